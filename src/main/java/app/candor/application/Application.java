@@ -1,0 +1,91 @@
+package app.candor.application;
+
+import app.candor.candidate.Candidate;
+import app.candor.requisition.Requisition;
+import app.candor.user.User;
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.FetchType;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.ManyToOne;
+import jakarta.persistence.SequenceGenerator;
+import jakarta.persistence.Version;
+import jakarta.validation.constraints.NotNull;
+import org.hibernate.annotations.JdbcTypeCode;
+import org.hibernate.type.SqlTypes;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Optional;
+
+/** A candidate in a requisition: where they stand and by when they were promised a decision. */
+@Entity
+public class Application extends PanacheEntityBase {
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "application_seq")
+    @SequenceGenerator(name = "application_seq", sequenceName = "application_seq", allocationSize = 50)
+    public Long id;
+
+    @NotNull
+    @ManyToOne(fetch = FetchType.LAZY, optional = false)
+    @JoinColumn(name = "requisition_id", nullable = false)
+    public Requisition requisition;
+
+    @NotNull
+    @ManyToOne(fetch = FetchType.LAZY, optional = false)
+    @JoinColumn(name = "candidate_id", nullable = false)
+    public Candidate candidate;
+
+    @NotNull
+    @Enumerated(EnumType.STRING)
+    @JdbcTypeCode(SqlTypes.VARCHAR)
+    @Column(nullable = false, length = 20)
+    public Stage stage = Stage.APPLIED;
+
+    @Column(name = "stage_entered_at", nullable = false)
+    public Instant stageEnteredAt;
+
+    /** The date the candidate was told to expect a decision by; null once the application is closed. */
+    @Column(name = "promised_decision_date")
+    public LocalDate promisedDecisionDate;
+
+    @Column(name = "created_at", nullable = false)
+    public Instant createdAt;
+
+    @Column(name = "updated_at", nullable = false)
+    public Instant updatedAt;
+
+    @Version
+    @Column(nullable = false)
+    public int version;
+
+    /** The application if it exists and its requisition is visible to {@code viewer}. */
+    public static Optional<Application> findVisible(long id, User viewer) {
+        return Application.<Application>find(
+                        "select a from Application a join fetch a.requisition r join fetch a.candidate where a.id = ?1", id)
+                .firstResultOptional()
+                .filter(a -> a.requisition.isVisibleTo(viewer));
+    }
+
+    public static List<Application> listByRequisition(Requisition requisition) {
+        return find("select a from Application a join fetch a.candidate where a.requisition = ?1 "
+                + "order by a.stageEnteredAt, a.id", requisition).list();
+    }
+
+    public static List<Application> listByCandidate(Candidate candidate) {
+        return find("select a from Application a join fetch a.requisition where a.candidate = ?1 order by a.createdAt desc, a.id desc",
+                candidate).list();
+    }
+
+    public static boolean exists(Requisition requisition, Candidate candidate) {
+        return count("requisition = ?1 and candidate = ?2", requisition, candidate) > 0;
+    }
+}

@@ -1,0 +1,140 @@
+package app.candor.application;
+
+import app.candor.candidate.Candidate;
+import app.candor.candidate.CandidateInput;
+import app.candor.candidate.CandidateService;
+import app.candor.requisition.Requisition;
+import app.candor.requisition.RequisitionStatus;
+import app.candor.system.BusinessCalendar;
+import app.candor.system.InputValidator;
+import app.candor.system.ProblemException;
+import app.candor.user.User;
+import io.quarkus.logging.Log;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+
+/** Applications: attaching candidates to requisitions and moving them through the stages. */
+@ApplicationScoped
+public class ApplicationService {
+
+    @Inject
+    InputValidator validator;
+
+    @Inject
+    CandidateService candidates;
+
+    @Inject
+    PromisePolicy promises;
+
+    @Inject
+    Clock clock;
+
+    @Inject
+    BusinessCalendar calendar;
+
+    @Transactional
+    public Application attach(long requisitionId, NewApplication input, User actor) {
+        validator.requireValid(input);
+        Requisition requisition = openRequisition(requisitionId, actor);
+        Candidate candidate = Candidate.<Candidate>findByIdOptional(input.candidateId())
+                .orElseThrow(() -> ProblemException.invalidField("candidateId", "candidate " + input.candidateId() + " does not exist"));
+        return create(requisition, candidate, input.note(), input.promisedDecisionDate(), actor);
+    }
+
+    /** Adds a person by their details: an existing candidate with that e-mail is reused, not duplicated. */
+    @Transactional
+    public Added addCandidate(long requisitionId, CandidateInput input, User actor) {
+        Requisition requisition = openRequisition(requisitionId, actor);
+        CandidateService.FoundOrCreated found = candidates.findOrCreate(input);
+        return new Added(create(requisition, found.candidate(), null, null, actor), found.created());
+    }
+
+    public record Added(Application application, boolean newCandidate) {
+    }
+
+    /** The requisition, if visible and still taking candidates. Used by the CSV import too. */
+    public Requisition openRequisition(long requisitionId, User actor) {
+        Requisition requisition = Requisition.findVisible(requisitionId, actor)
+                .orElseThrow(() -> ProblemException.notFound("Requisition", requisitionId));
+        if (requisition.status != RequisitionStatus.OPEN) {
+            throw ProblemException.conflict("Requisition " + requisitionId + " is " + requisition.status
+                    + "; candidates can only be added to an OPEN requisition.");
+        }
+        return requisition;
+    }
+
+    Application create(Requisition requisition, Candidate candidate, String note, LocalDate chosenPromise, User actor) {
+        if (Application.exists(requisition, candidate)) {
+            throw ProblemException.conflict(candidate.email + " is already a candidate in requisition " + requisition.id + ".");
+        }
+        Instant now = clock.instant();
+        Application a = new Application();
+        a.requisition = requisition;
+        a.candidate = candidate;
+        a.stage = Stage.APPLIED;
+        a.stageEnteredAt = now;
+        a.promisedDecisionDate = promises.promiseFor(Stage.APPLIED, chosenPromise);
+        a.createdAt = now;
+        a.updatedAt = now;
+        a.persist();
+        record(a, null, Stage.APPLIED, InputValidator.clean(note), false, actor, now);
+        Log.infof("Application %d: candidate %d added to requisition %d by %s", a.id, candidate.id, requisition.id, actor.username);
+        return a;
+    }
+
+    /** Moves an application to another stage, records who, when, why and what was promised. */
+    @Transactional
+    public Application move(long applicationId, MoveInput input, User actor) {
+        validator.requireValid(input);
+        Application a = Application.findVisible(applicationId, actor)
+                .orElseThrow(() -> ProblemException.notFound("Application", applicationId));
+        Stage.Result result = a.stage.check(input.stage());
+        Stage.Move move = result.move().orElseThrow(() -> ProblemException.conflict(result.whyNot()));
+        String note = InputValidator.clean(input.note());
+        if (move == Stage.Move.CORRECTION && note == null) {
+            throw ProblemException.invalidField("note", "is required when moving backwards from "
+                    + a.stage.name() + " to " + input.stage().name() + " (a correction)");
+        }
+        LocalDate promise = promises.promiseFor(input.stage(), input.promisedDecisionDate());
+        Instant now = clock.instant();
+        Stage from = a.stage;
+        a.stage = input.stage();
+        a.stageEnteredAt = now;
+        a.promisedDecisionDate = promise;
+        a.updatedAt = now;
+        record(a, from, a.stage, note, move == Stage.Move.CORRECTION, actor, now);
+        Log.infof("Application %d moved %s -> %s by %s", a.id, from, a.stage, actor.username);
+        return a;
+    }
+
+    @Transactional
+    public ApplicationView view(long applicationId, User viewer) {
+        Application a = Application.findVisible(applicationId, viewer)
+                .orElseThrow(() -> ProblemException.notFound("Application", applicationId));
+        return ApplicationView.of(a, StageChange.listFor(a), calendar);
+    }
+
+    private static void record(Application a, Stage from, Stage to, String note, boolean correction, User actor, Instant at) {
+        StageChange change = new StageChange();
+        change.application = a;
+        change.fromStage = from;
+        change.toStage = to;
+        change.note = note;
+        change.correction = correction;
+        change.changedBy = actor.username;
+        change.changedAt = at;
+        change.promisedDecisionDate = a.promisedDecisionDate;
+        change.persist();
+    }
+
+    @Transactional
+    public List<Application> listByRequisition(Requisition requisition) {
+        return Application.listByRequisition(requisition);
+    }
+}

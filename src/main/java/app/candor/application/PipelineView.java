@@ -1,0 +1,12 @@
+package app.candor.application;
+
+import app.candor.requisition.RequisitionView;
+
+import java.util.List;
+
+/** A requisition's candidates grouped by stage, pipeline stages first, then the closed ones. */
+public record PipelineView(RequisitionView requisition, List<StageGroup> stages) {
+
+    public record StageGroup(Stage stage, List<ApplicationSummary> applications) {
+    }
+}

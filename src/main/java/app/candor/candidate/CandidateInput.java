@@ -1,0 +1,19 @@
+package app.candor.candidate;
+
+import jakarta.validation.constraints.Email;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+
+/** A new or changed candidate. Unset optional fields take defaults: e-mail channel, English, formal. */
+public record CandidateInput(
+        @Size(max = 20) String salutation,
+        @NotBlank @Size(max = 100) String firstName,
+        @NotBlank @Size(max = 100) String lastName,
+        Boolean firstNameTerms,
+        @NotBlank @Email(message = "must be a well-formed e-mail address") @Size(max = 254) String email,
+        @Size(max = 40) @Pattern(regexp = "\\+?[0-9 ()./-]{5,40}", message = "must be a phone number: digits, spaces, + ( ) . / -")
+        String phone,
+        Channel preferredChannel,
+        @Size(max = 8) String language) {
+}

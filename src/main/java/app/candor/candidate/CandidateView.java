@@ -1,0 +1,17 @@
+package app.candor.candidate;
+
+import java.util.List;
+
+public record CandidateView(Long id, String salutation, String firstName, String lastName, boolean firstNameTerms,
+                            String email, String phone, Channel preferredChannel, String language,
+                            List<ApplicationRef> applications) {
+
+    /** Where this person has applied (filled in by the caller that knows applications). */
+    public record ApplicationRef(Long id, Long requisitionId, String requisitionTitle, String stage, java.time.LocalDate promisedDecisionDate) {
+    }
+
+    public static CandidateView of(Candidate c, List<ApplicationRef> applications) {
+        return new CandidateView(c.id, c.salutation, c.firstName, c.lastName, c.firstNameTerms, c.email, c.phone,
+                c.preferredChannel, c.language, applications);
+    }
+}

@@ -1,0 +1,20 @@
+package app.candor.requisition;
+
+import app.candor.user.User;
+
+import java.time.Instant;
+
+public record RequisitionView(Long id, String title, RequisitionStatus status, UserRef recruiter, UserRef hiringManager,
+                              Instant createdAt, Instant updatedAt) {
+
+    public record UserRef(Long id, String username, String fullName) {
+        static UserRef of(User u) {
+            return new UserRef(u.id, u.username, u.fullName);
+        }
+    }
+
+    public static RequisitionView of(Requisition r) {
+        return new RequisitionView(r.id, r.title, r.status, UserRef.of(r.recruiter), UserRef.of(r.hiringManager),
+                r.createdAt, r.updatedAt);
+    }
+}

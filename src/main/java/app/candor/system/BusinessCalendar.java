@@ -1,0 +1,70 @@
+package app.candor.system;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+import java.time.Clock;
+import java.time.DayOfWeek;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.Set;
+
+/** Business-day arithmetic: weekends and the configured holidays are not working days. */
+@ApplicationScoped
+public class BusinessCalendar {
+
+    private final Clock clock;
+    private final ZoneId zone;
+    private final Set<LocalDate> holidays;
+
+    @Inject
+    public BusinessCalendar(Clock clock, CandorConfig config) {
+        this(clock, config.timeZone(), Set.copyOf(config.holidays().orElse(java.util.List.of())));
+    }
+
+    public BusinessCalendar(Clock clock, ZoneId zone, Set<LocalDate> holidays) {
+        this.clock = clock;
+        this.zone = zone;
+        this.holidays = holidays;
+    }
+
+    public Instant now() {
+        return clock.instant();
+    }
+
+    public LocalDate today() {
+        return LocalDate.ofInstant(clock.instant(), zone);
+    }
+
+    public ZoneId zone() {
+        return zone;
+    }
+
+    public boolean isBusinessDay(LocalDate date) {
+        DayOfWeek day = date.getDayOfWeek();
+        return day != DayOfWeek.SATURDAY && day != DayOfWeek.SUNDAY && !holidays.contains(date);
+    }
+
+    /** The date {@code days} business days after {@code from}; {@code from} itself never counts. */
+    public LocalDate addBusinessDays(LocalDate from, int days) {
+        if (days < 0) {
+            throw new IllegalArgumentException("days must not be negative");
+        }
+        LocalDate date = from;
+        int added = 0;
+        while (added < days) {
+            date = date.plusDays(1);
+            if (isBusinessDay(date)) {
+                added++;
+            }
+        }
+        return date;
+    }
+
+    /** Whole calendar days from the given instant to today, never negative. */
+    public long daysSince(Instant instant) {
+        long days = java.time.temporal.ChronoUnit.DAYS.between(LocalDate.ofInstant(instant, zone), today());
+        return Math.max(0, days);
+    }
+}

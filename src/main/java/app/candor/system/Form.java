@@ -1,0 +1,105 @@
+package app.candor.system;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * What a page form sent and what was wrong with it, so that a refused form is shown again with
+ * the person's input and each error beside its field.
+ */
+public class Form {
+
+    private final Map<String, String> values = new HashMap<>();
+    private final Map<String, String> errors = new LinkedHashMap<>();
+    private final List<String> general = new ArrayList<>();
+
+    public static Form empty() {
+        return new Form();
+    }
+
+    public Form with(String name, Object value) {
+        values.put(name, value == null ? "" : value.toString());
+        return this;
+    }
+
+    public String value(String name) {
+        return values.getOrDefault(name, "");
+    }
+
+    public boolean checked(String name) {
+        String v = value(name);
+        return v.equals("true") || v.equals("on");
+    }
+
+    public boolean selected(String name, Object option) {
+        return option != null && value(name).equals(option.toString());
+    }
+
+    public boolean hasError(String name) {
+        return errors.containsKey(name);
+    }
+
+    public String error(String name) {
+        return errors.getOrDefault(name, "");
+    }
+
+    public boolean hasErrors() {
+        return !errors.isEmpty() || !general.isEmpty();
+    }
+
+    /** Every message, field ones first, for the summary at the top of a form. */
+    public List<String> messages() {
+        List<String> all = new ArrayList<>();
+        errors.forEach((field, message) -> all.add(message.startsWith(field) ? message : label(field) + ": " + message));
+        all.addAll(general);
+        return all;
+    }
+
+    /** Takes a refusal's messages: field errors beside their fields, the rest at the top. */
+    public Form fail(ProblemException e) {
+        if (e.errors.isEmpty()) {
+            general.add(e.getMessage());
+        }
+        for (Problem.FieldError error : e.errors) {
+            if (error.field() != null) {
+                errors.putIfAbsent(error.field(), error.message());
+            } else {
+                general.add(error.describe());
+            }
+        }
+        return this;
+    }
+
+    /** A whole-number form value, or null when empty; a refusal naming the field when not a number. */
+    public Long longValue(String name) {
+        String v = value(name).strip();
+        if (v.isEmpty()) {
+            return null;
+        }
+        try {
+            return Long.parseLong(v);
+        } catch (NumberFormatException e) {
+            throw ProblemException.invalidField(name, "'" + v + "' is not a number");
+        }
+    }
+
+    /** A date form value (yyyy-mm-dd, as date inputs send it), or null when empty. */
+    public java.time.LocalDate dateValue(String name) {
+        String v = value(name).strip();
+        if (v.isEmpty()) {
+            return null;
+        }
+        try {
+            return java.time.LocalDate.parse(v);
+        } catch (java.time.format.DateTimeParseException e) {
+            throw ProblemException.invalidField(name, "'" + v + "' is not a date like 2026-12-01");
+        }
+    }
+
+    private static String label(String field) {
+        return field.replaceAll("([a-z])([A-Z])", "$1 $2").toLowerCase();
+    }
+}

@@ -1,0 +1,163 @@
+package app.candor.system;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.exc.InvalidFormatException;
+import io.quarkus.logging.Log;
+import io.quarkus.qute.CheckedTemplate;
+import io.quarkus.qute.TemplateInstance;
+import io.quarkus.security.ForbiddenException;
+import jakarta.persistence.OptimisticLockException;
+import jakarta.persistence.PersistenceException;
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.ConstraintViolationException;
+import jakarta.validation.ElementKind;
+import jakarta.validation.Path;
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+/**
+ * Turns refusals into answers a person can act on: Problem Details JSON under /api, a plain error
+ * page elsewhere. Messages are written here or by the services; no class, table or stack trace
+ * reaches the client. Unexpected exceptions are not mapped here and stay Quarkus' opaque 500.
+ */
+public class ProblemMappers {
+
+    /** Friendly words for the unique constraints that a race can still hit after the service checked. */
+    private static final Map<String, String> CONSTRAINT_MESSAGES = Map.of(
+            "uk_application_requisition_candidate", "This candidate is already in this requisition.",
+            "uk_candidate_email", "A candidate with this e-mail address already exists.",
+            "uk_app_user_username", "A user with this username already exists.");
+
+    @CheckedTemplate(basePath = "ErrorPage")
+    static class Templates {
+        static native TemplateInstance error(int status, String title, String detail, List<String> errors);
+    }
+
+    @ServerExceptionMapper
+    public Response problem(ProblemException e, UriInfo uri) {
+        return respond(uri, e.status, e.title, e.getMessage(), e.errors);
+    }
+
+    @ServerExceptionMapper
+    public Response constraintViolation(ConstraintViolationException e, UriInfo uri) {
+        List<Problem.FieldError> errors = e.getConstraintViolations().stream()
+                .map(v -> Problem.FieldError.field(fieldName(v), v.getMessage()))
+                .sorted(Comparator.comparing(Problem.FieldError::field))
+                .toList();
+        String detail = errors.stream().map(Problem.FieldError::describe).collect(Collectors.joining("; "));
+        return respond(uri, 400, "Invalid input", detail, errors);
+    }
+
+    @ServerExceptionMapper
+    public Response unreadableJson(JsonProcessingException e, UriInfo uri) {
+        String detail;
+        if (e instanceof InvalidFormatException ife && ife.getTargetType() != null && ife.getTargetType().isEnum()) {
+            String allowed = Arrays.stream(ife.getTargetType().getEnumConstants()).map(Object::toString)
+                    .collect(Collectors.joining(", "));
+            detail = jsonPath(ife) + ": '" + ife.getValue() + "' is not one of " + allowed + ".";
+        } else if (e instanceof InvalidFormatException ife) {
+            detail = jsonPath(ife) + ": '" + ife.getValue() + "' is not a valid value"
+                    + (ife.getTargetType() == java.time.LocalDate.class ? " (expected a date like 2026-12-01)." : ".");
+        } else if (e instanceof JsonMappingException jme && !jme.getPath().isEmpty()) {
+            detail = jsonPath(jme) + ": has the wrong type or shape.";
+        } else {
+            detail = "The request body is not valid JSON.";
+        }
+        return respond(uri, 400, "Invalid input", detail, List.of());
+    }
+
+    @ServerExceptionMapper
+    public Response forbidden(ForbiddenException e, UriInfo uri) {
+        return respond(uri, 403, "Forbidden", "Your role does not allow this.", List.of());
+    }
+
+    @ServerExceptionMapper
+    public Response optimisticLock(OptimisticLockException e, UriInfo uri) {
+        return respond(uri, 409, "Conflict", "Someone else changed this record at the same time; reload and try again.", List.of());
+    }
+
+    @ServerExceptionMapper
+    public Response persistence(PersistenceException e, UriInfo uri) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof org.hibernate.exception.ConstraintViolationException cve && cve.getConstraintName() != null) {
+                String name = cve.getConstraintName().toLowerCase();
+                for (var entry : CONSTRAINT_MESSAGES.entrySet()) {
+                    if (name.contains(entry.getKey())) {
+                        return respond(uri, 409, "Conflict", entry.getValue(), List.of());
+                    }
+                }
+            }
+            if (t instanceof OptimisticLockException || t instanceof org.hibernate.StaleStateException) {
+                return optimisticLock(null, uri);
+            }
+        }
+        Log.error("Unexpected persistence failure", e);
+        return respond(uri, 500, "Internal error", "The request could not be completed; nothing was saved.", List.of());
+    }
+
+    @ServerExceptionMapper
+    public Response webApplication(WebApplicationException e, UriInfo uri) {
+        int status = e.getResponse().getStatus();
+        if (status < 400 || status == 401) {
+            // Redirects and authentication challenges keep their own response (login redirect, WWW-Authenticate).
+            return e.getResponse();
+        }
+        String detail = switch (status) {
+            case 404 -> "There is nothing at " + uri.getPath() + ".";
+            case 405 -> "This method is not allowed here.";
+            case 406 -> "This resource cannot answer in the requested media type.";
+            case 415 -> "This media type is not accepted here.";
+            case 413 -> "The request is too large.";
+            default -> Response.Status.fromStatusCode(status) != null
+                    ? Response.Status.fromStatusCode(status).getReasonPhrase() : "The request failed.";
+        };
+        String title = Response.Status.fromStatusCode(status) != null
+                ? Response.Status.fromStatusCode(status).getReasonPhrase() : "Error";
+        return respond(uri, status, title, detail, List.of());
+    }
+
+    static Response respond(UriInfo uri, int status, String title, String detail, List<Problem.FieldError> errors) {
+        String path = uri == null ? "" : uri.getPath();
+        if (path.startsWith("/api")) {
+            Problem body = new Problem("about:blank", title, status, detail, path, errors.isEmpty() ? null : errors);
+            return Response.status(status).type(Problem.MEDIA_TYPE).entity(body).build();
+        }
+        List<String> lines = new ArrayList<>();
+        errors.forEach(err -> lines.add(err.describe()));
+        return Response.status(status).type(MediaType.TEXT_HTML_TYPE.withCharset("UTF-8"))
+                .entity(Templates.error(status, title, detail, lines)).build();
+    }
+
+    private static String fieldName(ConstraintViolation<?> violation) {
+        List<String> names = new ArrayList<>();
+        for (Path.Node node : violation.getPropertyPath()) {
+            // Skip the method and parameter names of the resource method: clients know fields, not Java.
+            if (node.getKind() == ElementKind.METHOD || node.getKind() == ElementKind.PARAMETER
+                    || node.getKind() == ElementKind.CROSS_PARAMETER || node.getKind() == ElementKind.RETURN_VALUE) {
+                continue;
+            }
+            if (node.getName() != null) {
+                names.add(node.getName());
+            }
+        }
+        return names.isEmpty() ? "request" : String.join(".", names);
+    }
+
+    private static String jsonPath(JsonMappingException e) {
+        String path = e.getPath().stream()
+                .map(ref -> ref.getFieldName() != null ? ref.getFieldName() : "[" + ref.getIndex() + "]")
+                .collect(Collectors.joining("."));
+        return path.isEmpty() ? "body" : path;
+    }
+}

@@ -1,0 +1,98 @@
+package app.candor.system;
+
+import app.candor.application.ApplicationService;
+import app.candor.application.MoveInput;
+import app.candor.application.Stage;
+import app.candor.candidate.CandidateInput;
+import app.candor.candidate.Channel;
+import app.candor.requisition.Requisition;
+import app.candor.requisition.RequisitionInput;
+import app.candor.requisition.RequisitionService;
+import app.candor.user.Role;
+import app.candor.user.User;
+import app.candor.user.UserInput;
+import app.candor.user.UserService;
+import io.quarkus.logging.Log;
+import io.quarkus.runtime.StartupEvent;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+
+import java.util.List;
+
+/**
+ * What exists before anyone signs in. The embedded default seeds demo users and requisitions
+ * (README lists the credentials); production seeds no one and creates the first admin from
+ * CANDOR_ADMIN_USER / CANDOR_ADMIN_PASSWORD when there is no admin yet.
+ */
+@ApplicationScoped
+public class Startup {
+
+    @Inject
+    CandorConfig config;
+
+    @Inject
+    UserService users;
+
+    @Inject
+    RequisitionService requisitions;
+
+    @Inject
+    ApplicationService applications;
+
+    @Transactional
+    void onStart(@Observes StartupEvent event) {
+        if (config.demoData()) {
+            seedDemo();
+        }
+        createFirstAdmin();
+    }
+
+    private void createFirstAdmin() {
+        if (User.anyActiveAdmin()) {
+            return;
+        }
+        String username = config.firstAdmin().username().filter(s -> !s.isBlank()).orElse(null);
+        String password = config.firstAdmin().password().filter(s -> !s.isBlank()).orElse(null);
+        if (username == null || password == null) {
+            Log.warn("No admin exists and CANDOR_ADMIN_USER / CANDOR_ADMIN_PASSWORD are not set: nobody can manage users.");
+            return;
+        }
+        users.create(new UserInput(username, password, "Administrator", null, null, List.of(Role.ADMIN)));
+        Log.infof("First admin '%s' created from the environment", username);
+    }
+
+    private void seedDemo() {
+        if (User.count() > 0) {
+            return;
+        }
+        Log.info("Seeding demo users and requisitions (embedded default)");
+        users.create(new UserInput("admin", "admin-demo", "Alex Admin", "Head of People Operations", "admin@candor.test", List.of(Role.ADMIN)));
+        User rita = users.create(new UserInput("rita", "rita-demo", "Rita Recruiter", "Senior Talent Partner", "rita@candor.test", List.of(Role.RECRUITER)));
+        users.create(new UserInput("rob", "rob-demo", "Rob Recruiter", "Talent Partner", "rob@candor.test", List.of(Role.RECRUITER)));
+        User harry = users.create(new UserInput("harry", "harry-demo", "Harry Hiring", "Engineering Manager", "harry@candor.test", List.of(Role.HIRING_MANAGER)));
+        User hanna = users.create(new UserInput("hanna", "hanna-demo", "Hanna Head", "Head of Design", "hanna@candor.test", List.of(Role.HIRING_MANAGER)));
+
+        Requisition backend = requisitions.create(new RequisitionInput("Senior Backend Engineer", null, harry.id), rita);
+        Requisition designer = requisitions.create(new RequisitionInput("Product Designer", null, hanna.id), rita);
+
+        add(backend, rita, "Ms", "Ada", "Lovelace", false, "ada@example.test", "+44 20 7946 0001", Channel.EMAIL, "en", Stage.SCREENING, Stage.INTERVIEW);
+        add(backend, rita, "Mr", "Alan", "Turing", false, "alan@example.test", "+44 20 7946 0002", Channel.PHONE, "en", Stage.SCREENING, Stage.INTERVIEW, Stage.FINAL_INTERVIEW);
+        add(backend, rita, "Dr", "Grace", "Hopper", true, "grace@example.test", null, Channel.EMAIL, "en", Stage.SCREENING);
+        add(backend, rita, "Herr", "Konrad", "Zuse", false, "konrad@example.test", "+49 30 1234567", Channel.EMAIL, "de");
+        add(backend, rita, "Ms", "Margaret", "Hamilton", false, "margaret@example.test", null, Channel.EMAIL, "en",
+                Stage.SCREENING, Stage.INTERVIEW, Stage.FINAL_INTERVIEW, Stage.OFFER);
+        add(designer, rita, "Frau", "Marianne", "Brandt", false, "marianne@example.test", null, Channel.EMAIL, "de", Stage.SCREENING);
+        add(designer, rita, "Mr", "Dieter", "Rams", true, "dieter@example.test", "+49 69 555 0101", Channel.PHONE, "de");
+    }
+
+    private void add(Requisition requisition, User recruiter, String salutation, String first, String last, boolean firstNameTerms,
+                     String email, String phone, Channel channel, String language, Stage... moves) {
+        var added = applications.addCandidate(requisition.id,
+                new CandidateInput(salutation, first, last, firstNameTerms, email, phone, channel, language), recruiter);
+        for (Stage stage : moves) {
+            applications.move(added.application().id, new MoveInput(stage, null, null), recruiter);
+        }
+    }
+}

@@ -1,0 +1,58 @@
+package app.candor.user;
+
+import io.quarkus.security.identity.SecurityIdentity;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
+
+/** The signed-in user of this request, loaded once; also what the page layout shows. */
+@Named("currentUser")
+@RequestScoped
+public class CurrentUser {
+
+    @Inject
+    SecurityIdentity identity;
+
+    private User user;
+    private boolean loaded;
+
+    /** The signed-in user; only call on paths that require authentication. */
+    public User get() {
+        User u = find();
+        if (u == null) {
+            throw new io.quarkus.security.UnauthorizedException();
+        }
+        return u;
+    }
+
+    public User find() {
+        if (!loaded) {
+            loaded = true;
+            if (!identity.isAnonymous()) {
+                user = User.findByUsername(identity.getPrincipal().getName()).orElse(null);
+            }
+        }
+        return user;
+    }
+
+    public boolean isSignedIn() {
+        return find() != null;
+    }
+
+    public String getName() {
+        User u = find();
+        return u == null ? "" : u.fullName;
+    }
+
+    public boolean isRecruiter() {
+        return identity.hasRole(Role.RECRUITER);
+    }
+
+    public boolean isHiringManager() {
+        return identity.hasRole(Role.HIRING_MANAGER);
+    }
+
+    public boolean isAdmin() {
+        return identity.hasRole(Role.ADMIN);
+    }
+}

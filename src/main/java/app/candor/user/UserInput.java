@@ -1,0 +1,20 @@
+package app.candor.user;
+
+import jakarta.validation.constraints.Email;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotEmpty;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+
+import java.util.List;
+
+/** What an admin sends to create or change a user. On update a blank password keeps the old one. */
+public record UserInput(
+        @NotBlank @Size(max = 64) @Pattern(regexp = "[a-z0-9._-]+", message = "use lower-case letters, digits, '.', '_' or '-'")
+        String username,
+        @Size(min = 8, max = 128, message = "must be 8 to 128 characters") String password,
+        @NotBlank @Size(max = 200) String fullName,
+        @Size(max = 200) String jobTitle,
+        @Email @Size(max = 254) String email,
+        @NotEmpty(message = "at least one role is required") List<@NotBlank String> roles) {
+}

@@ -1,0 +1,93 @@
+package app.candor.user;
+
+import app.candor.system.InputValidator;
+import app.candor.system.ProblemException;
+import io.quarkus.logging.Log;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+
+import java.time.Clock;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Optional;
+
+/** Creating, changing and deactivating users: the admin's work. */
+@ApplicationScoped
+public class UserService {
+
+    @Inject
+    InputValidator validator;
+
+    @Inject
+    Clock clock;
+
+    @Transactional
+    public User create(UserInput input) {
+        validator.requireValid(input);
+        if (input.password() == null || input.password().isBlank()) {
+            throw ProblemException.invalidField("password", "is required for a new user");
+        }
+        if (User.findByUsername(input.username()).isPresent()) {
+            throw ProblemException.conflict("A user with username '" + input.username() + "' already exists.");
+        }
+        User user = new User();
+        user.username = input.username();
+        user.createdAt = clock.instant();
+        apply(user, input);
+        user.persist();
+        Log.infof("User %s created with roles %s", user.username, user.roles);
+        return user;
+    }
+
+    @Transactional
+    public User update(long id, UserInput input, String actingUsername) {
+        validator.requireValid(input);
+        User user = find(id).orElseThrow(() -> ProblemException.notFound("User", id));
+        if (!user.username.equals(input.username())) {
+            throw ProblemException.invalidField("username", "cannot be changed");
+        }
+        if (user.username.equals(actingUsername) && !input.roles().contains(Role.ADMIN)) {
+            throw ProblemException.conflict("You cannot remove the admin role from your own account.");
+        }
+        apply(user, input);
+        return user;
+    }
+
+    @Transactional
+    public User setActive(long id, boolean active, String actingUsername) {
+        User user = find(id).orElseThrow(() -> ProblemException.notFound("User", id));
+        if (!active && user.username.equals(actingUsername)) {
+            throw ProblemException.conflict("You cannot deactivate your own account.");
+        }
+        user.active = active;
+        Log.infof("User %s %s by %s", user.username, active ? "activated" : "deactivated", actingUsername);
+        return user;
+    }
+
+    public Optional<User> find(long id) {
+        return User.findByIdOptional(id);
+    }
+
+    public List<User> list() {
+        return User.listByName();
+    }
+
+    private void apply(User user, UserInput input) {
+        LinkedHashSet<String> roles = new LinkedHashSet<>();
+        for (String role : input.roles()) {
+            String r = role.strip();
+            if (!Role.ALL.contains(r)) {
+                throw ProblemException.invalidField("roles", "'" + r + "' is not one of " + String.join(", ", Role.ALL));
+            }
+            roles.add(r);
+        }
+        user.roles = String.join(",", roles);
+        user.fullName = input.fullName().strip();
+        user.jobTitle = InputValidator.clean(input.jobTitle());
+        user.email = InputValidator.clean(input.email());
+        if (input.password() != null && !input.password().isBlank()) {
+            user.setPassword(input.password());
+        }
+    }
+}

@@ -1,0 +1,93 @@
+package app.candor.support;
+
+import app.candor.application.Application;
+import app.candor.application.ApplicationService;
+import app.candor.application.MoveInput;
+import app.candor.application.Stage;
+import app.candor.candidate.CandidateInput;
+import app.candor.candidate.Channel;
+import app.candor.requisition.Requisition;
+import app.candor.requisition.RequisitionInput;
+import app.candor.requisition.RequisitionService;
+import app.candor.user.Role;
+import app.candor.user.User;
+import app.candor.user.UserInput;
+import app.candor.user.UserService;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * Builds the data a test needs, with unique names, so that tests never depend on each other or on
+ * their order. Every user's password is {@link #PASSWORD}.
+ */
+@ApplicationScoped
+public class TestData {
+
+    public static final String PASSWORD = "secret-pass";
+    private static final AtomicInteger SEQ = new AtomicInteger();
+
+    @Inject
+    UserService users;
+
+    @Inject
+    RequisitionService requisitions;
+
+    @Inject
+    ApplicationService applications;
+
+    public static String unique(String prefix) {
+        return prefix + "-" + System.nanoTime() % 1_000_000_000L + "-" + SEQ.incrementAndGet();
+    }
+
+    public User recruiter() {
+        return user(Role.RECRUITER);
+    }
+
+    public User hiringManager() {
+        return user(Role.HIRING_MANAGER);
+    }
+
+    public User admin() {
+        return user(Role.ADMIN);
+    }
+
+    public User user(String... roles) {
+        String name = unique(roles[0].replace("-", ""));
+        return users.create(new UserInput(name, PASSWORD, "Test " + name, "Tester", name + "@candor.test", List.of(roles)));
+    }
+
+    public Requisition requisition(User recruiter, User hiringManager) {
+        return requisitions.create(new RequisitionInput(unique("Role"), null, hiringManager.id), recruiter);
+    }
+
+    public static CandidateInput candidateInput(String email) {
+        return new CandidateInput("Ms", "Test", "Candidate", false, email, "+44 20 7946 0000", Channel.EMAIL, "en");
+    }
+
+    public static String email() {
+        return unique("cand") + "@example.test";
+    }
+
+    public Application application(Requisition requisition, User recruiter) {
+        return applications.addCandidate(requisition.id, candidateInput(email()), recruiter).application();
+    }
+
+    public Application applicationAt(Requisition requisition, User recruiter, Stage stage) {
+        Application a = application(requisition, recruiter);
+        if (stage != Stage.APPLIED) {
+            applications.move(a.id, new MoveInput(stage, null, null), recruiter);
+        }
+        return a;
+    }
+
+    public static long count(Class<?> entity) {
+        return QuarkusTransaction.requiringNew().call(() -> {
+            jakarta.persistence.EntityManager em = io.quarkus.hibernate.orm.panache.Panache.getEntityManager();
+            return em.createQuery("select count(e) from " + entity.getSimpleName() + " e", Long.class).getSingleResult();
+        });
+    }
+}
