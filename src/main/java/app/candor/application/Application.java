@@ -85,6 +85,17 @@ public class Application extends PanacheEntityBase {
                 candidate).list();
     }
 
+    /** Open (not yet decided) applications per requisition id, in one query. */
+    public static java.util.Map<Long, Long> countOpenByRequisition() {
+        java.util.Map<Long, Long> counts = new java.util.HashMap<>();
+        getEntityManager().createQuery("select a.requisition.id, count(a) from Application a where a.stage in ?1 group by a.requisition.id",
+                        Object[].class)
+                .setParameter(1, Stage.pipeline())
+                .getResultList()
+                .forEach(row -> counts.put((Long) row[0], (Long) row[1]));
+        return counts;
+    }
+
     public static boolean exists(Requisition requisition, Candidate candidate) {
         return count("requisition = ?1 and candidate = ?2", requisition, candidate) > 0;
     }

@@ -133,8 +133,16 @@ public class ApplicationService {
         change.persist();
     }
 
+    /** The requisition's candidates grouped by stage: pipeline stages in order, then the closed ones. */
     @Transactional
-    public List<Application> listByRequisition(Requisition requisition) {
-        return Application.listByRequisition(requisition);
+    public PipelineView pipeline(long requisitionId, User viewer) {
+        Requisition r = Requisition.findVisible(requisitionId, viewer)
+                .orElseThrow(() -> ProblemException.notFound("Requisition", requisitionId));
+        List<Application> all = Application.listByRequisition(r);
+        List<PipelineView.StageGroup> groups = java.util.Arrays.stream(Stage.values())
+                .map(stage -> new PipelineView.StageGroup(stage, all.stream().filter(a -> a.stage == stage)
+                        .map(a -> ApplicationSummary.of(a, calendar)).toList()))
+                .toList();
+        return new PipelineView(app.candor.requisition.RequisitionView.of(r), groups);
     }
 }

@@ -1,14 +1,9 @@
 package app.candor.application;
 
-import app.candor.requisition.Requisition;
-import app.candor.requisition.RequisitionView;
-import app.candor.system.BusinessCalendar;
-import app.candor.system.ProblemException;
 import app.candor.user.CurrentUser;
 import app.candor.user.Role;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
-import jakarta.transaction.Transactional;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -21,8 +16,6 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import java.net.URI;
-import java.util.Arrays;
-import java.util.List;
 
 @Path("/api/requisitions/{requisitionId}/applications")
 @Produces(MediaType.APPLICATION_JSON)
@@ -36,17 +29,11 @@ public class PipelineResource {
     @Inject
     CurrentUser currentUser;
 
-    @Inject
-    BusinessCalendar calendar;
-
     @GET
     @RolesAllowed({Role.RECRUITER, Role.HIRING_MANAGER})
-    @Transactional
     @Operation(summary = "The requisition's pipeline", description = "Candidates grouped by stage, with days in stage and promised decision date.")
     public PipelineView pipeline(@PathParam("requisitionId") long requisitionId) {
-        Requisition r = Requisition.findVisible(requisitionId, currentUser.get())
-                .orElseThrow(() -> ProblemException.notFound("Requisition", requisitionId));
-        return pipelineOf(r, Application.listByRequisition(r), calendar);
+        return applications.pipeline(requisitionId, currentUser.get());
     }
 
     @POST
@@ -69,13 +56,5 @@ public class PipelineResource {
                     + "All or nothing: any bad row refuses the file with every problem listed by line number.")
     public CsvImport.Result importCsv(@PathParam("requisitionId") long requisitionId, String csv) {
         return csvImport.importCsv(requisitionId, csv, currentUser.get());
-    }
-
-    static PipelineView pipelineOf(Requisition r, List<Application> all, BusinessCalendar calendar) {
-        List<PipelineView.StageGroup> groups = Arrays.stream(Stage.values())
-                .map(stage -> new PipelineView.StageGroup(stage, all.stream().filter(a -> a.stage == stage)
-                        .map(a -> ApplicationSummary.of(a, calendar)).toList()))
-                .toList();
-        return new PipelineView(RequisitionView.of(r), groups);
     }
 }

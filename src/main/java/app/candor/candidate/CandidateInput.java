@@ -1,5 +1,6 @@
 package app.candor.candidate;
 
+import app.candor.system.InputValidator;
 import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Pattern;
@@ -16,4 +17,11 @@ public record CandidateInput(
         String phone,
         Channel preferredChannel,
         @Size(max = 8) String language) {
+
+    /** Edges trimmed, blanks as null and the e-mail lower-cased, before validation. */
+    public CandidateInput normalised() {
+        return new CandidateInput(InputValidator.clean(salutation), InputValidator.clean(firstName), InputValidator.clean(lastName),
+                firstNameTerms, email == null ? null : Candidate.normaliseEmail(email), InputValidator.clean(phone),
+                preferredChannel, InputValidator.clean(language));
+    }
 }

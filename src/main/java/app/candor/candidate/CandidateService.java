@@ -26,13 +26,14 @@ public class CandidateService {
     Clock clock;
 
     @Transactional
-    public Candidate create(CandidateInput input) {
+    public Candidate create(CandidateInput raw) {
+        CandidateInput input = validate(raw);
+        if (Candidate.findByEmail(input.email()).isPresent()) {
+            throw ProblemException.conflict("A candidate with e-mail " + input.email() + " already exists.");
+        }
         Candidate c = new Candidate();
         c.createdAt = clock.instant();
         apply(c, input);
-        if (Candidate.findByEmail(c.email).isPresent()) {
-            throw ProblemException.conflict("A candidate with e-mail " + c.email + " already exists.");
-        }
         c.persist();
         Log.infof("Candidate %d created", c.id);
         return c;
@@ -40,8 +41,8 @@ public class CandidateService {
 
     /** The candidate with this e-mail address, or a new one made from {@code input}. */
     @Transactional
-    public FoundOrCreated findOrCreate(CandidateInput input) {
-        validate(input);
+    public FoundOrCreated findOrCreate(CandidateInput raw) {
+        CandidateInput input = validate(raw);
         Optional<Candidate> existing = Candidate.findByEmail(input.email());
         return existing.map(c -> new FoundOrCreated(c, false)).orElseGet(() -> new FoundOrCreated(create(input), true));
     }
@@ -50,13 +51,15 @@ public class CandidateService {
     }
 
     @Transactional
-    public Candidate update(long id, CandidateInput input) {
+    public Candidate update(long id, CandidateInput raw) {
         Candidate c = Candidate.<Candidate>findByIdOptional(id).orElseThrow(() -> ProblemException.notFound("Candidate", id));
-        apply(c, input);
-        Optional<Candidate> other = Candidate.findByEmail(c.email);
+        CandidateInput input = validate(raw);
+        // Checked before the entity changes: the query would otherwise flush the change and trip the unique key.
+        Optional<Candidate> other = Candidate.findByEmail(input.email());
         if (other.isPresent() && !other.get().id.equals(c.id)) {
-            throw ProblemException.conflict("Another candidate already has e-mail " + c.email + ".");
+            throw ProblemException.conflict("Another candidate already has e-mail " + input.email() + ".");
         }
+        apply(c, input);
         return c;
     }
 
@@ -70,8 +73,12 @@ public class CandidateService {
         return Candidate.search(text, 200);
     }
 
-    /** Checks that go beyond the annotations on {@link CandidateInput}; also used by the CSV import per row. */
-    public void validate(CandidateInput input) {
+    /**
+     * Normalises and checks the input, annotations and what goes beyond them; returns the normalised input.
+     * Also used by the CSV import per row.
+     */
+    public CandidateInput validate(CandidateInput raw) {
+        CandidateInput input = raw == null ? null : raw.normalised();
         validator.requireValid(input);
         String language = languageOf(input);
         if (!config.languages().contains(language)) {
@@ -80,16 +87,17 @@ public class CandidateService {
         if (channelOf(input) == Channel.PHONE && InputValidator.clean(input.phone()) == null) {
             throw ProblemException.invalidField("phone", "is required when the preferred channel is PHONE");
         }
+        return input;
     }
 
+    /** Copies a validated, normalised input onto the entity. */
     private void apply(Candidate c, CandidateInput input) {
-        validate(input);
-        c.salutation = InputValidator.clean(input.salutation());
-        c.firstName = input.firstName().strip();
-        c.lastName = input.lastName().strip();
+        c.salutation = input.salutation();
+        c.firstName = input.firstName();
+        c.lastName = input.lastName();
         c.firstNameTerms = Boolean.TRUE.equals(input.firstNameTerms());
-        c.email = Candidate.normaliseEmail(input.email());
-        c.phone = InputValidator.clean(input.phone());
+        c.email = input.email();
+        c.phone = input.phone();
         c.preferredChannel = channelOf(input);
         c.language = languageOf(input);
         c.updatedAt = clock.instant();

@@ -13,6 +13,11 @@ public record RequisitionView(Long id, String title, RequisitionStatus status, U
         }
     }
 
+    /** Only an open requisition takes new candidates. */
+    public boolean open() {
+        return status == RequisitionStatus.OPEN;
+    }
+
     public static RequisitionView of(Requisition r) {
         return new RequisitionView(r.id, r.title, r.status, UserRef.of(r.recruiter), UserRef.of(r.hiringManager),
                 r.createdAt, r.updatedAt);

@@ -15,6 +15,7 @@ public class Form {
     private final Map<String, String> values = new HashMap<>();
     private final Map<String, String> errors = new LinkedHashMap<>();
     private final List<String> general = new ArrayList<>();
+    private final Map<String, java.util.Set<String>> multi = new HashMap<>();
 
     public static Form empty() {
         return new Form();
@@ -23,6 +24,18 @@ public class Form {
     public Form with(String name, Object value) {
         values.put(name, value == null ? "" : value.toString());
         return this;
+    }
+
+    /** A multi-valued field (checkboxes of one name). */
+    public Form withAll(String name, java.util.Collection<?> options) {
+        multi.put(name, options == null ? java.util.Set.of()
+                : options.stream().map(Object::toString).collect(java.util.stream.Collectors.toSet()));
+        return this;
+    }
+
+    /** Whether {@code option} was among the values of a multi-valued field. */
+    public boolean contains(String name, Object option) {
+        return option != null && multi.getOrDefault(name, java.util.Set.of()).contains(option.toString());
     }
 
     public String value(String name) {

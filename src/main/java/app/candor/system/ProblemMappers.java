@@ -3,6 +3,7 @@ package app.candor.system;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import io.quarkus.logging.Log;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
@@ -59,22 +60,35 @@ public class ProblemMappers {
         return respond(uri, 400, "Invalid input", detail, errors);
     }
 
-    @ServerExceptionMapper
+    /**
+     * Also registered for {@link MismatchedInputException} (and so {@link InvalidFormatException}): quarkus-rest-jackson
+     * has its own mapper for that type, which would otherwise win and answer plain JSON without Problem Details.
+     */
+    @ServerExceptionMapper({JsonProcessingException.class, MismatchedInputException.class})
     public Response unreadableJson(JsonProcessingException e, UriInfo uri) {
-        String detail;
+        if (isSyntaxError(e)) {
+            String where = e.getLocation() == null ? "" : " (line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr() + ")";
+            return respond(uri, 400, "Invalid input", "The request body is not valid JSON" + where + ".", List.of());
+        }
+        String field = e instanceof InvalidFormatException
+                || (e instanceof JsonMappingException jme && !jme.getPath().isEmpty()) ? jsonPath((JsonMappingException) e) : null;
+        String message;
         if (e instanceof InvalidFormatException ife && ife.getTargetType() != null && ife.getTargetType().isEnum()) {
             String allowed = Arrays.stream(ife.getTargetType().getEnumConstants()).map(Object::toString)
                     .collect(Collectors.joining(", "));
-            detail = jsonPath(ife) + ": '" + ife.getValue() + "' is not one of " + allowed + ".";
+            message = "'" + ife.getValue() + "' is not one of " + allowed + ".";
         } else if (e instanceof InvalidFormatException ife) {
-            detail = jsonPath(ife) + ": '" + ife.getValue() + "' is not a valid value"
+            message = "'" + ife.getValue() + "' is not a valid value"
                     + (ife.getTargetType() == java.time.LocalDate.class ? " (expected a date like 2026-12-01)." : ".");
-        } else if (e instanceof JsonMappingException jme && !jme.getPath().isEmpty()) {
-            detail = jsonPath(jme) + ": has the wrong type or shape.";
+        } else if (field != null) {
+            message = "has the wrong type or shape.";
         } else {
-            detail = "The request body is not valid JSON.";
+            message = null;
         }
-        return respond(uri, 400, "Invalid input", detail, List.of());
+        if (field == null || message == null) {
+            return respond(uri, 400, "Invalid input", "The request body is not valid JSON.", List.of());
+        }
+        return respond(uri, 400, "Invalid input", field + ": " + message, List.of(Problem.FieldError.field(field, message)));
     }
 
     @ServerExceptionMapper
@@ -113,7 +127,14 @@ public class ProblemMappers {
             // Redirects and authentication challenges keep their own response (login redirect, WWW-Authenticate).
             return e.getResponse();
         }
+        // quarkus-rest wraps a JSON syntax error (unclosed string, trailing garbage) in a plain 400.
+        for (Throwable t = e.getCause(); t != null; t = t.getCause()) {
+            if (t instanceof JsonProcessingException jpe) {
+                return unreadableJson(jpe, uri);
+            }
+        }
         String detail = switch (status) {
+            case 400 -> "The request could not be read: check its body and parameters.";
             case 404 -> "There is nothing at " + uri.getPath() + ".";
             case 405 -> "This method is not allowed here.";
             case 406 -> "This resource cannot answer in the requested media type.";
@@ -152,6 +173,16 @@ public class ProblemMappers {
             }
         }
         return names.isEmpty() ? "request" : String.join(".", names);
+    }
+
+    /** Broken JSON text, as opposed to well-formed JSON of the wrong shape. */
+    private static boolean isSyntaxError(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof com.fasterxml.jackson.core.JsonParseException) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static String jsonPath(JsonMappingException e) {

@@ -59,7 +59,12 @@ public class Startup {
             Log.warn("No admin exists and CANDOR_ADMIN_USER / CANDOR_ADMIN_PASSWORD are not set: nobody can manage users.");
             return;
         }
-        users.create(new UserInput(username, password, "Administrator", null, null, List.of(Role.ADMIN)));
+        try {
+            users.create(new UserInput(username, password, "Administrator", null, null, List.of(Role.ADMIN)));
+        } catch (ProblemException e) {
+            // Fail the start rather than run with an admin nobody meant (e.g. the template's CHANGE_ME).
+            throw new IllegalStateException("CANDOR_ADMIN_USER / CANDOR_ADMIN_PASSWORD are not usable: " + e.getMessage(), e);
+        }
         Log.infof("First admin '%s' created from the environment", username);
     }
 

@@ -35,13 +35,17 @@ public class CurrentUser {
         return user;
     }
 
+    /** For the page layout: answered from the identity alone, so error pages never query. */
     public boolean isSignedIn() {
-        return find() != null;
+        return !identity.isAnonymous();
     }
 
     public String getName() {
-        User u = find();
-        return u == null ? "" : u.fullName;
+        if (identity.isAnonymous()) {
+            return "";
+        }
+        String fullName = identity.getAttribute(InactiveUserCheck.FULL_NAME);
+        return fullName != null ? fullName : identity.getPrincipal().getName();
     }
 
     public boolean isRecruiter() {

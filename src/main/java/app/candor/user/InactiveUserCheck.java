@@ -1,19 +1,23 @@
 package app.candor.user;
 
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.identity.AuthenticationRequestContext;
 import io.quarkus.security.identity.SecurityIdentity;
 import io.quarkus.security.identity.SecurityIdentityAugmentor;
-import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.security.runtime.QuarkusSecurityIdentity;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 
 /**
  * quarkus-security-jpa checks the password but knows nothing of deactivation. Every request,
  * including one carrying an existing session cookie, is refused once the user is deactivated.
+ * The user's display name rides along on the identity, so pages need no query to show it.
  */
 @ApplicationScoped
 public class InactiveUserCheck implements SecurityIdentityAugmentor {
+
+    static final String FULL_NAME = "candor.fullName";
 
     @Override
     public Uni<SecurityIdentity> augment(SecurityIdentity identity, AuthenticationRequestContext context) {
@@ -21,12 +25,12 @@ public class InactiveUserCheck implements SecurityIdentityAugmentor {
             return Uni.createFrom().item(identity);
         }
         return context.runBlocking(() -> {
-            boolean active = QuarkusTransaction.joiningExisting().call(() -> User.findByUsername(identity.getPrincipal().getName())
-                    .map(u -> u.active).orElse(false));
-            if (!active) {
+            String fullName = QuarkusTransaction.joiningExisting().call(() -> User.findByUsername(identity.getPrincipal().getName())
+                    .filter(u -> u.active).map(u -> u.fullName).orElse(null));
+            if (fullName == null) {
                 throw new AuthenticationFailedException("account is deactivated");
             }
-            return identity;
+            return QuarkusSecurityIdentity.builder(identity).addAttribute(FULL_NAME, fullName).build();
         });
     }
 }

@@ -1,5 +1,6 @@
 package app.candor.user;
 
+import app.candor.system.InputValidator;
 import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotEmpty;
@@ -17,4 +18,10 @@ public record UserInput(
         @Size(max = 200) String jobTitle,
         @Email @Size(max = 254) String email,
         @NotEmpty(message = "at least one role is required") List<@NotBlank String> roles) {
+
+    /** Edges trimmed and a blank password read as "none given", before validation: forms send "" for empty fields. */
+    public UserInput normalised() {
+        return new UserInput(InputValidator.clean(username), password == null || password.isBlank() ? null : password,
+                fullName, jobTitle, InputValidator.clean(email), roles);
+    }
 }

@@ -23,7 +23,8 @@ public class UserService {
     Clock clock;
 
     @Transactional
-    public User create(UserInput input) {
+    public User create(UserInput raw) {
+        UserInput input = raw == null ? null : raw.normalised();
         validator.requireValid(input);
         if (input.password() == null || input.password().isBlank()) {
             throw ProblemException.invalidField("password", "is required for a new user");
@@ -41,7 +42,8 @@ public class UserService {
     }
 
     @Transactional
-    public User update(long id, UserInput input, String actingUsername) {
+    public User update(long id, UserInput raw, String actingUsername) {
+        UserInput input = raw == null ? null : raw.normalised();
         validator.requireValid(input);
         User user = find(id).orElseThrow(() -> ProblemException.notFound("User", id));
         if (!user.username.equals(input.username())) {

@@ -1,0 +1,208 @@
+package app.candor.requisition;
+
+import app.candor.application.Application;
+import app.candor.application.ApplicationService;
+import app.candor.application.CsvImport;
+import app.candor.application.PipelineView;
+import app.candor.candidate.CandidateInput;
+import app.candor.candidate.Channel;
+import app.candor.system.CandorConfig;
+import app.candor.system.Flash;
+import app.candor.system.Form;
+import app.candor.system.ProblemException;
+import app.candor.user.CurrentUser;
+import app.candor.user.Role;
+import app.candor.user.User;
+import io.quarkus.qute.CheckedTemplate;
+import io.quarkus.qute.TemplateInstance;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import org.jboss.resteasy.reactive.RestForm;
+import org.jboss.resteasy.reactive.multipart.FileUpload;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.util.List;
+import java.util.Map;
+
+/** Requisition pages: the list, the form, and the pipeline with adding candidates one by one or by CSV. */
+@Path("/requisitions")
+@Produces(MediaType.TEXT_HTML)
+public class RequisitionPages {
+
+    @Inject
+    RequisitionService requisitions;
+
+    @Inject
+    ApplicationService applications;
+
+    @Inject
+    CsvImport csvImport;
+
+    @Inject
+    CurrentUser currentUser;
+
+    @Inject
+    CandorConfig config;
+
+    @CheckedTemplate
+    static class Templates {
+        static native TemplateInstance list(List<Requisition> requisitions, Map<Long, Long> openCounts, boolean all, boolean recruiter);
+
+        static native TemplateInstance form(Long id, Form form, List<User> recruiters, List<User> hiringManagers);
+
+        static native TemplateInstance pipeline(PipelineView pipeline, boolean recruiter, Form candidateForm, Form importForm,
+                                                List<Channel> channels, List<String> languages);
+    }
+
+    @GET
+    @RolesAllowed({Role.RECRUITER, Role.HIRING_MANAGER})
+    @Transactional
+    public TemplateInstance list(@QueryParam("all") boolean all) {
+        User me = currentUser.get();
+        boolean onlyMine = me.isRecruiter() && !all;
+        return Templates.list(requisitions.list(me, onlyMine), Application.countOpenByRequisition(), !onlyMine, me.isRecruiter());
+    }
+
+    @GET
+    @Path("new")
+    @RolesAllowed(Role.RECRUITER)
+    @Transactional
+    public TemplateInstance newForm() {
+        return form(null, Form.empty().with("recruiterId", currentUser.get().id));
+    }
+
+    @POST
+    @RolesAllowed(Role.RECRUITER)
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response create(@RestForm String title, @RestForm String recruiterId, @RestForm String hiringManagerId) {
+        Form form = Form.empty().with("title", title).with("recruiterId", recruiterId).with("hiringManagerId", hiringManagerId);
+        try {
+            Requisition r = requisitions.create(new RequisitionInput(title, form.longValue("recruiterId"), form.longValue("hiringManagerId")),
+                    currentUser.get());
+            return Flash.redirect("/requisitions/" + r.id, "Requisition \u201c" + r.title + "\u201d created.");
+        } catch (ProblemException e) {
+            return Response.status(e.status).entity(form(null, form.fail(e))).build();
+        }
+    }
+
+    @GET
+    @Path("{id}")
+    @RolesAllowed({Role.RECRUITER, Role.HIRING_MANAGER})
+    public TemplateInstance show(@PathParam("id") long id) {
+        return pipeline(id, Form.empty().with("preferredChannel", Channel.EMAIL).with("language", config.languages().get(0)), Form.empty());
+    }
+
+    @GET
+    @Path("{id}/edit")
+    @RolesAllowed(Role.RECRUITER)
+    @Transactional
+    public TemplateInstance editForm(@PathParam("id") long id) {
+        Requisition r = Requisition.findVisible(id, currentUser.get()).orElseThrow(() -> ProblemException.notFound("Requisition", id));
+        return form(id, Form.empty().with("title", r.title).with("recruiterId", r.recruiter.id).with("hiringManagerId", r.hiringManager.id));
+    }
+
+    @POST
+    @Path("{id}")
+    @RolesAllowed(Role.RECRUITER)
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response update(@PathParam("id") long id, @RestForm String title, @RestForm String recruiterId,
+                           @RestForm String hiringManagerId) {
+        Form form = Form.empty().with("title", title).with("recruiterId", recruiterId).with("hiringManagerId", hiringManagerId);
+        try {
+            requisitions.update(id, new RequisitionInput(title, form.longValue("recruiterId"), form.longValue("hiringManagerId")),
+                    currentUser.get());
+            return Flash.redirect("/requisitions/" + id, "Requisition saved.");
+        } catch (ProblemException e) {
+            if (e.status == 404) {
+                throw e;
+            }
+            return Response.status(e.status).entity(form(id, form.fail(e))).build();
+        }
+    }
+
+    @POST
+    @Path("{id}/candidates")
+    @RolesAllowed(Role.RECRUITER)
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response addCandidate(@PathParam("id") long id, @RestForm String salutation, @RestForm String firstName,
+                                 @RestForm String lastName, @RestForm String firstNameTerms, @RestForm String email,
+                                 @RestForm String phone, @RestForm String preferredChannel, @RestForm String language) {
+        Form form = Form.empty().with("salutation", salutation).with("firstName", firstName).with("lastName", lastName)
+                .with("firstNameTerms", firstNameTerms).with("email", email).with("phone", phone)
+                .with("preferredChannel", preferredChannel).with("language", language);
+        try {
+            CandidateInput input = new CandidateInput(salutation, firstName, lastName, form.checked("firstNameTerms"), email, phone,
+                    channel(preferredChannel), language);
+            ApplicationService.Added added = applications.addCandidate(id, input, currentUser.get());
+            String who = (firstName == null ? "" : firstName.strip()) + " " + (lastName == null ? "" : lastName.strip());
+            return Flash.redirect("/requisitions/" + id, added.newCandidate()
+                    ? who.strip() + " added."
+                    : "An existing candidate with " + added.application().candidate.email + " was added; their details were kept as they were.");
+        } catch (ProblemException e) {
+            if (e.status == 404) {
+                throw e;
+            }
+            return Response.status(e.status).entity(pipeline(id, form.fail(e), Form.empty())).build();
+        }
+    }
+
+    @POST
+    @Path("{id}/import")
+    @RolesAllowed(Role.RECRUITER)
+    @Consumes(MediaType.MULTIPART_FORM_DATA)
+    public Response importCsv(@PathParam("id") long id, @RestForm("file") FileUpload file) {
+        try {
+            if (file == null || file.fileName() == null || file.fileName().isBlank()) {
+                throw ProblemException.invalidField("file", "choose a CSV file to upload");
+            }
+            String csv;
+            try {
+                csv = Files.readString(file.uploadedFile(), StandardCharsets.UTF_8);
+            } catch (IOException | java.io.UncheckedIOException e) {
+                throw ProblemException.invalidField("file", "could not be read as UTF-8 text; save it as CSV (UTF-8)");
+            }
+            CsvImport.Result result = csvImport.importCsv(id, csv, currentUser.get());
+            return Flash.redirect("/requisitions/" + id, result.imported() + " candidates imported ("
+                    + result.newCandidates() + " new, " + result.existingCandidates() + " already known).");
+        } catch (ProblemException e) {
+            if (e.status == 404) {
+                throw e;
+            }
+            return Response.status(e.status).entity(pipeline(id, Form.empty().with("preferredChannel", Channel.EMAIL)
+                    .with("language", config.languages().get(0)), Form.empty().fail(e))).build();
+        }
+    }
+
+    private TemplateInstance pipeline(long id, Form candidateForm, Form importForm) {
+        User me = currentUser.get();
+        return Templates.pipeline(applications.pipeline(id, me), me.isRecruiter(), candidateForm, importForm,
+                List.of(Channel.values()), config.languages());
+    }
+
+    private TemplateInstance form(Long id, Form form) {
+        return Templates.form(id, form, User.listActiveWithRole(Role.RECRUITER), User.listActiveWithRole(Role.HIRING_MANAGER));
+    }
+
+    private static Channel channel(String value) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        try {
+            return Channel.valueOf(value);
+        } catch (IllegalArgumentException e) {
+            throw ProblemException.invalidField("preferredChannel", "'" + value + "' is not one of EMAIL, PHONE");
+        }
+    }
+}

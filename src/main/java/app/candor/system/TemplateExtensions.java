@@ -1,0 +1,28 @@
+package app.candor.system;
+
+import io.quarkus.arc.Arc;
+import io.quarkus.qute.TemplateExtension;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
+import java.util.Locale;
+
+/** How dates read on pages: "Wed 2 Dec 2026", and instants in Candor's time zone. */
+@TemplateExtension
+public class TemplateExtensions {
+
+    private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("EEE d MMM yyyy", Locale.ENGLISH);
+    private static final DateTimeFormatter MOMENT = DateTimeFormatter.ofPattern("d MMM yyyy, HH:mm", Locale.ENGLISH);
+
+    static String human(LocalDate date) {
+        return date == null ? "—" : DAY.format(date);
+    }
+
+    static String human(Instant instant) {
+        if (instant == null) {
+            return "—";
+        }
+        return MOMENT.format(instant.atZone(Arc.container().instance(BusinessCalendar.class).get().zone()));
+    }
+}
