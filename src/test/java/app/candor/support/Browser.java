@@ -1,0 +1,126 @@
+package app.candor.support;
+
+import io.quarkus.logging.Log;
+import org.junit.jupiter.api.Assumptions;
+import org.openqa.selenium.By;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+import java.io.File;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+
+/**
+ * A real headless Chromium from Debian (chromium, chromium-driver), driven by Selenium. Nothing is
+ * downloaded: the browser and driver paths are given. Without them the test is skipped locally and
+ * fails on CI, where .ci/run installs them.
+ */
+public final class Browser implements AutoCloseable {
+
+    static final String CHROMIUM = System.getProperty("candor.chromium", "/usr/bin/chromium");
+    static final String CHROMEDRIVER = System.getProperty("candor.chromedriver", "/usr/bin/chromedriver");
+
+    public final WebDriver driver;
+    private final String base;
+    private final Path profile;
+
+    private Browser(WebDriver driver, String base, Path profile) {
+        this.driver = driver;
+        this.base = base.endsWith("/") ? base.substring(0, base.length() - 1) : base;
+        this.profile = profile;
+    }
+
+    public static Browser open(String baseUrl) throws IOException {
+        boolean available = new File(CHROMIUM).canExecute() && new File(CHROMEDRIVER).canExecute();
+        if (!available && "true".equals(System.getenv("CI"))) {
+            throw new IllegalStateException("Chromium and chromedriver are missing; .ci/run should have installed them");
+        }
+        Assumptions.assumeTrue(available, "skipped: no " + CHROMIUM + " / " + CHROMEDRIVER
+                + " (apt-get install chromium chromium-driver)");
+        Path profile = Files.createTempDirectory("candor-chromium");
+        ChromeOptions options = new ChromeOptions();
+        options.setBinary(CHROMIUM);
+        // The flags that keep Chromium from reaching for the network this machine does not have.
+        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+                "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update",
+                "--disable-sync", "--window-size=1280,1000", "--user-data-dir=" + profile);
+        ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(new File(CHROMEDRIVER))
+                .usingAnyFreePort().build();
+        ChromeDriver driver = new ChromeDriver(service, options);
+        driver.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(30));
+        return new Browser(driver, baseUrl, profile);
+    }
+
+    public void go(String path) {
+        driver.get(base + path);
+    }
+
+    public String path() {
+        return java.net.URI.create(driver.getCurrentUrl()).getPath();
+    }
+
+    public void signIn(String username, String password) {
+        go("/login");
+        field("j_username").sendKeys(username);
+        field("j_password").sendKeys(password);
+        submit("main form button[type=submit]");
+    }
+
+    /** Clicks what submits a form or follows a link, and waits until the next page has replaced this one. */
+    public void submit(String css) {
+        click(find(css));
+    }
+
+    public void click(WebElement element) {
+        WebElement page = driver.findElement(By.tagName("html"));
+        element.click();
+        WebDriverWait wait = new WebDriverWait(driver, Duration.ofSeconds(15));
+        wait.until(ExpectedConditions.stalenessOf(page));
+        // The old page is gone once the new one starts to load; read nothing until it has finished.
+        wait.until(d -> "complete".equals(((org.openqa.selenium.JavascriptExecutor) d).executeScript("return document.readyState")));
+    }
+
+    public WebElement field(String name) {
+        return driver.findElement(By.name(name));
+    }
+
+    public WebElement find(String css) {
+        return driver.findElement(By.cssSelector(css));
+    }
+
+    public String text(String css) {
+        return find(css).getText();
+    }
+
+    /** Saves a screenshot under target/screenshots, for looking at what a person would see. */
+    public void screenshot(String name) {
+        try {
+            File shot = ((TakesScreenshot) driver).getScreenshotAs(OutputType.FILE);
+            Path target = Path.of("target", "screenshots", name + ".png");
+            Files.createDirectories(target.getParent());
+            Files.copy(shot.toPath(), target, StandardCopyOption.REPLACE_EXISTING);
+        } catch (IOException | RuntimeException e) {
+            Log.warnf("Could not save screenshot %s: %s", name, e.getMessage());
+        }
+    }
+
+    @Override
+    public void close() {
+        driver.quit();
+        try (var files = Files.walk(profile)) {
+            files.sorted(java.util.Comparator.reverseOrder()).map(Path::toFile).forEach(File::delete);
+        } catch (IOException e) {
+            Log.debug("Could not remove the browser profile", e);
+        }
+    }
+}

@@ -1,0 +1,227 @@
+package app.candor.system;
+
+import org.flywaydb.core.Flyway;
+import org.flywaydb.core.api.output.MigrateResult;
+import org.jboss.logging.Logger;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import java.io.IOException;
+import java.net.URISyntaxException;
+import java.net.URL;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.UUID;
+import java.util.stream.Stream;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
+import static org.junit.jupiter.api.Assumptions.abort;
+
+/**
+ * Applies the Flyway migrations to a real PostgreSQL (the other tests run on H2 in PostgreSQL mode)
+ * and checks that the constraints the application relies on are enforced there.
+ *
+ * <p>The database comes from CANDOR_TEST_PG_URL / CANDOR_TEST_PG_USER / CANDOR_TEST_PG_PASSWORD;
+ * {@code .ci/run} starts one. Without the URL the test is skipped locally and fails on CI.
+ * Everything happens in the schema {@value #SCHEMA}, dropped and recreated at the start.
+ */
+class PostgresMigrationTest {
+
+    private static final Logger LOG = Logger.getLogger(PostgresMigrationTest.class);
+    private static final String SCHEMA = "migration_test";
+    private static final String MIGRATIONS = "db/migration";
+
+    private static final String SKIP_REASON = "skipped: no PostgreSQL URL given (set CANDOR_TEST_PG_URL, "
+            + "CANDOR_TEST_PG_USER and CANDOR_TEST_PG_PASSWORD, e.g. jdbc:postgresql://127.0.0.1:55432/candor_test, "
+            + "or run .ci/run)";
+
+    private static String url;
+    private static String user;
+    private static String password;
+    private static MigrateResult migration;
+
+    @BeforeAll
+    static void migrateFreshSchema() throws Exception {
+        url = System.getenv("CANDOR_TEST_PG_URL");
+        if (url == null || url.isBlank()) {
+            if ("true".equalsIgnoreCase(System.getenv("CI"))) {
+                fail("CANDOR_TEST_PG_URL is not set although CI=true: .ci/run should have started PostgreSQL "
+                        + "and exported CANDOR_TEST_PG_URL, CANDOR_TEST_PG_USER and CANDOR_TEST_PG_PASSWORD");
+            }
+            LOG.warn("PostgresMigrationTest " + SKIP_REASON);
+            return;
+        }
+        user = System.getenv().getOrDefault("CANDOR_TEST_PG_USER", "candor");
+        password = System.getenv().getOrDefault("CANDOR_TEST_PG_PASSWORD", "candor");
+        LOG.infof("PostgresMigrationTest: migrating schema %s at %s as %s", SCHEMA, url, user);
+
+        try (Connection c = connect(); Statement s = c.createStatement()) {
+            s.execute("drop schema if exists " + SCHEMA + " cascade");
+        }
+        migration = Flyway.configure()
+                .dataSource(url, user, password)
+                .locations("classpath:" + MIGRATIONS)
+                .schemas(SCHEMA)
+                .load()
+                .migrate();
+    }
+
+    /** Skips each test (so the report counts them as skipped) when no database was given. */
+    @BeforeEach
+    void requirePostgres() {
+        if (migration == null) {
+            abort(SKIP_REASON);
+        }
+    }
+
+    @Test
+    void migrationsApplyToRealPostgres() throws Exception {
+        assertTrue(migration.success, "Flyway reported the migration as unsuccessful");
+        int files = migrationFileCount();
+        assertTrue(files > 0, "no migration files found on the classpath under " + MIGRATIONS);
+        assertEquals(files, migration.migrationsExecuted,
+                "every file in " + MIGRATIONS + " is applied exactly once to a fresh schema");
+        assertEquals(SCHEMA, migration.schemaName);
+    }
+
+    @Test
+    void migrationsCreateTheCoreTables() throws Exception {
+        Set<String> tables = new TreeSet<>();
+        try (Connection c = connect();
+             PreparedStatement ps = c.prepareStatement(
+                     "select table_name from information_schema.tables where table_schema = ?")) {
+            ps.setString(1, SCHEMA);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    tables.add(rs.getString(1));
+                }
+            }
+        }
+        for (String table : List.of("app_user", "requisition", "candidate", "application", "stage_change")) {
+            assertTrue(tables.contains(table), "table " + table + " missing; found " + tables);
+        }
+    }
+
+    @Test
+    void secondApplicationOfSameCandidateToSameRequisitionIsRejected() throws Exception {
+        try (Connection c = connect()) {
+            long requisition = insertRequisition(c);
+            long candidate = insertCandidate(c);
+            insertApplication(c, requisition, candidate, "APPLIED");
+
+            SQLException e = assertThrows(SQLException.class,
+                    () -> insertApplication(c, requisition, candidate, "SCREENING"));
+            assertEquals("23505", e.getSQLState(), "expected a unique violation, got: " + e.getMessage());
+            assertTrue(e.getMessage().contains("uk_application_requisition_candidate"), e.getMessage());
+
+            // the same candidate may still apply to another requisition
+            insertApplication(c, insertRequisition(c), candidate, "APPLIED");
+        }
+    }
+
+    @Test
+    void unknownStageIsRejected() throws Exception {
+        try (Connection c = connect()) {
+            long requisition = insertRequisition(c);
+            long candidate = insertCandidate(c);
+
+            SQLException e = assertThrows(SQLException.class,
+                    () -> insertApplication(c, requisition, candidate, "BOGUS"));
+            assertEquals("23514", e.getSQLState(), "expected a check violation, got: " + e.getMessage());
+            assertTrue(e.getMessage().contains("ck_application_stage"), e.getMessage());
+        }
+    }
+
+    // --- helpers: plain JDBC, ids from the schema's sequences, autocommit on ---
+
+    private static Connection connect() throws SQLException {
+        return DriverManager.getConnection(url, user, password);
+    }
+
+    private static int migrationFileCount() throws IOException, URISyntaxException {
+        URL dir = PostgresMigrationTest.class.getClassLoader().getResource(MIGRATIONS);
+        assertNotNull(dir, MIGRATIONS + " not on the test classpath");
+        assertEquals("file", dir.getProtocol(), "expected " + MIGRATIONS + " as a directory, got " + dir);
+        try (Stream<Path> files = Files.list(Path.of(dir.toURI()))) {
+            return (int) files.map(p -> p.getFileName().toString())
+                    .filter(name -> name.matches("[VR].*__.*\\.sql"))
+                    .count();
+        }
+    }
+
+    private static long nextId(Connection c, String sequence) throws SQLException {
+        try (Statement s = c.createStatement();
+             ResultSet rs = s.executeQuery("select nextval('" + SCHEMA + "." + sequence + "')")) {
+            rs.next();
+            return rs.getLong(1);
+        }
+    }
+
+    private static long insertUser(Connection c) throws SQLException {
+        long id = nextId(c, "app_user_seq");
+        try (PreparedStatement ps = c.prepareStatement("insert into " + SCHEMA + ".app_user "
+                + "(id, username, password, roles, full_name, active, created_at) "
+                + "values (?, ?, 'x', 'recruiter', 'Test User', true, now())")) {
+            ps.setLong(1, id);
+            ps.setString(2, "u-" + UUID.randomUUID().toString().substring(0, 8));
+            ps.executeUpdate();
+        }
+        return id;
+    }
+
+    private static long insertRequisition(Connection c) throws SQLException {
+        long recruiter = insertUser(c);
+        long manager = insertUser(c);
+        long id = nextId(c, "requisition_seq");
+        try (PreparedStatement ps = c.prepareStatement("insert into " + SCHEMA + ".requisition "
+                + "(id, title, recruiter_id, hiring_manager_id, status, created_at, updated_at, version) "
+                + "values (?, 'Migration Test Role', ?, ?, 'OPEN', now(), now(), 0)")) {
+            ps.setLong(1, id);
+            ps.setLong(2, recruiter);
+            ps.setLong(3, manager);
+            ps.executeUpdate();
+        }
+        return id;
+    }
+
+    private static long insertCandidate(Connection c) throws SQLException {
+        long id = nextId(c, "candidate_seq");
+        try (PreparedStatement ps = c.prepareStatement("insert into " + SCHEMA + ".candidate "
+                + "(id, first_name, last_name, first_name_terms, email, preferred_channel, language, "
+                + "created_at, updated_at, version) "
+                + "values (?, 'Test', 'Candidate', false, ?, 'EMAIL', 'en', now(), now(), 0)")) {
+            ps.setLong(1, id);
+            ps.setString(2, UUID.randomUUID() + "@example.test");
+            ps.executeUpdate();
+        }
+        return id;
+    }
+
+    private static long insertApplication(Connection c, long requisition, long candidate, String stage) throws SQLException {
+        long id = nextId(c, "application_seq");
+        try (PreparedStatement ps = c.prepareStatement("insert into " + SCHEMA + ".application "
+                + "(id, requisition_id, candidate_id, stage, stage_entered_at, created_at, updated_at, version) "
+                + "values (?, ?, ?, ?, now(), now(), now(), 0)")) {
+            ps.setLong(1, id);
+            ps.setLong(2, requisition);
+            ps.setLong(3, candidate);
+            ps.setString(4, stage);
+            ps.executeUpdate();
+        }
+        return id;
+    }
+}
