@@ -1,0 +1,75 @@
+package app.candor.support;
+
+import app.candor.user.User;
+import io.restassured.http.ContentType;
+import io.restassured.response.Response;
+import io.restassured.specification.RequestSpecification;
+
+import java.util.HashMap;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import static io.restassured.RestAssured.given;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+
+/**
+ * A signed-in browser session without a browser: the form-login cookie plus the CSRF cookie and
+ * token that every page form carries. For page tests that need status codes a browser hides.
+ */
+public final class PageSession {
+
+    private static final Pattern CSRF_FIELD = Pattern.compile("name=\"csrf-token\" value=\"([^\"]+)\"");
+
+    private final Map<String, String> cookies = new HashMap<>();
+    private String csrfToken;
+
+    private PageSession() {
+    }
+
+    public static PageSession signIn(User user) {
+        PageSession session = new PageSession();
+        Response login = given().redirects().follow(false).contentType(ContentType.URLENC)
+                .formParam("j_username", user.username).formParam("j_password", TestData.PASSWORD)
+                .when().post("/j_security_check");
+        String cookie = login.getCookie("candor-session");
+        assertNotNull(cookie, () -> "no session cookie after signing in as " + user.username + ": " + login.statusCode());
+        session.cookies.put("candor-session", cookie);
+        return session;
+    }
+
+    public static RequestSpecification anonymous() {
+        return given().redirects().follow(false);
+    }
+
+    /** A request carrying the session (and CSRF cookie, once a page was read); redirects are not followed. */
+    public RequestSpecification request() {
+        return given().redirects().follow(false).cookies(cookies);
+    }
+
+    /** GETs a page and keeps its CSRF cookie and token for the next form post. */
+    public Response get(String path) {
+        Response page = request().when().get(path);
+        String csrfCookie = page.getCookie("candor-csrf");
+        if (csrfCookie != null) {
+            cookies.put("candor-csrf", csrfCookie);
+        }
+        Matcher m = CSRF_FIELD.matcher(page.asString());
+        if (m.find()) {
+            csrfToken = m.group(1);
+        }
+        return page;
+    }
+
+    /** POSTs a form with the CSRF token of the last page read (read one first). */
+    public Response post(String path, Map<String, ?> fields) {
+        assertNotNull(csrfToken, "read a page with a form before posting");
+        return request().contentType(ContentType.URLENC).formParams(fields).formParam("csrf-token", csrfToken)
+                .when().post(path);
+    }
+
+    /** POSTs a form without any CSRF token, as a forged cross-site form would. */
+    public Response postWithoutToken(String path, Map<String, ?> fields) {
+        return request().contentType(ContentType.URLENC).formParams(fields).when().post(path);
+    }
+}

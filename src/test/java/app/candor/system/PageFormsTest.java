@@ -1,0 +1,136 @@
+package app.candor.system;
+
+import app.candor.application.Application;
+import app.candor.application.Stage;
+import app.candor.application.StageChange;
+import app.candor.candidate.Candidate;
+import app.candor.requisition.Requisition;
+import app.candor.support.Api;
+import app.candor.support.PageSession;
+import app.candor.support.TestData;
+import app.candor.user.User;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.response.Response;
+import jakarta.inject.Inject;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import java.util.HashMap;
+import java.util.Map;
+
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.matchesPattern;
+import static org.hamcrest.Matchers.not;
+import static org.hamcrest.Matchers.notNullValue;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+/** Page forms: CSRF, POST-redirect-GET with a flash, bad input shown again with nothing written, escaping. */
+@QuarkusTest
+class PageFormsTest {
+
+    @Inject
+    TestData data;
+
+    User recruiter;
+    User manager;
+
+    @BeforeEach
+    void setUp() {
+        recruiter = data.recruiter();
+        manager = data.hiringManager();
+    }
+
+    @Test
+    void aFormPostWithoutTheCsrfTokenIsRefusedAndWritesNothing() {
+        PageSession session = PageSession.signIn(recruiter);
+        session.get("/requisitions/new");
+        long before = TestData.count(Requisition.class);
+
+        Response refused = session.postWithoutToken("/requisitions",
+                Map.of("title", TestData.unique("Forged"), "hiringManagerId", manager.id, "recruiterId", recruiter.id));
+
+        assertEquals(400, refused.statusCode(), refused::asString);
+        assertEquals(before, TestData.count(Requisition.class));
+    }
+
+    @Test
+    void creatingARequisitionRedirectsToItsPageWhichShowsTheFlashOnce() {
+        PageSession session = PageSession.signIn(recruiter);
+        session.get("/requisitions/new");
+        String title = TestData.unique("Flash Engineer");
+
+        Response created = session.post("/requisitions",
+                Map.of("title", title, "hiringManagerId", manager.id, "recruiterId", recruiter.id));
+        created.then().statusCode(303).header("Location", matchesPattern(".*/requisitions/\\d+"))
+                .cookie("candor-flash", notNullValue());
+
+        String location = created.getHeader("Location");
+        String path = location.substring(location.indexOf("/requisitions/"));
+        session.request().cookie("candor-flash", created.getCookie("candor-flash")).when().get(path).then()
+                .statusCode(200).body(containsString("class=\"flash\""), containsString(title + "\u201d created"));
+        session.request().when().get(path).then().statusCode(200).body(not(containsString("class=\"flash\"")));
+    }
+
+    @Test
+    void anInvalidRequisitionFormIsShownAgainWithTheErrorAndTheTypedValues() {
+        PageSession session = PageSession.signIn(recruiter);
+        session.get("/requisitions/new");
+        long before = TestData.count(Requisition.class);
+
+        session.post("/requisitions", Map.of("title", "Kept <typed> value", "hiringManagerId", "", "recruiterId", recruiter.id))
+                .then().statusCode(400)
+                .body(containsString("class=\"errors\""), containsString("hiringManagerId"),
+                        containsString("value=\"Kept &lt;typed&gt; value\""));
+
+        assertEquals(before, TestData.count(Requisition.class));
+    }
+
+    @Test
+    void anIllegalMoveOnThePageIsShownWithItsReasonAndChangesNothing() {
+        Requisition requisition = data.requisition(recruiter, manager);
+        Application application = data.applicationAt(requisition, recruiter, Stage.INTERVIEW);
+        PageSession session = PageSession.signIn(recruiter);
+        session.get("/applications/" + application.id);
+        long history = TestData.count(StageChange.class);
+
+        session.post("/applications/" + application.id + "/stage", Map.of("stage", "HIRED"))
+                .then().statusCode(409).body(containsString("class=\"errors\""), containsString("Offer"));
+        session.post("/applications/" + application.id + "/stage", Map.of("stage", "NOT_A_STAGE"))
+                .then().statusCode(400).body(containsString("class=\"errors\""));
+
+        assertEquals(history, TestData.count(StageChange.class));
+        assertEquals(Stage.INTERVIEW, Api.db(() -> Application.<Application>findById(application.id).stage));
+    }
+
+    @Test
+    void aDuplicateCandidateOnTheSameRequisitionIsShownAsAnErrorAndNotAddedTwice() {
+        Requisition requisition = data.requisition(recruiter, manager);
+        PageSession session = PageSession.signIn(recruiter);
+        session.get("/requisitions/" + requisition.id);
+        Map<String, Object> candidate = new HashMap<>(Map.of("firstName", "Dup", "lastName", "Licate", "email", TestData.email(),
+                "preferredChannel", "EMAIL", "language", "en"));
+
+        session.post("/requisitions/" + requisition.id + "/candidates", candidate).then().statusCode(303);
+        long applications = TestData.count(Application.class);
+        long candidates = TestData.count(Candidate.class);
+
+        session.post("/requisitions/" + requisition.id + "/candidates", candidate)
+                .then().statusCode(409).body(containsString("class=\"errors\""), containsString("already"));
+
+        assertEquals(applications, TestData.count(Application.class));
+        assertEquals(candidates, TestData.count(Candidate.class));
+    }
+
+    @Test
+    void whatUsersTypedIsEscapedOnEveryPage() {
+        Requisition requisition = data.requisition(recruiter, manager);
+        PageSession session = PageSession.signIn(recruiter);
+        session.get("/requisitions/" + requisition.id);
+        session.post("/requisitions/" + requisition.id + "/candidates", Map.of("firstName", "<script>alert(1)</script>",
+                "lastName", "O'Hara & \"Sons\"", "email", TestData.email(), "preferredChannel", "EMAIL", "language", "en"))
+                .then().statusCode(303);
+
+        session.request().when().get("/requisitions/" + requisition.id).then().statusCode(200)
+                .body(not(containsString("<script>alert(1)</script>")), containsString("&lt;script&gt;alert(1)&lt;/script&gt;"));
+    }
+}
