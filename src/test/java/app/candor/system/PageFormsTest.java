@@ -94,7 +94,7 @@ class PageFormsTest {
         long history = TestData.count(StageChange.class);
 
         session.post("/applications/" + application.id + "/stage", Map.of("stage", "HIRED"))
-                .then().statusCode(409).body(containsString("class=\"errors\""), containsString("Offer"));
+                .then().statusCode(409).body(containsString("class=\"errors\""), containsString("Only an application at OFFER can move to HIRED"));
         session.post("/applications/" + application.id + "/stage", Map.of("stage", "NOT_A_STAGE"))
                 .then().statusCode(400).body(containsString("class=\"errors\""));
 
