@@ -94,23 +94,56 @@ public class ApplicationService {
         validator.requireValid(input);
         Application a = Application.findVisible(applicationId, actor)
                 .orElseThrow(() -> ProblemException.notFound("Application", applicationId));
-        Stage.Result result = a.stage.check(input.stage());
+        apply(a, input.stage(), input.promisedDecisionDate(), input.note(), actor);
+        return a;
+    }
+
+    /**
+     * The one way a stage changes: checks the move, sets the promise, records the history entry and
+     * returns it. Callers (outcomes, role notices) run it inside their own transaction, next to the
+     * message the move causes.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public StageChange apply(Application a, Stage to, LocalDate chosenPromise, String rawNote, User actor) {
+        Stage.Result result = a.stage.check(to);
         Stage.Move move = result.move().orElseThrow(() -> ProblemException.conflict(result.whyNot()));
-        String note = InputValidator.clean(input.note());
+        String note = InputValidator.clean(rawNote);
         if (move == Stage.Move.CORRECTION && note == null) {
             throw ProblemException.invalidField("note", "is required when moving backwards from "
-                    + a.stage.name() + " to " + input.stage().name() + " (a correction)");
+                    + a.stage.name() + " to " + to.name() + " (a correction)");
         }
-        LocalDate promise = promises.promiseFor(input.stage(), input.promisedDecisionDate());
+        LocalDate promise = promises.promiseFor(to, chosenPromise);
         Instant now = clock.instant();
         Stage from = a.stage;
-        a.stage = input.stage();
+        a.stage = to;
         a.stageEnteredAt = now;
         a.promisedDecisionDate = promise;
         a.updatedAt = now;
-        record(a, from, a.stage, note, move == Stage.Move.CORRECTION, actor, now);
+        StageChange change = record(a, from, a.stage, note, move == Stage.Move.CORRECTION, actor, now);
         Log.infof("Application %d moved %s -> %s by %s", a.id, from, a.stage, actor.username);
-        return a;
+        return change;
+    }
+
+    /**
+     * A new promised date without a stage change (a delayed decision), or an undo of an unsent
+     * rejection: recorded in the history like a move.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public StageChange recordInPlace(Application a, Stage to, LocalDate promise, String note, boolean correction, User actor) {
+        Instant now = clock.instant();
+        Stage from = a.stage;
+        if (from != to) {
+            a.stage = to;
+            a.stageEnteredAt = now;
+        }
+        a.promisedDecisionDate = promise;
+        a.updatedAt = now;
+        return record(a, from, to, InputValidator.clean(note), correction, actor, now);
+    }
+
+    /** The default promise for an application entering {@code stage} today. */
+    public LocalDate defaultPromise(Stage stage) {
+        return promises.promiseFor(stage, null);
     }
 
     @Transactional
@@ -120,7 +153,7 @@ public class ApplicationService {
         return ApplicationView.of(a, StageChange.listFor(a), calendar);
     }
 
-    private static void record(Application a, Stage from, Stage to, String note, boolean correction, User actor, Instant at) {
+    private static StageChange record(Application a, Stage from, Stage to, String note, boolean correction, User actor, Instant at) {
         StageChange change = new StageChange();
         change.application = a;
         change.fromStage = from;
@@ -131,6 +164,7 @@ public class ApplicationService {
         change.changedAt = at;
         change.promisedDecisionDate = a.promisedDecisionDate;
         change.persist();
+        return change;
     }
 
     /** The requisition's candidates grouped by stage: pipeline stages in order, then the closed ones. */

@@ -57,6 +57,10 @@ public class Candidate extends PanacheEntityBase {
     @Column(nullable = false, length = 254, unique = true)
     public String email;
 
+    /** Set when mail to {@link #email} failed permanently (SMTP 5xx): why, until the address is changed. */
+    @Column(name = "email_undeliverable", length = 1000)
+    public String emailUndeliverable;
+
     @Size(max = 40)
     @Column(length = 40)
     public String phone;

@@ -96,6 +96,9 @@ public class CandidateService {
         c.firstName = input.firstName();
         c.lastName = input.lastName();
         c.firstNameTerms = Boolean.TRUE.equals(input.firstNameTerms());
+        if (c.email != null && !c.email.equals(input.email())) {
+            c.emailUndeliverable = null; // a new address deserves a new try
+        }
         c.email = input.email();
         c.phone = input.phone();
         c.preferredChannel = channelOf(input);

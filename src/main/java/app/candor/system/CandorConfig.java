@@ -3,6 +3,7 @@ package app.candor.system;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 
+import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.List;
@@ -37,6 +38,8 @@ public interface CandorConfig {
 
     FirstAdmin firstAdmin();
 
+    Mail mail();
+
     /** Default promised decision date per stage, in business days after the move. */
     interface PromiseDays {
         @WithDefault("10")
@@ -59,6 +62,44 @@ public interface CandorConfig {
         /** A file with more data rows than this is refused as a whole. */
         @WithDefault("2000")
         int maxRows();
+    }
+
+    /** Delivery of candidate messages (the outbox dispatcher). */
+    interface Mail {
+        /** Sender of candidate mail. */
+        @WithDefault("Candor <no-reply@candor.local>")
+        String from();
+
+        /** Right-hand side of the stable Message-ID header (&lt;candor-42@domain&gt;). */
+        @WithDefault("candor.local")
+        String messageIdDomain();
+
+        /** Attempts before a transiently failing message is marked FAILED. */
+        @WithDefault("8")
+        int maxAttempts();
+
+        /** Wait after the first failed attempt; doubled each time, with jitter, up to {@link #maxBackoff()}. */
+        @WithDefault("PT30S")
+        Duration initialBackoff();
+
+        @WithDefault("PT1H")
+        Duration maxBackoff();
+
+        /** How long a dispatcher holds a claimed message; after a crash another one takes it over then. */
+        @WithDefault("PT2M")
+        Duration lease();
+
+        /** Messages claimed per round. */
+        @WithDefault("20")
+        int batchSize();
+
+        /** How often the dispatcher looks for due messages besides being woken after each commit. */
+        @WithDefault("5s")
+        String pollEvery();
+
+        /** Hour of the day (company time zone) for "the next business morning". */
+        @WithDefault("9")
+        int morningHour();
     }
 
     /** Production seeds no demo users: the first admin is created from these when none exists. */

@@ -38,7 +38,8 @@ public class ProblemMappers {
     private static final Map<String, String> CONSTRAINT_MESSAGES = Map.of(
             "uk_application_requisition_candidate", "This candidate is already in this requisition.",
             "uk_candidate_email", "A candidate with this e-mail address already exists.",
-            "uk_app_user_username", "A user with this username already exists.");
+            "uk_app_user_username", "A user with this username already exists.",
+            "uk_message_cause", "This was already recorded and its message written; nothing new was sent.");
 
     @CheckedTemplate(basePath = "ErrorPage")
     static class Templates {

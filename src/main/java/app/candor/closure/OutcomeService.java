@@ -1,0 +1,135 @@
+package app.candor.closure;
+
+import app.candor.application.Application;
+import app.candor.application.ApplicationService;
+import app.candor.application.StageChange;
+import app.candor.message.Composed;
+import app.candor.message.Message;
+import app.candor.message.MessageComposer;
+import app.candor.message.Outbox;
+import app.candor.message.Preview;
+import app.candor.system.BusinessCalendar;
+import app.candor.system.CandorConfig;
+import app.candor.system.InputValidator;
+import app.candor.system.ProblemException;
+import app.candor.user.User;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.util.List;
+
+/**
+ * Recording an offer or a rejection: the stage moves and the message to the candidate is written
+ * in one transaction; the preview runs the same checks and composition and writes nothing.
+ */
+@ApplicationScoped
+public class OutcomeService {
+
+    static final Duration MAX_SCHEDULE_AHEAD = Duration.ofDays(30);
+
+    @Inject
+    InputValidator validator;
+
+    @Inject
+    ApplicationService applications;
+
+    @Inject
+    MessageComposer composer;
+
+    @Inject
+    Outbox outbox;
+
+    @Inject
+    BusinessCalendar calendar;
+
+    @Inject
+    CandorConfig config;
+
+    @Inject
+    Clock clock;
+
+    @Transactional
+    public List<RejectionReason> reasons() {
+        return RejectionReason.listActive();
+    }
+
+    @Transactional
+    public Preview preview(long applicationId, OutcomeInput input, User actor) {
+        Checked checked = check(applicationId, input, actor);
+        return Preview.of(compose(checked.application(), input, actor), 1);
+    }
+
+    @Transactional
+    public Message record(long applicationId, OutcomeInput input, User actor) {
+        Checked checked = check(applicationId, input, actor);
+        Application a = checked.application();
+        String stageNote = input.outcome() == Outcome.OFFER ? "Offer recorded"
+                : "Rejected: " + checked.reason().label;
+        StageChange change = applications.apply(a, input.outcome().stage, null, stageNote, actor);
+        Composed composed = compose(a, input, actor);
+        return outbox.enqueue(a, composed, "stage-change:" + change.id, actor,
+                new Outbox.Extras(InputValidator.clean(input.personalNote()), checked.reason() == null ? null : checked.reason().id,
+                        input.sendAt() == null ? null : input.sendAt().toInstant()));
+    }
+
+    /** The next business day at the configured morning hour, company time: the default for a scheduled rejection. */
+    public LocalDateTime nextBusinessMorning() {
+        LocalDate day = calendar.addBusinessDays(calendar.today(), 1);
+        return day.atTime(config.mail().morningHour(), 0);
+    }
+
+    private Composed compose(Application a, OutcomeInput input, User actor) {
+        return composer.compose(a, actor, new MessageComposer.Content(input.outcome().kind, InputValidator.clean(input.personalNote()),
+                null, false));
+    }
+
+    private record Checked(Application application, RejectionReason reason) {
+    }
+
+    private Checked check(long applicationId, OutcomeInput input, User actor) {
+        validator.requireValid(input);
+        Application a = Application.findVisible(applicationId, actor)
+                .orElseThrow(() -> ProblemException.notFound("Application", applicationId));
+        RejectionReason reason = null;
+        if (input.outcome() == Outcome.REJECTED) {
+            if (input.reasonId() == null) {
+                throw ProblemException.invalidField("reasonId", "is required for a rejection: choose one from the list");
+            }
+            reason = RejectionReason.<RejectionReason>findByIdOptional(input.reasonId()).filter(r -> r.active)
+                    .orElseThrow(() -> ProblemException.invalidField("reasonId", "is not a rejection reason from the list"));
+        } else if (input.reasonId() != null) {
+            throw ProblemException.invalidField("reasonId", "only a rejection takes a reason");
+        }
+        if (input.sendAt() != null) {
+            if (input.outcome() != Outcome.REJECTED) {
+                throw ProblemException.invalidField("sendAt", "only a rejection can be scheduled; an offer goes out at once");
+            }
+            Instant at = input.sendAt().toInstant();
+            Instant now = clock.instant();
+            if (!at.isAfter(now)) {
+                throw ProblemException.invalidField("sendAt", "must be in the future");
+            }
+            if (at.isAfter(now.plus(MAX_SCHEDULE_AHEAD))) {
+                throw ProblemException.invalidField("sendAt", "must be within 30 days");
+            }
+        }
+        if (Message.existsActive(a, input.outcome().kind)) {
+            throw ProblemException.conflict("An outcome (" + input.outcome().kind.label.toLowerCase()
+                    + ") was already recorded for this application; nothing new was sent.");
+        }
+        if (a.stage == input.outcome().stage) {
+            throw ProblemException.conflict("The application is already at " + a.stage.name() + "; nothing new was sent.");
+        }
+        var move = a.stage.check(input.outcome().stage);
+        if (move.move().isEmpty()) {
+            throw ProblemException.conflict(move.whyNot());
+        }
+        return new Checked(a, reason);
+    }
+}

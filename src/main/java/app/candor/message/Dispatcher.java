@@ -1,0 +1,231 @@
+package app.candor.message;
+
+import app.candor.candidate.Candidate;
+import app.candor.system.CandorConfig;
+import io.quarkus.logging.Log;
+import io.quarkus.mailer.Mail;
+import io.quarkus.mailer.Mailer;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.scheduler.Scheduled;
+import io.vertx.ext.mail.SMTPException;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.event.TransactionPhase;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.eclipse.microprofile.context.ManagedExecutor;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.locks.ReentrantLock;
+
+/**
+ * Delivers the outbox. Each round claims due messages in a short transaction (a lease, so that
+ * several app instances never send the same message), sends each one with no transaction open,
+ * then records the result in another short transaction. Transient failures (connection trouble,
+ * SMTP 4xx) retry with exponential backoff and jitter; SMTP 5xx fails at once. A message whose
+ * sender died mid-way is taken over when its lease runs out, so a restart loses nothing.
+ */
+@ApplicationScoped
+public class Dispatcher {
+
+    /**
+     * Due, unclaimed messages. On PostgreSQL the rows are locked with SKIP LOCKED, so concurrent
+     * dispatchers pass each other by; the conditional UPDATE in {@link #claim} is what makes a claim
+     * exclusive on every database (H2 has no SKIP LOCKED).
+     */
+    public static final String DUE_SQL = "select id from message where state in ('QUEUED', 'SCHEDULED') and due_at <= ?1"
+            + " and (lease_until is null or lease_until < ?1) order by due_at, id limit ?2";
+    public static final String SKIP_LOCKED = " for update skip locked";
+
+    @Inject
+    Mailer mailer;
+
+    @Inject
+    CandorConfig config;
+
+    @Inject
+    Clock clock;
+
+    @Inject
+    EntityManager em;
+
+    @Inject
+    ManagedExecutor executor;
+
+    @ConfigProperty(name = "quarkus.datasource.db-kind")
+    String dbKind;
+
+    private final String owner = "dispatcher-" + UUID.randomUUID();
+    private final ReentrantLock running = new ReentrantLock();
+    private final AtomicBoolean again = new AtomicBoolean();
+
+    void afterCommit(@Observes(during = TransactionPhase.AFTER_SUCCESS) MessagesQueued event) {
+        executor.execute(this::dispatchDue);
+    }
+
+    @Scheduled(every = "${candor.mail.poll-every:5s}", delayed = "1s", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    void poll() {
+        dispatchDue();
+    }
+
+    /** Sends everything that is due; returns how many messages were handled (sent, retried or failed). */
+    public int dispatchDue() {
+        if (!running.tryLock()) {
+            again.set(true); // the running round takes one more look before it stops
+            return 0;
+        }
+        int handled = 0;
+        try {
+            do {
+                again.set(false);
+                List<Long> claimed;
+                do {
+                    claimed = claim();
+                    for (Long id : claimed) {
+                        deliver(id);
+                        handled++;
+                    }
+                } while (!claimed.isEmpty());
+            } while (again.get());
+        } catch (RuntimeException e) {
+            Log.error("Dispatching messages failed; the next round tries again", e);
+        } finally {
+            running.unlock();
+        }
+        return handled;
+    }
+
+    List<Long> claim() {
+        Instant now = clock.instant();
+        Instant until = now.plus(config.mail().lease());
+        return QuarkusTransaction.requiringNew().call(() -> {
+            String sql = DUE_SQL + ("postgresql".equals(dbKind) ? SKIP_LOCKED : "");
+            @SuppressWarnings("unchecked")
+            List<Number> due = em.createNativeQuery(sql).setParameter(1, now).setParameter(2, config.mail().batchSize()).getResultList();
+            List<Long> claimed = new ArrayList<>();
+            for (Number id : due) {
+                // The version bump makes a concurrent edit or cancel of this message fail instead of racing the send.
+                int updated = em.createQuery("update Message m set m.leaseOwner = ?1, m.leaseUntil = ?2, m.version = m.version + 1"
+                                + " where m.id = ?3 and m.state in ?4 and (m.leaseUntil is null or m.leaseUntil < ?5)")
+                        .setParameter(1, owner).setParameter(2, until).setParameter(3, id.longValue())
+                        .setParameter(4, List.of(MessageState.QUEUED, MessageState.SCHEDULED)).setParameter(5, now)
+                        .executeUpdate();
+                if (updated == 1) {
+                    claimed.add(id.longValue());
+                }
+            }
+            return claimed;
+        });
+    }
+
+    private record Outgoing(long id, String to, String subject, String html, String text, String messageId) {
+    }
+
+    void deliver(long id) {
+        Optional<Outgoing> outgoing = QuarkusTransaction.requiringNew().call(() -> {
+            Message m = Message.findById(id);
+            if (m == null || !owner.equals(m.leaseOwner)
+                    || (m.state != MessageState.QUEUED && m.state != MessageState.SCHEDULED)) {
+                return Optional.empty();
+            }
+            return Optional.of(new Outgoing(m.id, m.recipient, m.subject, m.bodyHtml, m.bodyText, m.messageIdHeader));
+        });
+        if (outgoing.isEmpty()) {
+            return;
+        }
+        Outgoing out = outgoing.get();
+        Mail mail = new Mail()
+                .setFrom(MailHeaders.oneLine(config.mail().from()))
+                .setTo(List.of(MailHeaders.oneLine(out.to())))
+                .setSubject(MailHeaders.oneLine(out.subject()))
+                .setHtml(out.html())
+                .setText(out.text())
+                .addHeader("Message-ID", MailHeaders.oneLine(out.messageId()));
+        Throwable failure = null;
+        try {
+            mailer.send(mail); // blocking, bounded by quarkus.mailer.timeout; no transaction is open here
+        } catch (RuntimeException e) {
+            failure = e;
+        }
+        record(out.id(), failure);
+    }
+
+    private void record(long id, Throwable failure) {
+        Instant now = clock.instant();
+        QuarkusTransaction.requiringNew().run(() -> {
+            Message m = Message.findById(id);
+            m.attempts++;
+            m.leaseOwner = null;
+            m.leaseUntil = null;
+            m.updatedAt = now;
+            if (failure == null) {
+                m.state = MessageState.SENT;
+                m.sentAt = now;
+                m.lastError = null;
+                m.dueAt = null;
+                Log.infof("Message %d sent to candidate %d (attempt %d)", m.id, m.candidate.id, m.attempts);
+                return;
+            }
+            Optional<SMTPException> smtp = smtpCause(failure);
+            String error = describe(failure, smtp);
+            m.lastError = error.length() > 1000 ? error.substring(0, 1000) : error;
+            if (smtp.isPresent() && smtp.get().isPermanent()) {
+                m.state = MessageState.FAILED;
+                m.dueAt = null;
+                Candidate c = m.candidate;
+                if (c.email.equalsIgnoreCase(m.recipient)) {
+                    c.emailUndeliverable = m.lastError;
+                }
+                Log.warnf("Message %d failed permanently: %s", m.id, m.lastError);
+            } else if (m.attempts >= config.mail().maxAttempts()) {
+                m.state = MessageState.FAILED;
+                m.dueAt = null;
+                Log.warnf("Message %d failed after %d attempts: %s", m.id, m.attempts, m.lastError);
+            } else {
+                m.state = MessageState.QUEUED;
+                m.dueAt = now.plus(backoff(m.attempts));
+                Log.infof("Message %d not sent (attempt %d), retrying at %s: %s", m.id, m.attempts, m.dueAt, m.lastError);
+            }
+        });
+    }
+
+    /** Exponential: initial, 2x, 4x … capped at the maximum, each spread by ±20% so retries do not arrive in herds. */
+    Duration backoff(int attempts) {
+        long initial = config.mail().initialBackoff().toMillis();
+        long max = config.mail().maxBackoff().toMillis();
+        double exponential = initial * Math.pow(2, Math.max(0, attempts - 1));
+        double capped = Math.min(exponential, max);
+        double jitter = 0.8 + ThreadLocalRandom.current().nextDouble() * 0.4;
+        return Duration.ofMillis(Math.max(1, (long) (capped * jitter)));
+    }
+
+    private static Optional<SMTPException> smtpCause(Throwable t) {
+        for (Throwable c = t; c != null; c = c.getCause()) {
+            if (c instanceof SMTPException smtp) {
+                return Optional.of(smtp);
+            }
+        }
+        return Optional.empty();
+    }
+
+    private static String describe(Throwable failure, Optional<SMTPException> smtp) {
+        if (smtp.isPresent()) {
+            return "SMTP " + smtp.get().getReplyCode() + ": " + MailHeaders.oneLine(smtp.get().getReplyMessage());
+        }
+        Throwable root = failure;
+        while (root.getCause() != null) {
+            root = root.getCause();
+        }
+        String message = root.getMessage() == null ? root.getClass().getSimpleName() : root.getMessage();
+        return "Not delivered: " + MailHeaders.oneLine(message);
+    }
+}

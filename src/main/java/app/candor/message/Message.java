@@ -1,0 +1,183 @@
+package app.candor.message;
+
+import app.candor.application.Application;
+import app.candor.candidate.Candidate;
+import app.candor.candidate.Channel;
+import app.candor.requisition.Requisition;
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.FetchType;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.ManyToOne;
+import jakarta.persistence.SequenceGenerator;
+import jakarta.persistence.Version;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import org.hibernate.annotations.JdbcTypeCode;
+import org.hibernate.type.SqlTypes;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Something Candor says to a candidate, kept exactly as sent. It is written in the same
+ * transaction as the change that causes it (the outbox) and delivered after commit by the
+ * {@link Dispatcher}. {@link #cause} is unique, so one cause can never produce two messages.
+ */
+@Entity
+public class Message extends PanacheEntityBase {
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "message_seq")
+    @SequenceGenerator(name = "message_seq", sequenceName = "message_seq", allocationSize = 50)
+    public Long id;
+
+    @NotNull
+    @ManyToOne(fetch = FetchType.LAZY, optional = false)
+    @JoinColumn(name = "application_id", nullable = false)
+    public Application application;
+
+    @NotNull
+    @ManyToOne(fetch = FetchType.LAZY, optional = false)
+    @JoinColumn(name = "candidate_id", nullable = false)
+    public Candidate candidate;
+
+    @NotNull
+    @ManyToOne(fetch = FetchType.LAZY, optional = false)
+    @JoinColumn(name = "requisition_id", nullable = false)
+    public Requisition requisition;
+
+    @NotNull
+    @Enumerated(EnumType.STRING)
+    @JdbcTypeCode(SqlTypes.VARCHAR)
+    @Column(nullable = false, length = 30)
+    public MessageKind kind;
+
+    @NotNull
+    @Enumerated(EnumType.STRING)
+    @JdbcTypeCode(SqlTypes.VARCHAR)
+    @Column(nullable = false, length = 10)
+    public Channel channel;
+
+    @NotNull
+    @Enumerated(EnumType.STRING)
+    @JdbcTypeCode(SqlTypes.VARCHAR)
+    @Column(nullable = false, length = 20)
+    public MessageState state;
+
+    @NotBlank
+    @Size(max = 100)
+    @Column(nullable = false, length = 100)
+    public String cause;
+
+    /** The e-mail address (EMAIL) or phone number (PHONE). */
+    @NotBlank
+    @Size(max = 254)
+    @Column(nullable = false, length = 254)
+    public String recipient;
+
+    @NotBlank
+    @Column(nullable = false, length = 8)
+    public String language;
+
+    @NotBlank
+    @Size(max = 300)
+    @Column(nullable = false, length = 300)
+    public String subject;
+
+    @NotNull
+    @Column(name = "body_html", nullable = false)
+    public String bodyHtml;
+
+    @NotNull
+    @Column(name = "body_text", nullable = false)
+    public String bodyText;
+
+    @Column(name = "call_script")
+    public String callScript;
+
+    @Size(max = 2000)
+    @Column(name = "personal_note", length = 2000)
+    public String personalNote;
+
+    @Column(name = "rejection_reason_id")
+    public Long rejectionReasonId;
+
+    @Column(name = "sender_username", nullable = false, length = 64)
+    public String senderUsername;
+
+    @Column(name = "sender_name", nullable = false, length = 200)
+    public String senderName;
+
+    @Column(name = "created_at", nullable = false)
+    public Instant createdAt;
+
+    @Column(name = "updated_at", nullable = false)
+    public Instant updatedAt;
+
+    @Column(name = "due_at")
+    public Instant dueAt;
+
+    @Column(name = "lease_owner", length = 64)
+    public String leaseOwner;
+
+    @Column(name = "lease_until")
+    public Instant leaseUntil;
+
+    @Column(nullable = false)
+    public int attempts;
+
+    @Column(name = "last_error", length = 1000)
+    public String lastError;
+
+    @Column(name = "sent_at")
+    public Instant sentAt;
+
+    @Column(name = "message_id_header", nullable = false, length = 200)
+    public String messageIdHeader;
+
+    @Column(name = "call_done_at")
+    public Instant callDoneAt;
+
+    @Column(name = "call_done_by", length = 64)
+    public String callDoneBy;
+
+    @Size(max = 2000)
+    @Column(name = "call_note", length = 2000)
+    public String callNote;
+
+    @Version
+    @Column(nullable = false)
+    public int version;
+
+    public static List<Message> listForApplication(Application application) {
+        return list("application = ?1 order by createdAt desc, id desc", application);
+    }
+
+    public static List<Message> listForCandidate(Candidate candidate) {
+        return find("select m from Message m join fetch m.requisition where m.candidate = ?1 order by m.createdAt desc, m.id desc",
+                candidate).list();
+    }
+
+    public static Optional<Message> findByCause(String cause) {
+        return find("cause", cause).firstResultOptional();
+    }
+
+    /** Whether the application has a message in flight or delivered for this kind (used to refuse a second outcome). */
+    public static boolean existsActive(Application application, MessageKind kind) {
+        return count("application = ?1 and kind = ?2 and state not in ?3", application, kind,
+                List.of(MessageState.CANCELLED, MessageState.FAILED)) > 0;
+    }
+
+    public static long countOpenFor(MessageState state) {
+        return count("state", state);
+    }
+}

@@ -1,0 +1,127 @@
+package app.candor.message;
+
+import app.candor.application.Application;
+import app.candor.candidate.Candidate;
+import app.candor.candidate.Channel;
+import app.candor.system.CandorConfig;
+import app.candor.user.User;
+import io.quarkus.mailer.MailTemplate.MailTemplateInstance;
+import io.quarkus.qute.CheckedTemplate;
+import io.quarkus.qute.TemplateInstance;
+import io.quarkus.qute.Variant;
+import io.quarkus.qute.i18n.Localized;
+import io.quarkus.qute.i18n.MessageBundles;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
+import java.time.format.FormatStyle;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * Writes candidate letters: the greeting their terms call for, the words in their language, the
+ * recruiter's signature, both parts. The preview and the outbox use this same code, so what the
+ * recruiter sees is what the candidate gets.
+ */
+@ApplicationScoped
+public class MessageComposer {
+
+    @Inject
+    CandorConfig config;
+
+    @CheckedTemplate
+    static class Templates {
+        static native MailTemplateInstance letter(Letter letter);
+
+        static native TemplateInstance callScript(Letter letter, String phone, String email, String languageName, String keySentence);
+    }
+
+    /** What the letter is about; {@code newDate} only for a delayed decision. */
+    public record Content(MessageKind kind, String personalNote, LocalDate newDate, boolean confirmation) {
+    }
+
+    public Composed compose(Application application, User sender, Content content) {
+        return compose(application, sender, content, application.candidate.preferredChannel);
+    }
+
+    /** As {@link #compose(Application, User, Content)}, for an explicit channel (a written confirmation goes by e-mail). */
+    public Composed compose(Application application, User sender, Content content, Channel channel) {
+        Candidate c = application.candidate;
+        String language = languageOf(c);
+        Msg msg = msg(language);
+        Locale locale = Locale.forLanguageTag(language);
+        String role = MailHeaders.oneLine(application.requisition.title);
+        String company = MailHeaders.oneLine(config.companyName());
+        String subject = MailHeaders.oneLine(switch (content.kind()) {
+            case OFFER -> msg.subjectOffer(role, company);
+            case REJECTION -> msg.subjectRejection(role, company);
+            case ROLE_ON_HOLD -> msg.subjectOnHold(role, company);
+            case ROLE_CANCELLED -> msg.subjectCancelled(role, company);
+            case DECISION_DELAYED -> msg.subjectDelayed(role, company);
+        });
+        String newDate = content.newDate() == null ? null
+                : DateTimeFormatter.ofLocalizedDate(FormatStyle.LONG).withLocale(locale).format(content.newDate());
+        Letter letter = new Letter(content.kind(), language, subject, greeting(msg, c), c.firstName + " " + c.lastName, role, company,
+                sender.fullName, sender.jobTitle, lines(content.personalNote()), newDate, content.confirmation());
+
+        TemplateInstance mail = Templates.letter(letter).templateInstance();
+        mail.setLocale(locale);
+        String html = render(mail, "text/html", locale);
+        String text = render(mail, "text/plain", locale);
+        String script = null;
+        String recipient = c.email;
+        if (channel == Channel.PHONE) {
+            recipient = c.phone == null ? c.email : c.phone;
+            script = Templates.callScript(letter, recipient, c.email, locale.getDisplayLanguage(Locale.ENGLISH),
+                    keySentence(msg, letter)).render();
+        }
+        return new Composed(content.kind(), channel, recipient, language, subject, html, text, script);
+    }
+
+    private String languageOf(Candidate c) {
+        return config.languages().contains(c.language) ? c.language : config.languages().get(0);
+    }
+
+    private static Msg msg(String language) {
+        return MessageBundles.get(Msg.class, Localized.Literal.of(language));
+    }
+
+    private static String greeting(Msg msg, Candidate c) {
+        if (c.firstNameTerms) {
+            return msg.greetingFirstName(c.firstName);
+        }
+        if (c.salutation != null && !c.salutation.isBlank()) {
+            return msg.greetingTitled(c.salutation, c.lastName);
+        }
+        return msg.greetingFullName(c.firstName, c.lastName);
+    }
+
+    private static String keySentence(Msg msg, Letter letter) {
+        return switch (letter.kind()) {
+            case OFFER -> msg.bodyOffer(letter.role(), letter.company());
+            case REJECTION -> msg.bodyRejection(letter.role());
+            case ROLE_ON_HOLD -> msg.bodyOnHold(letter.role());
+            case ROLE_CANCELLED -> msg.bodyCancelled(letter.role());
+            case DECISION_DELAYED -> msg.bodyDelayed(letter.role(), letter.newDate());
+        };
+    }
+
+    private static List<String> lines(String note) {
+        if (note == null || note.isBlank()) {
+            return List.of();
+        }
+        return Arrays.stream(note.strip().split("\\R")).map(String::stripTrailing).toList();
+    }
+
+    private static String render(TemplateInstance instance, String contentType, Locale locale) {
+        @SuppressWarnings("unchecked")
+        List<Variant> variants = (List<Variant>) instance.getAttribute(TemplateInstance.VARIANTS);
+        Variant variant = variants.stream().filter(v -> contentType.equals(v.getContentType())).findFirst()
+                .orElseThrow(() -> new IllegalStateException("mail template has no " + contentType + " part"));
+        instance.setAttribute(TemplateInstance.SELECTED_VARIANT, new Variant(locale, variant.getContentType(), variant.getEncoding()));
+        return instance.render();
+    }
+}

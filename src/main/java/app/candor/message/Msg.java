@@ -1,0 +1,64 @@
+package app.candor.message;
+
+import io.quarkus.qute.i18n.Message;
+import io.quarkus.qute.i18n.MessageBundle;
+
+/**
+ * The words of candidate messages, in English; other languages in
+ * {@code src/main/resources/messages/msg_<language>.properties}. Used as {@code {msg:...}} in the
+ * mail templates and from Java for subjects and call scripts.
+ */
+@MessageBundle(value = "msg", locale = "en")
+public interface Msg {
+
+    @Message("Dear {title} {lastName},")
+    String greetingTitled(String title, String lastName);
+
+    @Message("Dear {firstName} {lastName},")
+    String greetingFullName(String firstName, String lastName);
+
+    @Message("Dear {firstName},")
+    String greetingFirstName(String firstName);
+
+    @Message("Your application for {role} at {company}: our offer")
+    String subjectOffer(String role, String company);
+
+    @Message("Your application for {role} at {company}")
+    String subjectRejection(String role, String company);
+
+    @Message("{role} at {company}: the role is on hold")
+    String subjectOnHold(String role, String company);
+
+    @Message("{role} at {company}: the role has been cancelled")
+    String subjectCancelled(String role, String company);
+
+    @Message("{role} at {company}: our decision needs a little longer")
+    String subjectDelayed(String role, String company);
+
+    @Message("We are delighted to offer you the position of {role} at {company}. We will be in touch about the details and next steps.")
+    String bodyOffer(String role, String company);
+
+    @Message("After careful consideration we have decided not to move forward with your application for {role}. This was not an easy decision, and it is no judgement of your abilities.")
+    String bodyRejection(String role);
+
+    @Message("We have had to put the {role} role on hold. This is not a decision about your application: the role itself has been paused. Your application stays with us, and we will let you know as soon as we know more.")
+    String bodyOnHold(String role);
+
+    @Message("We are sorry to tell you that the {role} role has been cancelled and will not be filled. This is not a decision about you or your application: the role itself no longer exists, so we have closed your application for it. You are very welcome to apply for other roles with us.")
+    String bodyCancelled(String role);
+
+    @Message("We promised you a decision on your application for {role}, and we are sorry that we need more time. You will hear from us by {date} at the latest.")
+    String bodyDelayed(String role, String date);
+
+    @Message("This confirms in writing what we told you on the phone.")
+    String confirmation();
+
+    @Message("Thank you for the time and care you have given to your application.")
+    String thanks();
+
+    @Message("Kind regards,")
+    String signoff();
+
+    @Message("A note from {name}:")
+    String personalNoteFrom(String name);
+}

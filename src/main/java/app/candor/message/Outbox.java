@@ -1,0 +1,92 @@
+package app.candor.message;
+
+import app.candor.application.Application;
+import app.candor.candidate.Channel;
+import app.candor.system.CandorConfig;
+import app.candor.system.ProblemException;
+import app.candor.user.User;
+import io.quarkus.logging.Log;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+
+import java.time.Clock;
+import java.time.Instant;
+
+/**
+ * Writes messages in the caller's transaction, next to the state change that causes them. Nothing
+ * is sent here: the {@link Dispatcher} delivers after commit.
+ */
+@ApplicationScoped
+public class Outbox {
+
+    @Inject
+    CandorConfig config;
+
+    @Inject
+    Clock clock;
+
+    @Inject
+    Event<MessagesQueued> queued;
+
+    /** What to store besides the composed letter. */
+    public record Extras(String personalNote, Long rejectionReasonId, Instant sendAt) {
+        public static final Extras NONE = new Extras(null, null, null);
+    }
+
+    /**
+     * Adds a message for {@code cause}. A cause that already has one is refused with 409 (and the
+     * unique key on {@code message.cause} refuses it again should two requests race past this check).
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public Message enqueue(Application application, Composed composed, String cause, User sender, Extras extras) {
+        Message.findByCause(cause).ifPresent(existing -> {
+            throw ProblemException.conflict("This was already recorded: message " + existing.id + " (" + existing.kind.label
+                    + ", " + existing.state + "). Nothing new was sent.");
+        });
+        Instant now = clock.instant();
+        Message m = new Message();
+        m.application = application;
+        m.candidate = application.candidate;
+        m.requisition = application.requisition;
+        m.kind = composed.kind();
+        m.channel = composed.channel();
+        m.cause = cause;
+        m.recipient = composed.recipient();
+        m.language = composed.language();
+        m.subject = composed.subject();
+        m.bodyHtml = composed.html();
+        m.bodyText = composed.text();
+        m.callScript = composed.callScript();
+        m.personalNote = extras.personalNote();
+        m.rejectionReasonId = extras.rejectionReasonId();
+        m.senderUsername = sender.username;
+        m.senderName = sender.fullName;
+        m.createdAt = now;
+        m.updatedAt = now;
+        if (composed.channel() == Channel.PHONE) {
+            m.state = MessageState.CALL_PENDING;
+        } else if (extras.sendAt() != null && extras.sendAt().isAfter(now)) {
+            m.state = MessageState.SCHEDULED;
+            m.dueAt = extras.sendAt();
+        } else {
+            m.state = MessageState.QUEUED;
+            m.dueAt = now;
+        }
+        m.messageIdHeader = "pending";
+        m.persist();
+        // Stable across retries and resends, so a receiving server can recognise a repeat.
+        m.messageIdHeader = "<candor-" + m.id + "@" + MailHeaders.oneLine(config.mail().messageIdDomain()) + ">";
+        if (m.state != MessageState.CALL_PENDING) {
+            queued.fire(new MessagesQueued(1));
+        }
+        Log.infof("Message %d (%s, %s) %s for application %d", m.id, m.kind, m.channel, m.state, application.id);
+        return m;
+    }
+
+    /** Wakes the dispatcher after the current transaction commits (a resend, a "send now"). */
+    public void wake() {
+        queued.fire(new MessagesQueued(1));
+    }
+}
