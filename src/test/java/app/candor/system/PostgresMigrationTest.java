@@ -111,7 +111,8 @@ class PostgresMigrationTest {
                 }
             }
         }
-        for (String table : List.of("app_user", "requisition", "candidate", "application", "stage_change")) {
+        for (String table : List.of("app_user", "requisition", "candidate", "application", "stage_change", "message",
+                "rejection_reason", "requisition_status_change")) {
             assertTrue(tables.contains(table), "table " + table + " missing; found " + tables);
         }
     }
@@ -144,6 +145,88 @@ class PostgresMigrationTest {
             assertEquals("23514", e.getSQLState(), "expected a check violation, got: " + e.getMessage());
             assertTrue(e.getMessage().contains("ck_application_stage"), e.getMessage());
         }
+    }
+
+    @Test
+    void oneMessagePerCauseIsEnforcedByTheDatabase() throws Exception {
+        try (Connection c = connect()) {
+            long application = insertApplication(c, insertRequisition(c), insertCandidate(c), "OFFER");
+            String cause = "stage-change:" + UUID.randomUUID();
+            insertMessage(c, application, cause, "SENT");
+
+            SQLException e = assertThrows(SQLException.class, () -> insertMessage(c, application, cause, "QUEUED"));
+            assertEquals("23505", e.getSQLState(), "expected a unique violation, got: " + e.getMessage());
+            assertTrue(e.getMessage().contains("uk_message_cause"), e.getMessage());
+        }
+    }
+
+    /**
+     * The dispatcher's claim query on PostgreSQL: two instances selecting at once each get their own
+     * messages, neither waits for the other, and none is handed out twice.
+     */
+    @Test
+    void twoDispatchersClaimDisjointMessagesWithSkipLocked() throws Exception {
+        Set<Long> queued = new TreeSet<>();
+        try (Connection c = connect()) {
+            long application = insertApplication(c, insertRequisition(c), insertCandidate(c), "REJECTED");
+            for (int i = 0; i < 6; i++) {
+                queued.add(insertMessage(c, application, "skip-locked:" + UUID.randomUUID(), "QUEUED"));
+            }
+        }
+        String sql = app.candor.message.Dispatcher.DUE_SQL.replace("?1", "?").replace("?2", "?")
+                + app.candor.message.Dispatcher.SKIP_LOCKED;
+        try (Connection first = connect(); Connection second = connect()) {
+            first.setAutoCommit(false);
+            second.setAutoCommit(false);
+            first.setSchema(SCHEMA);
+            second.setSchema(SCHEMA);
+            Set<Long> claimedByFirst = due(first, sql, 3);
+            Set<Long> claimedBySecond = due(second, sql, 10); // runs while the first still holds its row locks
+            first.rollback();
+            second.rollback();
+
+            assertEquals(3, claimedByFirst.size(), "first dispatcher: " + claimedByFirst);
+            assertTrue(claimedBySecond.stream().noneMatch(claimedByFirst::contains),
+                    "a message was handed to both dispatchers: " + claimedByFirst + " / " + claimedBySecond);
+            Set<Long> all = new TreeSet<>(claimedByFirst);
+            all.addAll(claimedBySecond);
+            assertTrue(all.containsAll(queued), "every due message is claimed by one of them: " + all + " vs " + queued);
+        }
+    }
+
+    private static Set<Long> due(Connection c, String sql, int limit) throws SQLException {
+        Set<Long> ids = new TreeSet<>();
+        try (PreparedStatement ps = c.prepareStatement(sql)) {
+            java.sql.Timestamp now = java.sql.Timestamp.from(java.time.Instant.now());
+            ps.setTimestamp(1, now);
+            ps.setTimestamp(2, now);
+            ps.setInt(3, limit);
+            ps.setQueryTimeout(10); // a blocked claim would be the bug; fail instead of hanging
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    ids.add(rs.getLong(1));
+                }
+            }
+        }
+        return ids;
+    }
+
+    private static long insertMessage(Connection c, long application, String cause, String state) throws SQLException {
+        long id = nextId(c, "message_seq");
+        try (PreparedStatement ps = c.prepareStatement("insert into " + SCHEMA + ".message "
+                + "(id, application_id, candidate_id, requisition_id, kind, channel, state, cause, recipient, language, subject, "
+                + "body_html, body_text, sender_username, sender_name, created_at, updated_at, due_at, attempts, "
+                + "message_id_header, version) "
+                + "select ?, a.id, a.candidate_id, a.requisition_id, 'REJECTION', 'EMAIL', ?, ?, 'x@example.test', 'en', 's', "
+                + "'<p>h</p>', 't', 'rita', 'Rita', now(), now(), now() - interval '1 minute', 0, '<m@x>', 0 "
+                + "from " + SCHEMA + ".application a where a.id = ?")) {
+            ps.setLong(1, id);
+            ps.setString(2, state);
+            ps.setString(3, cause);
+            ps.setLong(4, application);
+            ps.executeUpdate();
+        }
+        return id;
     }
 
     // --- helpers: plain JDBC, ids from the schema's sequences, autocommit on ---
