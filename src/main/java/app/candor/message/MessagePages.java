@@ -50,9 +50,6 @@ public class MessagePages {
     @Inject
     BusinessCalendar calendar;
 
-    /** Which action's form a refusal belongs to, so its errors show beside it. */
-    public enum Action { EDIT, CANCEL, SEND_NOW, CALL_DONE, RESEND }
-
     /** A recruiter in the export's picker; inactive ones stay, their history is still history. */
     public record RecruiterOption(String username, String fullName, boolean active) {
     }
@@ -60,7 +57,7 @@ public class MessagePages {
     @CheckedTemplate
     static class Templates {
         static native TemplateInstance show(MessageView m, boolean recruiter, String undeliverable, String candidateEmail,
-                                            Form form, String failed, boolean rejection, String zone);
+                                            Form form, boolean rejection, String zone);
 
         static native TemplateInstance export(Form form, List<Requisition> requisitions, List<RecruiterOption> recruiters);
     }
@@ -69,7 +66,7 @@ public class MessagePages {
     @Path("{id}")
     @RolesAllowed({Role.RECRUITER, Role.HIRING_MANAGER})
     public TemplateInstance show(@PathParam("id") long id) {
-        return page(id, null, null);
+        return page(id, null);
     }
 
     @POST
@@ -78,7 +75,7 @@ public class MessagePages {
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Response edit(@PathParam("id") long id, @RestForm String personalNote, @RestForm String sendAt) {
         Form form = Form.empty().with("personalNote", personalNote).with("sendAt", sendAt);
-        return act(id, form, Action.EDIT, () -> {
+        return act(id, form, () -> {
             MessageView m = messages.edit(id, new MessageEdit(personalNote, form.dateTimeValue("sendAt", calendar.zone())), currentUser.get());
             return "Saved: the message goes out " + TemplateExtensions.human(m.scheduledFor()) + " (" + calendar.zone().getId() + ").";
         });
@@ -89,7 +86,7 @@ public class MessagePages {
     @RolesAllowed(Role.RECRUITER)
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Response cancel(@PathParam("id") long id) {
-        return act(id, Form.empty(), Action.CANCEL, () -> {
+        return act(id, Form.empty(), () -> {
             MessageView m = messages.cancel(id, currentUser.get());
             return m.kind() == MessageKind.REJECTION
                     ? "Rejection cancelled before it was sent; the application is back where it was."
@@ -102,7 +99,7 @@ public class MessagePages {
     @RolesAllowed(Role.RECRUITER)
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Response sendNow(@PathParam("id") long id) {
-        return act(id, Form.empty(), Action.SEND_NOW, () -> {
+        return act(id, Form.empty(), () -> {
             MessageView m = messages.sendNow(id, currentUser.get());
             return "Sending to " + m.recipient() + " now; the state below changes to SENT once it is delivered.";
         });
@@ -114,7 +111,7 @@ public class MessagePages {
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Response callDone(@PathParam("id") long id, @RestForm String note) {
         Form form = Form.empty().with("note", note);
-        return act(id, form, Action.CALL_DONE, () -> {
+        return act(id, form, () -> {
             messages.callDone(id, new CallDone(note), currentUser.get());
             return "Call marked done; the written confirmation goes by e-mail.";
         });
@@ -125,7 +122,7 @@ public class MessagePages {
     @RolesAllowed(Role.RECRUITER)
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Response resend(@PathParam("id") long id) {
-        return act(id, Form.empty(), Action.RESEND, () -> {
+        return act(id, Form.empty(), () -> {
             MessageView m = messages.resend(id, currentUser.get());
             return "Queued again, to " + m.recipient() + ".";
         });
@@ -167,18 +164,18 @@ public class MessagePages {
     // --- building the page ---
 
     /** Runs a message action; success redirects back with a flash, a refusal shows the page again with the error. */
-    private Response act(long id, Form form, Action action, Supplier<String> done) {
+    private Response act(long id, Form form, Supplier<String> done) {
         try {
             return Flash.redirect("/messages/" + id, done.get());
         } catch (ProblemException e) {
             if (e.status == 404) {
                 throw e;
             }
-            return Response.status(e.status).entity(page(id, form.fail(e), action)).build();
+            return Response.status(e.status).entity(page(id, form.fail(e))).build();
         }
     }
 
-    private TemplateInstance page(long id, Form refused, Action failed) {
+    private TemplateInstance page(long id, Form refused) {
         User me = currentUser.get();
         MessageView m = messages.view(id, me);
         Form form = refused;
@@ -188,7 +185,6 @@ public class MessagePages {
         }
         String[] candidate = QuarkusTransaction.joiningExisting().call(() -> Candidate.<Candidate>findByIdOptional(m.candidateId())
                 .map(c -> new String[] {c.emailUndeliverable, c.email}).orElse(new String[2]));
-        return Templates.show(m, me.isRecruiter(), candidate[0], candidate[1], form, failed == null ? "" : failed.name(),
-                m.kind() == MessageKind.REJECTION, calendar.zone().getId());
+        return Templates.show(m, me.isRecruiter(), candidate[0], candidate[1], form, m.kind() == MessageKind.REJECTION, calendar.zone().getId());
     }
 }
