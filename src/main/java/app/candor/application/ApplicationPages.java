@@ -126,8 +126,8 @@ public class ApplicationPages {
         try {
             Stage target = parseStage(stage);
             if (TOLD_BY_OUTCOME.contains(target)) {
-                throw ProblemException.invalidField("stage", "an offer or a rejection is recorded with \u201cRecord outcome\u201d,"
-                        + " so that the candidate is told");
+                throw ProblemException.invalidField("stage", "an offer or a rejection goes through \u201cRecord outcome\u201d below,"
+                        + " which tells the candidate");
             }
             Application a = applications.move(id, new MoveInput(target, note, form.dateValue("promisedDecisionDate")), currentUser.get());
             String message = "Moved to " + a.stage.label + (a.promisedDecisionDate == null ? "."
