@@ -1,6 +1,9 @@
 package app.candor.closure;
 
 import app.candor.application.Application;
+import app.candor.application.ApplicationService;
+import app.candor.candidate.CandidateInput;
+import app.candor.candidate.Channel;
 import app.candor.application.Stage;
 import app.candor.message.Message;
 import app.candor.message.MessageKind;
@@ -39,6 +42,9 @@ class RejectionBrowserTest {
 
     @Inject
     MockMailbox mailbox;
+
+    @Inject
+    ApplicationService applications;
 
     @Test
     void recruiterPreviewsARejectionChangesTheNoteSendsItAndSeesItSent() throws Exception {
@@ -114,5 +120,46 @@ class RejectionBrowserTest {
         List<Mail> mails = mailbox.getMailsSentTo(email);
         assertThat(mails).hasSize(1);
         assertThat(mails.get(0).getText()).contains(note);
+    }
+
+    @Test
+    void recruiterPutsARequisitionOnHoldAfterSeeingTheNoticeAndACallTaskWaitsOnTheRequisitionsPage() throws Exception {
+        User recruiter = data.recruiter();
+        Requisition requisition = data.requisition(recruiter, data.hiringManager());
+        data.applicationAt(requisition, recruiter, Stage.SCREENING);
+        Application byPhone = applications.addCandidate(requisition.id, new CandidateInput("Mr", "Ring", "Me", false, TestData.email(),
+                "+44 20 7946 0555", Channel.PHONE, "en"), recruiter).application();
+
+        try (Browser browser = Browser.open(base.toString())) {
+            browser.signIn(recruiter.username, TestData.PASSWORD);
+            browser.go("/requisitions/" + requisition.id);
+            browser.find("#f-status-ON_HOLD").click();
+            browser.field("note").sendKeys("Budget freeze until the spring");
+            browser.submit("#status button[type=submit]");
+
+            assertThat(browser.text("#recipients")).startsWith("2 candidates");
+            assertThat(browser.text("#not-a-rejection")).contains("not a rejection");
+            assertThat(browser.text("#subject")).contains(requisition.title);
+            assertThat(browser.text("#confirm")).isEqualTo("Put on hold and notify 2 candidates");
+            browser.screenshot("status-preview");
+
+            browser.submit("#confirm");
+            assertThat(browser.text(".flash")).isEqualTo("Requisition put on hold; 2 candidates notified.");
+            assertThat(browser.text("#status-badge")).isEqualTo("ON_HOLD");
+
+            browser.go("/requisitions");
+            assertThat(browser.text("#attention")).contains("Ring Me").contains("CALL_PENDING").contains("Call +44 20 7946 0555");
+            browser.screenshot("needs-attention");
+            browser.click(browser.driver.findElement(By.linkText("Call +44 20 7946 0555, then mark it done")));
+            assertThat(browser.text("#state")).isEqualTo("CALL_PENDING");
+            assertThat(browser.text("#call-script")).contains("Call Ring Me on +44 20 7946 0555");
+            browser.screenshot("call-task");
+            browser.field("note").sendKeys("Understood, asked to be kept in mind");
+            browser.submit("#call-done button[type=submit]");
+            assertThat(browser.text(".flash")).contains("Call marked done");
+            assertThat(browser.text("#state")).isEqualTo("CALL_DONE");
+        }
+        assertThat(Api.db(() -> Message.count("application.id = ?1 and channel = ?2", byPhone.id, Channel.EMAIL)))
+                .as("the written confirmation after the call").isEqualTo(1);
     }
 }
