@@ -279,7 +279,7 @@ public class ApplicationPages {
         MessagePreview page = new MessagePreview(input.outcome().kind.label + " for " + view.candidate().name(), facts, preview,
                 form.value("personalNote"), hidden, "/applications/" + id + "/outcome/preview", "/applications/" + id + "/outcome",
                 label, notice);
-        return Templates.preview(view, page, phone ? null : undeliverable(view.candidate().id()));
+        return Templates.preview(view, page, undeliverable(view.candidate().id()));
     }
 
     private TemplateInstance delayPreview(long id, Form form, DelayInput input, Preview preview, String notice) {
@@ -293,7 +293,7 @@ public class ApplicationPages {
         MessagePreview page = new MessagePreview("Decision delayed for " + view.candidate().name(), facts, preview,
                 form.value("personalNote"), hidden, "/applications/" + id + "/delay/preview", "/applications/" + id + "/delay",
                 phone ? "Move the date and create call task" : "Move the date and send", notice);
-        return Templates.preview(view, page, phone ? null : undeliverable(view.candidate().id()));
+        return Templates.preview(view, page, undeliverable(view.candidate().id()));
     }
 
     private String goesOut(boolean phone, OffsetDateTime sendAt) {
