@@ -1,5 +1,7 @@
 package app.candor.candidate;
 
+import app.candor.message.MessageService;
+import app.candor.message.MessageView;
 import app.candor.system.CandorConfig;
 import app.candor.system.Flash;
 import app.candor.system.Form;
@@ -35,12 +37,15 @@ public class CandidatePages {
     @Inject
     CandorConfig config;
 
+    @Inject
+    MessageService messages;
+
     @CheckedTemplate
     static class Templates {
         static native TemplateInstance list(List<Candidate> candidates, String q);
 
         static native TemplateInstance form(Long id, Form form, List<Channel> channels, List<String> languages,
-                                            CandidateView candidate);
+                                            CandidateView candidate, List<MessageView> messages, String undeliverable);
     }
 
     @GET
@@ -103,7 +108,12 @@ public class CandidatePages {
     }
 
     private TemplateInstance form(Long id, Form form, CandidateView candidate) {
-        return Templates.form(id, form, List.of(Channel.values()), config.languages(), candidate);
+        if (candidate == null) {
+            return Templates.form(id, form, List.of(Channel.values()), config.languages(), null, List.of(), null);
+        }
+        String undeliverable = candidates.find(candidate.id()).map(c -> c.emailUndeliverable).orElse(null);
+        return Templates.form(id, form, List.of(Channel.values()), config.languages(), candidate,
+                messages.forCandidate(candidate.id()), undeliverable);
     }
 
     private static Form form(String salutation, String firstName, String lastName, String firstNameTerms, String email,

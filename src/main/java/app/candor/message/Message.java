@@ -4,6 +4,7 @@ import app.candor.application.Application;
 import app.candor.candidate.Candidate;
 import app.candor.candidate.Channel;
 import app.candor.requisition.Requisition;
+import app.candor.user.User;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -179,5 +180,15 @@ public class Message extends PanacheEntityBase {
 
     public static long countOpenFor(MessageState state) {
         return count("state", state);
+    }
+
+    /**
+     * What a recruiter has to act on, oldest first: messages to candidates in their requisitions that
+     * FAILED (fix the address, resend) and call tasks still waiting for their call.
+     */
+    public static List<Message> listNeedingAttention(User recruiter) {
+        return find("select m from Message m join fetch m.candidate join fetch m.requisition r"
+                        + " where r.recruiter = ?1 and m.state in ?2 order by m.createdAt, m.id",
+                recruiter, List.of(MessageState.FAILED, MessageState.CALL_PENDING)).list();
     }
 }

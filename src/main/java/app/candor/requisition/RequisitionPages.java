@@ -6,6 +6,10 @@ import app.candor.application.CsvImport;
 import app.candor.application.PipelineView;
 import app.candor.candidate.CandidateInput;
 import app.candor.candidate.Channel;
+import app.candor.closure.RoleNoticeService;
+import app.candor.closure.StatusChangeInput;
+import app.candor.message.Message;
+import app.candor.message.Preview;
 import app.candor.system.CandorConfig;
 import app.candor.system.Flash;
 import app.candor.system.Form;
@@ -13,6 +17,7 @@ import app.candor.system.ProblemException;
 import app.candor.user.CurrentUser;
 import app.candor.user.Role;
 import app.candor.user.User;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 import jakarta.annotation.security.RolesAllowed;
@@ -56,14 +61,25 @@ public class RequisitionPages {
     @Inject
     CandorConfig config;
 
+    @Inject
+    RoleNoticeService roleNotices;
+
+    /** A status a requisition may change to from where it is, as the form offers it. */
+    public record StatusOption(RequisitionStatus status, String label, String consequence) {
+    }
+
     @CheckedTemplate
     static class Templates {
-        static native TemplateInstance list(List<Requisition> requisitions, Map<Long, Long> openCounts, boolean all, boolean recruiter);
+        static native TemplateInstance list(List<Requisition> requisitions, Map<Long, Long> openCounts, boolean all, boolean recruiter,
+                                            List<Message> attention);
 
         static native TemplateInstance form(Long id, Form form, List<User> recruiters, List<User> hiringManagers);
 
         static native TemplateInstance pipeline(PipelineView pipeline, boolean recruiter, Form candidateForm, Form importForm,
-                                                List<Channel> channels, List<String> languages);
+                                                List<Channel> channels, List<String> languages, List<StatusOption> statusOptions,
+                                                Form statusForm);
+
+        static native TemplateInstance statusPreview(RequisitionView requisition, StatusOption target, Preview preview, String note);
     }
 
     @GET
@@ -72,7 +88,8 @@ public class RequisitionPages {
     public TemplateInstance list(@QueryParam("all") boolean all) {
         User me = currentUser.get();
         boolean onlyMine = me.isRecruiter() && !all;
-        return Templates.list(requisitions.list(me, onlyMine), Application.countOpenByRequisition(), !onlyMine, me.isRecruiter());
+        return Templates.list(requisitions.list(me, onlyMine), Application.countOpenByRequisition(), !onlyMine, me.isRecruiter(),
+                me.isRecruiter() ? Message.listNeedingAttention(me) : List.of());
     }
 
     @GET
@@ -185,10 +202,92 @@ public class RequisitionPages {
         }
     }
 
+    /** Shows how many candidates would be told of the status change, and the notice they get; writes nothing. */
+    @POST
+    @Path("{id}/status/preview")
+    @RolesAllowed(Role.RECRUITER)
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response previewStatus(@PathParam("id") long id, @RestForm String status, @RestForm String note) {
+        Form form = Form.empty().with("status", status).with("note", note);
+        try {
+            StatusChangeInput input = new StatusChangeInput(parseStatus(status), note);
+            User me = currentUser.get();
+            Preview preview = roleNotices.preview(id, input, me);
+            RequisitionView requisition = QuarkusTransaction.joiningExisting().call(() -> Requisition.findVisible(id, me)
+                    .map(RequisitionView::of).orElseThrow(() -> ProblemException.notFound("Requisition", id)));
+            return Response.ok(Templates.statusPreview(requisition, option(input.status()), preview, form.value("note"))).build();
+        } catch (ProblemException e) {
+            if (e.status == 404) {
+                throw e;
+            }
+            return Response.status(e.status).entity(pipeline(id, defaultCandidateForm(), Form.empty(), form.fail(e))).build();
+        }
+    }
+
+    @POST
+    @Path("{id}/status")
+    @RolesAllowed(Role.RECRUITER)
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response changeStatus(@PathParam("id") long id, @RestForm String status, @RestForm String note) {
+        Form form = Form.empty().with("status", status).with("note", note);
+        try {
+            RoleNoticeService.Result result = roleNotices.change(id, new StatusChangeInput(parseStatus(status), note), currentUser.get());
+            String what = switch (result.requisition().status()) {
+                case ON_HOLD -> "Requisition put on hold";
+                case CANCELLED -> "Requisition cancelled";
+                case OPEN -> "Requisition reopened";
+                case FILLED -> "Requisition filled";
+            };
+            return Flash.redirect("/requisitions/" + id, what + "; " + result.notices()
+                    + (result.notices() == 1 ? " candidate" : " candidates") + " notified.");
+        } catch (ProblemException e) {
+            if (e.status == 404) {
+                throw e;
+            }
+            return Response.status(e.status).entity(pipeline(id, defaultCandidateForm(), Form.empty(), form.fail(e))).build();
+        }
+    }
+
     private TemplateInstance pipeline(long id, Form candidateForm, Form importForm) {
+        return pipeline(id, candidateForm, importForm, Form.empty());
+    }
+
+    private TemplateInstance pipeline(long id, Form candidateForm, Form importForm, Form statusForm) {
         User me = currentUser.get();
-        return Templates.pipeline(applications.pipeline(id, me), me.isRecruiter(), candidateForm, importForm,
-                List.of(Channel.values()), config.languages());
+        PipelineView view = applications.pipeline(id, me);
+        List<StatusOption> options = switch (view.requisition().status()) {
+            case OPEN -> List.of(option(RequisitionStatus.ON_HOLD), option(RequisitionStatus.CANCELLED));
+            case ON_HOLD -> List.of(option(RequisitionStatus.OPEN), option(RequisitionStatus.CANCELLED));
+            case CANCELLED, FILLED -> List.of();
+        };
+        return Templates.pipeline(view, me.isRecruiter(), candidateForm, importForm, List.of(Channel.values()), config.languages(),
+                options, statusForm);
+    }
+
+    private Form defaultCandidateForm() {
+        return Form.empty().with("preferredChannel", Channel.EMAIL).with("language", config.languages().get(0));
+    }
+
+    static StatusOption option(RequisitionStatus status) {
+        return switch (status) {
+            case ON_HOLD -> new StatusOption(status, "Put on hold",
+                    "Every candidate still in the pipeline is told the role is on hold. Their applications stay open.");
+            case CANCELLED -> new StatusOption(status, "Cancel the role",
+                    "Every candidate still in the pipeline is told the role was cancelled, and their applications close as Role closed. Final.");
+            case OPEN -> new StatusOption(status, "Reopen", "The requisition takes candidates again. No message is sent.");
+            case FILLED -> new StatusOption(status, "Filled", "Not available yet.");
+        };
+    }
+
+    private static RequisitionStatus parseStatus(String value) {
+        if (value == null || value.isBlank()) {
+            return null; // the service names the missing field
+        }
+        try {
+            return RequisitionStatus.valueOf(value);
+        } catch (IllegalArgumentException e) {
+            throw ProblemException.invalidField("status", "'" + value + "' is not one of OPEN, ON_HOLD, CANCELLED");
+        }
     }
 
     private TemplateInstance form(Long id, Form form) {

@@ -112,6 +112,27 @@ public class Form {
         }
     }
 
+    /**
+     * A date and time form value (2026-12-01T09:00, as datetime-local inputs send it) read as a time
+     * in {@code zone}, or null when empty.
+     */
+    public java.time.OffsetDateTime dateTimeValue(String name, java.time.ZoneId zone) {
+        String v = value(name).strip();
+        if (v.isEmpty()) {
+            return null;
+        }
+        try {
+            return java.time.LocalDateTime.parse(v).atZone(zone).toOffsetDateTime();
+        } catch (java.time.format.DateTimeParseException e) {
+            throw ProblemException.invalidField(name, "'" + v + "' is not a date and time like 2026-12-01T09:00");
+        }
+    }
+
+    /** How a datetime-local input wants its value: 2026-12-01T09:00, to the minute. */
+    public static String dateTimeLocal(java.time.LocalDateTime time) {
+        return time == null ? "" : time.withSecond(0).withNano(0).format(java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm"));
+    }
+
     private static String label(String field) {
         return field.replaceAll("([a-z])([A-Z])", "$1 $2").toLowerCase();
     }

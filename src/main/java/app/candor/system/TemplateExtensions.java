@@ -15,11 +15,11 @@ public class TemplateExtensions {
     private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("EEE d MMM yyyy", Locale.ENGLISH);
     private static final DateTimeFormatter MOMENT = DateTimeFormatter.ofPattern("d MMM yyyy, HH:mm", Locale.ENGLISH);
 
-    static String human(LocalDate date) {
+    public static String human(LocalDate date) {
         return date == null ? "—" : DAY.format(date);
     }
 
-    static String human(Instant instant) {
+    public static String human(Instant instant) {
         if (instant == null) {
             return "—";
         }
