@@ -1,5 +1,7 @@
 package app.candor.candidate;
 
+import app.candor.message.Message;
+import app.candor.message.MessageState;
 import app.candor.system.CandorConfig;
 import app.candor.system.InputValidator;
 import app.candor.system.ProblemException;
@@ -59,7 +61,16 @@ public class CandidateService {
         if (other.isPresent() && !other.get().id.equals(c.id)) {
             throw ProblemException.conflict("Another candidate already has e-mail " + input.email() + ".");
         }
+        boolean newAddress = !c.email.equals(input.email());
         apply(c, input);
+        if (newAddress) {
+            // Mail that has not left yet goes to the corrected address; sent mail keeps the one it went to.
+            int redirected = Message.update("recipient = ?1, updatedAt = ?2 where candidate = ?3 and channel = ?4 and state in ?5",
+                    c.email, clock.instant(), c, Channel.EMAIL, List.of(MessageState.QUEUED, MessageState.SCHEDULED));
+            if (redirected > 0) {
+                Log.infof("Candidate %d: %d unsent messages now go to the new address", c.id, redirected);
+            }
+        }
         return c;
     }
 
