@@ -141,6 +141,10 @@ public class ApplicationService {
         return record(a, from, to, InputValidator.clean(note), correction, actor, now);
     }
 
+    public LocalDate today() {
+        return calendar.today();
+    }
+
     /** The default promise for an application entering {@code stage} today. */
     public LocalDate defaultPromise(Stage stage) {
         return promises.promiseFor(stage, null);

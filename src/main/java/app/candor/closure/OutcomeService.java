@@ -80,8 +80,12 @@ public class OutcomeService {
 
     /** The next business day at the configured morning hour, company time: the default for a scheduled rejection. */
     public LocalDateTime nextBusinessMorning() {
-        LocalDate day = calendar.addBusinessDays(calendar.today(), 1);
-        return day.atTime(config.mail().morningHour(), 0);
+        LocalDate today = calendar.today();
+        LocalDateTime morning = today.atTime(config.mail().morningHour(), 0);
+        if (calendar.isBusinessDay(today) && LocalDateTime.now(clock.withZone(calendar.zone())).isBefore(morning)) {
+            return morning; // early on a business day: this morning is the next one
+        }
+        return calendar.addBusinessDays(today, 1).atTime(config.mail().morningHour(), 0);
     }
 
     private Composed compose(Application a, OutcomeInput input, User actor) {
@@ -109,6 +113,10 @@ public class OutcomeService {
         if (input.sendAt() != null) {
             if (input.outcome() != Outcome.REJECTED) {
                 throw ProblemException.invalidField("sendAt", "only a rejection can be scheduled; an offer goes out at once");
+            }
+            if (a.candidate.preferredChannel == app.candor.candidate.Channel.PHONE) {
+                throw ProblemException.invalidField("sendAt", "cannot be used for a candidate who prefers the phone: "
+                        + "the call task is created at once, and you choose when to call");
             }
             Instant at = input.sendAt().toInstant();
             Instant now = clock.instant();

@@ -172,6 +172,9 @@ public class Dispatcher {
                 m.sentAt = now;
                 m.lastError = null;
                 m.dueAt = null;
+                if (m.candidate.emailUndeliverable != null && m.candidate.email.equalsIgnoreCase(m.recipient)) {
+                    m.candidate.emailUndeliverable = null; // the address works after all
+                }
                 Log.infof("Message %d sent to candidate %d (attempt %d)", m.id, m.candidate.id, m.attempts);
                 return;
             }

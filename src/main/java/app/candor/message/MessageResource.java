@@ -36,6 +36,9 @@ public class MessageResource {
     @Inject
     CurrentUser currentUser;
 
+    @Inject
+    app.candor.system.BusinessCalendar calendar;
+
     @GET
     @Path("{id}")
     @RolesAllowed({Role.RECRUITER, Role.HIRING_MANAGER})
@@ -93,6 +96,6 @@ public class MessageResource {
                               @QueryParam("from") String from, @QueryParam("to") String to) {
         String csv = export.csv(HistoryExport.Filter.parse(requisitionId, recruiter, from, to), currentUser.get());
         return Response.ok(csv, "text/csv; charset=UTF-8")
-                .header("Content-Disposition", "attachment; filename=\"candor-messages-" + LocalDate.now() + ".csv\"").build();
+                .header("Content-Disposition", "attachment; filename=\"candor-messages-" + calendar.today() + ".csv\"").build();
     }
 }

@@ -100,8 +100,13 @@ public class MessageService {
             Optional<StageChange> before = StageChange.listFor(a).stream()
                     .filter(ch -> ch.toStage == Stage.REJECTED).reduce((first, second) -> second); // the latest
             Stage previous = before.map(ch -> ch.fromStage).orElse(Stage.APPLIED);
-            applications.recordInPlace(a, previous, previous == null ? null : applications.defaultPromise(previous),
-                    "Rejection cancelled before it was sent", true, actor);
+            // The candidate keeps the date they were last told; only if that has passed do they get the stage default.
+            java.time.LocalDate told = StageChange.listFor(a).stream()
+                    .filter(ch -> ch.toStage != Stage.REJECTED && ch.promisedDecisionDate != null)
+                    .map(ch -> ch.promisedDecisionDate).reduce((first, second) -> second).orElse(null);
+            java.time.LocalDate promise = told != null && !told.isBefore(applications.today()) ? told
+                    : applications.defaultPromise(previous);
+            applications.recordInPlace(a, previous, promise, "Rejection cancelled before it was sent", true, actor);
         }
         Log.infof("Message %d cancelled by %s", m.id, actor.username);
         return MessageView.of(m);
@@ -154,7 +159,7 @@ public class MessageService {
         m.attempts = 0;
         m.dueAt = now;
         m.updatedAt = now;
-        c.emailUndeliverable = null;
+        // The undeliverable flag stays until a message to this address gets through (the dispatcher clears it).
         outbox.wake();
         Log.infof("Message %d queued again by %s", m.id, actor.username);
         return MessageView.of(m);
