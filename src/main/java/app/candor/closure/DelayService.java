@@ -46,6 +46,7 @@ public class DelayService {
 
     @Transactional
     public Message delay(long applicationId, DelayInput input, User actor) {
+        RowLock.application(applicationId);
         Application a = check(applicationId, input, actor);
         String note = "Decision delayed from " + a.promisedDecisionDate + " to " + input.promisedDecisionDate();
         StageChange change = applications.recordInPlace(a, a.stage, input.promisedDecisionDate(), note, false, actor);

@@ -67,6 +67,7 @@ public class OutcomeService {
 
     @Transactional
     public Message record(long applicationId, OutcomeInput input, User actor) {
+        RowLock.application(applicationId);
         Checked checked = check(applicationId, input, actor);
         Application a = checked.application();
         String stageNote = input.outcome() == Outcome.OFFER ? "Offer recorded"

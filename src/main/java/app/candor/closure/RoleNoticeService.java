@@ -64,6 +64,7 @@ public class RoleNoticeService {
 
     @Transactional
     public Result change(long requisitionId, StatusChangeInput input, User actor) {
+        RowLock.requisition(requisitionId);
         Requisition r = check(requisitionId, input, actor);
         Instant now = clock.instant();
         RequisitionStatusChange change = new RequisitionStatusChange();

@@ -12,6 +12,7 @@ import app.candor.user.User;
 import io.quarkus.logging.Log;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 
 import java.time.Clock;
@@ -171,8 +172,15 @@ public class MessageService {
                 .orElseThrow(() -> ProblemException.notFound("Message", id));
     }
 
+    /**
+     * The message for a change, its row locked for the rest of the transaction: a second request for
+     * the same change (a double click on "call done", two tabs) waits for the first, then sees its
+     * result and is refused with a conflict that says why, instead of racing it to the commit.
+     */
     private Message visibleForWrite(long id, User actor) {
-        return visible(id, actor);
+        return Optional.ofNullable(Message.getEntityManager().find(Message.class, id, LockModeType.PESSIMISTIC_WRITE))
+                .filter(m -> m.requisition.isVisibleTo(actor))
+                .orElseThrow(() -> ProblemException.notFound("Message", id));
     }
 
     private Message scheduled(long id, User actor, String what) {

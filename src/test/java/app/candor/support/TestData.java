@@ -55,9 +55,19 @@ public class TestData {
         return user(Role.ADMIN);
     }
 
+    /** A recruiter whose name and job title the candidate will see in the signature. */
+    public User recruiter(String fullName, String jobTitle) {
+        String name = unique("recruiter");
+        return users.create(new UserInput(name, PASSWORD, fullName, jobTitle, name + "@candor.test", List.of(Role.RECRUITER)));
+    }
+
     public User user(String... roles) {
         String name = unique(roles[0].replace("-", ""));
         return users.create(new UserInput(name, PASSWORD, "Test " + name, "Tester", name + "@candor.test", List.of(roles)));
+    }
+
+    public Requisition requisition(User recruiter, User hiringManager, String title) {
+        return requisitions.create(new RequisitionInput(title, null, hiringManager.id), recruiter);
     }
 
     public Requisition requisition(User recruiter, User hiringManager) {
@@ -74,6 +84,11 @@ public class TestData {
 
     public Application application(Requisition requisition, User recruiter) {
         return applications.addCandidate(requisition.id, candidateInput(email()), recruiter).application();
+    }
+
+    /** An application for a candidate with exactly these details. */
+    public Application application(Requisition requisition, User recruiter, CandidateInput candidate) {
+        return applications.addCandidate(requisition.id, candidate, recruiter).application();
     }
 
     public Application applicationAt(Requisition requisition, User recruiter, Stage stage) {

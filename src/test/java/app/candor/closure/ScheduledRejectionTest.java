@@ -1,0 +1,142 @@
+package app.candor.closure;
+
+import app.candor.application.Application;
+import app.candor.application.Stage;
+import app.candor.application.StageChange;
+import app.candor.message.Message;
+import app.candor.message.MessageState;
+import app.candor.requisition.Requisition;
+import app.candor.support.Api;
+import app.candor.support.Eventually;
+import app.candor.support.InjectMailServer;
+import app.candor.support.MailProfile;
+import app.candor.support.MailServer;
+import app.candor.support.Mails;
+import app.candor.support.Received;
+import app.candor.support.TestData;
+import app.candor.user.User;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.TestProfile;
+import io.restassured.path.json.JsonPath;
+import jakarta.inject.Inject;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Map;
+
+import static app.candor.support.Api.json;
+import static org.hamcrest.Matchers.equalTo;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** A rejection scheduled for later: it waits, can be changed, cancelled (undoing the rejection) or sent now. */
+@QuarkusTest
+@TestProfile(MailProfile.class)
+class ScheduledRejectionTest {
+
+    @Inject
+    TestData data;
+
+    @InjectMailServer
+    MailServer smtp;
+
+    User recruiter;
+    Requisition requisition;
+    Application application;
+    String address;
+
+    @BeforeEach
+    void setUp() {
+        smtp.start();
+        recruiter = data.recruiter();
+        requisition = data.requisition(recruiter, data.hiringManager());
+        application = data.applicationAt(requisition, recruiter, Stage.INTERVIEW);
+        address = Api.db(() -> Application.<Application>findById(application.id).candidate.email);
+    }
+
+    static String inDays(int days) {
+        return OffsetDateTime.now(ZoneOffset.UTC).plusDays(days).truncatedTo(ChronoUnit.SECONDS).toString();
+    }
+
+    private JsonPath schedule(String note, String sendAt) {
+        return json(recruiter).body(Map.of("outcome", "REJECTED", "reasonId", 2, "personalNote", note, "sendAt", sendAt))
+                .when().post("/api/applications/" + application.id + "/outcome")
+                .then().statusCode(201).body("state", equalTo("SCHEDULED")).extract().jsonPath();
+    }
+
+    private void assertNothingSent(long id) {
+        Eventually.holdsFor("nothing sent before the time", Mails.QUIET, () -> smtp.receivedBy(address).isEmpty());
+        Message m = Mails.message(id);
+        assertEquals(MessageState.SCHEDULED, m.state);
+        assertEquals(0, m.attempts);
+    }
+
+    @Test
+    void aScheduledRejectionWaitsAndAnEditRewritesItsBodies() {
+        String sendAt = inDays(2);
+        JsonPath scheduled = schedule("We enjoyed meeting you.", sendAt);
+        long id = scheduled.getLong("id");
+        assertEquals(Instant.parse(sendAt), Instant.parse(scheduled.getString("scheduledFor")));
+        assertEquals(Stage.REJECTED, Api.db(() -> Application.<Application>findById(application.id).stage), "recorded now");
+        assertNothingSent(id);
+
+        String later = inDays(3);
+        json(recruiter).body(Map.of("personalNote", "Please do apply again next year.", "sendAt", later))
+                .when().put("/api/messages/" + id).then().statusCode(200)
+                .body("state", equalTo("SCHEDULED"))
+                .body("personalNote", equalTo("Please do apply again next year."));
+
+        Message edited = Mails.message(id);
+        assertEquals(Instant.parse(later), edited.dueAt);
+        for (String body : List.of(edited.bodyText, edited.bodyHtml)) {
+            assertTrue(body.contains("Please do apply again next year."), body);
+            assertFalse(body.contains("We enjoyed meeting you."), body);
+        }
+        assertNothingSent(id);
+    }
+
+    @Test
+    void cancellingAScheduledRejectionPutsTheApplicationBackAndSendsNothing() {
+        long id = schedule("We enjoyed meeting you.", inDays(1)).getLong("id");
+
+        json(recruiter).when().post("/api/messages/" + id + "/cancel").then().statusCode(200).body("state", equalTo("CANCELLED"));
+
+        Application back = Api.db(() -> Application.<Application>findById(application.id));
+        assertEquals(Stage.INTERVIEW, back.stage, "back where it was before the rejection");
+        assertNotNull(back.promisedDecisionDate, "open again, with a promise");
+        List<StageChange> history = Api.db(() -> StageChange.listFor(Application.findById(application.id)));
+        StageChange last = history.get(history.size() - 1);
+        assertEquals(Stage.REJECTED, last.fromStage);
+        assertEquals(Stage.INTERVIEW, last.toStage);
+        assertTrue(last.correction);
+        Eventually.holdsFor("nothing sent after a cancel", Mails.QUIET, () -> smtp.receivedBy(address).isEmpty());
+        Message m = Mails.message(id);
+        assertEquals(MessageState.CANCELLED, m.state);
+        assertEquals(0, m.attempts);
+
+        json(recruiter).when().post("/api/messages/" + id + "/send-now").then().statusCode(409);
+        json(recruiter).when().post("/api/messages/" + id + "/cancel").then().statusCode(409);
+    }
+
+    @Test
+    void sendNowDeliversAScheduledRejectionOnce() {
+        long id = schedule("We enjoyed meeting you.", inDays(5)).getLong("id");
+        assertNothingSent(id);
+
+        json(recruiter).when().post("/api/messages/" + id + "/send-now").then().statusCode(200);
+
+        Message sent = Mails.awaitState(id, MessageState.SENT);
+        Received mail = Mails.awaitOne(smtp, address);
+        assertEquals(1, sent.attempts);
+        assertTrue(mail.text().contains("We enjoyed meeting you."), mail.text());
+        assertTrue(mail.text().contains("not to move forward with your application for " + requisition.title), mail.text());
+        json(recruiter).when().post("/api/messages/" + id + "/send-now").then().statusCode(409);
+    }
+}

@@ -1,0 +1,212 @@
+package app.candor.message;
+
+import app.candor.application.Application;
+import app.candor.application.Stage;
+import app.candor.candidate.Candidate;
+import app.candor.candidate.CandidateInput;
+import app.candor.requisition.Requisition;
+import app.candor.support.Api;
+import app.candor.support.Eventually;
+import app.candor.support.InjectMailServer;
+import app.candor.support.MailProfile;
+import app.candor.support.MailServer;
+import app.candor.support.Mails;
+import app.candor.support.Received;
+import app.candor.support.RejectingSmtpServer;
+import app.candor.support.TestData;
+import app.candor.user.User;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.TestProfile;
+import jakarta.inject.Inject;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+import static app.candor.support.Api.json;
+import static org.hamcrest.Matchers.equalTo;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * Delivery when SMTP misbehaves, over real sockets: a server that is down (retry with backoff,
+ * delivered once when it is back), a server that refuses the address for good (FAILED at once,
+ * address flagged, resend after the fix), and messages left behind by a stopped or crashed instance.
+ */
+@QuarkusTest
+@TestProfile(MailProfile.class)
+class DeliveryFailureTest {
+
+    @Inject
+    TestData data;
+
+    @Inject
+    MessageComposer composer;
+
+    @InjectMailServer
+    MailServer smtp;
+
+    User recruiter;
+    Requisition requisition;
+
+    @BeforeEach
+    void setUp() {
+        smtp.start();
+        recruiter = data.recruiter("Rita Recruiter", "Talent Partner");
+        requisition = data.requisition(recruiter, data.hiringManager());
+    }
+
+    @AfterEach
+    void smtpBackUp() {
+        smtp.start(); // whatever a test did to the server, the next one finds GreenMail accepting mail
+    }
+
+    private long recordOffer(Application a) {
+        return json(recruiter).body(Map.of("outcome", "OFFER")).when().post("/api/applications/" + a.id + "/outcome")
+                .then().statusCode(201).extract().jsonPath().getLong("id");
+    }
+
+    private static String emailOf(Application a) {
+        return Api.db(() -> Application.<Application>findById(a.id).candidate.email);
+    }
+
+    @Test
+    void whileTheServerIsDownTheMessageWaitsAndWhenItIsBackItIsDeliveredOnce() {
+        Application a = data.application(requisition, recruiter);
+        String address = emailOf(a);
+        smtp.stop();
+
+        long id = recordOffer(a);
+        assertEquals(Stage.OFFER, Api.db(() -> Application.<Application>findById(a.id).stage), "the outcome is recorded regardless");
+
+        Message waiting = Eventually.await("a failed attempt on message " + id, Mails.DELIVERY, () -> Mails.message(id),
+                m -> m.attempts > 0);
+        smtp.start();
+        assertEquals(MessageState.QUEUED, waiting.state, "a transient failure retries");
+        assertNotNull(waiting.lastError, "why it was not sent");
+        assertTrue(waiting.lastError.startsWith("Not delivered"), waiting.lastError);
+        assertNull(waiting.sentAt);
+        assertNull(waiting.leaseOwner, "the lease is given back after the attempt");
+
+        Message sent = Mails.awaitState(id, MessageState.SENT);
+        Received mail = Mails.awaitOne(smtp, address);
+        assertTrue(sent.attempts >= 2, () -> "attempts: " + sent.attempts);
+        assertNull(sent.lastError, "a later success clears the error");
+        assertEquals(List.of(sent.messageIdHeader), mail.headers("Message-ID"));
+    }
+
+    @Test
+    void aPermanentRefusalFailsAtOnceFlagsTheAddressAndAResendToTheCorrectedAddressIsDeliveredOnce() {
+        String wrong = TestData.email();
+        Application a = data.application(requisition, recruiter, TestData.candidateInput(wrong));
+        long candidateId = Api.db(() -> Application.<Application>findById(a.id).candidate.id);
+        RejectingSmtpServer refusing = smtp.rejectEveryRecipient();
+
+        long id = recordOffer(a);
+
+        Message failed = Mails.awaitState(id, MessageState.FAILED);
+        assertEquals(1, failed.attempts, "a 5xx is not retried");
+        assertTrue(failed.lastError.startsWith("SMTP 550"), failed.lastError);
+        assertNull(failed.dueAt);
+        Candidate flagged = Api.db(() -> Candidate.<Candidate>findById(candidateId));
+        assertNotNull(flagged.emailUndeliverable, "the address is flagged");
+        assertTrue(flagged.emailUndeliverable.contains("550"), flagged.emailUndeliverable);
+        Eventually.holdsFor("no retry after a 5xx", Mails.QUIET,
+                () -> refusing.refusedRecipients().stream().filter(wrong::equals).count() == 1 && Mails.message(id).attempts == 1);
+        json(recruiter).when().get("/api/messages/" + id).then().statusCode(200)
+                .body("state", equalTo("FAILED")).body("attempts", equalTo(1));
+
+        smtp.start();
+        String right = TestData.email();
+        CandidateInput corrected = TestData.candidateInput(right);
+        json(recruiter).body(corrected).when().put("/api/candidates/" + candidateId).then().statusCode(200);
+        assertNull(Api.db(() -> Candidate.<Candidate>findById(candidateId).emailUndeliverable), "a new address deserves a new try");
+
+        json(recruiter).when().post("/api/messages/" + id + "/resend").then().statusCode(200)
+                .body("state", equalTo("QUEUED")).body("recipient", equalTo(right)).body("attempts", equalTo(0));
+
+        Message sent = Mails.awaitState(id, MessageState.SENT);
+        Received mail = Mails.awaitOne(smtp, right);
+        assertEquals(1, sent.attempts, "counted afresh after the resend");
+        assertEquals(right, sent.recipient);
+        assertNull(sent.lastError, "the old refusal is gone once it went through");
+        assertEquals(List.of(sent.messageIdHeader), mail.headers("Message-ID"), "the same Message-ID as the failed try");
+        assertTrue(smtp.receivedBy(wrong).isEmpty());
+        json(recruiter).when().post("/api/messages/" + id + "/resend").then().statusCode(409);
+    }
+
+    /**
+     * Rows as a stopped or crashed instance leaves them: one never claimed, one claimed by an instance
+     * that died mid-send (lease expired), one held by a live instance (lease still running). The
+     * dispatcher takes the first two at once and the third when its lease runs out; each goes once.
+     */
+    @Test
+    void messagesLeftQueuedByAStoppedOrCrashedInstanceAreEachSentOnce() {
+        Application neverClaimed = data.application(requisition, recruiter);
+        Application crashed = data.application(requisition, recruiter);
+        Application heldElsewhere = data.application(requisition, recruiter);
+        Instant now = Instant.now();
+        Instant liveLeaseEnds = now.plusSeconds(3);
+
+        long first = leftBehind(neverClaimed, "left-queued", null, null, now.minusSeconds(60));
+        long second = leftBehind(crashed, "left-crashed", "dispatcher-crashed", now.minusSeconds(1), now.minusSeconds(130));
+        long third = leftBehind(heldElsewhere, "left-held", "dispatcher-elsewhere", liveLeaseEnds, now.minusSeconds(10));
+
+        Mails.awaitState(first, MessageState.SENT);
+        Mails.awaitState(second, MessageState.SENT);
+        Eventually.holdsFor("a live lease is respected", Duration.between(Instant.now(), liveLeaseEnds).minusMillis(300),
+                () -> Mails.message(third).state == MessageState.QUEUED && smtp.receivedBy(emailOf(heldElsewhere)).isEmpty());
+        Mails.awaitState(third, MessageState.SENT);
+
+        Map<Long, String> addresses = Map.of(first, emailOf(neverClaimed), second, emailOf(crashed), third, emailOf(heldElsewhere));
+        Eventually.holdsFor("exactly one mail each", Mails.QUIET,
+                () -> addresses.values().stream().allMatch(address -> smtp.receivedBy(address).size() == 1));
+        addresses.forEach((id, address) -> {
+            Message m = Mails.message(id);
+            assertEquals(1, m.attempts, () -> "attempts of message " + m.id);
+            assertNull(m.leaseOwner);
+            Received mail = Received.of(smtp.receivedBy(address).get(0));
+            assertEquals(List.of("<candor-" + m.id + "@candor.local>"), mail.headers("Message-ID"));
+        });
+    }
+
+    /** Writes a QUEUED e-mail row directly, without waking the dispatcher: what a previous run left in the table. */
+    private long leftBehind(Application application, String cause, String leaseOwner, Instant leaseUntil, Instant dueAt) {
+        return QuarkusTransaction.requiringNew().call(() -> {
+            Application a = Application.findById(application.id);
+            User sender = User.findById(recruiter.id);
+            Composed c = composer.compose(a, sender, new MessageComposer.Content(MessageKind.OFFER, null, null, false));
+            Message m = new Message();
+            m.application = a;
+            m.candidate = a.candidate;
+            m.requisition = a.requisition;
+            m.kind = c.kind();
+            m.channel = c.channel();
+            m.state = MessageState.QUEUED;
+            m.cause = cause + ":" + a.id;
+            m.recipient = c.recipient();
+            m.language = c.language();
+            m.subject = c.subject();
+            m.bodyHtml = c.html();
+            m.bodyText = c.text();
+            m.senderUsername = sender.username;
+            m.senderName = sender.fullName;
+            m.createdAt = dueAt;
+            m.updatedAt = dueAt;
+            m.dueAt = dueAt;
+            m.leaseOwner = leaseOwner;
+            m.leaseUntil = leaseUntil;
+            m.messageIdHeader = "pending";
+            m.persist();
+            m.messageIdHeader = "<candor-" + m.id + "@candor.local>";
+            return m.id;
+        });
+    }
+}

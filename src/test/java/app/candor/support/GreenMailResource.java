@@ -1,0 +1,42 @@
+package app.candor.support;
+
+import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
+
+import java.util.Map;
+
+/**
+ * Real SMTP for the mail tests: GreenMail on 127.0.0.1 and a free port, the mailer pointed at it
+ * (no mock, no TLS), a short send timeout and quick retries. Tests get the server through
+ * {@link InjectMailServer} and may stop, restart, purge it or swap in a refusing one.
+ */
+public class GreenMailResource implements QuarkusTestResourceLifecycleManager {
+
+    private MailServer server;
+
+    @Override
+    public Map<String, String> start() {
+        server = new MailServer(MailServer.freePort());
+        server.start();
+        return Map.ofEntries(
+                Map.entry("quarkus.mailer.mock", "false"),
+                Map.entry("quarkus.mailer.host", "127.0.0.1"),
+                Map.entry("quarkus.mailer.port", String.valueOf(server.port())),
+                Map.entry("quarkus.mailer.start-tls", "DISABLED"),
+                Map.entry("quarkus.mailer.timeout", "PT5S"),
+                Map.entry("candor.mail.initial-backoff", "PT0.2S"),
+                Map.entry("candor.mail.max-backoff", "PT1S"),
+                Map.entry("candor.mail.max-attempts", "5"));
+    }
+
+    @Override
+    public void inject(TestInjector injector) {
+        injector.injectIntoFields(server, new TestInjector.AnnotatedAndMatchesType(InjectMailServer.class, MailServer.class));
+    }
+
+    @Override
+    public void stop() {
+        if (server != null) {
+            server.shutdown();
+        }
+    }
+}

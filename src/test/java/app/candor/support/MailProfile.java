@@ -1,0 +1,29 @@
+package app.candor.support;
+
+import io.quarkus.test.junit.QuarkusTestProfile;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The app delivering over real SMTP to GreenMail ({@link GreenMailResource}). Only the mail tests use
+ * it; every other test keeps the mock mailer. Quarkus orders test classes by profile, so the app
+ * restarts once for all mail tests together.
+ *
+ * <p>It gets an in-memory database of its own: the test profile's {@code jdbc:h2:mem:candor} outlives
+ * an app restart in the same JVM (DB_CLOSE_DELAY=-1), and H2 refuses inserts into tables created by
+ * the previous app instance ("Check constraint invalid").
+ */
+public class MailProfile implements QuarkusTestProfile {
+
+    @Override
+    public Map<String, String> getConfigOverrides() {
+        return Map.of("quarkus.datasource.jdbc.url",
+                "jdbc:h2:mem:candor-mail;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1");
+    }
+
+    @Override
+    public List<TestResourceEntry> testResources() {
+        return List.of(new TestResourceEntry(GreenMailResource.class));
+    }
+}

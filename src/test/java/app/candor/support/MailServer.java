@@ -1,0 +1,116 @@
+package app.candor.support;
+
+import com.icegreen.greenmail.configuration.GreenMailConfiguration;
+import com.icegreen.greenmail.store.FolderException;
+import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.util.ServerSetup;
+import jakarta.mail.internet.MimeMessage;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * The SMTP server the mail tests deliver to: GreenMail on 127.0.0.1 and a fixed free port. Tests can
+ * take it down and bring it back on the same port (the mailer's configuration never changes), or put
+ * a server in its place that refuses every recipient with 550.
+ */
+public final class MailServer {
+
+    private final int port;
+    private GreenMail greenMail;
+    private RejectingSmtpServer rejecting;
+
+    MailServer(int port) {
+        this.port = port;
+    }
+
+    /** A port nobody listens on right now, on the loopback interface. */
+    static int freePort() {
+        try (ServerSocket probe = new ServerSocket(0, 0, InetAddress.getByName("127.0.0.1"))) {
+            probe.setReuseAddress(true);
+            return probe.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    public int port() {
+        return port;
+    }
+
+    /** GreenMail accepting everything on the port (again); what it received before a stop is gone. */
+    public synchronized void start() {
+        stopRejecting();
+        if (greenMail == null) {
+            GreenMail server = new GreenMail(new ServerSetup(port, "127.0.0.1", ServerSetup.PROTOCOL_SMTP))
+                    .withConfiguration(GreenMailConfiguration.aConfig().withDisabledAuthentication());
+            server.start();
+            greenMail = server;
+        }
+    }
+
+    /** Nothing listens on the port: connections are refused. */
+    public synchronized void stop() {
+        stopRejecting();
+        if (greenMail != null) {
+            greenMail.stop();
+            greenMail = null;
+        }
+    }
+
+    /** Replaces GreenMail by a server that answers every RCPT TO with 550; {@link #start()} brings GreenMail back. */
+    public synchronized RejectingSmtpServer rejectEveryRecipient() {
+        stop();
+        try {
+            rejecting = RejectingSmtpServer.start(port);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return rejecting;
+    }
+
+    public synchronized boolean isRunning() {
+        return greenMail != null;
+    }
+
+    /** Forgets what was received so far. */
+    public synchronized void purge() {
+        try {
+            greenMail().purgeEmailFromAllMailboxes();
+        } catch (FolderException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    public synchronized GreenMail greenMail() {
+        if (greenMail == null) {
+            throw new IllegalStateException("GreenMail is not running; start() it first");
+        }
+        return greenMail;
+    }
+
+    /** Everything received since the last start or purge (one copy per envelope recipient). */
+    public List<MimeMessage> received() {
+        return Arrays.asList(greenMail().getReceivedMessages());
+    }
+
+    /** What was delivered to this envelope recipient (GreenMail keeps a mailbox per RCPT TO address). */
+    public List<MimeMessage> receivedBy(String address) {
+        return greenMail().findReceivedMessages(user -> user.getEmail().equalsIgnoreCase(address), m -> true).toList();
+    }
+
+    synchronized void shutdown() {
+        stop();
+    }
+
+    private void stopRejecting() {
+        if (rejecting != null) {
+            rejecting.close();
+            rejecting = null;
+        }
+    }
+}

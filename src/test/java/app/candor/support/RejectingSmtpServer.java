@@ -1,0 +1,125 @@
+package app.candor.support;
+
+import io.quarkus.logging.Log;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.OutputStream;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.net.SocketException;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+/**
+ * Just enough SMTP to refuse mail permanently, as a receiving server does for an address that does
+ * not exist: a 220 greeting, 250 to EHLO/HELO/MAIL/RSET/NOOP, and 550 to every RCPT TO. GreenMail
+ * accepts every recipient, so a permanent failure needs this. Every refused address is recorded.
+ */
+public final class RejectingSmtpServer implements AutoCloseable {
+
+    private final ServerSocket server;
+    private final List<String> refused = new CopyOnWriteArrayList<>();
+    private final List<Socket> connections = new CopyOnWriteArrayList<>();
+    private volatile boolean closed;
+
+    private RejectingSmtpServer(ServerSocket server) {
+        this.server = server;
+    }
+
+    /** Listens on 127.0.0.1:{@code port} (the port GreenMail had, so the mailer's configuration stays). */
+    public static RejectingSmtpServer start(int port) throws IOException {
+        ServerSocket socket = new ServerSocket();
+        socket.setReuseAddress(true);
+        socket.bind(new InetSocketAddress(InetAddress.getByName("127.0.0.1"), port));
+        RejectingSmtpServer smtp = new RejectingSmtpServer(socket);
+        Thread acceptor = new Thread(smtp::acceptLoop, "rejecting-smtp-" + port);
+        acceptor.setDaemon(true);
+        acceptor.start();
+        return smtp;
+    }
+
+    /** The addresses given in RCPT TO, each answered with 550, in order. */
+    public List<String> refusedRecipients() {
+        return List.copyOf(refused);
+    }
+
+    private void acceptLoop() {
+        while (!closed) {
+            try {
+                Socket client = server.accept();
+                connections.add(client);
+                Thread session = new Thread(() -> converse(client), "rejecting-smtp-session");
+                session.setDaemon(true);
+                session.start();
+            } catch (IOException e) {
+                if (!closed) {
+                    Log.warn("Rejecting SMTP server: accept failed", e);
+                }
+            }
+        }
+    }
+
+    private void converse(Socket client) {
+        try (client;
+             BufferedReader in = new BufferedReader(new InputStreamReader(client.getInputStream(), StandardCharsets.US_ASCII));
+             OutputStream out = client.getOutputStream()) {
+            client.setSoTimeout(30_000);
+            reply(out, "220 reject.test ESMTP refuses everyone");
+            String line;
+            while ((line = in.readLine()) != null) {
+                String command = line.length() < 4 ? line.toUpperCase(Locale.ROOT) : line.substring(0, 4).toUpperCase(Locale.ROOT);
+                switch (command) {
+                    case "EHLO", "HELO" -> reply(out, "250 reject.test");
+                    case "MAIL", "RSET", "NOOP" -> reply(out, "250 2.0.0 OK");
+                    case "RCPT" -> {
+                        String address = line.replaceFirst("(?i)^RCPT TO:\\s*<?([^>]*)>?.*$", "$1");
+                        refused.add(address);
+                        reply(out, "550 5.1.1 <" + address + ">: no such mailbox here");
+                    }
+                    case "DATA" -> reply(out, "554 5.5.1 No valid recipients");
+                    case "QUIT" -> {
+                        reply(out, "221 2.0.0 Bye");
+                        return;
+                    }
+                    default -> reply(out, "502 5.5.2 Command not implemented");
+                }
+            }
+        } catch (SocketException e) {
+            // closed by the client or by close()
+        } catch (IOException e) {
+            if (!closed) {
+                Log.warn("Rejecting SMTP server: session failed", e);
+            }
+        } finally {
+            connections.remove(client);
+        }
+    }
+
+    private static void reply(OutputStream out, String line) throws IOException {
+        out.write((line + "\r\n").getBytes(StandardCharsets.US_ASCII));
+        out.flush();
+    }
+
+    @Override
+    public void close() {
+        closed = true;
+        try {
+            server.close();
+        } catch (IOException e) {
+            Log.debug("Rejecting SMTP server: close failed", e);
+        }
+        for (Socket s : connections) {
+            try {
+                s.close();
+            } catch (IOException e) {
+                Log.debug("Rejecting SMTP server: closing a session failed", e);
+            }
+        }
+    }
+}
