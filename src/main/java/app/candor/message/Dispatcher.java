@@ -132,11 +132,20 @@ public class Dispatcher {
 
     void deliver(long id) {
         Optional<Outgoing> outgoing = QuarkusTransaction.requiringNew().call(() -> {
-            Message m = Message.findById(id);
-            if (m == null || !owner.equals(m.leaseOwner)
-                    || (m.state != MessageState.QUEUED && m.state != MessageState.SCHEDULED)) {
+            // The batch was claimed together; the sends before this one may have used up much of the lease
+            // (a stalling server costs a whole send timeout each). Renew it for this send, or another
+            // instance could take the message over mid-send and deliver it a second time. A lease that
+            // already ran out may belong to someone else by now: leave the message to the next claim.
+            Instant now = clock.instant();
+            int renewed = em.createQuery("update Message m set m.leaseUntil = ?1"
+                            + " where m.id = ?2 and m.leaseOwner = ?3 and m.leaseUntil > ?4 and m.state in ?5")
+                    .setParameter(1, now.plus(config.mail().lease())).setParameter(2, id).setParameter(3, owner)
+                    .setParameter(4, now).setParameter(5, List.of(MessageState.QUEUED, MessageState.SCHEDULED))
+                    .executeUpdate();
+            if (renewed == 0) {
                 return Optional.empty();
             }
+            Message m = Message.findById(id);
             return Optional.of(new Outgoing(m.id, m.recipient, m.subject, m.bodyHtml, m.bodyText, m.messageIdHeader));
         });
         if (outgoing.isEmpty()) {
