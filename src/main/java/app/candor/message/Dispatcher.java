@@ -8,13 +8,14 @@ import io.quarkus.mailer.Mailer;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.scheduler.Scheduled;
 import io.vertx.ext.mail.SMTPException;
+import jakarta.annotation.PostConstruct;
+import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.TransactionPhase;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
-import org.eclipse.microprofile.context.ManagedExecutor;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -23,6 +24,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.locks.ReentrantLock;
@@ -58,23 +62,58 @@ public class Dispatcher {
     @Inject
     EntityManager em;
 
-    @Inject
-    ManagedExecutor executor;
-
     @ConfigProperty(name = "quarkus.datasource.db-kind")
     String dbKind;
 
     private final String owner = "dispatcher-" + UUID.randomUUID();
     private final ReentrantLock running = new ReentrantLock();
     private final AtomicBoolean again = new AtomicBoolean();
+    private final AtomicBoolean wakePending = new AtomicBoolean();
+
+    /**
+     * Rounds run on the dispatcher's own thread, outside any request. Handed to the managed executor,
+     * the after-commit round inherited the committing request's Vert.x duplicated context and CDI
+     * request context, after that request had ended, and the mail client ran on that context: now and
+     * then a send hung until quarkus.mailer.timeout without a byte of SMTP traffic, then went out on the
+     * retry (with GreenMail, in about one run in four of LettersOverSmtpTest; in none of twelve since).
+     */
+    private ExecutorService thread;
+
+    @PostConstruct
+    void start() {
+        thread = Executors.newSingleThreadExecutor(r -> {
+            Thread t = new Thread(r, "candor-dispatcher");
+            t.setDaemon(true);
+            return t;
+        });
+    }
+
+    @PreDestroy
+    void stop() {
+        thread.shutdownNow();
+    }
 
     void afterCommit(@Observes(during = TransactionPhase.AFTER_SUCCESS) MessagesQueued event) {
-        executor.execute(this::dispatchDue);
+        wake();
     }
 
     @Scheduled(every = "${candor.mail.poll-every:5s}", delayed = "1s", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void poll() {
-        dispatchDue();
+        wake();
+    }
+
+    /** A round soon on the dispatcher thread; wake-ups while one is waiting to start fold into it (none is lost). */
+    void wake() {
+        if (wakePending.compareAndSet(false, true)) {
+            try {
+                thread.execute(() -> {
+                    wakePending.set(false);
+                    dispatchDue();
+                });
+            } catch (RejectedExecutionException e) {
+                wakePending.set(false); // shutting down
+            }
+        }
     }
 
     /** Sends everything that is due; returns how many messages were handled (sent, retried or failed). */
@@ -132,11 +171,20 @@ public class Dispatcher {
 
     void deliver(long id) {
         Optional<Outgoing> outgoing = QuarkusTransaction.requiringNew().call(() -> {
-            Message m = Message.findById(id);
-            if (m == null || !owner.equals(m.leaseOwner)
-                    || (m.state != MessageState.QUEUED && m.state != MessageState.SCHEDULED)) {
+            // The batch was claimed together; the sends before this one may have used up much of the lease
+            // (a stalling server costs a whole send timeout each). Renew it for this send, or another
+            // instance could take the message over mid-send and deliver it a second time. A lease that
+            // already ran out may belong to someone else by now: leave the message to the next claim.
+            Instant now = clock.instant();
+            int renewed = em.createQuery("update Message m set m.leaseUntil = ?1"
+                            + " where m.id = ?2 and m.leaseOwner = ?3 and m.leaseUntil > ?4 and m.state in ?5")
+                    .setParameter(1, now.plus(config.mail().lease())).setParameter(2, id).setParameter(3, owner)
+                    .setParameter(4, now).setParameter(5, List.of(MessageState.QUEUED, MessageState.SCHEDULED))
+                    .executeUpdate();
+            if (renewed == 0) {
                 return Optional.empty();
             }
+            Message m = Message.findById(id);
             return Optional.of(new Outgoing(m.id, m.recipient, m.subject, m.bodyHtml, m.bodyText, m.messageIdHeader));
         });
         if (outgoing.isEmpty()) {

@@ -12,7 +12,7 @@ import app.candor.support.MailProfile;
 import app.candor.support.MailServer;
 import app.candor.support.Mails;
 import app.candor.support.Received;
-import app.candor.support.RejectingSmtpServer;
+import app.candor.support.FakeSmtpServer;
 import app.candor.support.TestData;
 import app.candor.user.User;
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -25,6 +25,7 @@ import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -107,7 +108,7 @@ class DeliveryFailureTest {
         String wrong = TestData.email();
         Application a = data.application(requisition, recruiter, TestData.candidateInput(wrong));
         long candidateId = Api.db(() -> Application.<Application>findById(a.id).candidate.id);
-        RejectingSmtpServer refusing = smtp.rejectEveryRecipient();
+        FakeSmtpServer refusing = smtp.rejectEveryRecipient();
 
         long id = recordOffer(a);
 
@@ -175,6 +176,56 @@ class DeliveryFailureTest {
             Received mail = Received.of(smtp.receivedBy(address).get(0));
             assertEquals(List.of("<candor-" + m.id + "@candor.local>"), mail.headers("Message-ID"));
         });
+    }
+
+    /**
+     * A batch is claimed together and sent one by one. With a server that stalls, the later messages
+     * of the batch wait longer than the lease they were claimed with. The message being sent must
+     * still be held (its lease renewed when its send starts), or another instance would take it
+     * over and send it a second time; one not yet started may be taken over, and is then left to
+     * the instance that took it.
+     */
+    @Test
+    void whileTheServerStallsAMessageBeingSentCannotBeTakenOverByAnotherInstance() {
+        Requisition paused = data.requisition(recruiter, data.hiringManager());
+        List<String> addresses = new ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            addresses.add(emailOf(data.application(paused, recruiter)));
+        }
+        FakeSmtpServer stalling = smtp.stallEverySend();
+
+        json(recruiter).body(Map.of("status", "ON_HOLD")).when().post("/api/requisitions/" + paused.id + "/status")
+                .then().statusCode(200);
+        List<Long> batch = Api.db(() -> Message.<Message>list("requisition.id = ?1 order by dueAt, id", paused.id)
+                .stream().map(m -> m.id).toList());
+        long second = batch.get(1);
+        long third = batch.get(2);
+
+        Eventually.await("the first send to hang", Mails.DELIVERY, () -> stalling.mailCommands() >= 1);
+        Instant claimedUntil = Mails.message(second).leaseUntil;
+        assertNotNull(claimedUntil, "the whole batch is claimed at once");
+        Eventually.await("the second send to hang", Mails.DELIVERY, () -> stalling.mailCommands() >= 2);
+        Eventually.await("the batch's lease to run out", Duration.ofSeconds(15), () -> Instant.now().isAfter(claimedUntil.plusMillis(300)));
+
+        assertEquals(0, takeOver(second), "the message being sent is still held");
+        assertEquals(1, takeOver(third), "one not yet started may go to another instance");
+        assertEquals(2, stalling.mailCommands(), "the second send is still hanging: the scenario held");
+        assertTrue(Mails.message(second).leaseUntil.isAfter(Instant.now()), "renewed when its send started");
+
+        smtp.start();
+        for (int i = 0; i < batch.size(); i++) {
+            Mails.awaitState(batch.get(i), MessageState.SENT);
+        }
+        Eventually.holdsFor("one mail each", Mails.QUIET, () -> addresses.stream().allMatch(a -> smtp.receivedBy(a).size() == 1));
+        assertEquals(1, Mails.message(third).attempts, "never tried by us while the other instance held it");
+    }
+
+    /** What another instance's dispatcher does to claim a message; returns 1 if it got it. */
+    private static int takeOver(long id) {
+        Instant now = Instant.now();
+        return QuarkusTransaction.requiringNew().call(() -> Message.update("leaseOwner = ?1, leaseUntil = ?2, version = version + 1"
+                        + " where id = ?3 and state in ?4 and (leaseUntil is null or leaseUntil < ?5)",
+                "dispatcher-other", now.plusSeconds(2), id, List.of(MessageState.QUEUED, MessageState.SCHEDULED), now));
     }
 
     /** Writes a QUEUED e-mail row directly, without waking the dispatcher: what a previous run left in the table. */

@@ -6,7 +6,7 @@ import java.util.Map;
 
 /**
  * Real SMTP for the mail tests: GreenMail on 127.0.0.1 and a free port, the mailer pointed at it
- * (no mock, no TLS), a short send timeout and quick retries. Tests get the server through
+ * (no mock, no TLS), a short send timeout, a short lease and quick retries. Tests get the server through
  * {@link InjectMailServer} and may stop, restart, purge it or swap in a refusing one.
  */
 public class GreenMailResource implements QuarkusTestResourceLifecycleManager {
@@ -25,7 +25,9 @@ public class GreenMailResource implements QuarkusTestResourceLifecycleManager {
                 Map.entry("quarkus.mailer.timeout", "PT5S"),
                 Map.entry("candor.mail.initial-backoff", "PT0.2S"),
                 Map.entry("candor.mail.max-backoff", "PT1S"),
-                Map.entry("candor.mail.max-attempts", "5"));
+                Map.entry("candor.mail.max-attempts", "5"),
+                // Longer than the send timeout, as in production (2 min vs 20 s), yet short enough for a test to outlive.
+                Map.entry("candor.mail.lease", "PT8S"));
     }
 
     @Override

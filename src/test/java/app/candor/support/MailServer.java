@@ -16,13 +16,13 @@ import java.util.List;
 /**
  * The SMTP server the mail tests deliver to: GreenMail on 127.0.0.1 and a fixed free port. Tests can
  * take it down and bring it back on the same port (the mailer's configuration never changes), or put
- * a server in its place that refuses every recipient with 550.
+ * a server in its place that refuses every recipient with 550 or never answers.
  */
 public final class MailServer {
 
     private final int port;
     private GreenMail greenMail;
-    private RejectingSmtpServer rejecting;
+    private FakeSmtpServer fake;
 
     MailServer(int port) {
         this.port = port;
@@ -44,7 +44,7 @@ public final class MailServer {
 
     /** GreenMail accepting everything on the port (again); what it received before a stop is gone. */
     public synchronized void start() {
-        stopRejecting();
+        stopFake();
         if (greenMail == null) {
             GreenMail server = new GreenMail(new ServerSetup(port, "127.0.0.1", ServerSetup.PROTOCOL_SMTP))
                     .withConfiguration(GreenMailConfiguration.aConfig().withDisabledAuthentication());
@@ -55,7 +55,7 @@ public final class MailServer {
 
     /** Nothing listens on the port: connections are refused. */
     public synchronized void stop() {
-        stopRejecting();
+        stopFake();
         if (greenMail != null) {
             greenMail.stop();
             greenMail = null;
@@ -63,14 +63,23 @@ public final class MailServer {
     }
 
     /** Replaces GreenMail by a server that answers every RCPT TO with 550; {@link #start()} brings GreenMail back. */
-    public synchronized RejectingSmtpServer rejectEveryRecipient() {
+    public synchronized FakeSmtpServer rejectEveryRecipient() {
+        return replaceBy(FakeSmtpServer.Mode.REFUSE_RECIPIENTS);
+    }
+
+    /** Replaces GreenMail by a server that greets, then never answers MAIL FROM; {@link #start()} brings GreenMail back. */
+    public synchronized FakeSmtpServer stallEverySend() {
+        return replaceBy(FakeSmtpServer.Mode.STALL);
+    }
+
+    private FakeSmtpServer replaceBy(FakeSmtpServer.Mode mode) {
         stop();
         try {
-            rejecting = RejectingSmtpServer.start(port);
+            fake = FakeSmtpServer.start(port, mode);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        return rejecting;
+        return fake;
     }
 
     public synchronized boolean isRunning() {
@@ -107,10 +116,10 @@ public final class MailServer {
         stop();
     }
 
-    private void stopRejecting() {
-        if (rejecting != null) {
-            rejecting.close();
-            rejecting = null;
+    private void stopFake() {
+        if (fake != null) {
+            fake.close();
+            fake = null;
         }
     }
 }

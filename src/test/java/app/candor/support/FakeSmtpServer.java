@@ -15,30 +15,40 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * Just enough SMTP to refuse mail permanently, as a receiving server does for an address that does
- * not exist: a 220 greeting, 250 to EHLO/HELO/MAIL/RSET/NOOP, and 550 to every RCPT TO. GreenMail
- * accepts every recipient, so a permanent failure needs this. Every refused address is recorded.
+ * Just enough SMTP for what GreenMail cannot do: a 220 greeting and 250 to EHLO/HELO, then either
+ * <ul>
+ * <li>{@link Mode#REFUSE_RECIPIENTS}: 250 to MAIL/RSET/NOOP and 550 to every RCPT TO, as a receiving
+ * server does for an address that does not exist (every refused address is recorded); or</li>
+ * <li>{@link Mode#STALL}: no answer at all to MAIL FROM, as an overloaded or broken server that
+ * accepted the connection (every MAIL FROM is counted).</li>
+ * </ul>
  */
-public final class RejectingSmtpServer implements AutoCloseable {
+public final class FakeSmtpServer implements AutoCloseable {
+
+    public enum Mode { REFUSE_RECIPIENTS, STALL }
 
     private final ServerSocket server;
+    private final Mode mode;
     private final List<String> refused = new CopyOnWriteArrayList<>();
+    private final AtomicInteger mailCommands = new AtomicInteger();
     private final List<Socket> connections = new CopyOnWriteArrayList<>();
     private volatile boolean closed;
 
-    private RejectingSmtpServer(ServerSocket server) {
+    private FakeSmtpServer(ServerSocket server, Mode mode) {
         this.server = server;
+        this.mode = mode;
     }
 
     /** Listens on 127.0.0.1:{@code port} (the port GreenMail had, so the mailer's configuration stays). */
-    public static RejectingSmtpServer start(int port) throws IOException {
+    public static FakeSmtpServer start(int port, Mode mode) throws IOException {
         ServerSocket socket = new ServerSocket();
         socket.setReuseAddress(true);
         socket.bind(new InetSocketAddress(InetAddress.getByName("127.0.0.1"), port));
-        RejectingSmtpServer smtp = new RejectingSmtpServer(socket);
-        Thread acceptor = new Thread(smtp::acceptLoop, "rejecting-smtp-" + port);
+        FakeSmtpServer smtp = new FakeSmtpServer(socket, mode);
+        Thread acceptor = new Thread(smtp::acceptLoop, "fake-smtp-" + port);
         acceptor.setDaemon(true);
         acceptor.start();
         return smtp;
@@ -49,17 +59,22 @@ public final class RejectingSmtpServer implements AutoCloseable {
         return List.copyOf(refused);
     }
 
+    /** How many MAIL FROM commands arrived (in STALL mode: how many sends are hanging or were). */
+    public int mailCommands() {
+        return mailCommands.get();
+    }
+
     private void acceptLoop() {
         while (!closed) {
             try {
                 Socket client = server.accept();
                 connections.add(client);
-                Thread session = new Thread(() -> converse(client), "rejecting-smtp-session");
+                Thread session = new Thread(() -> converse(client), "fake-smtp-session");
                 session.setDaemon(true);
                 session.start();
             } catch (IOException e) {
                 if (!closed) {
-                    Log.warn("Rejecting SMTP server: accept failed", e);
+                    Log.warn("Fake SMTP server: accept failed", e);
                 }
             }
         }
@@ -70,13 +85,19 @@ public final class RejectingSmtpServer implements AutoCloseable {
              BufferedReader in = new BufferedReader(new InputStreamReader(client.getInputStream(), StandardCharsets.US_ASCII));
              OutputStream out = client.getOutputStream()) {
             client.setSoTimeout(30_000);
-            reply(out, "220 reject.test ESMTP refuses everyone");
+            reply(out, "220 fake.test ESMTP " + mode);
             String line;
             while ((line = in.readLine()) != null) {
                 String command = line.length() < 4 ? line.toUpperCase(Locale.ROOT) : line.substring(0, 4).toUpperCase(Locale.ROOT);
                 switch (command) {
-                    case "EHLO", "HELO" -> reply(out, "250 reject.test");
-                    case "MAIL", "RSET", "NOOP" -> reply(out, "250 2.0.0 OK");
+                    case "EHLO", "HELO" -> reply(out, "250 fake.test");
+                    case "MAIL" -> {
+                        mailCommands.incrementAndGet();
+                        if (mode == Mode.REFUSE_RECIPIENTS) {
+                            reply(out, "250 2.0.0 OK");
+                        } // STALL: never answers; the client waits until its own timeout
+                    }
+                    case "RSET", "NOOP" -> reply(out, "250 2.0.0 OK");
                     case "RCPT" -> {
                         String address = line.replaceFirst("(?i)^RCPT TO:\\s*<?([^>]*)>?.*$", "$1");
                         refused.add(address);
@@ -94,7 +115,7 @@ public final class RejectingSmtpServer implements AutoCloseable {
             // closed by the client or by close()
         } catch (IOException e) {
             if (!closed) {
-                Log.warn("Rejecting SMTP server: session failed", e);
+                Log.warn("Fake SMTP server: session failed", e);
             }
         } finally {
             connections.remove(client);
@@ -112,13 +133,13 @@ public final class RejectingSmtpServer implements AutoCloseable {
         try {
             server.close();
         } catch (IOException e) {
-            Log.debug("Rejecting SMTP server: close failed", e);
+            Log.debug("Fake SMTP server: close failed", e);
         }
         for (Socket s : connections) {
             try {
                 s.close();
             } catch (IOException e) {
-                Log.debug("Rejecting SMTP server: closing a session failed", e);
+                Log.debug("Fake SMTP server: closing a session failed", e);
             }
         }
     }
