@@ -124,7 +124,10 @@ public class ApplicationPages {
     public Response move(@PathParam("id") long id, @RestForm String stage, @RestForm String promisedDecisionDate, @RestForm String note) {
         Form form = Form.empty().with("stage", stage).with("promisedDecisionDate", promisedDecisionDate).with("note", note);
         try {
-            Stage target = parseStage(stage);
+            Stage target = Form.enumValue("stage", stage, Stage.class);
+            if (target == null) {
+                throw ProblemException.invalidField("stage", "choose the stage to move to");
+            }
             if (TOLD_BY_OUTCOME.contains(target)) {
                 throw ProblemException.invalidField("stage", "an offer or a rejection goes through \u201cRecord outcome\u201d below,"
                         + " which tells the candidate");
@@ -327,7 +330,7 @@ public class ApplicationPages {
 
     /** An offer ignores the reason and the time (it always goes at once); "send now" ignores the time. */
     private OutcomeInput outcomeInput(Form form) {
-        Outcome outcome = parseOutcome(form.value("outcome"));
+        Outcome outcome = Form.enumValue("outcome", form.value("outcome"), Outcome.class);
         boolean rejection = outcome == Outcome.REJECTED;
         Long reasonId = rejection ? form.longValue("reasonId") : null;
         OffsetDateTime sendAt = rejection && !"now".equals(form.value("when")) ? form.dateTimeValue("sendAt", calendar.zone()) : null;
@@ -347,27 +350,5 @@ public class ApplicationPages {
     private static String undeliverable(long candidateId) {
         return QuarkusTransaction.joiningExisting().call(() -> Candidate.<Candidate>findByIdOptional(candidateId)
                 .map(c -> c.emailUndeliverable).orElse(null));
-    }
-
-    private static Outcome parseOutcome(String value) {
-        if (value == null || value.isBlank()) {
-            return null; // the service names the missing field
-        }
-        try {
-            return Outcome.valueOf(value);
-        } catch (IllegalArgumentException e) {
-            throw ProblemException.invalidField("outcome", "'" + value + "' is not one of OFFER, REJECTED");
-        }
-    }
-
-    private static Stage parseStage(String value) {
-        if (value == null || value.isBlank()) {
-            throw ProblemException.invalidField("stage", "choose the stage to move to");
-        }
-        try {
-            return Stage.valueOf(value);
-        } catch (IllegalArgumentException e) {
-            throw ProblemException.invalidField("stage", "'" + value + "' is not a stage");
-        }
     }
 }

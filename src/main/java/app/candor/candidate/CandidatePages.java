@@ -124,15 +124,7 @@ public class CandidatePages {
     }
 
     private static CandidateInput input(Form form) {
-        Channel channel = null;
-        String value = form.value("preferredChannel");
-        if (!value.isBlank()) {
-            try {
-                channel = Channel.valueOf(value);
-            } catch (IllegalArgumentException e) {
-                throw ProblemException.invalidField("preferredChannel", "'" + value + "' is not one of EMAIL, PHONE");
-            }
-        }
+        Channel channel = Form.enumValue("preferredChannel", form.value("preferredChannel"), Channel.class);
         return new CandidateInput(form.value("salutation"), form.value("firstName"), form.value("lastName"),
                 form.checked("firstNameTerms"), form.value("email"), form.value("phone"), channel, form.value("language"));
     }

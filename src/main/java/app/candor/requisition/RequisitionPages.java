@@ -161,7 +161,7 @@ public class RequisitionPages {
                 .with("preferredChannel", preferredChannel).with("language", language);
         try {
             CandidateInput input = new CandidateInput(salutation, firstName, lastName, form.checked("firstNameTerms"), email, phone,
-                    channel(preferredChannel), language);
+                    Form.enumValue("preferredChannel", preferredChannel, Channel.class), language);
             ApplicationService.Added added = applications.addCandidate(id, input, currentUser.get());
             String who = (firstName == null ? "" : firstName.strip()) + " " + (lastName == null ? "" : lastName.strip());
             return Flash.redirect("/requisitions/" + id, added.newCandidate()
@@ -210,7 +210,7 @@ public class RequisitionPages {
     public Response previewStatus(@PathParam("id") long id, @RestForm String status, @RestForm String note) {
         Form form = Form.empty().with("status", status).with("note", note);
         try {
-            StatusChangeInput input = new StatusChangeInput(parseStatus(status), note);
+            StatusChangeInput input = new StatusChangeInput(Form.enumValue("status", status, RequisitionStatus.class), note);
             User me = currentUser.get();
             Preview preview = roleNotices.preview(id, input, me);
             RequisitionView requisition = QuarkusTransaction.joiningExisting().call(() -> Requisition.findVisible(id, me)
@@ -231,7 +231,7 @@ public class RequisitionPages {
     public Response changeStatus(@PathParam("id") long id, @RestForm String status, @RestForm String note) {
         Form form = Form.empty().with("status", status).with("note", note);
         try {
-            RoleNoticeService.Result result = roleNotices.change(id, new StatusChangeInput(parseStatus(status), note), currentUser.get());
+            RoleNoticeService.Result result = roleNotices.change(id, new StatusChangeInput(Form.enumValue("status", status, RequisitionStatus.class), note), currentUser.get());
             String what = switch (result.requisition().status()) {
                 case ON_HOLD -> "Requisition put on hold";
                 case CANCELLED -> "Requisition cancelled";
@@ -279,29 +279,7 @@ public class RequisitionPages {
         };
     }
 
-    private static RequisitionStatus parseStatus(String value) {
-        if (value == null || value.isBlank()) {
-            return null; // the service names the missing field
-        }
-        try {
-            return RequisitionStatus.valueOf(value);
-        } catch (IllegalArgumentException e) {
-            throw ProblemException.invalidField("status", "'" + value + "' is not one of OPEN, ON_HOLD, CANCELLED");
-        }
-    }
-
     private TemplateInstance form(Long id, Form form) {
         return Templates.form(id, form, User.listActiveWithRole(Role.RECRUITER), User.listActiveWithRole(Role.HIRING_MANAGER));
-    }
-
-    private static Channel channel(String value) {
-        if (value == null || value.isBlank()) {
-            return null;
-        }
-        try {
-            return Channel.valueOf(value);
-        } catch (IllegalArgumentException e) {
-            throw ProblemException.invalidField("preferredChannel", "'" + value + "' is not one of EMAIL, PHONE");
-        }
     }
 }

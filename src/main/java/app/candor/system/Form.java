@@ -99,6 +99,21 @@ public class Form {
         }
     }
 
+    /** One of an enum's constants by name, or null when empty; a refusal listing the choices otherwise. */
+    public static <E extends Enum<E>> E enumValue(String name, String value, Class<E> type) {
+        String v = value == null ? "" : value.strip();
+        if (v.isEmpty()) {
+            return null;
+        }
+        try {
+            return Enum.valueOf(type, v);
+        } catch (IllegalArgumentException e) {
+            String choices = java.util.Arrays.stream(type.getEnumConstants()).map(Enum::name)
+                    .collect(java.util.stream.Collectors.joining(", "));
+            throw ProblemException.invalidField(name, "'" + v + "' is not one of " + choices);
+        }
+    }
+
     /** A date form value (yyyy-mm-dd, as date inputs send it), or null when empty. */
     public java.time.LocalDate dateValue(String name) {
         String v = value(name).strip();
