@@ -46,10 +46,29 @@ public final class MailServer {
     public synchronized void start() {
         stopFake();
         if (greenMail == null) {
-            GreenMail server = new GreenMail(new ServerSetup(port, "127.0.0.1", ServerSetup.PROTOCOL_SMTP))
-                    .withConfiguration(GreenMailConfiguration.aConfig().withDisabledAuthentication());
-            server.start();
-            greenMail = server;
+            // The port may still be held for a moment by the server just closed (or its last connections);
+            // try again briefly instead of failing the test on a bind race.
+            long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(10);
+            while (true) {
+                GreenMail server = new GreenMail(new ServerSetup(port, "127.0.0.1", ServerSetup.PROTOCOL_SMTP))
+                        .withConfiguration(GreenMailConfiguration.aConfig().withDisabledAuthentication());
+                try {
+                    server.start();
+                    greenMail = server;
+                    return;
+                } catch (IllegalStateException e) {
+                    server.stop();
+                    if (System.nanoTime() > deadline) {
+                        throw e;
+                    }
+                    try {
+                        Thread.sleep(200);
+                    } catch (InterruptedException interrupted) {
+                        Thread.currentThread().interrupt();
+                        throw e;
+                    }
+                }
+            }
         }
     }
 
