@@ -239,13 +239,8 @@ class MessagePagesTest {
         PageSession.signIn(manager).request().when().get("/messages/export").then().statusCode(403);
     }
 
-    private static MessageState awaitState(long id, MessageState wanted) throws InterruptedException {
-        Instant until = Instant.now().plus(Duration.ofSeconds(10));
-        MessageState state = message(id).state;
-        while (state != wanted && Instant.now().isBefore(until)) {
-            Thread.sleep(200);
-            state = message(id).state;
-        }
-        return state;
+    private static MessageState awaitState(long id, MessageState wanted) {
+        return app.candor.support.Eventually.await("message " + id + " to be " + wanted, Duration.ofSeconds(10),
+                () -> message(id).state, state -> state == wanted);
     }
 }

@@ -1,11 +1,14 @@
 package app.candor.support;
 
+import org.awaitility.Awaitility;
+import org.awaitility.core.ConditionFactory;
+
 import java.time.Duration;
 import java.util.function.BooleanSupplier;
 import java.util.function.Predicate;
 import java.util.function.Supplier;
 
-/** Waiting for what happens after commit (delivery), always with a deadline; never a bare sleep as a check. */
+/** Waiting for what happens after commit (delivery), always with a deadline: Awaitility with our wording. */
 public final class Eventually {
 
     private static final Duration STEP = Duration.ofMillis(50);
@@ -13,43 +16,25 @@ public final class Eventually {
     private Eventually() {
     }
 
+    private static ConditionFactory polling(String what) {
+        return Awaitility.await(what).pollInSameThread().pollDelay(Duration.ZERO).pollInterval(STEP);
+    }
+
     /** Polls {@code probe} until {@code done} accepts its value, for at most {@code within}; returns that value. */
     public static <T> T await(String what, Duration within, Supplier<T> probe, Predicate<T> done) {
-        long deadline = System.nanoTime() + within.toNanos();
-        T last;
-        while (true) {
-            last = probe.get();
-            if (done.test(last)) {
-                return last;
-            }
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("Waited " + within.toMillis() + " ms for " + what + "; last seen: " + last);
-            }
-            pause();
-        }
+        return polling(what).atMost(within).until(probe::get, done::test);
     }
 
     public static void await(String what, Duration within, BooleanSupplier condition) {
-        await(what, within, condition::getAsBoolean, Boolean::booleanValue);
+        polling(what).atMost(within).until(condition::getAsBoolean);
     }
 
     /** Checks that {@code condition} holds the whole time, polling for {@code period} (e.g. "nothing is sent"). */
     public static void holdsFor(String what, Duration period, BooleanSupplier condition) {
-        long end = System.nanoTime() + period.toNanos();
-        do {
-            if (!condition.getAsBoolean()) {
-                throw new AssertionError("Expected " + what + " for " + period.toMillis() + " ms, but it stopped holding");
-            }
-            pause();
-        } while (System.nanoTime() < end);
-    }
-
-    private static void pause() {
-        try {
-            Thread.sleep(STEP.toMillis());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new AssertionError("interrupted while waiting", e);
-        }
+        polling(what)
+                .failFast("stopped holding: " + what, () -> !condition.getAsBoolean())
+                .during(period)
+                .atMost(period.plusSeconds(2))
+                .until(condition::getAsBoolean);
     }
 }

@@ -48,27 +48,22 @@ public final class MailServer {
         if (greenMail == null) {
             // The port may still be held for a moment by the server just closed (or its last connections);
             // try again briefly instead of failing the test on a bind race.
-            long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(10);
-            while (true) {
-                GreenMail server = new GreenMail(new ServerSetup(port, "127.0.0.1", ServerSetup.PROTOCOL_SMTP))
-                        .withConfiguration(GreenMailConfiguration.aConfig().withDisabledAuthentication());
-                try {
-                    server.start();
-                    greenMail = server;
-                    return;
-                } catch (IllegalStateException e) {
-                    server.stop();
-                    if (System.nanoTime() > deadline) {
-                        throw e;
-                    }
-                    try {
-                        Thread.sleep(200);
-                    } catch (InterruptedException interrupted) {
-                        Thread.currentThread().interrupt();
-                        throw e;
-                    }
-                }
-            }
+            org.awaitility.Awaitility.await("GreenMail to bind 127.0.0.1:" + port).pollInSameThread().pollDelay(java.time.Duration.ZERO)
+                    .pollInterval(java.time.Duration.ofMillis(200)).atMost(java.time.Duration.ofSeconds(10))
+                    .until(this::tryStart);
+        }
+    }
+
+    private boolean tryStart() {
+        GreenMail server = new GreenMail(new ServerSetup(port, "127.0.0.1", ServerSetup.PROTOCOL_SMTP))
+                .withConfiguration(GreenMailConfiguration.aConfig().withDisabledAuthentication());
+        try {
+            server.start();
+            greenMail = server;
+            return true;
+        } catch (IllegalStateException e) {
+            server.stop();
+            return false;
         }
     }
 
