@@ -18,7 +18,6 @@ import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
@@ -30,8 +29,6 @@ import java.util.List;
  */
 @ApplicationScoped
 public class OutcomeService {
-
-    static final Duration MAX_SCHEDULE_AHEAD = Duration.ofDays(30);
 
     @Inject
     InputValidator validator;
@@ -119,14 +116,7 @@ public class OutcomeService {
                 throw ProblemException.invalidField("sendAt", "cannot be used for a candidate who prefers the phone: "
                         + "the call task is created at once, and you choose when to call");
             }
-            Instant at = input.sendAt().toInstant();
-            Instant now = clock.instant();
-            if (!at.isAfter(now)) {
-                throw ProblemException.invalidField("sendAt", "must be in the future");
-            }
-            if (at.isAfter(now.plus(MAX_SCHEDULE_AHEAD))) {
-                throw ProblemException.invalidField("sendAt", "must be within 30 days");
-            }
+            outbox.checkSendAt(input.sendAt());
         }
         if (Message.existsActive(a, input.outcome().kind)) {
             throw ProblemException.conflict("An outcome (" + input.outcome().kind.label.toLowerCase()

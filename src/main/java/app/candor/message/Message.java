@@ -178,10 +178,6 @@ public class Message extends PanacheEntityBase {
                 List.of(MessageState.CANCELLED, MessageState.FAILED)) > 0;
     }
 
-    public static long countOpenFor(MessageState state) {
-        return count("state", state);
-    }
-
     /**
      * What a recruiter has to act on, oldest first: messages to candidates in their requisitions that
      * FAILED (fix the address, resend) and call tasks still waiting for their call.

@@ -16,7 +16,6 @@ import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -24,8 +23,6 @@ import java.util.Optional;
 /** What a recruiter does with messages after they are written: edit or cancel before they leave, calls, resends. */
 @ApplicationScoped
 public class MessageService {
-
-    static final Duration MAX_SCHEDULE_AHEAD = Duration.ofDays(30);
 
     @Inject
     InputValidator validator;
@@ -66,14 +63,8 @@ public class MessageService {
     public MessageView edit(long id, MessageEdit input, User actor) {
         validator.requireValid(input);
         Message m = scheduled(id, actor, "changed");
-        Instant at = input.sendAt().toInstant();
+        Instant at = outbox.checkSendAt(input.sendAt());
         Instant now = clock.instant();
-        if (!at.isAfter(now)) {
-            throw ProblemException.invalidField("sendAt", "must be in the future");
-        }
-        if (at.isAfter(now.plus(MAX_SCHEDULE_AHEAD))) {
-            throw ProblemException.invalidField("sendAt", "must be within 30 days");
-        }
         String note = InputValidator.clean(input.personalNote());
         User sender = User.findByUsername(m.senderUsername).orElse(actor);
         Composed c = composer.compose(m.application, sender, new MessageComposer.Content(m.kind, note, null, false), m.channel);

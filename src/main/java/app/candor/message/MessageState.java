@@ -7,9 +7,4 @@ package app.candor.message;
  */
 public enum MessageState {
     QUEUED, SCHEDULED, SENT, FAILED, CALL_PENDING, CALL_DONE, CANCELLED;
-
-    /** Whether the candidate has been told (or the call made). */
-    public boolean delivered() {
-        return this == SENT || this == CALL_DONE;
-    }
 }

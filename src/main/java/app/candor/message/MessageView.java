@@ -40,9 +40,4 @@ public record MessageView(
                 m.state == MessageState.SCHEDULED ? m.dueAt : null, m.sentAt, m.attempts, m.lastError, m.messageIdHeader,
                 m.callDoneAt, m.callDoneBy, m.callNote);
     }
-
-    /** Whether the recruiter can still change or cancel it. */
-    public boolean editable() {
-        return state == MessageState.SCHEDULED;
-    }
 }

@@ -12,7 +12,9 @@ import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
+import java.time.OffsetDateTime;
 
 /**
  * Writes messages in the caller's transaction, next to the state change that causes them. Nothing
@@ -83,6 +85,22 @@ public class Outbox {
         }
         Log.infof("Message %d (%s, %s) %s for application %d", m.id, m.kind, m.channel, m.state, application.id);
         return m;
+    }
+
+    /** How far ahead a message may be scheduled. */
+    static final Duration MAX_SCHEDULE_AHEAD = Duration.ofDays(30);
+
+    /** The one rule for a chosen send time, for new and for edited messages: in the future, within 30 days. */
+    public Instant checkSendAt(OffsetDateTime sendAt) {
+        Instant at = sendAt.toInstant();
+        Instant now = clock.instant();
+        if (!at.isAfter(now)) {
+            throw ProblemException.invalidField("sendAt", "must be in the future");
+        }
+        if (at.isAfter(now.plus(MAX_SCHEDULE_AHEAD))) {
+            throw ProblemException.invalidField("sendAt", "must be within 30 days");
+        }
+        return at;
     }
 
     /** Wakes the dispatcher after the current transaction commits (a resend, a "send now"). */
