@@ -83,7 +83,7 @@ public class ApplicationService {
         a.createdAt = now;
         a.updatedAt = now;
         a.persist();
-        record(a, null, Stage.APPLIED, InputValidator.clean(note), false, actor, now);
+        record(a, null, Stage.APPLIED, InputValidator.clean(note), false, actor.username, now);
         Log.infof("Application %d: candidate %d added to requisition %d by %s", a.id, candidate.id, requisition.id, actor.username);
         return a;
     }
@@ -105,6 +105,15 @@ public class ApplicationService {
      */
     @Transactional(Transactional.TxType.MANDATORY)
     public StageChange apply(Application a, Stage to, LocalDate chosenPromise, String rawNote, User actor) {
+        return apply(a, to, chosenPromise, rawNote, actor.username);
+    }
+
+    /** Who the history names for a change the candidate made through their link. */
+    public static final String BY_CANDIDATE = "(candidate)";
+
+    /** As {@link #apply(Application, Stage, LocalDate, String, User)}, for a change not made by a user: {@link #BY_CANDIDATE}. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public StageChange apply(Application a, Stage to, LocalDate chosenPromise, String rawNote, String changedBy) {
         Stage.Result result = a.stage.check(to);
         Stage.Move move = result.move().orElseThrow(() -> ProblemException.conflict(result.whyNot()));
         String note = InputValidator.clean(rawNote);
@@ -119,8 +128,8 @@ public class ApplicationService {
         a.stageEnteredAt = now;
         a.promisedDecisionDate = promise;
         a.updatedAt = now;
-        StageChange change = record(a, from, a.stage, note, move == Stage.Move.CORRECTION, actor, now);
-        Log.infof("Application %d moved %s -> %s by %s", a.id, from, a.stage, actor.username);
+        StageChange change = record(a, from, a.stage, note, move == Stage.Move.CORRECTION, changedBy, now);
+        Log.infof("Application %d moved %s -> %s by %s", a.id, from, a.stage, changedBy);
         return change;
     }
 
@@ -130,6 +139,11 @@ public class ApplicationService {
      */
     @Transactional(Transactional.TxType.MANDATORY)
     public StageChange recordInPlace(Application a, Stage to, LocalDate promise, String note, boolean correction, User actor) {
+        return recordInPlace(a, to, promise, note, correction, actor.username);
+    }
+
+    @Transactional(Transactional.TxType.MANDATORY)
+    public StageChange recordInPlace(Application a, Stage to, LocalDate promise, String note, boolean correction, String changedBy) {
         Instant now = clock.instant();
         Stage from = a.stage;
         if (from != to) {
@@ -138,7 +152,7 @@ public class ApplicationService {
         }
         a.promisedDecisionDate = promise;
         a.updatedAt = now;
-        return record(a, from, to, InputValidator.clean(note), correction, actor, now);
+        return record(a, from, to, InputValidator.clean(note), correction, changedBy, now);
     }
 
     public LocalDate today() {
@@ -157,14 +171,14 @@ public class ApplicationService {
         return ApplicationView.of(a, StageChange.listFor(a), calendar);
     }
 
-    private static StageChange record(Application a, Stage from, Stage to, String note, boolean correction, User actor, Instant at) {
+    private static StageChange record(Application a, Stage from, Stage to, String note, boolean correction, String changedBy, Instant at) {
         StageChange change = new StageChange();
         change.application = a;
         change.fromStage = from;
         change.toStage = to;
         change.note = note;
         change.correction = correction;
-        change.changedBy = actor.username;
+        change.changedBy = changedBy;
         change.changedAt = at;
         change.promisedDecisionDate = a.promisedDecisionDate;
         change.persist();

@@ -2,6 +2,8 @@ package app.candor.application;
 
 import app.candor.candidate.Candidate;
 import app.candor.candidate.Channel;
+import app.candor.feedback.FeedbackRequest;
+import app.candor.withdrawal.Withdrawal;
 import app.candor.system.BusinessCalendar;
 
 import java.time.Instant;
@@ -18,7 +20,14 @@ public record ApplicationView(
         long daysInStage,
         LocalDate promisedDecisionDate,
         List<Stage> allowedMoves,
-        List<HistoryEntry> history) {
+        List<HistoryEntry> history,
+        /** Set when the candidate withdrew through their link. */
+        WithdrawalRef withdrawal,
+        /** Set when the candidate asked for feedback through their link. */
+        Instant feedbackRequestedAt) {
+
+    public record WithdrawalRef(Instant at, String reasonCode, String reason, String note) {
+    }
 
     public record RequisitionRef(Long id, String title) {
     }
@@ -37,8 +46,11 @@ public record ApplicationView(
     }
 
     public static ApplicationView of(Application a, List<StageChange> history, BusinessCalendar calendar) {
+        WithdrawalRef withdrawal = Withdrawal.findFor(a).map(w -> new WithdrawalRef(w.withdrawnAt, w.reason == null ? null : w.reason.name(),
+                w.reason == null ? null : w.reason.label, w.note)).orElse(null);
+        Instant feedbackRequestedAt = FeedbackRequest.findFor(a).map(r -> r.requestedAt).orElse(null);
         return new ApplicationView(a.id, new RequisitionRef(a.requisition.id, a.requisition.title), CandidateRef.of(a.candidate),
                 a.stage, a.stageEnteredAt, calendar.daysSince(a.stageEnteredAt), a.promisedDecisionDate,
-                a.stage.allowedTargets(), history.stream().map(HistoryEntry::of).toList());
+                a.stage.allowedTargets(), history.stream().map(HistoryEntry::of).toList(), withdrawal, feedbackRequestedAt);
     }
 }

@@ -1,5 +1,6 @@
 package app.candor.closure;
 
+import app.candor.system.RowLock;
 import app.candor.application.Application;
 import app.candor.application.ApplicationService;
 import app.candor.application.PromisePolicy;

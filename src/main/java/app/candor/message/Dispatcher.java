@@ -1,6 +1,7 @@
 package app.candor.message;
 
 import app.candor.candidate.Candidate;
+import app.candor.link.LinkTokens;
 import app.candor.system.CandorConfig;
 import io.quarkus.logging.Log;
 import io.quarkus.mailer.Mail;
@@ -61,6 +62,9 @@ public class Dispatcher {
 
     @Inject
     EntityManager em;
+
+    @Inject
+    LinkTokens links;
 
     @ConfigProperty(name = "quarkus.datasource.db-kind")
     String dbKind;
@@ -185,7 +189,10 @@ public class Dispatcher {
                 return Optional.empty();
             }
             Message m = Message.findById(id);
-            return Optional.of(new Outgoing(m.id, m.recipient, m.subject, m.bodyHtml, m.bodyText, m.messageIdHeader));
+            // The candidate's links get their tokens now, for this mail only; the stored letter keeps the placeholders.
+            LinkTokens.Filled body = m.kind.toCandidate() ? links.fill(m.application, m.id, m.bodyHtml, m.bodyText)
+                    : new LinkTokens.Filled(m.bodyHtml, m.bodyText);
+            return Optional.of(new Outgoing(m.id, m.recipient, m.subject, body.html(), body.text(), m.messageIdHeader));
         });
         if (outgoing.isEmpty()) {
             return;
@@ -220,10 +227,10 @@ public class Dispatcher {
                 m.sentAt = now;
                 m.lastError = null;
                 m.dueAt = null;
-                if (m.candidate.emailUndeliverable != null && m.candidate.email.equalsIgnoreCase(m.recipient)) {
+                if (m.kind.toCandidate() && m.candidate.emailUndeliverable != null && m.candidate.email.equalsIgnoreCase(m.recipient)) {
                     m.candidate.emailUndeliverable = null; // the address works after all
                 }
-                Log.infof("Message %d sent to candidate %d (attempt %d)", m.id, m.candidate.id, m.attempts);
+                Log.infof("Message %d (%s) sent (attempt %d)", m.id, m.kind, m.attempts);
                 return;
             }
             Optional<SMTPException> smtp = smtpCause(failure);
@@ -233,7 +240,7 @@ public class Dispatcher {
                 m.state = MessageState.FAILED;
                 m.dueAt = null;
                 Candidate c = m.candidate;
-                if (c.email.equalsIgnoreCase(m.recipient)) {
+                if (m.kind.toCandidate() && c.email.equalsIgnoreCase(m.recipient)) {
                     c.emailUndeliverable = m.lastError;
                 }
                 Log.warnf("Message %d failed permanently: %s", m.id, m.lastError);

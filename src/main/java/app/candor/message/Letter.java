@@ -15,9 +15,24 @@ public record Letter(
         String senderTitle,
         List<String> noteLines,
         String newDate,
-        boolean confirmation) {
+        boolean confirmation,
+        /** A withdrawal from several applications at once: every role it closed. */
+        List<String> roles,
+        /** The candidate's links (status, withdraw, feedback), their tokens still placeholders. */
+        List<LetterLink> links) {
+
+    public record LetterLink(String label, String url) {
+    }
 
     public boolean hasNote() {
         return noteLines != null && !noteLines.isEmpty();
+    }
+
+    public boolean hasLinks() {
+        return links != null && !links.isEmpty();
+    }
+
+    public boolean manyRoles() {
+        return roles != null && roles.size() > 1;
     }
 }

@@ -178,6 +178,32 @@ public class Message extends PanacheEntityBase {
                 List.of(MessageState.CANCELLED, MessageState.FAILED)) > 0;
     }
 
+    /** What the candidate has received for this application (mail sent, calls made), oldest first: their status page shows it. */
+    public static List<Message> listDeliveredToCandidate(Application application) {
+        return find("application = ?1 and kind in ?2 and state in ?3 order by createdAt, id", application, MessageKind.candidateKinds(),
+                List.of(MessageState.SENT, MessageState.CALL_DONE)).list();
+    }
+
+    /** States in which a message has not reached the candidate yet. */
+    public static final List<MessageState> NOT_YET_DELIVERED = List.of(MessageState.QUEUED, MessageState.SCHEDULED, MessageState.CALL_PENDING);
+
+    /** Whether an offer or rejection has been recorded but not yet told (scheduled, queued, or a call still to make). */
+    public static boolean hasUntoldOutcome(Application application) {
+        return count("application = ?1 and kind in ?2 and state in ?3", application, List.of(MessageKind.OFFER, MessageKind.REJECTION),
+                NOT_YET_DELIVERED) > 0;
+    }
+
+    /**
+     * The application's letters to the candidate that can still be stopped, rows locked: scheduled,
+     * queued or call tasks, and not in a dispatcher's hands right now (a live lease means it is being sent).
+     */
+    public static List<Message> lockStoppable(Application application, Instant now) {
+        return getEntityManager().createQuery("select m from Message m where m.application = ?1 and m.kind in ?2 and m.state in ?3"
+                        + " and (m.leaseUntil is null or m.leaseUntil < ?4) order by m.id", Message.class)
+                .setParameter(1, application).setParameter(2, MessageKind.candidateKinds()).setParameter(3, NOT_YET_DELIVERED)
+                .setParameter(4, now).setLockMode(jakarta.persistence.LockModeType.PESSIMISTIC_WRITE).getResultList();
+    }
+
     /**
      * What a recruiter has to act on, oldest first: messages to candidates in their requisitions that
      * FAILED (fix the address, resend) and call tasks still waiting for their call.

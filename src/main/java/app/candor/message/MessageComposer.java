@@ -3,7 +3,10 @@ package app.candor.message;
 import app.candor.application.Application;
 import app.candor.candidate.Candidate;
 import app.candor.candidate.Channel;
+import app.candor.link.LinkPurpose;
+import app.candor.link.LinkTokens;
 import app.candor.system.CandorConfig;
+import app.candor.system.PublicUrl;
 import app.candor.user.User;
 import io.quarkus.mailer.MailTemplate.MailTemplateInstance;
 import io.quarkus.qute.CheckedTemplate;
@@ -32,15 +35,29 @@ public class MessageComposer {
     @Inject
     CandorConfig config;
 
+    @Inject
+    LinkTokens links;
+
+    @Inject
+    PublicUrl publicUrl;
+
     @CheckedTemplate
     static class Templates {
         static native MailTemplateInstance letter(Letter letter);
 
         static native TemplateInstance callScript(Letter letter, String phone, String email, String languageName, String keySentence);
+
+        static native MailTemplateInstance teamNotice(String subject, String recipientName, List<String> lines, String url);
     }
 
-    /** What the letter is about; {@code newDate} only for a delayed decision. */
-    public record Content(MessageKind kind, String personalNote, LocalDate newDate, boolean confirmation) {
+    /**
+     * What the letter is about; {@code newDate} only for a delayed decision, {@code roles} only for a
+     * withdrawal from several applications at once.
+     */
+    public record Content(MessageKind kind, String personalNote, LocalDate newDate, boolean confirmation, List<String> roles) {
+        public Content(MessageKind kind, String personalNote, LocalDate newDate, boolean confirmation) {
+            this(kind, personalNote, newDate, confirmation, List.of());
+        }
     }
 
     public Composed compose(Application application, User sender, Content content) {
@@ -49,6 +66,9 @@ public class MessageComposer {
 
     /** As {@link #compose(Application, User, Content)}, for an explicit channel (a written confirmation goes by e-mail). */
     public Composed compose(Application application, User sender, Content content, Channel channel) {
+        if (!content.kind().toCandidate()) {
+            throw new IllegalArgumentException(content.kind() + " is not a letter to a candidate");
+        }
         Candidate c = application.candidate;
         String language = languageOf(c);
         Msg msg = msg(language);
@@ -61,11 +81,14 @@ public class MessageComposer {
             case ROLE_ON_HOLD -> msg.subjectOnHold(role, company);
             case ROLE_CANCELLED -> msg.subjectCancelled(role, company);
             case DECISION_DELAYED -> msg.subjectDelayed(role, company);
+            case WITHDRAWAL_ACKNOWLEDGEMENT -> msg.subjectWithdrawn(role, company);
+            case WITHDRAWAL_NOTICE, FEEDBACK_REQUEST_NOTICE -> throw new IllegalArgumentException(content.kind().name());
         });
         String newDate = content.newDate() == null ? null
                 : DateTimeFormatter.ofLocalizedDate(FormatStyle.LONG).withLocale(locale).format(content.newDate());
         Letter letter = new Letter(content.kind(), language, subject, greeting(msg, c), c.firstName + " " + c.lastName, role, company,
-                sender.fullName, sender.jobTitle, lines(content.personalNote()), newDate, content.confirmation());
+                sender.fullName, sender.jobTitle, lines(content.personalNote()), newDate, content.confirmation(),
+                content.roles().stream().map(MailHeaders::oneLine).toList(), channel == Channel.EMAIL ? links(msg, content.kind()) : List.of());
 
         TemplateInstance mail = Templates.letter(letter).templateInstance();
         mail.setLocale(locale);
@@ -106,7 +129,53 @@ public class MessageComposer {
             case ROLE_ON_HOLD -> msg.bodyOnHold(letter.role());
             case ROLE_CANCELLED -> msg.bodyCancelled(letter.role());
             case DECISION_DELAYED -> msg.bodyDelayed(letter.role(), letter.newDate());
+            case WITHDRAWAL_ACKNOWLEDGEMENT -> letter.manyRoles() ? msg.bodyWithdrawnMany() + " " + String.join(", ", letter.roles())
+                    : msg.bodyWithdrawn(letter.role());
+            case WITHDRAWAL_NOTICE, FEEDBACK_REQUEST_NOTICE -> throw new IllegalArgumentException(letter.kind().name());
         };
+    }
+
+    /**
+     * The candidate's links in a letter of this kind: where they stand, always; withdraw while the
+     * application is open (a closing letter would offer an action that no longer exists); ask for
+     * feedback after a rejection.
+     */
+    static List<LinkPurpose> linkPurposes(MessageKind kind) {
+        return switch (kind) {
+            case OFFER, ROLE_ON_HOLD, DECISION_DELAYED -> List.of(LinkPurpose.STATUS, LinkPurpose.WITHDRAW);
+            case REJECTION -> List.of(LinkPurpose.STATUS, LinkPurpose.FEEDBACK);
+            case ROLE_CANCELLED, WITHDRAWAL_ACKNOWLEDGEMENT -> List.of(LinkPurpose.STATUS);
+            case WITHDRAWAL_NOTICE, FEEDBACK_REQUEST_NOTICE -> List.of();
+        };
+    }
+
+    private List<Letter.LetterLink> links(Msg msg, MessageKind kind) {
+        return linkPurposes(kind).stream().map(p -> new Letter.LetterLink(switch (p) {
+            case STATUS -> msg.linkStatus();
+            case WITHDRAW -> msg.linkWithdraw();
+            case FEEDBACK -> msg.linkFeedback();
+        }, links.letterUrl(p))).toList();
+    }
+
+    /**
+     * A notice to the recruiter about one of their candidates (in English, like the rest of the team's
+     * Candor), with a link to the application. Null when the recruiter has no e-mail address: the
+     * application page shows the news either way.
+     */
+    public Composed composeTeamNotice(Application application, MessageKind kind, User recipient, String subject, List<String> lines) {
+        if (kind.toCandidate()) {
+            throw new IllegalArgumentException(kind + " is a letter to a candidate");
+        }
+        if (recipient == null || recipient.email == null || recipient.email.isBlank()) {
+            return null;
+        }
+        String oneLineSubject = MailHeaders.oneLine(subject);
+        String url = publicUrl.base() + "/applications/" + application.id;
+        TemplateInstance mail = Templates.teamNotice(oneLineSubject, recipient.fullName, lines, url).templateInstance();
+        Locale locale = Locale.ENGLISH;
+        mail.setLocale(locale);
+        return new Composed(kind, Channel.EMAIL, recipient.email, "en", oneLineSubject, render(mail, "text/html", locale),
+                render(mail, "text/plain", locale), null);
     }
 
     private static List<String> lines(String note) {

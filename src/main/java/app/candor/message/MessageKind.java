@@ -1,16 +1,33 @@
 package app.candor.message;
 
-/** What a message tells the candidate. */
+/** What a message says, and to whom: the candidate, or the team (the recruiter) about a candidate. */
 public enum MessageKind {
-    OFFER("Offer"),
-    REJECTION("Rejection"),
-    ROLE_ON_HOLD("Role on hold"),
-    ROLE_CANCELLED("Role cancelled"),
-    DECISION_DELAYED("Decision delayed");
+    OFFER("Offer", Audience.CANDIDATE),
+    REJECTION("Rejection", Audience.CANDIDATE),
+    ROLE_ON_HOLD("Role on hold", Audience.CANDIDATE),
+    ROLE_CANCELLED("Role cancelled", Audience.CANDIDATE),
+    DECISION_DELAYED("Decision delayed", Audience.CANDIDATE),
+    WITHDRAWAL_ACKNOWLEDGEMENT("Withdrawal acknowledged", Audience.CANDIDATE),
+    /** To the recruiter: a candidate withdrew. */
+    WITHDRAWAL_NOTICE("Candidate withdrew", Audience.TEAM),
+    /** To the recruiter: a rejected candidate asked for feedback. */
+    FEEDBACK_REQUEST_NOTICE("Feedback requested", Audience.TEAM);
+
+    public enum Audience { CANDIDATE, TEAM }
 
     public final String label;
+    public final Audience audience;
 
-    MessageKind(String label) {
+    MessageKind(String label, Audience audience) {
         this.label = label;
+        this.audience = audience;
+    }
+
+    public boolean toCandidate() {
+        return audience == Audience.CANDIDATE;
+    }
+
+    public static java.util.List<MessageKind> candidateKinds() {
+        return java.util.Arrays.stream(values()).filter(MessageKind::toCandidate).toList();
     }
 }

@@ -146,7 +146,11 @@ public class MessageService {
         }
         Candidate c = m.candidate;
         Instant now = clock.instant();
-        m.recipient = c.email;
+        if (m.kind.toCandidate()) {
+            m.recipient = c.email;
+        } else if (m.requisition.recruiter.email != null && !m.requisition.recruiter.email.isBlank()) {
+            m.recipient = m.requisition.recruiter.email; // a notice to the team: the recruiter's current address
+        }
         m.state = MessageState.QUEUED;
         m.attempts = 0;
         m.dueAt = now;

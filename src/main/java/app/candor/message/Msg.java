@@ -50,6 +50,30 @@ public interface Msg {
     @Message("We promised you a decision on your application for {role}, and we are sorry that we need more time. You will hear from us by {date} at the latest.")
     String bodyDelayed(String role, String date);
 
+    @Message("Your application for {role} at {company}: withdrawn")
+    String subjectWithdrawn(String role, String company);
+
+    @Message("Thank you for letting us know that you are withdrawing your application for {role}. We have closed it; there is nothing else you need to do, and no explanation is needed.")
+    String bodyWithdrawn(String role);
+
+    @Message("Thank you for letting us know that you are withdrawing your applications. We have closed each of them; there is nothing else you need to do, and no explanation is needed:")
+    String bodyWithdrawnMany();
+
+    @Message("We wish you all the best, and you are welcome to apply again whenever the time is right.")
+    String withdrawnWishes();
+
+    @Message("See where your application stands")
+    String linkStatus();
+
+    @Message("Withdraw your application")
+    String linkWithdraw();
+
+    @Message("Ask for feedback")
+    String linkFeedback();
+
+    @Message("These links are personal to you; please do not forward this e-mail.")
+    String linksPersonal();
+
     @Message("This confirms in writing what we told you on the phone.")
     String confirmation();
 

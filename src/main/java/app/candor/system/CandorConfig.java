@@ -17,6 +17,12 @@ public interface CandorConfig {
     @WithDefault("Candor Demo Ltd")
     String companyName();
 
+    /**
+     * The address candidates reach Candor at, for the links in their mail (e.g.
+     * https://candor.example.com). Required in production; elsewhere this server on localhost.
+     */
+    Optional<String> publicUrl();
+
     /** Seed demo users and requisitions at start (embedded default only). */
     @WithDefault("false")
     boolean demoData();
@@ -39,6 +45,8 @@ public interface CandorConfig {
     FirstAdmin firstAdmin();
 
     Mail mail();
+
+    Links links();
 
     /** Default promised decision date per stage, in business days after the move. */
     interface PromiseDays {
@@ -100,6 +108,21 @@ public interface CandorConfig {
         /** Hour of the day (company time zone) for "the next business morning". */
         @WithDefault("9")
         int morningHour();
+    }
+
+    /** The links in candidate mail (withdraw, status, ask for feedback). */
+    interface Links {
+        /** How long a link in a mail works. A withdrawal link also stops acting once the application is closed. */
+        @WithDefault("P90D")
+        Duration lifetime();
+
+        /** Wrong or expired links from one address within {@link #failureWindow()} before that address is slowed down. */
+        @WithDefault("10")
+        int maxFailures();
+
+        /** How long failures count against an address, and how long a slowed-down address waits. */
+        @WithDefault("PT15M")
+        Duration failureWindow();
     }
 
     /** Production seeds no demo users: the first admin is created from these when none exists. */

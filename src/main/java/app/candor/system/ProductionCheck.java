@@ -12,7 +12,8 @@ import java.util.Optional;
 /**
  * Production refuses to start with a setting that would silently misbehave: without
  * CANDOR_SESSION_KEY Quarkus would invent a key per pod, and every replica would reject the
- * sessions of the others. (A missing database URL already stops the start, naming the datasource.)
+ * sessions of the others; without CANDOR_PUBLIC_URL the links in candidate mail would point nowhere.
+ * (A missing database URL already stops the start, naming the datasource.)
  */
 @ApplicationScoped
 public class ProductionCheck {
@@ -30,6 +31,12 @@ public class ProductionCheck {
         }
         if (key.get().length() < MIN_KEY_LENGTH) {
             throw new IllegalStateException("CANDOR_SESSION_KEY is shorter than " + MIN_KEY_LENGTH + " characters; see deploy/README.md");
+        }
+        // Links in candidate mail must point at the address candidates can reach, not at the pod.
+        Optional<String> publicUrl = ConfigProvider.getConfig().getOptionalValue("candor.public-url", String.class);
+        if (publicUrl.isEmpty() || !publicUrl.get().matches("https?://[^\\s/]+(/\\S*)?")) {
+            throw new IllegalStateException("CANDOR_PUBLIC_URL is not set to an http(s) address: candidate links in mail "
+                    + "need the address candidates reach Candor at, e.g. https://candor.example.com; see deploy/README.md");
         }
     }
 }

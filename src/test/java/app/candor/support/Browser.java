@@ -67,6 +67,11 @@ public final class Browser implements AutoCloseable {
         driver.get(base + path);
     }
 
+    /** Opens an absolute URL as it came, e.g. a link taken out of a mail. */
+    public void open(java.net.URI url) {
+        driver.get(url.toString());
+    }
+
     public String path() {
         return java.net.URI.create(driver.getCurrentUrl()).getPath();
     }

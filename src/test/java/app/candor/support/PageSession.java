@@ -22,6 +22,7 @@ public final class PageSession {
     private static final Pattern CSRF_FIELD = Pattern.compile("name=\"csrf-token\" value=\"([^\"]+)\"");
 
     private final Map<String, String> cookies = new HashMap<>();
+    private final Map<String, String> headers = new HashMap<>();
     private String csrfToken;
 
     private PageSession() {
@@ -38,18 +39,50 @@ public final class PageSession {
         return session;
     }
 
+    /**
+     * A candidate's browser without a browser: no sign-in, the CSRF cookie and token of the pages it
+     * reads, and a client address of its own (X-Forwarded-For; the test profile trusts it), so that
+     * the link guard's count of failures from one address never spills from one test into another.
+     */
+    public static PageSession candidate() {
+        PageSession session = new PageSession();
+        int n = ADDRESSES.incrementAndGet();
+        session.headers.put("X-Forwarded-For", "10." + (n >> 16 & 255) + "." + (n >> 8 & 255) + "." + (n & 255));
+        return session;
+    }
+
+    private static final java.util.concurrent.atomic.AtomicInteger ADDRESSES = new java.util.concurrent.atomic.AtomicInteger();
+
+    /** The client address this session speaks for (candidate sessions only). */
+    public String address() {
+        return headers.get("X-Forwarded-For");
+    }
+
     public static RequestSpecification anonymous() {
         return given().redirects().follow(false);
     }
 
     /** A request carrying the session (and CSRF cookie, once a page was read); redirects are not followed. */
     public RequestSpecification request() {
-        return given().redirects().follow(false).cookies(cookies);
+        return given().redirects().follow(false).cookies(cookies).headers(headers);
+    }
+
+    /** Keeps the one-time flash cookie a redirect sets, and drops it once a page has shown it. */
+    private Response keepFlash(Response response) {
+        var flash = response.getDetailedCookie("candor-flash");
+        if (flash != null) {
+            if (flash.getValue() == null || flash.getValue().isEmpty()) {
+                cookies.remove("candor-flash");
+            } else {
+                cookies.put("candor-flash", flash.getValue());
+            }
+        }
+        return response;
     }
 
     /** GETs a page and keeps its CSRF cookie and token for the next form post. */
     public Response get(String path) {
-        Response page = request().when().get(path);
+        Response page = keepFlash(request().when().get(path));
         String csrfCookie = page.getCookie("candor-csrf");
         if (csrfCookie != null) {
             cookies.put("candor-csrf", csrfCookie);
@@ -64,8 +97,8 @@ public final class PageSession {
     /** POSTs a form with the CSRF token of the last page read (read one first). */
     public Response post(String path, Map<String, ?> fields) {
         assertNotNull(csrfToken, "read a page with a form before posting");
-        return request().contentType(ContentType.URLENC).formParams(fields).formParam("csrf-token", csrfToken)
-                .when().post(path);
+        return keepFlash(request().contentType(ContentType.URLENC).formParams(fields).formParam("csrf-token", csrfToken)
+                .when().post(path));
     }
 
     /** POSTs a form without any CSRF token, as a forged cross-site form would. */

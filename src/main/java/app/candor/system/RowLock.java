@@ -1,4 +1,4 @@
-package app.candor.closure;
+package app.candor.system;
 
 import app.candor.application.Application;
 import app.candor.requisition.Requisition;
@@ -13,16 +13,16 @@ import jakarta.persistence.LockModeType;
  * same check as a later resubmit ("already recorded"). Taken before anything else is read, so the
  * checks see the committed state; held only for the (short) transaction.
  */
-final class RowLock {
+public final class RowLock {
 
     private RowLock() {
     }
 
-    static void application(long id) {
+    public static void application(long id) {
         Panache.getEntityManager().find(Application.class, id, LockModeType.PESSIMISTIC_WRITE);
     }
 
-    static void requisition(long id) {
+    public static void requisition(long id) {
         Panache.getEntityManager().find(Requisition.class, id, LockModeType.PESSIMISTIC_WRITE);
     }
 }

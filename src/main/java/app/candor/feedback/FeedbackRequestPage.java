@@ -1,0 +1,60 @@
+package app.candor.feedback;
+
+import app.candor.link.CandidateAccess;
+import app.candor.link.CandidateStatuses;
+import app.candor.link.CandidateWords;
+import app.candor.system.Flash;
+import io.quarkus.qute.CheckedTemplate;
+import io.quarkus.qute.TemplateInstance;
+import io.vertx.core.http.HttpServerRequest;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import org.jboss.resteasy.reactive.RestForm;
+import org.jboss.resteasy.reactive.RestQuery;
+
+import java.util.Locale;
+
+/** "Ask for feedback": GET shows the question, the POST from the page records the request. */
+@Path("/c/feedback")
+@ApplicationScoped
+public class FeedbackRequestPage {
+
+    @Inject
+    FeedbackRequestService requests;
+
+    @CheckedTemplate
+    static class Templates {
+        static native TemplateInstance feedback(FeedbackRequestService.Page page, String token);
+    }
+
+    @GET
+    @Produces(MediaType.TEXT_HTML)
+    public TemplateInstance show(@RestQuery("t") String token, @Context HttpServerRequest request) {
+        FeedbackRequestService.Page page = requests.page(token, CandidateAccess.address(request));
+        return Templates.feedback(page, token).setLocale(Locale.forLanguageTag(page.status().language()));
+    }
+
+    @POST
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    @Produces(MediaType.TEXT_HTML)
+    public Response ask(@RestForm("t") String token, @Context HttpServerRequest request) {
+        String address = CandidateAccess.address(request);
+        FeedbackRequestService.Result result = requests.ask(token, address);
+        FeedbackRequestService.Page page = requests.page(token, address);
+        CandidateWords words = CandidateStatuses.words(page.status().language());
+        String message = switch (result) {
+            case RECORDED -> words.feedbackRecorded(page.status().contact().name());
+            case ALREADY_ASKED -> words.feedbackAlready(page.askedOn());
+            case NOT_AVAILABLE -> words.feedbackNotAvailable();
+        };
+        return Flash.redirect("/c/feedback?t=" + token, message);
+    }
+}
