@@ -23,6 +23,12 @@ class MailModeSendingTest {
     void whenMailIsReallySentNoPageShowsTheDemoBanner() {
         PageSession.anonymous().when().get("/login").then().statusCode(200).body(not(containsString("mock-banner")));
         PageSession.signIn(data.recruiter()).request().when().get("/requisitions").then().statusCode(200)
-                .body(containsString("Requisitions"), not(containsString("no e-mail leaves this machine")));
+                .body(containsString("Requisitions"), not(containsString("no e-mail leaves this machine")), not(containsString("Demo inbox")));
+    }
+
+    @Test
+    void whenMailIsReallySentThereIsNoDemoInbox() {
+        PageSession.signIn(data.recruiter()).request().when().get("/demo/inbox").then().statusCode(404)
+                .body(not(containsString("cnd_")));
     }
 }

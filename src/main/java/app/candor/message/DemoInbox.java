@@ -1,0 +1,83 @@
+package app.candor.message;
+
+import app.candor.system.MailMode;
+import app.candor.user.Role;
+import io.quarkus.mailer.Mail;
+import io.quarkus.mailer.MockMailbox;
+import io.quarkus.qute.CheckedTemplate;
+import io.quarkus.qute.TemplateInstance;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Instance;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.NotFoundException;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Demo mode only (the mock mailer): the mails Candor "sent" since the start, as the recipients got
+ * them, links included, so that the candidate's side (status, withdraw, feedback) can be tried
+ * without a mail server. With real mail (always in production) there is nothing here: 404.
+ */
+@Path("/demo/inbox")
+@ApplicationScoped
+public class DemoInbox {
+
+    static final Pattern LINK = Pattern.compile("https?://\\S+/c/(withdraw|status|feedback)\\?t=\\S+");
+
+    @Inject
+    MailMode mailMode;
+
+    @Inject
+    Instance<MockMailbox> mailbox;
+
+    public record Link(String purpose, String url) {
+    }
+
+    public record Received(String to, String subject, String text, List<Link> links) {
+    }
+
+    @CheckedTemplate
+    static class Templates {
+        static native TemplateInstance inbox(List<Received> mails);
+    }
+
+    @GET
+    @Produces(MediaType.TEXT_HTML)
+    @RolesAllowed({Role.RECRUITER, Role.ADMIN})
+    @Transactional
+    public TemplateInstance show() {
+        if (!mailMode.isMock() || !mailbox.isResolvable()) {
+            throw new NotFoundException();
+        }
+        // The mock keeps mails per recipient: the recipients of the latest sends, newest first, each with their mails.
+        List<String> recipients = Message.<Message>find("state = ?1 and channel = ?2 order by sentAt desc, id desc",
+                        MessageState.SENT, app.candor.candidate.Channel.EMAIL).page(0, 100).list().stream()
+                .map(m -> m.recipient).distinct().limit(30).toList();
+        List<Received> mails = new ArrayList<>();
+        for (String to : recipients) {
+            List<Mail> sent = new ArrayList<>(mailbox.get().getMailsSentTo(to));
+            java.util.Collections.reverse(sent);
+            sent.forEach(m -> mails.add(received(to, m)));
+        }
+        return Templates.inbox(mails);
+    }
+
+    private static Received received(String to, Mail m) {
+        String text = m.getText() == null ? "" : m.getText();
+        List<Link> links = new ArrayList<>();
+        Matcher matcher = LINK.matcher(text);
+        while (matcher.find()) {
+            links.add(new Link(matcher.group(1), matcher.group()));
+        }
+        return new Received(to, m.getSubject(), text, links);
+    }
+}
