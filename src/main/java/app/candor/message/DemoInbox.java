@@ -1,5 +1,6 @@
 package app.candor.message;
 
+import app.candor.candidate.Channel;
 import app.candor.system.MailMode;
 import app.candor.user.Role;
 import io.quarkus.mailer.Mail;
@@ -18,6 +19,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -60,12 +62,12 @@ public class DemoInbox {
         }
         // The mock keeps mails per recipient: the recipients of the latest sends, newest first, each with their mails.
         List<String> recipients = Message.<Message>find("state = ?1 and channel = ?2 order by sentAt desc, id desc",
-                        MessageState.SENT, app.candor.candidate.Channel.EMAIL).page(0, 100).list().stream()
+                        MessageState.SENT, Channel.EMAIL).page(0, 100).list().stream()
                 .map(m -> m.recipient).distinct().limit(30).toList();
         List<Received> mails = new ArrayList<>();
         for (String to : recipients) {
             List<Mail> sent = new ArrayList<>(mailbox.get().getMailsSentTo(to));
-            java.util.Collections.reverse(sent);
+            Collections.reverse(sent);
             sent.forEach(m -> mails.add(received(to, m)));
         }
         return Templates.inbox(mails);
