@@ -19,7 +19,13 @@ public record Letter(
         /** A withdrawal from several applications at once: every role it closed. */
         List<String> roles,
         /** The candidate's links (status, withdraw, feedback), their tokens still placeholders. */
-        List<LetterLink> links) {
+        List<LetterLink> links,
+        /** An interview invitation or its new details; null otherwise. */
+        InterviewDetails interview) {
+
+    /** An interview as the candidate reads it: everything formatted in their language. */
+    public record InterviewDetails(String when, String how, String location, List<String> people) {
+    }
 
     public record LetterLink(String label, String url) {
     }

@@ -54,10 +54,19 @@ public class MessageComposer {
      * What the letter is about; {@code newDate} only for a delayed decision, {@code roles} only for a
      * withdrawal from several applications at once.
      */
-    public record Content(MessageKind kind, String personalNote, LocalDate newDate, boolean confirmation, List<String> roles) {
+    public record Content(MessageKind kind, String personalNote, LocalDate newDate, boolean confirmation, List<String> roles,
+                          InterviewFacts interview) {
         public Content(MessageKind kind, String personalNote, LocalDate newDate, boolean confirmation) {
-            this(kind, personalNote, newDate, confirmation, List.of());
+            this(kind, personalNote, newDate, confirmation, List.of(), null);
         }
+
+        public Content(MessageKind kind, String personalNote, LocalDate newDate, boolean confirmation, List<String> roles) {
+            this(kind, personalNote, newDate, confirmation, roles, null);
+        }
+    }
+
+    /** An interview as it is stored; the composer words and formats it for the candidate. */
+    public record InterviewFacts(java.time.Instant startsAt, String kind, String location, List<String> people) {
     }
 
     public Composed compose(Application application, User sender, Content content) {
@@ -75,6 +84,7 @@ public class MessageComposer {
         Locale locale = Locale.forLanguageTag(language);
         String role = MailHeaders.oneLine(application.requisition.title);
         String company = MailHeaders.oneLine(config.companyName());
+        String when = content.interview() == null ? null : when(content.interview().startsAt(), locale);
         String subject = MailHeaders.oneLine(switch (content.kind()) {
             case OFFER -> msg.subjectOffer(role, company);
             case REJECTION -> msg.subjectRejection(role, company);
@@ -82,13 +92,24 @@ public class MessageComposer {
             case ROLE_CANCELLED -> msg.subjectCancelled(role, company);
             case DECISION_DELAYED -> msg.subjectDelayed(role, company);
             case WITHDRAWAL_ACKNOWLEDGEMENT -> msg.subjectWithdrawn(role, company);
+            case INTERVIEW_INVITATION -> msg.subjectInterview(role, company, when);
+            case INTERVIEW_RESCHEDULED -> msg.subjectInterviewMoved(role, company, when);
+            case INTERVIEW_CANCELLED -> msg.subjectInterviewCancelled(role, company, when);
             case WITHDRAWAL_NOTICE, FEEDBACK_REQUEST_NOTICE -> throw new IllegalArgumentException(content.kind().name());
         });
+        Letter.InterviewDetails interview = content.interview() == null ? null
+                : new Letter.InterviewDetails(when, switch (content.interview().kind()) {
+                    case "PHONE" -> msg.kindPhone();
+                    case "VIDEO" -> msg.kindVideo();
+                    default -> msg.kindOnSite();
+                }, content.interview().location() == null ? null : MailHeaders.oneLine(content.interview().location()),
+                        content.interview().people());
         String newDate = content.newDate() == null ? null
                 : DateTimeFormatter.ofLocalizedDate(FormatStyle.LONG).withLocale(locale).format(content.newDate());
         Letter letter = new Letter(content.kind(), language, subject, greeting(msg, c), c.firstName + " " + c.lastName, role, company,
                 sender.fullName, sender.jobTitle, lines(content.personalNote()), newDate, content.confirmation(),
-                content.roles().stream().map(MailHeaders::oneLine).toList(), channel == Channel.EMAIL ? links(msg, content.kind()) : List.of());
+                content.roles().stream().map(MailHeaders::oneLine).toList(), channel == Channel.EMAIL ? links(msg, content.kind()) : List.of(),
+                interview);
 
         TemplateInstance mail = Templates.letter(letter).templateInstance();
         mail.setLocale(locale);
@@ -131,6 +152,9 @@ public class MessageComposer {
             case DECISION_DELAYED -> msg.bodyDelayed(letter.role(), letter.newDate());
             case WITHDRAWAL_ACKNOWLEDGEMENT -> letter.manyRoles() ? msg.bodyWithdrawnMany() + " " + String.join(", ", letter.roles())
                     : msg.bodyWithdrawn(letter.role());
+            case INTERVIEW_INVITATION -> msg.bodyInterview(letter.role()) + " " + interviewSummary(msg, letter);
+            case INTERVIEW_RESCHEDULED -> msg.bodyInterviewMoved(letter.role()) + " " + interviewSummary(msg, letter);
+            case INTERVIEW_CANCELLED -> msg.bodyInterviewCancelled(letter.role(), letter.interview().when());
             case WITHDRAWAL_NOTICE, FEEDBACK_REQUEST_NOTICE -> throw new IllegalArgumentException(letter.kind().name());
         };
     }
@@ -142,11 +166,26 @@ public class MessageComposer {
      */
     static List<LinkPurpose> linkPurposes(MessageKind kind) {
         return switch (kind) {
-            case OFFER, ROLE_ON_HOLD, DECISION_DELAYED -> List.of(LinkPurpose.STATUS, LinkPurpose.WITHDRAW);
+            case OFFER, ROLE_ON_HOLD, DECISION_DELAYED, INTERVIEW_INVITATION, INTERVIEW_RESCHEDULED, INTERVIEW_CANCELLED ->
+                    List.of(LinkPurpose.STATUS, LinkPurpose.WITHDRAW);
             case REJECTION -> List.of(LinkPurpose.STATUS, LinkPurpose.FEEDBACK);
             case ROLE_CANCELLED, WITHDRAWAL_ACKNOWLEDGEMENT -> List.of(LinkPurpose.STATUS);
             case WITHDRAWAL_NOTICE, FEEDBACK_REQUEST_NOTICE -> List.of();
         };
+    }
+
+    /** The interview's moment for the candidate: a full date and the time, in the company's time zone (named). */
+    private String when(java.time.Instant at, Locale locale) {
+        java.time.ZonedDateTime local = at.atZone(config.timeZone());
+        return DateTimeFormatter.ofLocalizedDate(FormatStyle.FULL).withLocale(locale).format(local) + ", "
+                + DateTimeFormatter.ofLocalizedTime(FormatStyle.SHORT).withLocale(locale).format(local) + " (" + config.timeZone().getId() + ")";
+    }
+
+    private static String interviewSummary(Msg msg, Letter letter) {
+        if (letter.interview() == null) {
+            return "";
+        }
+        return msg.interviewWhen() + " " + letter.interview().when() + ". " + msg.interviewWho() + " " + String.join("; ", letter.interview().people()) + ".";
     }
 
     private List<Letter.LetterLink> links(Msg msg, MessageKind kind) {

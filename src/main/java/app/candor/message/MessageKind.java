@@ -8,6 +8,9 @@ public enum MessageKind {
     ROLE_CANCELLED("Role cancelled", Audience.CANDIDATE),
     DECISION_DELAYED("Decision delayed", Audience.CANDIDATE),
     WITHDRAWAL_ACKNOWLEDGEMENT("Withdrawal acknowledged", Audience.CANDIDATE),
+    INTERVIEW_INVITATION("Interview confirmation", Audience.CANDIDATE),
+    INTERVIEW_RESCHEDULED("Interview moved", Audience.CANDIDATE),
+    INTERVIEW_CANCELLED("Interview cancelled", Audience.CANDIDATE),
     /** To the recruiter: a candidate withdrew. */
     WITHDRAWAL_NOTICE("Candidate withdrew", Audience.TEAM),
     /** To the recruiter: a rejected candidate asked for feedback. */

@@ -62,6 +62,45 @@ public interface Msg {
     @Message("We wish you all the best, and you are welcome to apply again whenever the time is right.")
     String withdrawnWishes();
 
+    @Message("{role} at {company}: your interview on {when}")
+    String subjectInterview(String role, String company, String when);
+
+    @Message("{role} at {company}: your interview has moved to {when}")
+    String subjectInterviewMoved(String role, String company, String when);
+
+    @Message("{role} at {company}: your interview on {when} is cancelled")
+    String subjectInterviewCancelled(String role, String company, String when);
+
+    @Message("We look forward to meeting you for an interview about the {role} role. Here are the details.")
+    String bodyInterview(String role);
+
+    @Message("We have had to move your interview for the {role} role, and we are sorry for the inconvenience. These are the new details.")
+    String bodyInterviewMoved(String role);
+
+    @Message("We have had to cancel your interview on {when} for the {role} role, and we are sorry. We will be in touch about what happens next.")
+    String bodyInterviewCancelled(String role, String when);
+
+    @Message("When:")
+    String interviewWhen();
+
+    @Message("How:")
+    String interviewHow();
+
+    @Message("Where:")
+    String interviewWhere();
+
+    @Message("You will meet:")
+    String interviewWho();
+
+    @Message("by phone")
+    String kindPhone();
+
+    @Message("by video call")
+    String kindVideo();
+
+    @Message("in person")
+    String kindOnSite();
+
     @Message("See where your application stands")
     String linkStatus();
 

@@ -1,0 +1,172 @@
+package app.candor.interview;
+
+import app.candor.application.Application;
+import app.candor.message.Composed;
+import app.candor.message.MessageComposer;
+import app.candor.message.MessageKind;
+import app.candor.message.Outbox;
+import app.candor.message.Preview;
+import app.candor.system.InputValidator;
+import app.candor.system.ProblemException;
+import app.candor.system.RowLock;
+import app.candor.user.User;
+import io.quarkus.logging.Log;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.LockModeType;
+import jakarta.transaction.Transactional;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Scheduling interviews: each schedule, move and cancellation is written with the letter that tells
+ * the candidate (the outbox), naming everyone they will meet with their title.
+ */
+@ApplicationScoped
+public class InterviewService {
+
+    static final int DEFAULT_MINUTES = 60;
+    static final Duration MAX_AHEAD = Duration.ofDays(366);
+
+    @Inject
+    InputValidator validator;
+
+    @Inject
+    MessageComposer composer;
+
+    @Inject
+    Outbox outbox;
+
+    @Inject
+    Clock clock;
+
+    @Transactional
+    public List<InterviewView> list(long applicationId, User viewer) {
+        Application a = visibleApplication(applicationId, viewer);
+        return Interview.listFor(a).stream().map(InterviewView::of).toList();
+    }
+
+    @Transactional
+    public InterviewView view(long id, User viewer) {
+        return InterviewView.of(visible(id, viewer, false));
+    }
+
+    /** The confirmation as the candidate would get it; writes nothing. */
+    @Transactional
+    public Preview preview(long applicationId, InterviewInput input, User actor) {
+        Application a = openApplication(applicationId, actor);
+        check(input);
+        Interview draft = new Interview();
+        draft.application = a;
+        apply(draft, input);
+        return Preview.of(compose(draft, MessageKind.INTERVIEW_INVITATION, actor), 1);
+    }
+
+    @Transactional
+    public InterviewView schedule(long applicationId, InterviewInput input, User actor) {
+        RowLock.application(applicationId);
+        Application a = openApplication(applicationId, actor);
+        check(input);
+        Instant now = clock.instant();
+        Interview i = new Interview();
+        i.application = a;
+        apply(i, input);
+        i.state = InterviewState.SCHEDULED;
+        i.createdBy = actor.username;
+        i.createdAt = now;
+        i.updatedAt = now;
+        i.persist();
+        outbox.enqueue(a, compose(i, MessageKind.INTERVIEW_INVITATION, actor), "interview:" + i.id + ":scheduled", actor, Outbox.Extras.NONE);
+        Log.infof("Interview %d scheduled on application %d by %s", i.id, a.id, actor.username);
+        return InterviewView.of(i);
+    }
+
+    /** New time, place or people: the candidate gets the new details (one letter per change). */
+    @Transactional
+    public InterviewView reschedule(long id, InterviewInput input, User actor) {
+        Interview i = visible(id, actor, true);
+        requireScheduled(i, "moved");
+        openApplication(i.application.id, actor);
+        check(input);
+        apply(i, input);
+        i.updatedAt = clock.instant();
+        // One letter per change; the row lock above orders concurrent changes, the time tells them apart.
+        outbox.enqueue(i.application, compose(i, MessageKind.INTERVIEW_RESCHEDULED, actor),
+                "interview:" + i.id + ":moved:" + i.updatedAt.toEpochMilli(), actor, Outbox.Extras.NONE);
+        return InterviewView.of(i);
+    }
+
+    @Transactional
+    public InterviewView cancel(long id, User actor) {
+        Interview i = visible(id, actor, true);
+        requireScheduled(i, "cancelled");
+        i.state = InterviewState.CANCELLED;
+        i.updatedAt = clock.instant();
+        if (i.startsAt.isAfter(i.updatedAt) && !i.application.stage.isTerminal()) {
+            // Only an interview still to come is news to the candidate; a closed application has had its closing letter.
+            outbox.enqueue(i.application, compose(i, MessageKind.INTERVIEW_CANCELLED, actor), "interview:" + i.id + ":cancelled",
+                    actor, Outbox.Extras.NONE);
+        }
+        return InterviewView.of(i);
+    }
+
+    private Composed compose(Interview i, MessageKind kind, User actor) {
+        List<String> people = i.interviewers.stream().map(p -> p.name + ", " + p.title).toList();
+        return composer.compose(i.application, actor, new MessageComposer.Content(kind, null, null, false, List.of(),
+                new MessageComposer.InterviewFacts(i.startsAt, i.kind.name(), i.location, people)));
+    }
+
+    private void check(InterviewInput input) {
+        validator.requireValid(input);
+        Instant at = input.startsAt().toInstant();
+        Instant now = clock.instant();
+        if (!at.isAfter(now)) {
+            throw ProblemException.invalidField("startsAt", "must be in the future");
+        }
+        if (at.isAfter(now.plus(MAX_AHEAD))) {
+            throw ProblemException.invalidField("startsAt", "must be within a year");
+        }
+        if (input.kind() != InterviewKind.PHONE && InputValidator.clean(input.location()) == null) {
+            throw ProblemException.invalidField("location", input.kind() == InterviewKind.VIDEO
+                    ? "is required for a video interview: the meeting link" : "is required for an interview on site: the address");
+        }
+    }
+
+    private static void apply(Interview i, InterviewInput input) {
+        i.startsAt = input.startsAt().toInstant();
+        i.durationMinutes = input.durationMinutes() == null ? DEFAULT_MINUTES : input.durationMinutes();
+        i.kind = input.kind();
+        i.location = InputValidator.clean(input.location());
+        i.interviewers.clear();
+        input.interviewers().forEach(p -> i.interviewers.add(new Interviewer(p.name().strip(), p.title().strip())));
+    }
+
+    private static void requireScheduled(Interview i, String what) {
+        if (i.state != InterviewState.SCHEDULED) {
+            throw ProblemException.conflict("Interview " + i.id + " is " + i.state + " and cannot be " + what + ".");
+        }
+    }
+
+    private static Application visibleApplication(long applicationId, User viewer) {
+        return Application.findVisible(applicationId, viewer).orElseThrow(() -> ProblemException.notFound("Application", applicationId));
+    }
+
+    private static Application openApplication(long applicationId, User actor) {
+        Application a = visibleApplication(applicationId, actor);
+        if (a.stage.isTerminal()) {
+            throw ProblemException.conflict("Application " + applicationId + " is closed (" + a.stage.name() + "); interviews are for open applications.");
+        }
+        return a;
+    }
+
+    private static Interview visible(long id, User viewer, boolean lock) {
+        Optional<Interview> found = Optional.ofNullable(lock ? Interview.getEntityManager().find(Interview.class, id, LockModeType.PESSIMISTIC_WRITE)
+                : Interview.<Interview>findById(id));
+        return found.filter(i -> i.application.requisition.isVisibleTo(viewer))
+                .orElseThrow(() -> ProblemException.notFound("Interview", id));
+    }
+}

@@ -1,0 +1,3 @@
+package app.candor.interview;
+
+public enum InterviewState { SCHEDULED, CANCELLED }

@@ -1,0 +1,17 @@
+package app.candor.interview;
+
+import java.time.Instant;
+import java.util.List;
+
+/** An interview as the API shows it. */
+public record InterviewView(Long id, Long applicationId, Instant startsAt, int durationMinutes, InterviewKind kind, String location,
+                            InterviewState state, List<Person> interviewers, String createdBy, Instant updatedAt) {
+
+    public record Person(String name, String title) {
+    }
+
+    public static InterviewView of(Interview i) {
+        return new InterviewView(i.id, i.application.id, i.startsAt, i.durationMinutes, i.kind, i.location, i.state,
+                i.interviewers.stream().map(p -> new Person(p.name, p.title)).toList(), i.createdBy, i.updatedAt);
+    }
+}
