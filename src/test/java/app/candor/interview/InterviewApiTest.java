@@ -28,7 +28,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /** Scheduling, moving and cancelling interviews through the API; each change tells the candidate once. */
 @QuarkusTest
-class InterviewApiTest {
+public class InterviewApiTest {
 
     @Inject
     TestData data;
@@ -51,11 +51,11 @@ class InterviewApiTest {
         email = Api.db(() -> Application.<Application>findById(application.id).candidate.email);
     }
 
-    static String inDays(int days) {
+    public static String inDays(int days) {
         return OffsetDateTime.now(ZoneOffset.UTC).plusDays(days).withHour(10).withMinute(0).withSecond(0).withNano(0).toString();
     }
 
-    static Map<String, Object> interview(String startsAt, String kind, String location, List<Map<String, String>> people) {
+    public static Map<String, Object> interview(String startsAt, String kind, String location, List<Map<String, String>> people) {
         java.util.HashMap<String, Object> body = new java.util.HashMap<>();
         body.put("startsAt", startsAt);
         body.put("kind", kind);
@@ -66,7 +66,7 @@ class InterviewApiTest {
         return body;
     }
 
-    static final List<Map<String, String>> PANEL = List.of(
+    public static final List<Map<String, String>> PANEL = List.of(
             Map.of("name", "Grace Hopper", "title", "Head of Platform"),
             Map.of("name", "Alan Turing", "title", "Principal Engineer"));
 

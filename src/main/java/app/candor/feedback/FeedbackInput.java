@@ -1,0 +1,11 @@
+package app.candor.feedback;
+
+import jakarta.validation.constraints.Size;
+
+/** A hiring manager's feedback as typed; a draft may be incomplete, a submission needs a recommendation and the shareable text. */
+public record FeedbackInput(
+        Recommendation recommendation,
+        @Size(max = 4000, message = "is longer than 4000 characters") String strengths,
+        @Size(max = 4000, message = "is longer than 4000 characters") String concerns,
+        @Size(max = 4000, message = "is longer than 4000 characters") String shareable) {
+}

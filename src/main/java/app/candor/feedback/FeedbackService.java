@@ -1,0 +1,121 @@
+package app.candor.feedback;
+
+import app.candor.interview.Interview;
+import app.candor.interview.InterviewState;
+import app.candor.system.InputValidator;
+import app.candor.system.ProblemException;
+import app.candor.user.User;
+import io.quarkus.logging.Log;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.LockModeType;
+import jakarta.transaction.Transactional;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Hiring managers' interview feedback. Only the hiring manager of the requisition writes it (another
+ * manager does not see the interview at all: 404); recruiters read all of it. A draft can be saved as
+ * often as needed; once submitted, every edit keeps what it said before as a revision.
+ */
+@ApplicationScoped
+public class FeedbackService {
+
+    @Inject
+    InputValidator validator;
+
+    @Inject
+    Clock clock;
+
+    @Transactional
+    public List<FeedbackView> list(long interviewId, User viewer) {
+        return InterviewFeedback.listFor(visible(interviewId, viewer, false)).stream().map(FeedbackView::of).toList();
+    }
+
+    /** Saves the author's feedback on the interview: a new draft, a changed draft, or an edit of submitted feedback. */
+    @Transactional
+    public FeedbackView save(long interviewId, FeedbackInput input, User author) {
+        validator.requireValid(input);
+        Interview interview = writable(interviewId, author);
+        Instant now = clock.instant();
+        InterviewFeedback f = InterviewFeedback.findBy(interview, author.username).orElseGet(() -> {
+            InterviewFeedback draft = new InterviewFeedback();
+            draft.interview = interview;
+            draft.author = author.username;
+            draft.authorName = author.fullName;
+            draft.state = InterviewFeedback.State.DRAFT;
+            draft.createdAt = now;
+            return draft;
+        });
+        if (f.state == InterviewFeedback.State.SUBMITTED) {
+            FeedbackRevision before = new FeedbackRevision();
+            before.feedbackId = f.id;
+            before.revisedAt = now;
+            before.revisedBy = author.username;
+            before.recommendation = f.recommendation;
+            before.strengths = f.strengths;
+            before.concerns = f.concerns;
+            before.shareable = f.shareable;
+            before.persist();
+            requireComplete(input.recommendation(), input.shareable());
+        }
+        f.recommendation = input.recommendation();
+        f.strengths = InputValidator.clean(input.strengths());
+        f.concerns = InputValidator.clean(input.concerns());
+        f.shareable = InputValidator.clean(input.shareable());
+        f.updatedAt = now;
+        f.persist();
+        return FeedbackView.of(f);
+    }
+
+    /** Submits the author's draft: from now on it counts, and edits are kept as history. */
+    @Transactional
+    public FeedbackView submit(long interviewId, User author) {
+        Interview interview = writable(interviewId, author);
+        InterviewFeedback f = InterviewFeedback.findBy(interview, author.username)
+                .orElseThrow(() -> ProblemException.conflict("There is no draft to submit: save your feedback first."));
+        if (f.state == InterviewFeedback.State.SUBMITTED) {
+            throw ProblemException.conflict("Your feedback on interview " + interviewId + " was already submitted; edits are kept as history.");
+        }
+        requireComplete(f.recommendation, f.shareable);
+        f.state = InterviewFeedback.State.SUBMITTED;
+        f.submittedAt = clock.instant();
+        f.updatedAt = f.submittedAt;
+        Log.infof("Feedback %d on interview %d submitted by %s", f.id, interviewId, author.username);
+        return FeedbackView.of(f);
+    }
+
+    private static void requireComplete(Recommendation recommendation, String shareable) {
+        if (recommendation == null) {
+            throw ProblemException.invalidField("recommendation", "is required to submit: STRONG_YES, YES, NO or STRONG_NO");
+        }
+        if (InputValidator.clean(shareable) == null) {
+            throw ProblemException.invalidField("shareable", "is required to submit: a few sentences the candidate may read if they ask for feedback");
+        }
+    }
+
+    /** The interview, locked, if the author is its requisition's hiring manager and it has taken place. */
+    private Interview writable(long interviewId, User author) {
+        Interview interview = visible(interviewId, author, true);
+        if (interview.application.requisition.hiringManager == null || !interview.application.requisition.hiringManager.id.equals(author.id)) {
+            throw ProblemException.notFound("Interview", interviewId);
+        }
+        if (interview.state != InterviewState.SCHEDULED) {
+            throw ProblemException.conflict("Interview " + interviewId + " was cancelled; there is nothing to give feedback on.");
+        }
+        if (interview.startsAt.isAfter(clock.instant())) {
+            throw ProblemException.conflict("Interview " + interviewId + " has not taken place yet; feedback can be recorded once it has started.");
+        }
+        return interview;
+    }
+
+    private static Interview visible(long id, User viewer, boolean lock) {
+        Optional<Interview> found = Optional.ofNullable(lock ? Interview.getEntityManager().find(Interview.class, id, LockModeType.PESSIMISTIC_WRITE)
+                : Interview.<Interview>findById(id));
+        return found.filter(i -> i.application.requisition.isVisibleTo(viewer))
+                .orElseThrow(() -> ProblemException.notFound("Interview", id));
+    }
+}

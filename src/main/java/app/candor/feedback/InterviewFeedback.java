@@ -1,0 +1,93 @@
+package app.candor.feedback;
+
+import app.candor.interview.Interview;
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.FetchType;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.ManyToOne;
+import jakarta.persistence.SequenceGenerator;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+import jakarta.validation.constraints.NotNull;
+import org.hibernate.annotations.JdbcTypeCode;
+import org.hibernate.type.SqlTypes;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * A hiring manager's feedback on one interview: a recommendation, strengths and concerns (private to
+ * the team) and a separate text written for the candidate ({@link #shareable}), the only part that may
+ * ever be sent to them. A draft until submitted; edits after that keep what it said as revisions.
+ */
+@Entity
+@Table(name = "interview_feedback")
+public class InterviewFeedback extends PanacheEntityBase {
+
+    public enum State { DRAFT, SUBMITTED }
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "interview_feedback_seq")
+    @SequenceGenerator(name = "interview_feedback_seq", sequenceName = "interview_feedback_seq", allocationSize = 50)
+    public Long id;
+
+    @NotNull
+    @ManyToOne(fetch = FetchType.LAZY, optional = false)
+    @JoinColumn(name = "interview_id", nullable = false)
+    public Interview interview;
+
+    @Column(nullable = false, length = 64)
+    public String author;
+
+    @Column(name = "author_name", nullable = false, length = 200)
+    public String authorName;
+
+    @Enumerated(EnumType.STRING)
+    @JdbcTypeCode(SqlTypes.VARCHAR)
+    @Column(length = 12)
+    public Recommendation recommendation;
+
+    @Column(length = 4000)
+    public String strengths;
+
+    @Column(length = 4000)
+    public String concerns;
+
+    @Column(length = 4000)
+    public String shareable;
+
+    @NotNull
+    @Enumerated(EnumType.STRING)
+    @JdbcTypeCode(SqlTypes.VARCHAR)
+    @Column(nullable = false, length = 10)
+    public State state;
+
+    @Column(name = "created_at", nullable = false)
+    public Instant createdAt;
+
+    @Column(name = "updated_at", nullable = false)
+    public Instant updatedAt;
+
+    @Column(name = "submitted_at")
+    public Instant submittedAt;
+
+    @Version
+    @Column(nullable = false)
+    public int version;
+
+    public static List<InterviewFeedback> listFor(Interview interview) {
+        return list("interview = ?1 order by createdAt, id", interview);
+    }
+
+    public static Optional<InterviewFeedback> findBy(Interview interview, String author) {
+        return find("interview = ?1 and author = ?2", interview, author).firstResultOptional();
+    }
+}
