@@ -24,7 +24,9 @@ public record ApplicationView(
         /** Set when the candidate withdrew through their link. */
         WithdrawalRef withdrawal,
         /** Set when the candidate asked for feedback through their link. */
-        Instant feedbackRequestedAt) {
+        Instant feedbackRequestedAt,
+        /** The feedback message that answered the request; null while they wait. */
+        Long feedbackAnswerMessageId) {
 
     public record WithdrawalRef(Instant at, String reasonCode, String reason, String note) {
     }
@@ -48,9 +50,12 @@ public record ApplicationView(
     public static ApplicationView of(Application a, List<StageChange> history, BusinessCalendar calendar) {
         WithdrawalRef withdrawal = Withdrawal.findFor(a).map(w -> new WithdrawalRef(w.withdrawnAt, w.reason == null ? null : w.reason.name(),
                 w.reason == null ? null : w.reason.label, w.note)).orElse(null);
-        Instant feedbackRequestedAt = FeedbackRequest.findFor(a).map(r -> r.requestedAt).orElse(null);
+        var request = FeedbackRequest.findFor(a);
+        Instant feedbackRequestedAt = request.map(r -> r.requestedAt).orElse(null);
+        Long feedbackAnswer = request.map(r -> r.answerMessageId).orElse(null);
         return new ApplicationView(a.id, new RequisitionRef(a.requisition.id, a.requisition.title), CandidateRef.of(a.candidate),
                 a.stage, a.stageEnteredAt, calendar.daysSince(a.stageEnteredAt), a.promisedDecisionDate,
-                a.stage.allowedTargets(), history.stream().map(HistoryEntry::of).toList(), withdrawal, feedbackRequestedAt);
+                a.stage.allowedTargets(), history.stream().map(HistoryEntry::of).toList(), withdrawal, feedbackRequestedAt,
+                feedbackAnswer);
     }
 }

@@ -35,6 +35,10 @@ public class FeedbackRequest extends PanacheEntityBase {
     @Column(name = "requested_at", nullable = false)
     public Instant requestedAt;
 
+    /** The feedback message that answered it; null while the candidate is still waiting. */
+    @Column(name = "answer_message_id")
+    public Long answerMessageId;
+
     public static Optional<FeedbackRequest> findFor(Application application) {
         return find("application", application).firstResultOptional();
     }

@@ -34,6 +34,11 @@ public record Letter(
         return noteLines != null && !noteLines.isEmpty();
     }
 
+    /** A feedback letter carries the feedback itself where other letters carry the recruiter's note. */
+    public boolean feedback() {
+        return kind == MessageKind.FEEDBACK;
+    }
+
     public boolean hasLinks() {
         return links != null && !links.isEmpty();
     }

@@ -95,6 +95,7 @@ public class MessageComposer {
             case INTERVIEW_INVITATION -> msg.subjectInterview(role, company, when);
             case INTERVIEW_RESCHEDULED -> msg.subjectInterviewMoved(role, company, when);
             case INTERVIEW_CANCELLED -> msg.subjectInterviewCancelled(role, company, when);
+            case FEEDBACK -> msg.subjectFeedback(role, company);
             case WITHDRAWAL_NOTICE, FEEDBACK_REQUEST_NOTICE -> throw new IllegalArgumentException(content.kind().name());
         });
         Letter.InterviewDetails interview = content.interview() == null ? null
@@ -155,6 +156,7 @@ public class MessageComposer {
             case INTERVIEW_INVITATION -> msg.bodyInterview(letter.role()) + " " + interviewSummary(msg, letter);
             case INTERVIEW_RESCHEDULED -> msg.bodyInterviewMoved(letter.role()) + " " + interviewSummary(msg, letter);
             case INTERVIEW_CANCELLED -> msg.bodyInterviewCancelled(letter.role(), letter.interview().when());
+            case FEEDBACK -> msg.bodyFeedback(letter.role()) + " " + String.join(" ", letter.noteLines());
             case WITHDRAWAL_NOTICE, FEEDBACK_REQUEST_NOTICE -> throw new IllegalArgumentException(letter.kind().name());
         };
     }
@@ -169,7 +171,7 @@ public class MessageComposer {
             case OFFER, ROLE_ON_HOLD, DECISION_DELAYED, INTERVIEW_INVITATION, INTERVIEW_RESCHEDULED, INTERVIEW_CANCELLED ->
                     List.of(LinkPurpose.STATUS, LinkPurpose.WITHDRAW);
             case REJECTION -> List.of(LinkPurpose.STATUS, LinkPurpose.FEEDBACK);
-            case ROLE_CANCELLED, WITHDRAWAL_ACKNOWLEDGEMENT -> List.of(LinkPurpose.STATUS);
+            case ROLE_CANCELLED, WITHDRAWAL_ACKNOWLEDGEMENT, FEEDBACK -> List.of(LinkPurpose.STATUS);
             case WITHDRAWAL_NOTICE, FEEDBACK_REQUEST_NOTICE -> List.of();
         };
     }

@@ -11,6 +11,8 @@ public enum MessageKind {
     INTERVIEW_INVITATION("Interview confirmation", Audience.CANDIDATE),
     INTERVIEW_RESCHEDULED("Interview moved", Audience.CANDIDATE),
     INTERVIEW_CANCELLED("Interview cancelled", Audience.CANDIDATE),
+    /** Feedback from the interviews, written from the hiring managers' shareable texts only. */
+    FEEDBACK("Feedback", Audience.CANDIDATE),
     /** To the recruiter: a candidate withdrew. */
     WITHDRAWAL_NOTICE("Candidate withdrew", Audience.TEAM),
     /** To the recruiter: a rejected candidate asked for feedback. */

@@ -80,6 +80,12 @@ public interface Msg {
     @Message("We have had to cancel your interview on {when} for the {role} role, and we are sorry. We will be in touch about what happens next.")
     String bodyInterviewCancelled(String role, String when);
 
+    @Message("Your application for {role} at {company}: feedback")
+    String subjectFeedback(String role, String company);
+
+    @Message("Thank you for your interest in the {role} role. Here is the feedback from your interviews, as the interviewers wrote it for you:")
+    String bodyFeedback(String role);
+
     @Message("When:")
     String interviewWhen();
 
