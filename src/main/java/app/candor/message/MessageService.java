@@ -109,7 +109,7 @@ public class MessageService {
     public MessageView sendNow(long id, User actor) {
         Message m = scheduled(id, actor, "sent now");
         m.state = MessageState.QUEUED;
-        m.dueAt = clock.instant();
+        m.dueAt = Outbox.dueNow(clock.instant());
         m.updatedAt = m.dueAt;
         outbox.wake();
         return MessageView.of(m);
@@ -153,7 +153,7 @@ public class MessageService {
         }
         m.state = MessageState.QUEUED;
         m.attempts = 0;
-        m.dueAt = now;
+        m.dueAt = Outbox.dueNow(now);
         m.updatedAt = now;
         // The undeliverable flag stays until a message to this address gets through (the dispatcher clears it).
         outbox.wake();

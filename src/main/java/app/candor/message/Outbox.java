@@ -74,7 +74,7 @@ public class Outbox {
             m.dueAt = extras.sendAt();
         } else {
             m.state = MessageState.QUEUED;
-            m.dueAt = now;
+            m.dueAt = dueNow(now);
         }
         m.messageIdHeader = "pending";
         m.persist();
@@ -101,6 +101,14 @@ public class Outbox {
             throw ProblemException.invalidField("sendAt", "must be within 30 days");
         }
         return at;
+    }
+
+    /**
+     * "Due now" at the database's precision (microseconds). Stored with nanoseconds, the time could be
+     * rounded up past the claim's "now"; with a clock that stands still (tests) it would never be due.
+     */
+    public static Instant dueNow(Instant now) {
+        return now.truncatedTo(java.time.temporal.ChronoUnit.MICROS);
     }
 
     /** Wakes the dispatcher after the current transaction commits (a resend, a "send now"). */
