@@ -138,7 +138,9 @@ class DeliveryFailureTest {
 
         Message sent = Mails.awaitState(id, MessageState.SENT);
         Received mail = Mails.awaitOne(smtp, right);
-        assertEquals(1, sent.attempts, "counted afresh after the resend");
+        // Counted afresh (0 right after the resend, checked above); 2 when the first try went over a connection the
+        // mail client had pooled to the refusing server this test just stopped, and hung until the timeout.
+        assertTrue(sent.attempts == 1 || sent.attempts == 2, () -> "attempts after the resend: " + sent.attempts);
         assertEquals(right, sent.recipient);
         assertNull(sent.lastError, "the old refusal is gone once it went through");
         assertEquals(List.of(sent.messageIdHeader), mail.headers("Message-ID"), "the same Message-ID as the failed try");
