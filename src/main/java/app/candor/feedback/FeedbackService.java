@@ -35,6 +35,32 @@ public class FeedbackService {
         return InterviewFeedback.listFor(visible(interviewId, viewer, false)).stream().map(FeedbackView::of).toList();
     }
 
+    /** What the feedback page shows: the interview, all feedback on it, and whether the viewer may write theirs now. */
+    public record Page(Interview interview, String candidateName, String role, List<FeedbackView> all, FeedbackView mine,
+                       boolean author, boolean takenPlace) {
+        public boolean canWrite() {
+            return author && takenPlace && interview.state == InterviewState.SCHEDULED;
+        }
+    }
+
+    @Transactional
+    public Page page(long interviewId, User viewer) {
+        Interview i = visible(interviewId, viewer, false);
+        List<FeedbackView> all = InterviewFeedback.listFor(i).stream().map(FeedbackView::of).toList();
+        FeedbackView mine = all.stream().filter(f -> f.author().equals(viewer.username)).findFirst().orElse(null);
+        boolean author = i.application.requisition.hiringManager != null && i.application.requisition.hiringManager.id.equals(viewer.id);
+        i.interviewers.size(); // loaded for the page
+        return new Page(i, i.application.candidate.displayName(), i.application.requisition.title, all, mine, author,
+                !i.startsAt.isAfter(clock.instant()));
+    }
+
+    /** Saves and submits in one step (the page's Submit button). */
+    @Transactional
+    public FeedbackView saveAndSubmit(long interviewId, FeedbackInput input, User author) {
+        FeedbackView saved = save(interviewId, input, author);
+        return saved.state() == InterviewFeedback.State.SUBMITTED ? saved : submit(interviewId, author);
+    }
+
     /** Saves the author's feedback on the interview: a new draft, a changed draft, or an edit of submitted feedback. */
     @Transactional
     public FeedbackView save(long interviewId, FeedbackInput input, User author) {
