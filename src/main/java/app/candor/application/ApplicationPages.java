@@ -8,6 +8,8 @@ import app.candor.closure.Outcome;
 import app.candor.closure.OutcomeInput;
 import app.candor.closure.OutcomeService;
 import app.candor.closure.RejectionReason;
+import app.candor.interview.InterviewSection;
+import app.candor.interview.InterviewService;
 import app.candor.message.Message;
 import app.candor.message.MessageService;
 import app.candor.message.MessageState;
@@ -47,7 +49,8 @@ import java.util.Set;
 /**
  * One application: who, where, what was promised, the history and the messages to the candidate;
  * for recruiters the move form, and the outcome and delay forms, each of which shows the message
- * for a check before anything is recorded or sent.
+ * for a check before anything is recorded or sent. The Interviews section's forms post to
+ * {@code interview.InterviewPages}, which shows this page again when one is refused.
  */
 @Path("/applications")
 @Produces(MediaType.TEXT_HTML)
@@ -77,6 +80,9 @@ public class ApplicationPages {
     @Inject
     BusinessCalendar calendar;
 
+    @Inject
+    InterviewService interviews;
+
     /** A stage the application may move to, with the date promised if the recruiter picks none. */
     public record Target(Stage stage, LocalDate defaultPromise) {
     }
@@ -95,7 +101,8 @@ public class ApplicationPages {
 
     /**
      * A message about to be written, as the candidate will get it, with the form that sends it: the
-     * personal note can be changed and previewed again.
+     * personal note can be changed and previewed again. A message without a personal note (an
+     * interview confirmation) has a null {@code note} and {@code previewAction}.
      */
     public record MessagePreview(String heading, List<Fact> facts, Preview preview, String note, List<Hidden> hidden,
                                  String previewAction, String sendAction, String sendLabel, String notice) {
@@ -105,7 +112,7 @@ public class ApplicationPages {
     static class Templates {
         static native TemplateInstance show(ApplicationView application, boolean recruiter, List<Target> targets, Forms forms,
                                             boolean offerAllowed, List<RejectionReason> reasons, List<MessageView> messages,
-                                            String undeliverable, String zone);
+                                            String undeliverable, String zone, InterviewSection interviews);
 
         static native TemplateInstance preview(ApplicationView application, MessagePreview page, String undeliverable);
     }
@@ -115,6 +122,16 @@ public class ApplicationPages {
     @RolesAllowed({Role.RECRUITER, Role.HIRING_MANAGER})
     public TemplateInstance show(@PathParam("id") long id) {
         return page(id, null);
+    }
+
+    /** The page with a refused interview form (schedule or cancel) as typed, the other forms fresh. */
+    public TemplateInstance withInterviewForms(long id, Form schedule, Form cancel) {
+        return page(id, null, schedule, cancel);
+    }
+
+    /** The preview page for a message written elsewhere (an interview confirmation). */
+    public TemplateInstance previewPage(ApplicationView view, MessagePreview page) {
+        return Templates.preview(view, page, undeliverable(view.candidate().id()));
     }
 
     @POST
@@ -232,6 +249,10 @@ public class ApplicationPages {
             + "Check the message below with the new note, then send it.";
 
     private TemplateInstance page(long id, Forms refused) {
+        return page(id, refused, null, null);
+    }
+
+    private TemplateInstance page(long id, Forms refused, Form interviewForm, Form interviewCancel) {
         User me = currentUser.get();
         ApplicationView view = applications.view(id, me);
         List<Target> targets = view.allowedMoves().stream().filter(s -> !TOLD_BY_OUTCOME.contains(s))
@@ -244,7 +265,8 @@ public class ApplicationPages {
         boolean offerAllowed = view.stage().check(Stage.OFFER).move().isPresent();
         return Templates.show(view, me.isRecruiter(), targets, forms, offerAllowed,
                 me.isRecruiter() ? outcomes.reasons() : List.of(), messages.forApplication(id, me),
-                undeliverable(view.candidate().id()), calendar.zone().getId());
+                undeliverable(view.candidate().id()), calendar.zone().getId(),
+                InterviewSection.of(interviews.list(id, me), interviewForm, interviewCancel));
     }
 
     private Response refusedOutcome(long id, Form form, ProblemException e) {
@@ -299,7 +321,8 @@ public class ApplicationPages {
         return Templates.preview(view, page, undeliverable(view.candidate().id()));
     }
 
-    private String goesOut(boolean phone, OffsetDateTime sendAt) {
+    /** The "Goes out" line of a preview: at once, at a time, or as a call task. */
+    public String goesOut(boolean phone, OffsetDateTime sendAt) {
         if (phone) {
             return "Not by e-mail: the candidate prefers the phone, so you get a call task. "
                     + "When you mark it done, a written confirmation goes by e-mail.";
