@@ -66,6 +66,14 @@ public class Interview extends PanacheEntityBase {
     @OrderColumn(name = "position")
     public List<Interviewer> interviewers = new ArrayList<>();
 
+    /** When the hiring manager was reminded of missing feedback; set once, by whichever instance got there first. */
+    @Column(name = "feedback_reminded_at")
+    public Instant feedbackRemindedAt;
+
+    public Instant endsAt() {
+        return startsAt.plus(java.time.Duration.ofMinutes(durationMinutes));
+    }
+
     @Column(name = "created_by", nullable = false, length = 64)
     public String createdBy;
 

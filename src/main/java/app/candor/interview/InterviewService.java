@@ -47,12 +47,12 @@ public class InterviewService {
     @Transactional
     public List<InterviewView> list(long applicationId, User viewer) {
         Application a = visibleApplication(applicationId, viewer);
-        return Interview.listFor(a).stream().map(InterviewView::of).toList();
+        return Interview.listFor(a).stream().map(this::view).toList();
     }
 
     @Transactional
     public InterviewView view(long id, User viewer) {
-        return InterviewView.of(visible(id, viewer, false));
+        return view(visible(id, viewer, false));
     }
 
     /** The confirmation as the candidate would get it; writes nothing. */
@@ -82,7 +82,7 @@ public class InterviewService {
         i.persist();
         outbox.enqueue(a, compose(i, MessageKind.INTERVIEW_INVITATION, actor), "interview:" + i.id + ":scheduled", actor, Outbox.Extras.NONE);
         Log.infof("Interview %d scheduled on application %d by %s", i.id, a.id, actor.username);
-        return InterviewView.of(i);
+        return view(i);
     }
 
     /** New time, place or people: the candidate gets the new details (one letter per change). */
@@ -97,7 +97,7 @@ public class InterviewService {
         // One letter per change; the row lock above orders concurrent changes, the time tells them apart.
         outbox.enqueue(i.application, compose(i, MessageKind.INTERVIEW_RESCHEDULED, actor),
                 "interview:" + i.id + ":moved:" + i.updatedAt.toEpochMilli(), actor, Outbox.Extras.NONE);
-        return InterviewView.of(i);
+        return view(i);
     }
 
     @Transactional
@@ -111,7 +111,14 @@ public class InterviewService {
             outbox.enqueue(i.application, compose(i, MessageKind.INTERVIEW_CANCELLED, actor), "interview:" + i.id + ":cancelled",
                     actor, Outbox.Extras.NONE);
         }
-        return InterviewView.of(i);
+        return view(i);
+    }
+
+    @Inject
+    app.candor.feedback.FeedbackDue due;
+
+    private InterviewView view(Interview i) {
+        return InterviewView.of(i, due.dueAt(i), due.missing(i, clock.instant()));
     }
 
     private Composed compose(Interview i, MessageKind kind, User actor) {

@@ -5,13 +5,18 @@ import java.util.List;
 
 /** An interview as the API shows it. */
 public record InterviewView(Long id, Long applicationId, Instant startsAt, int durationMinutes, InterviewKind kind, String location,
-                            InterviewState state, List<Person> interviewers, String createdBy, Instant updatedAt) {
+                            InterviewState state, List<Person> interviewers, String createdBy, Instant updatedAt,
+                            /** When the hiring manager's feedback is due (working hours after the interview ends). */
+                            Instant feedbackDueAt,
+                            /** Due and not submitted. */
+                            boolean feedbackMissing) {
 
     public record Person(String name, String title) {
     }
 
-    public static InterviewView of(Interview i) {
+    public static InterviewView of(Interview i, Instant feedbackDueAt, boolean feedbackMissing) {
         return new InterviewView(i.id, i.application.id, i.startsAt, i.durationMinutes, i.kind, i.location, i.state,
-                i.interviewers.stream().map(p -> new Person(p.name, p.title)).toList(), i.createdBy, i.updatedAt);
+                i.interviewers.stream().map(p -> new Person(p.name, p.title)).toList(), i.createdBy, i.updatedAt,
+                i.state == InterviewState.SCHEDULED ? feedbackDueAt : null, feedbackMissing);
     }
 }

@@ -96,7 +96,7 @@ public class MessageComposer {
             case INTERVIEW_RESCHEDULED -> msg.subjectInterviewMoved(role, company, when);
             case INTERVIEW_CANCELLED -> msg.subjectInterviewCancelled(role, company, when);
             case FEEDBACK -> msg.subjectFeedback(role, company);
-            case WITHDRAWAL_NOTICE, FEEDBACK_REQUEST_NOTICE -> throw new IllegalArgumentException(content.kind().name());
+            case WITHDRAWAL_NOTICE, FEEDBACK_REQUEST_NOTICE, FEEDBACK_REMINDER -> throw new IllegalArgumentException(content.kind().name());
         });
         Letter.InterviewDetails interview = content.interview() == null ? null
                 : new Letter.InterviewDetails(when, switch (content.interview().kind()) {
@@ -157,7 +157,7 @@ public class MessageComposer {
             case INTERVIEW_RESCHEDULED -> msg.bodyInterviewMoved(letter.role()) + " " + interviewSummary(msg, letter);
             case INTERVIEW_CANCELLED -> msg.bodyInterviewCancelled(letter.role(), letter.interview().when());
             case FEEDBACK -> msg.bodyFeedback(letter.role()) + " " + String.join(" ", letter.noteLines());
-            case WITHDRAWAL_NOTICE, FEEDBACK_REQUEST_NOTICE -> throw new IllegalArgumentException(letter.kind().name());
+            case WITHDRAWAL_NOTICE, FEEDBACK_REQUEST_NOTICE, FEEDBACK_REMINDER -> throw new IllegalArgumentException(letter.kind().name());
         };
     }
 
@@ -172,7 +172,7 @@ public class MessageComposer {
                     List.of(LinkPurpose.STATUS, LinkPurpose.WITHDRAW);
             case REJECTION -> List.of(LinkPurpose.STATUS, LinkPurpose.FEEDBACK);
             case ROLE_CANCELLED, WITHDRAWAL_ACKNOWLEDGEMENT, FEEDBACK -> List.of(LinkPurpose.STATUS);
-            case WITHDRAWAL_NOTICE, FEEDBACK_REQUEST_NOTICE -> List.of();
+            case WITHDRAWAL_NOTICE, FEEDBACK_REQUEST_NOTICE, FEEDBACK_REMINDER -> List.of();
         };
     }
 
@@ -204,6 +204,12 @@ public class MessageComposer {
      * application page shows the news either way.
      */
     public Composed composeTeamNotice(Application application, MessageKind kind, User recipient, String subject, List<String> lines) {
+        return composeTeamNotice(application, kind, recipient, subject, lines, "/applications/" + application.id);
+    }
+
+    /** As above, linking to {@code path} in Candor. */
+    public Composed composeTeamNotice(Application application, MessageKind kind, User recipient, String subject, List<String> lines,
+                                      String path) {
         if (kind.toCandidate()) {
             throw new IllegalArgumentException(kind + " is a letter to a candidate");
         }
@@ -211,7 +217,7 @@ public class MessageComposer {
             return null;
         }
         String oneLineSubject = MailHeaders.oneLine(subject);
-        String url = publicUrl.base() + "/applications/" + application.id;
+        String url = publicUrl.base() + path;
         TemplateInstance mail = Templates.teamNotice(oneLineSubject, recipient.fullName, lines, url).templateInstance();
         Locale locale = Locale.ENGLISH;
         mail.setLocale(locale);

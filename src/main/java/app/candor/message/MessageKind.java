@@ -16,7 +16,9 @@ public enum MessageKind {
     /** To the recruiter: a candidate withdrew. */
     WITHDRAWAL_NOTICE("Candidate withdrew", Audience.TEAM),
     /** To the recruiter: a rejected candidate asked for feedback. */
-    FEEDBACK_REQUEST_NOTICE("Feedback requested", Audience.TEAM);
+    FEEDBACK_REQUEST_NOTICE("Feedback requested", Audience.TEAM),
+    /** To the hiring manager: their interview feedback is due and missing. */
+    FEEDBACK_REMINDER("Feedback reminder", Audience.TEAM);
 
     public enum Audience { CANDIDATE, TEAM }
 

@@ -62,6 +62,30 @@ public class BusinessCalendar {
         return date;
     }
 
+    /**
+     * The moment {@code hours} working hours after {@code from}, where every hour of a business day
+     * counts and weekends and holidays do not (24 working hours after Friday 16:00 is Monday 16:00).
+     */
+    public Instant addWorkingHours(Instant from, int hours) {
+        if (hours < 0) {
+            throw new IllegalArgumentException("hours must not be negative");
+        }
+        java.time.Duration remaining = java.time.Duration.ofHours(hours);
+        java.time.ZonedDateTime cursor = from.atZone(zone);
+        while (!remaining.isZero()) {
+            java.time.ZonedDateTime nextMidnight = cursor.toLocalDate().plusDays(1).atStartOfDay(zone);
+            if (isBusinessDay(cursor.toLocalDate())) {
+                java.time.Duration leftToday = java.time.Duration.between(cursor, nextMidnight);
+                java.time.Duration step = remaining.compareTo(leftToday) < 0 ? remaining : leftToday;
+                cursor = cursor.plus(step);
+                remaining = remaining.minus(step);
+            } else {
+                cursor = nextMidnight;
+            }
+        }
+        return cursor.toInstant();
+    }
+
     /** Whole calendar days from the given instant to today, never negative. */
     public long daysSince(Instant instant) {
         long days = java.time.temporal.ChronoUnit.DAYS.between(LocalDate.ofInstant(instant, zone), today());

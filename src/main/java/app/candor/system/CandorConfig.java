@@ -48,6 +48,8 @@ public interface CandorConfig {
 
     Links links();
 
+    Feedback feedback();
+
     /** Default promised decision date per stage, in business days after the move. */
     interface PromiseDays {
         @WithDefault("10")
@@ -108,6 +110,17 @@ public interface CandorConfig {
         /** Hour of the day (company time zone) for "the next business morning". */
         @WithDefault("9")
         int morningHour();
+    }
+
+    /** Hiring managers' interview feedback. */
+    interface Feedback {
+        /** Feedback is due this many working hours (business-day hours) after the interview ends. */
+        @WithDefault("24")
+        int dueWorkingHours();
+
+        /** How often Candor looks for feedback that is now missing (each interview gets one reminder). */
+        @WithDefault("5m")
+        String checkEvery();
     }
 
     /** The links in candidate mail (withdraw, status, ask for feedback). */

@@ -37,6 +37,19 @@ class BusinessCalendarTest {
     }
 
     @Test
+    void twentyFourWorkingHoursAfterFridayAfternoonIsMondayAfternoon() {
+        assertEquals(Instant.parse("2027-03-08T16:00:00Z"), calendar.addWorkingHours(Instant.parse("2027-03-05T16:00:00Z"), 24));
+        assertEquals(Instant.parse("2027-03-05T20:00:00Z"), calendar.addWorkingHours(Instant.parse("2027-03-05T16:00:00Z"), 4));
+    }
+
+    @Test
+    void workingHoursStartingOnAWeekendCountFromMondayAndSkipHolidays() {
+        assertEquals(Instant.parse("2027-03-09T00:00:00Z"), calendar.addWorkingHours(Instant.parse("2027-03-06T11:00:00Z"), 24));
+        // Thursday 12:00 before Easter: the rest of Thursday, then Tuesday after Easter Monday.
+        assertEquals(Instant.parse("2027-03-30T12:00:00Z"), withEaster.addWorkingHours(Instant.parse("2027-03-25T12:00:00Z"), 24));
+    }
+
+    @Test
     void fridayPlusOneBusinessDayIsMonday() {
         assertEquals(LocalDate.of(2027, 3, 8), calendar.addBusinessDays(FRIDAY, 1));
     }
