@@ -41,9 +41,18 @@ public class FeedbackMessageService {
 
     @Transactional
     public Draft preview(long applicationId, FeedbackMessageInput input, User actor) {
+        return preview(applicationId, input, actor, false);
+    }
+
+    /** As above; with {@code proposalOnly}, just the proposed text (possibly empty), for the page's first view. */
+    @Transactional
+    public Draft preview(long applicationId, FeedbackMessageInput input, User actor, boolean proposalOnly) {
         validator.requireValid(input);
         Application a = visible(applicationId, actor);
         String proposed = proposedText(a);
+        if (proposalOnly) {
+            return new Draft(proposed, null);
+        }
         String text = text(input, proposed);
         return new Draft(proposed, Preview.of(compose(a, text, actor), 1));
     }

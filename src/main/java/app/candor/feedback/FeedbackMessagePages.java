@@ -1,0 +1,89 @@
+package app.candor.feedback;
+
+import app.candor.application.ApplicationService;
+import app.candor.application.ApplicationView;
+import app.candor.message.Preview;
+import app.candor.system.Flash;
+import app.candor.system.Form;
+import app.candor.system.ProblemException;
+import app.candor.user.CurrentUser;
+import app.candor.user.Role;
+import io.quarkus.qute.CheckedTemplate;
+import io.quarkus.qute.TemplateInstance;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import org.jboss.resteasy.reactive.RestForm;
+
+/**
+ * Sending interview feedback to the candidate from the pages: Candor proposes the text (shareable
+ * parts only), the recruiter edits it, previews the letter exactly as it will go out, and sends it.
+ */
+@Path("/applications/{id}/feedback-message")
+@Produces(MediaType.TEXT_HTML)
+public class FeedbackMessagePages {
+
+    @Inject
+    FeedbackMessageService messages;
+
+    @Inject
+    ApplicationService applications;
+
+    @Inject
+    CurrentUser currentUser;
+
+    @CheckedTemplate
+    static class Templates {
+        static native TemplateInstance page(ApplicationView application, Form form, String proposed, Preview preview);
+    }
+
+    @GET
+    @RolesAllowed(Role.RECRUITER)
+    public TemplateInstance show(@PathParam("id") long id) {
+        ApplicationView view = applications.view(id, currentUser.get());
+        String proposed = messages.preview(id, new FeedbackMessageInput(null), currentUser.get(), true).proposedText();
+        return Templates.page(view, Form.empty().with("text", proposed), proposed, null);
+    }
+
+    @POST
+    @Path("preview")
+    @RolesAllowed(Role.RECRUITER)
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response preview(@PathParam("id") long id, @RestForm String text) {
+        Form form = Form.empty().with("text", text);
+        ApplicationView view = applications.view(id, currentUser.get());
+        try {
+            FeedbackMessageService.Draft draft = messages.preview(id, new FeedbackMessageInput(text), currentUser.get());
+            return Response.ok(Templates.page(view, form, draft.proposedText(), draft.preview())).build();
+        } catch (ProblemException e) {
+            if (e.status == 404) {
+                throw e;
+            }
+            return Response.status(e.status).entity(Templates.page(view, form.fail(e), null, null)).build();
+        }
+    }
+
+    @POST
+    @RolesAllowed(Role.RECRUITER)
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response send(@PathParam("id") long id, @RestForm String text) {
+        Form form = Form.empty().with("text", text);
+        try {
+            messages.send(id, new FeedbackMessageInput(text), currentUser.get());
+            return Flash.redirect("/applications/" + id, "Feedback sent to the candidate; it shows under Communication.");
+        } catch (ProblemException e) {
+            if (e.status == 404) {
+                throw e;
+            }
+            ApplicationView view = applications.view(id, currentUser.get());
+            return Response.status(e.status).entity(Templates.page(view, form.fail(e), null, null)).build();
+        }
+    }
+}
