@@ -54,6 +54,26 @@ public class FeedbackDue {
         return manager != null && InterviewFeedback.findBy(i, manager.username).filter(f -> f.state == InterviewFeedback.State.SUBMITTED).isPresent();
     }
 
+    /** An interview whose feedback is missing, for a recruiter's list. */
+    public record Missing(Interview interview, Instant dueAt) {
+    }
+
+    /** Interviews in the recruiter's requisitions whose hiring-manager feedback is missing, longest overdue first. */
+    @Transactional
+    public List<Missing> missingFor(User recruiter) {
+        Instant now = calendar.now();
+        Instant endedBefore = now.minus(java.time.Duration.ofHours(config.feedback().dueWorkingHours()));
+        return Interview.<Interview>list("state = ?1 and startsAt < ?2 and application.requisition.recruiter = ?3 order by startsAt, id",
+                        InterviewState.SCHEDULED, endedBefore, recruiter).stream()
+                .filter(i -> !i.application.stage.isTerminal() && missing(i, now))
+                .map(i -> {
+                    i.application.candidate.displayName(); // loaded for the page
+                    i.application.requisition.hiringManager.fullName.length();
+                    return new Missing(i, dueAt(i));
+                })
+                .limit(100).toList();
+    }
+
     @Scheduled(every = "${candor.feedback.check-every:5m}", delayed = "30s", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void sweep() {
         remindMissing();

@@ -71,7 +71,7 @@ public class RequisitionPages {
     @CheckedTemplate
     static class Templates {
         static native TemplateInstance list(List<Requisition> requisitions, Map<Long, Long> openCounts, boolean all, boolean recruiter,
-                                            List<Message> attention);
+                                            List<Message> attention, List<app.candor.feedback.FeedbackDue.Missing> feedbackMissing);
 
         static native TemplateInstance form(Long id, Form form, List<User> recruiters, List<User> hiringManagers);
 
@@ -82,6 +82,9 @@ public class RequisitionPages {
         static native TemplateInstance statusPreview(RequisitionView requisition, StatusOption target, Preview preview, String note);
     }
 
+    @Inject
+    app.candor.feedback.FeedbackDue feedbackDue;
+
     @GET
     @RolesAllowed({Role.RECRUITER, Role.HIRING_MANAGER})
     @Transactional
@@ -89,7 +92,8 @@ public class RequisitionPages {
         User me = currentUser.get();
         boolean onlyMine = me.isRecruiter() && !all;
         return Templates.list(requisitions.list(me, onlyMine), Application.countOpenByRequisition(), !onlyMine, me.isRecruiter(),
-                me.isRecruiter() ? Message.listNeedingAttention(me) : List.of());
+                me.isRecruiter() ? Message.listNeedingAttention(me) : List.of(),
+                me.isRecruiter() ? feedbackDue.missingFor(me) : List.of());
     }
 
     @GET

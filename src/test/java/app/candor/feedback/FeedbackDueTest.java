@@ -69,7 +69,9 @@ class FeedbackDueTest {
 
         clock.set(mondayDue.plus(Duration.ofMinutes(1)));
         assertThat(json(recruiter).when().get("/api/interviews/" + interview).then().extract().jsonPath().getBoolean("feedbackMissing")).isTrue();
-        assertThat(PageSession.signIn(recruiter).get("/applications/" + a.id).asString()).contains("Feedback missing");
+        PageSession rita = PageSession.signIn(recruiter);
+        assertThat(rita.get("/applications/" + a.id).asString()).contains("Feedback missing");
+        assertThat(rita.get("/requisitions").asString()).contains("Interview feedback missing").contains("/interviews/" + interview + "/feedback");
         int first = due.remindMissing();
         clock.set(mondayDue.plus(Duration.ofHours(5)));
         int second = due.remindMissing();
@@ -86,5 +88,6 @@ class FeedbackDueTest {
                 .when().put("/api/interviews/" + interview + "/feedback").then().statusCode(200);
         json(manager).when().post("/api/interviews/" + interview + "/feedback/submit").then().statusCode(200);
         assertThat(json(recruiter).when().get("/api/interviews/" + interview).then().extract().jsonPath().getBoolean("feedbackMissing")).isFalse();
+        assertThat(rita.get("/requisitions").asString()).doesNotContain("/interviews/" + interview + "/feedback");
     }
 }
