@@ -87,6 +87,13 @@ public class Interview extends PanacheEntityBase {
     @Column(nullable = false)
     public int version;
 
+    /** Scheduled interviews from {@code from} on in the requisitions the hiring manager manages, soonest first. */
+    public static List<Interview> listUpcomingFor(app.candor.user.User hiringManager, Instant from) {
+        return find("select i from Interview i join fetch i.application a join fetch a.candidate join fetch a.requisition r"
+                        + " where r.hiringManager = ?1 and i.state = ?2 and i.startsAt >= ?3 order by i.startsAt, i.id",
+                hiringManager, InterviewState.SCHEDULED, from).page(0, 50).list();
+    }
+
     public static List<Interview> listFor(Application application) {
         return list("application = ?1 order by startsAt, id", application);
     }

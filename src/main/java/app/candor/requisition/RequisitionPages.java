@@ -71,7 +71,8 @@ public class RequisitionPages {
     @CheckedTemplate
     static class Templates {
         static native TemplateInstance list(List<Requisition> requisitions, Map<Long, Long> openCounts, boolean all, boolean recruiter,
-                                            List<Message> attention, List<app.candor.feedback.FeedbackDue.Missing> feedbackMissing);
+                                            List<Message> attention, List<app.candor.feedback.FeedbackDue.Missing> feedbackMissing,
+                                            List<app.candor.interview.Interview> upcoming);
 
         static native TemplateInstance form(Long id, Form form, List<User> recruiters, List<User> hiringManagers);
 
@@ -85,15 +86,20 @@ public class RequisitionPages {
     @Inject
     app.candor.feedback.FeedbackDue feedbackDue;
 
+    @Inject
+    java.time.Clock clock;
+
     @GET
     @RolesAllowed({Role.RECRUITER, Role.HIRING_MANAGER})
     @Transactional
     public TemplateInstance list(@QueryParam("all") boolean all) {
         User me = currentUser.get();
         boolean onlyMine = me.isRecruiter() && !all;
+        java.time.Instant upcomingFrom = clock.instant().minus(java.time.Duration.ofHours(2)); // one under way still shows
         return Templates.list(requisitions.list(me, onlyMine), Application.countOpenByRequisition(), !onlyMine, me.isRecruiter(),
                 me.isRecruiter() ? Message.listNeedingAttention(me) : List.of(),
-                me.isRecruiter() ? feedbackDue.missingFor(me) : List.of());
+                me.isRecruiter() ? feedbackDue.missingFor(me) : List.of(),
+                me.isHiringManager() ? app.candor.interview.Interview.listUpcomingFor(me, upcomingFrom) : List.of());
     }
 
     @GET

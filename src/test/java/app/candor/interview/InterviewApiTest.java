@@ -96,6 +96,11 @@ public class InterviewApiTest {
         json(manager).when().get("/api/applications/" + application.id + "/interviews").then().statusCode(200);
         json(data.hiringManager()).when().get("/api/interviews/" + id).then().statusCode(404);
         json(data.hiringManager()).when().get("/api/applications/" + application.id + "/interviews").then().statusCode(404);
+        // The hiring manager finds it among their upcoming interviews; another manager does not.
+        assertThat(app.candor.support.PageSession.signIn(manager).get("/requisitions").asString()).contains("Your upcoming interviews")
+                .contains("/interviews/" + id + "/feedback");
+        assertThat(app.candor.support.PageSession.signIn(data.hiringManager()).get("/requisitions").asString())
+                .doesNotContain("/interviews/" + id + "/feedback");
         // A hiring manager cannot schedule (nor write to candidates).
         json(manager).body(interview(inDays(4), "PHONE", null, PANEL)).when().post("/api/applications/" + application.id + "/interviews")
                 .then().statusCode(403);
