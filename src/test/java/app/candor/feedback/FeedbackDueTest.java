@@ -72,13 +72,13 @@ class FeedbackDueTest {
         PageSession rita = PageSession.signIn(recruiter);
         assertThat(rita.get("/applications/" + a.id).asString()).contains("Feedback missing");
         assertThat(rita.get("/requisitions").asString()).contains("Interview feedback missing").contains("/interviews/" + interview + "/feedback");
-        int first = due.remindMissing();
+        // (Other tests' interviews may fall due too at these clock settings: only this interview's reminders are counted.)
+        assertThat(due.remindMissing()).isGreaterThanOrEqualTo(1);
         clock.set(mondayDue.plus(Duration.ofHours(5)));
-        int second = due.remindMissing();
-        int third = due.remindMissing();
-        assertThat(first).isGreaterThanOrEqualTo(1);
-        assertThat(second + third).as("no second reminder for this interview").isZero();
-        assertThat(Api.db(() -> Message.count("application.id = ?1 and kind = ?2", a.id, MessageKind.FEEDBACK_REMINDER))).isEqualTo(1);
+        due.remindMissing();
+        due.remindMissing();
+        assertThat(Api.db(() -> Message.count("application.id = ?1 and kind = ?2", a.id, MessageKind.FEEDBACK_REMINDER)))
+                .as("one reminder for this interview, however often the check runs").isEqualTo(1);
         Message reminder = Api.db(() -> Message.<Message>find("application.id = ?1 and kind = ?2", a.id, MessageKind.FEEDBACK_REMINDER).firstResult());
         assertThat(reminder.recipient).isEqualTo(manager.email);
         assertThat(reminder.bodyText).contains("/interviews/" + interview + "/feedback");
