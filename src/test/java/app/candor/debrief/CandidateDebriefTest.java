@@ -65,9 +65,13 @@ class CandidateDebriefTest {
         requisition = data.requisition(recruiter, manager, TestData.unique("Data Engineer"));
     }
 
+    /** This test's interviews, cancelled afterwards: left scheduled, they would be overdue feedback in other tests' later clocks. */
+    private final List<Long> scheduled = new java.util.ArrayList<>();
+
     @AfterEach
     void resetClock() {
         clock.reset();
+        scheduled.forEach(id -> json(recruiter).when().post("/api/interviews/" + id + "/cancel").then().statusCode(200));
     }
 
     private Application candidate(String language) {
@@ -83,6 +87,7 @@ class CandidateDebriefTest {
         OffsetDateTime start = OffsetDateTime.now(ZoneOffset.UTC).plusDays(3).withNano(0);
         long id = json(recruiter).body(InterviewApiTest.interview(start.toString(), "PHONE", null, InterviewApiTest.PANEL))
                 .when().post("/api/applications/" + a.id + "/interviews").then().statusCode(201).extract().jsonPath().getLong("id");
+        scheduled.add(id);
         return new Scheduled(id, start);
     }
 
@@ -171,6 +176,8 @@ class CandidateDebriefTest {
 
     @Test
     void aRequisitionWithTheDebriefOffSendsNone() {
+        assertThat(PageSession.signIn(recruiter).get("/requisitions/" + requisition.id + "/edit").asString())
+                .as("on unless turned off").contains("name=\"debriefEnabled\" type=\"checkbox\" value=\"true\" checked");
         json(recruiter).body(Map.of("title", requisition.title, "hiringManagerId", manager.id, "debriefEnabled", false))
                 .when().put("/api/requisitions/" + requisition.id).then().statusCode(200)
                 .body("debriefEnabled", org.hamcrest.Matchers.equalTo(false));
