@@ -70,6 +70,10 @@ public class Interview extends PanacheEntityBase {
     @Column(name = "feedback_reminded_at")
     public Instant feedbackRemindedAt;
 
+    /** When the candidate's debrief letter was queued; set once, by whichever instance got there first. */
+    @Column(name = "debrief_sent_at")
+    public Instant debriefSentAt;
+
     public Instant endsAt() {
         return startsAt.plus(java.time.Duration.ofMinutes(durationMinutes));
     }

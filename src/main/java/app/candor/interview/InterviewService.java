@@ -117,8 +117,11 @@ public class InterviewService {
     @Inject
     app.candor.feedback.FeedbackDue due;
 
+    @Inject
+    app.candor.debrief.DebriefService debriefs;
+
     private InterviewView view(Interview i) {
-        return InterviewView.of(i, due.dueAt(i), due.missing(i, clock.instant()));
+        return InterviewView.of(i, due.dueAt(i), due.missing(i, clock.instant()), i.id == null ? null : debriefs.answerFor(i).orElse(null));
     }
 
     private Composed compose(Interview i, MessageKind kind, User actor) {

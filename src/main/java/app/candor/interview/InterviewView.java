@@ -1,5 +1,7 @@
 package app.candor.interview;
 
+import app.candor.debrief.DebriefView;
+
 import java.time.Instant;
 import java.util.List;
 
@@ -9,14 +11,16 @@ public record InterviewView(Long id, Long applicationId, Instant startsAt, int d
                             /** When the hiring manager's feedback is due (working hours after the interview ends). */
                             Instant feedbackDueAt,
                             /** Due and not submitted. */
-                            boolean feedbackMissing) {
+                            boolean feedbackMissing,
+                            /** The candidate's debrief answer (how it went, still interested), null until they give it. */
+                            DebriefView debrief) {
 
     public record Person(String name, String title) {
     }
 
-    public static InterviewView of(Interview i, Instant feedbackDueAt, boolean feedbackMissing) {
+    public static InterviewView of(Interview i, Instant feedbackDueAt, boolean feedbackMissing, DebriefView debrief) {
         return new InterviewView(i.id, i.application.id, i.startsAt, i.durationMinutes, i.kind, i.location, i.state,
                 i.interviewers.stream().map(p -> new Person(p.name, p.title)).toList(), i.createdBy, i.updatedAt,
-                i.state == InterviewState.SCHEDULED ? feedbackDueAt : null, feedbackMissing);
+                i.state == InterviewState.SCHEDULED ? feedbackDueAt : null, feedbackMissing, debrief);
     }
 }

@@ -146,6 +146,51 @@ public interface CandidateWords {
     @Message("Feedback can be asked for once we have told you our decision.")
     String feedbackNotAvailable();
 
+    @Message("How did your interview go?")
+    String debriefTitle();
+
+    @Message("Thank you for interviewing for {role} on {date}. Two quick questions; your answers go to your recruiter.")
+    String debriefIntro(String role, String date);
+
+    @Message("How did the interview go for you?")
+    String debriefHowLegend();
+
+    @Message("Great")
+    String debriefGreat();
+
+    @Message("Good")
+    String debriefGood();
+
+    @Message("Mixed")
+    String debriefMixed();
+
+    @Message("Not well")
+    String debriefPoor();
+
+    @Message("Are you still interested in the role?")
+    String debriefInterestedLegend();
+
+    @Message("Yes")
+    String debriefYes();
+
+    @Message("No")
+    String debriefNo();
+
+    @Message("Send")
+    String debriefButton();
+
+    @Message("Please answer both questions.")
+    String debriefChooseBoth();
+
+    @Message("Thank you for telling us. {recruiter} will see your answer.")
+    String debriefRecorded(String recruiter);
+
+    @Message("You already told us, thank you.")
+    String debriefAlready();
+
+    @Message("Answered on {date}.")
+    String debriefAnsweredOn(String date);
+
     @Message("See where your application stands")
     String seeStatus();
 

@@ -4,7 +4,9 @@ package app.candor.link;
 public enum LinkPurpose {
     WITHDRAW("withdraw"),
     STATUS("status"),
-    FEEDBACK("feedback");
+    FEEDBACK("feedback"),
+    /** After an interview: how it went for the candidate, and whether they are still interested. */
+    DEBRIEF("debrief");
 
     /** The page: /c/{path}?t=token */
     public final String path;

@@ -96,6 +96,7 @@ public class MessageComposer {
             case INTERVIEW_RESCHEDULED -> msg.subjectInterviewMoved(role, company, when);
             case INTERVIEW_CANCELLED -> msg.subjectInterviewCancelled(role, company, when);
             case FEEDBACK -> msg.subjectFeedback(role, company);
+            case INTERVIEW_DEBRIEF -> msg.subjectDebrief(role, company);
             case WITHDRAWAL_NOTICE, FEEDBACK_REQUEST_NOTICE, FEEDBACK_REMINDER -> throw new IllegalArgumentException(content.kind().name());
         });
         Letter.InterviewDetails interview = content.interview() == null ? null
@@ -157,6 +158,7 @@ public class MessageComposer {
             case INTERVIEW_RESCHEDULED -> msg.bodyInterviewMoved(letter.role()) + " " + interviewSummary(msg, letter);
             case INTERVIEW_CANCELLED -> msg.bodyInterviewCancelled(letter.role(), letter.interview().when());
             case FEEDBACK -> msg.bodyFeedback(letter.role()) + " " + String.join(" ", letter.noteLines());
+            case INTERVIEW_DEBRIEF -> msg.bodyDebrief(letter.role());
             case WITHDRAWAL_NOTICE, FEEDBACK_REQUEST_NOTICE, FEEDBACK_REMINDER -> throw new IllegalArgumentException(letter.kind().name());
         };
     }
@@ -164,7 +166,7 @@ public class MessageComposer {
     /**
      * The candidate's links in a letter of this kind: where they stand, always; withdraw while the
      * application is open (a closing letter would offer an action that no longer exists); ask for
-     * feedback after a rejection.
+     * feedback after a rejection; tell us how the interview went, in the debrief.
      */
     static List<LinkPurpose> linkPurposes(MessageKind kind) {
         return switch (kind) {
@@ -172,6 +174,7 @@ public class MessageComposer {
                     List.of(LinkPurpose.STATUS, LinkPurpose.WITHDRAW);
             case REJECTION -> List.of(LinkPurpose.STATUS, LinkPurpose.FEEDBACK);
             case ROLE_CANCELLED, WITHDRAWAL_ACKNOWLEDGEMENT, FEEDBACK -> List.of(LinkPurpose.STATUS);
+            case INTERVIEW_DEBRIEF -> List.of(LinkPurpose.DEBRIEF, LinkPurpose.STATUS);
             case WITHDRAWAL_NOTICE, FEEDBACK_REQUEST_NOTICE, FEEDBACK_REMINDER -> List.of();
         };
     }
@@ -195,6 +198,7 @@ public class MessageComposer {
             case STATUS -> msg.linkStatus();
             case WITHDRAW -> msg.linkWithdraw();
             case FEEDBACK -> msg.linkFeedback();
+            case DEBRIEF -> msg.linkDebrief();
         }, links.letterUrl(p))).toList();
     }
 

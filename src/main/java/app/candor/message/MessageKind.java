@@ -13,6 +13,8 @@ public enum MessageKind {
     INTERVIEW_CANCELLED("Interview cancelled", Audience.CANDIDATE),
     /** Feedback from the interviews, written from the hiring managers' shareable texts only. */
     FEEDBACK("Feedback", Audience.CANDIDATE),
+    /** After an interview: how did it go for you, are you still interested (with the debrief link). */
+    INTERVIEW_DEBRIEF("Interview debrief", Audience.CANDIDATE),
     /** To the recruiter: a candidate withdrew. */
     WITHDRAWAL_NOTICE("Candidate withdrew", Audience.TEAM),
     /** To the recruiter: a rejected candidate asked for feedback. */

@@ -86,6 +86,12 @@ public interface Msg {
     @Message("Thank you for your interest in the {role} role. Here is the feedback from your interviews, as the interviewers wrote it for you:")
     String bodyFeedback(String role);
 
+    @Message("Your interview for {role} at {company}: how did it go for you?")
+    String subjectDebrief(String role, String company);
+
+    @Message("Thank you for taking the time to interview for the {role} role. We would like to hear how it went for you, and whether you are still interested: it takes two clicks, and your answer goes to your recruiter.")
+    String bodyDebrief(String role);
+
     @Message("When:")
     String interviewWhen();
 
@@ -115,6 +121,9 @@ public interface Msg {
 
     @Message("Ask for feedback")
     String linkFeedback();
+
+    @Message("Tell us how your interview went")
+    String linkDebrief();
 
     @Message("These links are personal to you; please do not forward this e-mail.")
     String linksPersonal();

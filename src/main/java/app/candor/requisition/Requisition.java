@@ -54,6 +54,10 @@ public class Requisition extends PanacheEntityBase {
     @Column(nullable = false, length = 16)
     public RequisitionStatus status = RequisitionStatus.OPEN;
 
+    /** Whether candidates get the debrief letter after their interviews. */
+    @Column(name = "debrief_enabled", nullable = false)
+    public boolean debriefEnabled = true;
+
     @Column(name = "created_at", nullable = false)
     public Instant createdAt;
 

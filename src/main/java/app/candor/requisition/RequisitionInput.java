@@ -8,5 +8,11 @@ import jakarta.validation.constraints.Size;
 public record RequisitionInput(
         @NotBlank @Size(max = 200) String title,
         Long recruiterId,
-        @NotNull Long hiringManagerId) {
+        @NotNull Long hiringManagerId,
+        /** Whether candidates get the debrief letter after their interviews; null keeps it as it is (on for a new one). */
+        Boolean debriefEnabled) {
+
+    public RequisitionInput(String title, Long recruiterId, Long hiringManagerId) {
+        this(title, recruiterId, hiringManagerId, null);
+    }
 }

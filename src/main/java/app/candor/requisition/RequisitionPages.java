@@ -107,16 +107,19 @@ public class RequisitionPages {
     @RolesAllowed(Role.RECRUITER)
     @Transactional
     public TemplateInstance newForm() {
-        return form(null, Form.empty().with("recruiterId", currentUser.get().id));
+        return form(null, Form.empty().with("recruiterId", currentUser.get().id).with("debriefEnabled", true));
     }
 
     @POST
     @RolesAllowed(Role.RECRUITER)
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
-    public Response create(@RestForm String title, @RestForm String recruiterId, @RestForm String hiringManagerId) {
-        Form form = Form.empty().with("title", title).with("recruiterId", recruiterId).with("hiringManagerId", hiringManagerId);
+    public Response create(@RestForm String title, @RestForm String recruiterId, @RestForm String hiringManagerId,
+                           @RestForm String debriefEnabled) {
+        Form form = Form.empty().with("title", title).with("recruiterId", recruiterId).with("hiringManagerId", hiringManagerId)
+                .with("debriefEnabled", "true".equals(debriefEnabled));
         try {
-            Requisition r = requisitions.create(new RequisitionInput(title, form.longValue("recruiterId"), form.longValue("hiringManagerId")),
+            Requisition r = requisitions.create(new RequisitionInput(title, form.longValue("recruiterId"), form.longValue("hiringManagerId"),
+                            form.checked("debriefEnabled")),
                     currentUser.get());
             return Flash.redirect("/requisitions/" + r.id, "Requisition \u201c" + r.title + "\u201d created.");
         } catch (ProblemException e) {
@@ -137,7 +140,8 @@ public class RequisitionPages {
     @Transactional
     public TemplateInstance editForm(@PathParam("id") long id) {
         Requisition r = Requisition.findVisible(id, currentUser.get()).orElseThrow(() -> ProblemException.notFound("Requisition", id));
-        return form(id, Form.empty().with("title", r.title).with("recruiterId", r.recruiter.id).with("hiringManagerId", r.hiringManager.id));
+        return form(id, Form.empty().with("title", r.title).with("recruiterId", r.recruiter.id).with("hiringManagerId", r.hiringManager.id)
+                .with("debriefEnabled", r.debriefEnabled));
     }
 
     @POST
@@ -145,10 +149,13 @@ public class RequisitionPages {
     @RolesAllowed(Role.RECRUITER)
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Response update(@PathParam("id") long id, @RestForm String title, @RestForm String recruiterId,
-                           @RestForm String hiringManagerId) {
-        Form form = Form.empty().with("title", title).with("recruiterId", recruiterId).with("hiringManagerId", hiringManagerId);
+                           @RestForm String hiringManagerId, @RestForm String debriefEnabled) {
+        // The form always shows the checkbox: not sent means unticked.
+        Form form = Form.empty().with("title", title).with("recruiterId", recruiterId).with("hiringManagerId", hiringManagerId)
+                .with("debriefEnabled", "true".equals(debriefEnabled));
         try {
-            requisitions.update(id, new RequisitionInput(title, form.longValue("recruiterId"), form.longValue("hiringManagerId")),
+            requisitions.update(id, new RequisitionInput(title, form.longValue("recruiterId"), form.longValue("hiringManagerId"),
+                            form.checked("debriefEnabled")),
                     currentUser.get());
             return Flash.redirect("/requisitions/" + id, "Requisition saved.");
         } catch (ProblemException e) {

@@ -54,6 +54,9 @@ public class RequisitionService {
         r.recruiter = recruiter;
         r.hiringManager = activeWithRole(input.hiringManagerId(), Role.HIRING_MANAGER, "hiringManagerId", "hiring manager");
         r.title = input.title().strip();
+        if (input.debriefEnabled() != null) {
+            r.debriefEnabled = input.debriefEnabled();
+        }
         r.updatedAt = clock.instant();
     }
 

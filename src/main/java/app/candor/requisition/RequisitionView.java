@@ -5,7 +5,9 @@ import app.candor.user.User;
 import java.time.Instant;
 
 public record RequisitionView(Long id, String title, RequisitionStatus status, UserRef recruiter, UserRef hiringManager,
-                              Instant createdAt, Instant updatedAt) {
+                              Instant createdAt, Instant updatedAt,
+                              /** Whether candidates get the debrief letter after their interviews. */
+                              boolean debriefEnabled) {
 
     public record UserRef(Long id, String username, String fullName) {
         static UserRef of(User u) {
@@ -20,6 +22,6 @@ public record RequisitionView(Long id, String title, RequisitionStatus status, U
 
     public static RequisitionView of(Requisition r) {
         return new RequisitionView(r.id, r.title, r.status, UserRef.of(r.recruiter), UserRef.of(r.hiringManager),
-                r.createdAt, r.updatedAt);
+                r.createdAt, r.updatedAt, r.debriefEnabled);
     }
 }

@@ -50,6 +50,8 @@ public interface CandorConfig {
 
     Feedback feedback();
 
+    Debrief debrief();
+
     /** Default promised decision date per stage, in business days after the move. */
     interface PromiseDays {
         @WithDefault("10")
@@ -119,6 +121,13 @@ public interface CandorConfig {
         int dueWorkingHours();
 
         /** How often Candor looks for feedback that is now missing (each interview gets one reminder). */
+        @WithDefault("5m")
+        String checkEvery();
+    }
+
+    /** The candidate debrief after an interview. */
+    interface Debrief {
+        /** How often Candor looks for interviews that have ended and sends their debrief letter ("off" disables it). */
         @WithDefault("5m")
         String checkEvery();
     }

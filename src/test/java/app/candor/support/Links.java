@@ -11,7 +11,7 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 /** The candidate links in a mail as the candidate received it: purpose ("withdraw", "status", "feedback") to URL. */
 public final class Links {
 
-    public static final Pattern LINK = Pattern.compile("(https?://[^\\s\"<>]+)/c/(withdraw|status|feedback)\\?t=(cnd_[A-Za-z0-9_-]{43})");
+    public static final Pattern LINK = Pattern.compile("(https?://[^\\s\"<>]+)/c/(withdraw|status|feedback|debrief)\\?t=(cnd_[A-Za-z0-9_-]{43})");
     /** Any token at all, wherever it turns up. */
     public static final Pattern TOKEN = Pattern.compile("cnd_[A-Za-z0-9_-]{43}");
 

@@ -1,0 +1,102 @@
+package app.candor.debrief;
+
+import app.candor.link.CandidateAccess;
+import app.candor.link.CandidateStatuses;
+import app.candor.link.CandidateWords;
+import app.candor.system.Flash;
+import io.quarkus.qute.CheckedTemplate;
+import io.quarkus.qute.TemplateInstance;
+import io.vertx.core.http.HttpServerRequest;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import org.jboss.resteasy.reactive.RestForm;
+import org.jboss.resteasy.reactive.RestQuery;
+
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * "How did the interview go?": GET shows the two questions (mail scanners open links, so it changes
+ * nothing); the POST from the page records the answer once. Works without JavaScript, in the
+ * candidate's language.
+ */
+@Path("/c/debrief")
+@ApplicationScoped
+public class DebriefPage {
+
+    static final int MAX_NOTE = 1000;
+
+    @Inject
+    DebriefService debriefs;
+
+    /** An answer the candidate can pick, worded in their language. */
+    public record Choice(String value, String label) {
+    }
+
+    /** What the candidate sent, to show the form again after a mistake. */
+    public record Entered(String howItWent, String interested, String note, String error) {
+        static final Entered NONE = new Entered("", "", "", null);
+    }
+
+    @CheckedTemplate
+    static class Templates {
+        static native TemplateInstance debrief(DebriefService.Page page, String token, List<Choice> options, Entered entered);
+    }
+
+    @GET
+    @Produces(MediaType.TEXT_HTML)
+    public TemplateInstance show(@RestQuery("t") String token, @Context HttpServerRequest request) {
+        return page(debriefs.page(token, CandidateAccess.address(request)), token, Entered.NONE);
+    }
+
+    @POST
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    @Produces(MediaType.TEXT_HTML)
+    public Response answer(@RestForm("t") String token, @RestForm String howItWent, @RestForm String interested, @RestForm String note,
+                           @Context HttpServerRequest request) {
+        String address = CandidateAccess.address(request);
+        DebriefService.Page page = debriefs.page(token, address); // refuses a bad token before anything else is read
+        CandidateWords words = CandidateStatuses.words(page.status().language());
+        if (page.answered()) {
+            return Flash.redirect("/c/debrief?t=" + token, words.debriefAlready());
+        }
+        String trimmed = note == null ? "" : note.strip();
+        HowItWent chosen = Arrays.stream(HowItWent.values()).filter(h -> h.name().equals(howItWent)).findFirst().orElse(null);
+        String error = null;
+        if (chosen == null || !("yes".equals(interested) || "no".equals(interested))) {
+            error = words.debriefChooseBoth();
+        } else if (trimmed.length() > MAX_NOTE) {
+            error = words.noteTooLong();
+        }
+        if (error != null) {
+            Entered entered = new Entered(howItWent == null ? "" : howItWent, interested == null ? "" : interested, note == null ? "" : note, error);
+            return Response.status(400).entity(page(page, token, entered)).build();
+        }
+        DebriefService.Result result = debriefs.answer(token, new DebriefService.Answer(chosen, "yes".equals(interested), trimmed), address);
+        String message = switch (result) {
+            case RECORDED -> words.debriefRecorded(page.status().contact().name());
+            case ALREADY_ANSWERED -> words.debriefAlready();
+        };
+        return Flash.redirect("/c/debrief?t=" + token, message);
+    }
+
+    private static TemplateInstance page(DebriefService.Page page, String token, Entered entered) {
+        CandidateWords w = CandidateStatuses.words(page.status().language());
+        List<Choice> options = Arrays.stream(HowItWent.values()).map(h -> new Choice(h.name(), switch (h) {
+            case GREAT -> w.debriefGreat();
+            case GOOD -> w.debriefGood();
+            case MIXED -> w.debriefMixed();
+            case POOR -> w.debriefPoor();
+        })).toList();
+        return Templates.debrief(page, token, options, entered).setLocale(Locale.forLanguageTag(page.status().language()));
+    }
+}
