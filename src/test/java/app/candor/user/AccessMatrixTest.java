@@ -8,6 +8,7 @@ import app.candor.support.Api;
 import app.candor.support.MutableClock;
 import app.candor.support.PageSession;
 import app.candor.support.TestData;
+import io.quarkus.logging.Log;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
@@ -311,6 +312,7 @@ class AccessMatrixTest {
     @TestFactory
     Stream<DynamicTest> everyApiRouteNamingAnObjectIsScopedToItsHiringManager() {
         List<Route> routes = matrixApiRoutes(data.recruiter());
+        Log.infof("access matrix, API routes: %s", routes);
         return routes.stream().map(route -> DynamicTest.dynamicTest(route.toString(), () -> {
             Fixture f = fixture();
             String path = route.path(f);
@@ -352,7 +354,9 @@ class AccessMatrixTest {
 
     @TestFactory
     Stream<DynamicTest> everyPageNamingAnObjectIsScopedToItsHiringManager() {
-        return matrixPageRoutes().stream().map(route -> DynamicTest.dynamicTest(route.toString(), () -> {
+        List<Route> routes = matrixPageRoutes();
+        Log.infof("access matrix, pages: %s", routes);
+        return routes.stream().map(route -> DynamicTest.dynamicTest(route.toString(), () -> {
             Fixture f = fixture();
             String path = route.path(f);
 
