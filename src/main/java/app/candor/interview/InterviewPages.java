@@ -61,6 +61,7 @@ public class InterviewPages {
     @GET
     @RolesAllowed({Role.RECRUITER, Role.HIRING_MANAGER})
     public Response section(@PathParam("id") long id) {
+        applications.view(id, currentUser.get()); // 404 for an application the viewer may not see, as its page gives
         return Response.seeOther(URI.create("/applications/" + id + "#interviews")).build();
     }
 
