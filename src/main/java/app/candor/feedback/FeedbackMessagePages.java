@@ -48,7 +48,7 @@ public class FeedbackMessagePages {
     @RolesAllowed(Role.RECRUITER)
     public TemplateInstance show(@PathParam("id") long id) {
         ApplicationView view = applications.view(id, currentUser.get());
-        String proposed = messages.preview(id, new FeedbackMessageInput(null), currentUser.get(), true).proposedText();
+        String proposed = messages.proposal(id, currentUser.get());
         return Templates.page(view, Form.empty().with("text", proposed), proposed, null);
     }
 

@@ -39,20 +39,17 @@ public class FeedbackMessageService {
     public record Draft(String proposedText, Preview preview) {
     }
 
+    /** The text Candor proposes (possibly empty), for the page's first view. */
     @Transactional
-    public Draft preview(long applicationId, FeedbackMessageInput input, User actor) {
-        return preview(applicationId, input, actor, false);
+    public String proposal(long applicationId, User actor) {
+        return proposedText(visible(applicationId, actor));
     }
 
-    /** As above; with {@code proposalOnly}, just the proposed text (possibly empty), for the page's first view. */
     @Transactional
-    public Draft preview(long applicationId, FeedbackMessageInput input, User actor, boolean proposalOnly) {
+    public Draft preview(long applicationId, FeedbackMessageInput input, User actor) {
         validator.requireValid(input);
         Application a = visible(applicationId, actor);
         String proposed = proposedText(a);
-        if (proposalOnly) {
-            return new Draft(proposed, null);
-        }
         String text = text(input, proposed);
         return new Draft(proposed, Preview.of(compose(a, text, actor), 1));
     }

@@ -8,13 +8,11 @@ import app.candor.user.User;
 import io.quarkus.logging.Log;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
-import java.util.Optional;
 
 /**
  * Hiring managers' interview feedback. Only the hiring manager of the requisition writes it (another
@@ -32,7 +30,7 @@ public class FeedbackService {
 
     @Transactional
     public List<FeedbackView> list(long interviewId, User viewer) {
-        return InterviewFeedback.listFor(visible(interviewId, viewer, false)).stream().map(FeedbackView::of).toList();
+        return InterviewFeedback.listFor(Interview.findVisible(interviewId, viewer, false)).stream().map(FeedbackView::of).toList();
     }
 
     /** What the feedback page shows: the interview, all feedback on it, and whether the viewer may write theirs now. */
@@ -45,7 +43,7 @@ public class FeedbackService {
 
     @Transactional
     public Page page(long interviewId, User viewer) {
-        Interview i = visible(interviewId, viewer, false);
+        Interview i = Interview.findVisible(interviewId, viewer, false);
         List<FeedbackView> all = InterviewFeedback.listFor(i).stream().map(FeedbackView::of).toList();
         FeedbackView mine = all.stream().filter(f -> f.author().equals(viewer.username)).findFirst().orElse(null);
         boolean author = i.application.requisition.hiringManager != null && i.application.requisition.hiringManager.id.equals(viewer.id);
@@ -125,7 +123,7 @@ public class FeedbackService {
 
     /** The interview, locked, if the author is its requisition's hiring manager and it has taken place. */
     private Interview writable(long interviewId, User author) {
-        Interview interview = visible(interviewId, author, true);
+        Interview interview = Interview.findVisible(interviewId, author, true);
         if (interview.application.requisition.hiringManager == null || !interview.application.requisition.hiringManager.id.equals(author.id)) {
             throw ProblemException.notFound("Interview", interviewId);
         }
@@ -138,10 +136,4 @@ public class FeedbackService {
         return interview;
     }
 
-    private static Interview visible(long id, User viewer, boolean lock) {
-        Optional<Interview> found = Optional.ofNullable(lock ? Interview.getEntityManager().find(Interview.class, id, LockModeType.PESSIMISTIC_WRITE)
-                : Interview.<Interview>findById(id));
-        return found.filter(i -> i.application.requisition.isVisibleTo(viewer))
-                .orElseThrow(() -> ProblemException.notFound("Interview", id));
-    }
 }

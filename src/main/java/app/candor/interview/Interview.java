@@ -98,6 +98,19 @@ public class Interview extends PanacheEntityBase {
                 hiringManager, InterviewState.SCHEDULED, from).page(0, 50).list();
     }
 
+    /**
+     * The interview if it exists and its requisition is visible to {@code viewer} (else 404); with
+     * {@code lock}, its row is locked for the rest of the transaction.
+     */
+    public static Interview findVisible(long id, app.candor.user.User viewer, boolean lock) {
+        Interview found = lock ? getEntityManager().find(Interview.class, id, jakarta.persistence.LockModeType.PESSIMISTIC_WRITE)
+                : findById(id);
+        if (found == null || !found.application.requisition.isVisibleTo(viewer)) {
+            throw app.candor.system.ProblemException.notFound("Interview", id);
+        }
+        return found;
+    }
+
     public static List<Interview> listFor(Application application) {
         return list("application = ?1 order by startsAt, id", application);
     }

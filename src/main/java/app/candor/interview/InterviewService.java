@@ -13,14 +13,12 @@ import app.candor.user.User;
 import io.quarkus.logging.Log;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.Optional;
 
 /**
  * Scheduling interviews: each schedule, move and cancellation is written with the letter that tells
@@ -52,7 +50,7 @@ public class InterviewService {
 
     @Transactional
     public InterviewView view(long id, User viewer) {
-        return view(visible(id, viewer, false));
+        return view(Interview.findVisible(id, viewer, false));
     }
 
     /** The confirmation as the candidate would get it; writes nothing. */
@@ -88,7 +86,7 @@ public class InterviewService {
     /** New time, place or people: the candidate gets the new details (one letter per change). */
     @Transactional
     public InterviewView reschedule(long id, InterviewInput input, User actor) {
-        Interview i = visible(id, actor, true);
+        Interview i = Interview.findVisible(id, actor, true);
         requireScheduled(i, "moved");
         openApplication(i.application.id, actor);
         check(input);
@@ -102,7 +100,7 @@ public class InterviewService {
 
     @Transactional
     public InterviewView cancel(long id, User actor) {
-        Interview i = visible(id, actor, true);
+        Interview i = Interview.findVisible(id, actor, true);
         requireScheduled(i, "cancelled");
         i.state = InterviewState.CANCELLED;
         i.updatedAt = clock.instant();
@@ -173,10 +171,4 @@ public class InterviewService {
         return a;
     }
 
-    private static Interview visible(long id, User viewer, boolean lock) {
-        Optional<Interview> found = Optional.ofNullable(lock ? Interview.getEntityManager().find(Interview.class, id, LockModeType.PESSIMISTIC_WRITE)
-                : Interview.<Interview>findById(id));
-        return found.filter(i -> i.application.requisition.isVisibleTo(viewer))
-                .orElseThrow(() -> ProblemException.notFound("Interview", id));
-    }
 }

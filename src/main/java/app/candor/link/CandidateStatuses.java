@@ -3,7 +3,6 @@ package app.candor.link;
 import app.candor.application.Application;
 import app.candor.application.Stage;
 import app.candor.application.StageChange;
-import app.candor.candidate.Candidate;
 import app.candor.message.Message;
 import app.candor.message.MessageState;
 import app.candor.system.BusinessCalendar;
@@ -33,10 +32,8 @@ public class CandidateStatuses {
     @Inject
     BusinessCalendar calendar;
 
-    /** The candidate's language if Candor writes it, else the first configured one. */
-    public String languageOf(Candidate c) {
-        return config.languages().contains(c.language) ? c.language : config.languages().get(0);
-    }
+    @Inject
+    app.candor.message.MessageComposer composer;
 
     public static CandidateWords words(String language) {
         return MessageBundles.get(CandidateWords.class, Localized.Literal.of(language));
@@ -52,7 +49,7 @@ public class CandidateStatuses {
 
     @Transactional(Transactional.TxType.MANDATORY)
     public CandidateStatus of(Application a) {
-        String language = languageOf(a.candidate);
+        String language = composer.languageOf(a.candidate);
         CandidateWords w = words(language);
         List<StageChange> history = StageChange.listFor(a);
         Stage shown = a.stage;

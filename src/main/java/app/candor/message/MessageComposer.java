@@ -127,7 +127,8 @@ public class MessageComposer {
         return new Composed(content.kind(), channel, recipient, language, subject, html, text, script);
     }
 
-    private String languageOf(Candidate c) {
+    /** The candidate's language if Candor writes it, else the first configured one. */
+    public String languageOf(Candidate c) {
         return config.languages().contains(c.language) ? c.language : config.languages().get(0);
     }
 
