@@ -57,6 +57,44 @@ public class Application extends PanacheEntityBase {
     @Column(name = "promised_decision_date")
     public LocalDate promisedDecisionDate;
 
+    /** Whether the candidate has been told a final answer (see {@link ClosureState}). */
+    @NotNull
+    @Enumerated(EnumType.STRING)
+    @JdbcTypeCode(SqlTypes.VARCHAR)
+    @Column(name = "closure_state", nullable = false, length = 10)
+    public ClosureState closureState = ClosureState.OPEN;
+
+    /**
+     * The last promised decision date. Unlike {@link #promisedDecisionDate} it stays when the stage
+     * closes: a rejection recorded but not yet told still owes the candidate an answer by this date.
+     */
+    @Column(name = "closure_due")
+    public LocalDate closureDue;
+
+    /** What the closure sweep has noticed about the current promise: 0 nothing, 1 due soon, 2 overdue. */
+    @Column(name = "closure_flag", nullable = false)
+    public short closureFlag;
+
+    @Column(name = "due_soon_at")
+    public Instant dueSoonAt;
+
+    @Column(name = "overdue_at")
+    public Instant overdueAt;
+
+    /** A promise passed while the application was open: closing it later is closing it late, even after a new date. */
+    @Column(name = "promise_lapsed", nullable = false)
+    public boolean promiseLapsed;
+
+    @Column(name = "closed_at")
+    public Instant closedAt;
+
+    @Column(name = "closed_late")
+    public Boolean closedLate;
+
+    /** When the oldest chaser still waiting for an answer came in; null when none is waiting. */
+    @Column(name = "chased_at")
+    public Instant chasedAt;
+
     @Column(name = "created_at", nullable = false)
     public Instant createdAt;
 
@@ -66,6 +104,48 @@ public class Application extends PanacheEntityBase {
     @Version
     @Column(nullable = false)
     public int version;
+
+    /**
+     * A new promised date. Moving the promise before it lapses renegotiates it (it stays kept); once it
+     * has passed with the application open, the application stays late whatever date follows. The
+     * sweep's flags belong to the old promise and are cleared. A null date (a closing stage) keeps the
+     * last promise: the candidate is owed the answer by it until they are told.
+     */
+    public void promise(LocalDate date, LocalDate today) {
+        promisedDecisionDate = date;
+        if (date == null || date.equals(closureDue)) {
+            return;
+        }
+        if (closureState == ClosureState.OPEN && closureDue != null && today.isAfter(closureDue)) {
+            promiseLapsed = true;
+        }
+        closureDue = date;
+        closureFlag = 0;
+        dueSoonAt = null;
+        overdueAt = null;
+    }
+
+    /** The candidate has been told a final answer (for an application loaded in this transaction). */
+    public void close(Instant at, LocalDate day) {
+        if (closureState == ClosureState.CLOSED) {
+            return;
+        }
+        closedLate = promiseLapsed || (closureState == ClosureState.OPEN && closureDue != null && day.isAfter(closureDue));
+        closureState = ClosureState.CLOSED;
+        closedAt = at;
+        chasedAt = null;
+    }
+
+    /**
+     * As {@link #close}, for an application not loaded (the dispatcher recording a delivery): one
+     * conditional update, no version bump, so it never collides with a recruiter editing the application.
+     * Returns whether this call closed it.
+     */
+    public static boolean closeById(long id, Instant at, LocalDate day) {
+        return update("closedLate = (case when promiseLapsed = true or (closureState = ?3 and closureDue < ?2) then true else false end),"
+                + " closureState = ?4, closedAt = ?1, chasedAt = null where id = ?5 and closureState <> ?4",
+                at, day, ClosureState.OPEN, ClosureState.CLOSED, id) == 1;
+    }
 
     /** The application if it exists and its requisition is visible to {@code viewer}. */
     public static Optional<Application> findVisible(long id, User viewer) {

@@ -79,7 +79,7 @@ public class ApplicationService {
         a.candidate = candidate;
         a.stage = Stage.APPLIED;
         a.stageEnteredAt = now;
-        a.promisedDecisionDate = promises.promiseFor(Stage.APPLIED, chosenPromise);
+        a.promise(promises.promiseFor(Stage.APPLIED, chosenPromise), calendar.today());
         a.createdAt = now;
         a.updatedAt = now;
         a.persist();
@@ -126,8 +126,11 @@ public class ApplicationService {
         Stage from = a.stage;
         a.stage = to;
         a.stageEnteredAt = now;
-        a.promisedDecisionDate = promise;
+        a.promise(promise, calendar.today());
         a.updatedAt = now;
+        if (to == Stage.HIRED) {
+            a.close(now, calendar.today()); // a hire is an answer given in person, whether or not an offer letter went out
+        }
         StageChange change = record(a, from, a.stage, note, move == Stage.Move.CORRECTION, changedBy, now);
         Log.infof("Application %d moved %s -> %s by %s", a.id, from, a.stage, changedBy);
         return change;
@@ -150,7 +153,7 @@ public class ApplicationService {
             a.stage = to;
             a.stageEnteredAt = now;
         }
-        a.promisedDecisionDate = promise;
+        a.promise(promise, calendar.today());
         a.updatedAt = now;
         return record(a, from, to, InputValidator.clean(note), correction, changedBy, now);
     }

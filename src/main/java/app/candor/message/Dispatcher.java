@@ -1,5 +1,6 @@
 package app.candor.message;
 
+import app.candor.closure.ClosureRecorder;
 import app.candor.candidate.Candidate;
 import app.candor.link.LinkTokens;
 import app.candor.system.CandorConfig;
@@ -65,6 +66,9 @@ public class Dispatcher {
 
     @Inject
     LinkTokens links;
+
+    @Inject
+    ClosureRecorder closures;
 
     @ConfigProperty(name = "quarkus.datasource.db-kind")
     String dbKind;
@@ -230,6 +234,7 @@ public class Dispatcher {
                 if (m.kind.toCandidate() && m.candidate.emailUndeliverable != null && m.candidate.email.equalsIgnoreCase(m.recipient)) {
                     m.candidate.emailUndeliverable = null; // the address works after all
                 }
+                closures.told(m, now, false);
                 Log.infof("Message %d (%s) sent (attempt %d)", m.id, m.kind, m.attempts);
                 return;
             }

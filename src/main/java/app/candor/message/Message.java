@@ -32,6 +32,8 @@ import java.util.Optional;
  * Something Candor says to a candidate, kept exactly as sent. It is written in the same
  * transaction as the change that causes it (the outbox) and delivered after commit by the
  * {@link Dispatcher}. {@link #cause} is unique, so one cause can never produce two messages.
+ * Every message names its application, candidate and requisition, except a team message about no
+ * single application (the recruiter's daily digest).
  */
 @Entity
 public class Message extends PanacheEntityBase {
@@ -41,19 +43,16 @@ public class Message extends PanacheEntityBase {
     @SequenceGenerator(name = "message_seq", sequenceName = "message_seq", allocationSize = 50)
     public Long id;
 
-    @NotNull
-    @ManyToOne(fetch = FetchType.LAZY, optional = false)
-    @JoinColumn(name = "application_id", nullable = false)
+    @ManyToOne(fetch = FetchType.LAZY)
+    @JoinColumn(name = "application_id")
     public Application application;
 
-    @NotNull
-    @ManyToOne(fetch = FetchType.LAZY, optional = false)
-    @JoinColumn(name = "candidate_id", nullable = false)
+    @ManyToOne(fetch = FetchType.LAZY)
+    @JoinColumn(name = "candidate_id")
     public Candidate candidate;
 
-    @NotNull
-    @ManyToOne(fetch = FetchType.LAZY, optional = false)
-    @JoinColumn(name = "requisition_id", nullable = false)
+    @ManyToOne(fetch = FetchType.LAZY)
+    @JoinColumn(name = "requisition_id")
     public Requisition requisition;
 
     @NotNull

@@ -97,7 +97,8 @@ public class MessageComposer {
             case INTERVIEW_CANCELLED -> msg.subjectInterviewCancelled(role, company, when);
             case FEEDBACK -> msg.subjectFeedback(role, company);
             case INTERVIEW_DEBRIEF -> msg.subjectDebrief(role, company);
-            case WITHDRAWAL_NOTICE, FEEDBACK_REQUEST_NOTICE, FEEDBACK_REMINDER -> throw new IllegalArgumentException(content.kind().name());
+            case ROLE_FILLED, ROLE_REOPENED -> throw new UnsupportedOperationException("TODO " + content.kind());
+            case WITHDRAWAL_NOTICE, FEEDBACK_REQUEST_NOTICE, FEEDBACK_REMINDER, CLOSURE_DIGEST -> throw new IllegalArgumentException(content.kind().name());
         });
         Letter.InterviewDetails interview = content.interview() == null ? null
                 : new Letter.InterviewDetails(when, switch (content.interview().kind()) {
@@ -160,7 +161,8 @@ public class MessageComposer {
             case INTERVIEW_CANCELLED -> msg.bodyInterviewCancelled(letter.role(), letter.interview().when());
             case FEEDBACK -> msg.bodyFeedback(letter.role()) + " " + String.join(" ", letter.noteLines());
             case INTERVIEW_DEBRIEF -> msg.bodyDebrief(letter.role());
-            case WITHDRAWAL_NOTICE, FEEDBACK_REQUEST_NOTICE, FEEDBACK_REMINDER -> throw new IllegalArgumentException(letter.kind().name());
+            case ROLE_FILLED, ROLE_REOPENED -> throw new UnsupportedOperationException("TODO " + letter.kind());
+            case WITHDRAWAL_NOTICE, FEEDBACK_REQUEST_NOTICE, FEEDBACK_REMINDER, CLOSURE_DIGEST -> throw new IllegalArgumentException(letter.kind().name());
         };
     }
 
@@ -176,7 +178,8 @@ public class MessageComposer {
             case REJECTION -> List.of(LinkPurpose.STATUS, LinkPurpose.FEEDBACK);
             case ROLE_CANCELLED, WITHDRAWAL_ACKNOWLEDGEMENT, FEEDBACK -> List.of(LinkPurpose.STATUS);
             case INTERVIEW_DEBRIEF -> List.of(LinkPurpose.DEBRIEF, LinkPurpose.STATUS);
-            case WITHDRAWAL_NOTICE, FEEDBACK_REQUEST_NOTICE, FEEDBACK_REMINDER -> List.of();
+            case ROLE_FILLED, ROLE_REOPENED -> List.of(LinkPurpose.STATUS);
+            case WITHDRAWAL_NOTICE, FEEDBACK_REQUEST_NOTICE, FEEDBACK_REMINDER, CLOSURE_DIGEST -> List.of();
         };
     }
 

@@ -6,6 +6,10 @@ public enum MessageKind {
     REJECTION("Rejection", Audience.CANDIDATE),
     ROLE_ON_HOLD("Role on hold", Audience.CANDIDATE),
     ROLE_CANCELLED("Role cancelled", Audience.CANDIDATE),
+    /** The role went to someone else: the kind rejection every remaining applicant gets when it is filled. */
+    ROLE_FILLED("Role filled", Audience.CANDIDATE),
+    /** A role that was on hold is open again, with a fresh promised date. */
+    ROLE_REOPENED("Role open again", Audience.CANDIDATE),
     DECISION_DELAYED("Decision delayed", Audience.CANDIDATE),
     WITHDRAWAL_ACKNOWLEDGEMENT("Withdrawal acknowledged", Audience.CANDIDATE),
     INTERVIEW_INVITATION("Interview confirmation", Audience.CANDIDATE),
@@ -20,7 +24,9 @@ public enum MessageKind {
     /** To the recruiter: a rejected candidate asked for feedback. */
     FEEDBACK_REQUEST_NOTICE("Feedback requested", Audience.TEAM),
     /** To the hiring manager: their interview feedback is due and missing. */
-    FEEDBACK_REMINDER("Feedback reminder", Audience.TEAM);
+    FEEDBACK_REMINDER("Feedback reminder", Audience.TEAM),
+    /** To a recruiter, on business mornings: their overdue and due-soon candidates. About no single application. */
+    CLOSURE_DIGEST("Closure digest", Audience.TEAM);
 
     public enum Audience { CANDIDATE, TEAM }
 
@@ -34,6 +40,14 @@ public enum MessageKind {
 
     public boolean toCandidate() {
         return audience == Audience.CANDIDATE;
+    }
+
+    /** Whether telling the candidate this gives them closure: a final answer (see {@code ClosureState}). */
+    public boolean closes() {
+        return switch (this) {
+            case OFFER, REJECTION, ROLE_CANCELLED, ROLE_FILLED, WITHDRAWAL_ACKNOWLEDGEMENT -> true;
+            default -> false;
+        };
     }
 
     public static java.util.List<MessageKind> candidateKinds() {

@@ -25,6 +25,9 @@ import java.util.Optional;
 public class MessageService {
 
     @Inject
+    app.candor.closure.ClosureRecorder closures;
+
+    @Inject
     InputValidator validator;
 
     @Inject
@@ -129,6 +132,7 @@ public class MessageService {
         m.callDoneBy = actor.username;
         m.callNote = input.note().strip();
         m.updatedAt = now;
+        closures.told(m, now, true);
         User sender = User.findByUsername(m.senderUsername).orElse(actor);
         Composed confirmation = composer.compose(m.application, sender,
                 new MessageComposer.Content(m.kind, m.personalNote, m.application.promisedDecisionDate, true), Channel.EMAIL);

@@ -78,6 +78,10 @@ public class Outbox {
         }
         m.messageIdHeader = "pending";
         m.persist();
+        if (m.kind.toCandidate() && m.kind != MessageKind.INTERVIEW_DEBRIEF) {
+            // The next word from the recruiter answers the candidate's chasers (the automatic debrief letter does not).
+            app.candor.closure.Chaser.answerAll(application, now, sender.username);
+        }
         // Stable across retries and resends, so a receiving server can recognise a repeat.
         m.messageIdHeader = "<candor-" + m.id + "@" + MailHeaders.oneLine(config.mail().messageIdDomain()) + ">";
         if (m.state != MessageState.CALL_PENDING) {

@@ -52,6 +52,27 @@ public interface CandorConfig {
 
     Debrief debrief();
 
+    Closure closure();
+
+    /** The closure watch: the sweep that flags promises, the board, the recruiters' daily digest. */
+    interface Closure {
+        /** How often the sweep looks for newly due-soon and overdue promises ("off" disables it). */
+        @WithDefault("5m")
+        String sweepEvery();
+
+        /** Time of day (company time zone) from which each recruiter's digest goes out on business days. */
+        @WithDefault("08:00")
+        java.time.LocalTime digestAt();
+
+        /** How often Candor checks whether digests are due ("off" disables the digest). */
+        @WithDefault("5m")
+        String digestCheckEvery();
+
+        /** Rows per page of the closure board. */
+        @WithDefault("25")
+        int boardPageSize();
+    }
+
     /** Default promised decision date per stage, in business days after the move. */
     interface PromiseDays {
         @WithDefault("10")

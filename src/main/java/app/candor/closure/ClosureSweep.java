@@ -1,0 +1,87 @@
+package app.candor.closure;
+
+import app.candor.system.BusinessCalendar;
+import io.quarkus.logging.Log;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.scheduler.Scheduled;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.UUID;
+
+/**
+ * Flags every open promise that has become due soon (within one business day) or overdue (the date has
+ * passed), once per promise, and records when. Each step is one set-based UPDATE whose WHERE clause
+ * only matches rows not flagged yet, served by {@code ix_application_watch} (state, flag, date): with
+ * nothing new it touches no row. Two instances sweeping at once flag each application once: the second
+ * UPDATE waits for the first one's row locks and then no longer matches those rows.
+ */
+@ApplicationScoped
+public class ClosureSweep {
+
+    /** ?1 now, ?2 today, ?3 the last date that counts as due soon. */
+    public static final String DUE_SOON_SQL = "update application set closure_flag = 1, due_soon_at = ?1"
+            + " where closure_state = 'OPEN' and closure_flag = 0 and closure_due >= ?2 and closure_due <= ?3";
+    /** ?1 now, ?2 the flag it has now (0 or 1; two seeks instead of a range), ?3 today. */
+    public static final String OVERDUE_SQL = "update application set closure_flag = 2, overdue_at = ?1, promise_lapsed = true"
+            + " where closure_state = 'OPEN' and closure_flag = ?2 and closure_due < ?3";
+
+    /** Sweep runs are kept this long (one row per run and instance). */
+    static final Duration KEEP_RUNS = Duration.ofDays(30);
+
+    @Inject
+    BusinessCalendar calendar;
+
+    @Inject
+    EntityManager em;
+
+    private final String instance = "sweep-" + UUID.randomUUID().toString().substring(0, 8);
+
+    private volatile Result last;
+
+    /** What one sweep found: newly due soon, newly overdue, how long it took. */
+    public record Result(Instant at, LocalDate today, int dueSoon, int overdue, long durationMs) {
+    }
+
+    @Scheduled(every = "${candor.closure.sweep-every:5m}", delayed = "20s", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    void scheduled() {
+        sweep();
+    }
+
+    /** One sweep, in its own transaction. */
+    public Result sweep() {
+        long started = System.nanoTime();
+        Instant now = calendar.now();
+        LocalDate today = calendar.today();
+        LocalDate dueSoonUntil = calendar.addBusinessDays(today, 1);
+        Result result = QuarkusTransaction.requiringNew().call(() -> {
+            int overdue = em.createNativeQuery(OVERDUE_SQL).setParameter(1, now).setParameter(2, 0).setParameter(3, today).executeUpdate()
+                    + em.createNativeQuery(OVERDUE_SQL).setParameter(1, now).setParameter(2, 1).setParameter(3, today).executeUpdate();
+            int dueSoon = em.createNativeQuery(DUE_SOON_SQL).setParameter(1, now).setParameter(2, today).setParameter(3, dueSoonUntil)
+                    .executeUpdate();
+            long ms = Duration.ofNanos(System.nanoTime() - started).toMillis();
+            em.createNativeQuery("insert into closure_sweep (id, started_at, finished_at, today, due_soon, overdue, duration_ms, instance)"
+                            + " values (nextval('closure_sweep_seq'), ?1, ?2, ?3, ?4, ?5, ?6, ?7)")
+                    .setParameter(1, now).setParameter(2, now.plusMillis(ms)).setParameter(3, today).setParameter(4, dueSoon)
+                    .setParameter(5, overdue).setParameter(6, ms).setParameter(7, instance).executeUpdate();
+            em.createNativeQuery("delete from closure_sweep where started_at < ?1").setParameter(1, now.minus(KEEP_RUNS)).executeUpdate();
+            return new Result(now, today, dueSoon, overdue, ms);
+        });
+        last = result;
+        if (result.dueSoon() > 0 || result.overdue() > 0) {
+            Log.infof("Closure sweep: %d newly due soon, %d newly overdue (%d ms)", result.dueSoon(), result.overdue(), result.durationMs());
+        } else {
+            Log.debugf("Closure sweep: nothing new (%d ms)", result.durationMs());
+        }
+        return result;
+    }
+
+    /** The last sweep this instance ran, if any (for the board and the metrics). */
+    public java.util.Optional<Result> last() {
+        return java.util.Optional.ofNullable(last);
+    }
+}
