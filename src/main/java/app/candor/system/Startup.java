@@ -41,6 +41,9 @@ public class Startup {
     @Inject
     ApplicationService applications;
 
+    @Inject
+    BusinessCalendar calendar;
+
     @Transactional
     void onStart(@Observes StartupEvent event) {
         if (config.demoData()) {
@@ -90,6 +93,51 @@ public class Startup {
                 Stage.SCREENING, Stage.INTERVIEW, Stage.FINAL_INTERVIEW, Stage.OFFER);
         add(designer, rita, "Frau", "Marianne", "Brandt", false, "marianne@example.test", null, Channel.EMAIL, "de", Stage.SCREENING);
         add(designer, rita, "Mr", "Dieter", "Rams", true, "dieter@example.test", "+49 69 555 0101", Channel.PHONE, "de");
+        demoClosureHistory(rita, harry);
+    }
+
+    /**
+     * The closure watch needs history to show anything: as if the demo had been running for weeks, two
+     * promises have passed (one candidate chased by phone), one falls due tomorrow, and a finished
+     * requisition has closures on time and late over the last weeks for the chart.
+     */
+    private void demoClosureHistory(User rita, User harry) {
+        java.time.LocalDate today = calendar.today();
+        java.time.Instant now = calendar.now();
+        setPromise("grace@example.test", today.minusDays(4));
+        setPromise("alan@example.test", today.minusDays(2));
+        setPromise("ada@example.test", calendar.addBusinessDays(today, 1));
+        app.candor.application.Application alan = app.candor.application.Application.find("candidate.email", "alan@example.test").firstResult();
+        app.candor.closure.Chaser chaser = new app.candor.closure.Chaser();
+        chaser.application = alan;
+        chaser.channel = Channel.PHONE;
+        chaser.note = "Called to ask whether a decision has been made after the final interview.";
+        chaser.receivedAt = now.minus(java.time.Duration.ofHours(3));
+        chaser.loggedBy = rita.username;
+        chaser.loggedAt = chaser.receivedAt;
+        chaser.persist();
+        alan.chasedAt = chaser.receivedAt;
+
+        Requisition analyst = requisitions.create(new RequisitionInput("Data Analyst", null, harry.id), rita);
+        String[][] people = {{"Emmy", "Noether"}, {"Kurt", "Goedel"}, {"Lise", "Meitner"}, {"Niels", "Bohr"}, {"Marie", "Curie"},
+                {"Paul", "Dirac"}, {"Rosalind", "Franklin"}, {"Erwin", "Schroedinger"}, {"Hedy", "Lamarr"}, {"Claude", "Shannon"}};
+        for (int i = 0; i < people.length; i++) {
+            var added = applications.addCandidate(analyst.id, new CandidateInput(null, people[i][0], people[i][1], false,
+                    people[i][0].toLowerCase() + "@example.test", null, Channel.EMAIL, "en"), rita).application();
+            int weeksAgo = 1 + i % 5;
+            added.createdAt = now.minus(java.time.Duration.ofDays(7L * weeksAgo + 12));
+            added.stage = Stage.REJECTED;
+            added.promisedDecisionDate = null;
+            added.closureState = app.candor.application.ClosureState.CLOSED;
+            added.closedAt = now.minus(java.time.Duration.ofDays(7L * weeksAgo));
+            added.closedLate = i % 4 == 3;
+        }
+    }
+
+    private static void setPromise(String email, java.time.LocalDate date) {
+        app.candor.application.Application a = app.candor.application.Application.find("candidate.email", email).firstResult();
+        a.promisedDecisionDate = date;
+        a.closureDue = date;
     }
 
     private void add(Requisition requisition, User recruiter, String salutation, String first, String last, boolean firstNameTerms,
