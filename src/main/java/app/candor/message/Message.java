@@ -158,6 +158,17 @@ public class Message extends PanacheEntityBase {
     @Column(nullable = false)
     public int version;
 
+    /**
+     * Whether {@code viewer} may see this message: whoever may see its requisition; a team message about
+     * no application (the daily digest) only its addressee, in whose name it is written.
+     */
+    public boolean isVisibleTo(User viewer) {
+        if (requisition != null) {
+            return requisition.isVisibleTo(viewer);
+        }
+        return viewer.username.equals(senderUsername);
+    }
+
     public static List<Message> listForApplication(Application application) {
         return list("application = ?1 order by createdAt desc, id desc", application);
     }
@@ -205,11 +216,13 @@ public class Message extends PanacheEntityBase {
 
     /**
      * What a recruiter has to act on, oldest first: messages to candidates in their requisitions that
-     * FAILED (fix the address, resend) and call tasks still waiting for their call.
+     * FAILED (fix the address, resend) and call tasks still waiting for their call, and their own team
+     * mail about no application (the daily digest) that FAILED.
      */
     public static List<Message> listNeedingAttention(User recruiter) {
-        return find("select m from Message m join fetch m.candidate join fetch m.requisition r"
-                        + " where r.recruiter = ?1 and m.state in ?2 order by m.createdAt, m.id",
-                recruiter, List.of(MessageState.FAILED, MessageState.CALL_PENDING)).list();
+        return find("select m from Message m left join fetch m.candidate left join fetch m.requisition r"
+                        + " where (r.recruiter = ?1 or (m.requisition is null and m.senderUsername = ?3)) and m.state in ?2"
+                        + " order by m.createdAt, m.id",
+                recruiter, List.of(MessageState.FAILED, MessageState.CALL_PENDING), recruiter.username).list();
     }
 }

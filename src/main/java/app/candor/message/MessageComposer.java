@@ -225,11 +225,26 @@ public class MessageComposer {
             return null;
         }
         String oneLineSubject = MailHeaders.oneLine(subject);
-        String url = publicUrl.base() + path;
-        TemplateInstance mail = Templates.teamNotice(oneLineSubject, recipient.fullName, lines, url).templateInstance();
+        return composeTeamMail(kind, recipient, oneLineSubject,
+                Templates.teamNotice(oneLineSubject, recipient.fullName, lines, publicUrl.base() + path));
+    }
+
+    /**
+     * Team mail from a feature's own mail template (both parts, {@code .html} and {@code .txt}), in
+     * English like the rest of the team's Candor; the subject goes on one line. Null when the recipient
+     * has no e-mail address.
+     */
+    public Composed composeTeamMail(MessageKind kind, User recipient, String subject, MailTemplateInstance template) {
+        if (kind.toCandidate()) {
+            throw new IllegalArgumentException(kind + " is a letter to a candidate");
+        }
+        if (recipient == null || recipient.email == null || recipient.email.isBlank()) {
+            return null;
+        }
+        TemplateInstance mail = template.templateInstance();
         Locale locale = Locale.ENGLISH;
         mail.setLocale(locale);
-        return new Composed(kind, Channel.EMAIL, recipient.email, "en", oneLineSubject, render(mail, "text/html", locale),
+        return new Composed(kind, Channel.EMAIL, recipient.email, "en", MailHeaders.oneLine(subject), render(mail, "text/html", locale),
                 render(mail, "text/plain", locale), null);
     }
 

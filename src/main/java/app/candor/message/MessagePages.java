@@ -183,8 +183,9 @@ public class MessagePages {
             LocalDateTime at = m.scheduledFor() == null ? null : LocalDateTime.ofInstant(m.scheduledFor(), calendar.zone());
             form = Form.empty().with("personalNote", m.personalNote()).with("sendAt", Form.dateTimeLocal(at));
         }
-        String[] candidate = QuarkusTransaction.joiningExisting().call(() -> Candidate.<Candidate>findByIdOptional(m.candidateId())
-                .map(c -> new String[] {c.emailUndeliverable, c.email}).orElse(new String[2]));
+        String[] candidate = m.candidateId() == null ? new String[2] // team mail about no application (the digest)
+                : QuarkusTransaction.joiningExisting().call(() -> Candidate.<Candidate>findByIdOptional(m.candidateId())
+                        .map(c -> new String[] {c.emailUndeliverable, c.email}).orElse(new String[2]));
         return Templates.show(m, me.isRecruiter(), candidate[0], candidate[1], form, m.kind() == MessageKind.REJECTION, calendar.zone().getId());
     }
 }

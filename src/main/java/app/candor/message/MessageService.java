@@ -152,6 +152,9 @@ public class MessageService {
         Instant now = clock.instant();
         if (m.kind.toCandidate()) {
             m.recipient = c.email;
+        } else if (m.requisition == null) {
+            // Team mail about no application (the digest): its addressee's current address.
+            User.findByUsername(m.senderUsername).map(u -> u.email).filter(e -> !e.isBlank()).ifPresent(e -> m.recipient = e);
         } else if (m.requisition.recruiter.email != null && !m.requisition.recruiter.email.isBlank()) {
             m.recipient = m.requisition.recruiter.email; // a notice to the team: the recruiter's current address
         }
@@ -167,7 +170,7 @@ public class MessageService {
 
     private Message visible(long id, User viewer) {
         return Message.<Message>findByIdOptional(id)
-                .filter(m -> m.requisition.isVisibleTo(viewer))
+                .filter(m -> m.isVisibleTo(viewer))
                 .orElseThrow(() -> ProblemException.notFound("Message", id));
     }
 
@@ -178,7 +181,7 @@ public class MessageService {
      */
     private Message visibleForWrite(long id, User actor) {
         return Optional.ofNullable(Message.getEntityManager().find(Message.class, id, LockModeType.PESSIMISTIC_WRITE))
-                .filter(m -> m.requisition.isVisibleTo(actor))
+                .filter(m -> m.isVisibleTo(actor))
                 .orElseThrow(() -> ProblemException.notFound("Message", id));
     }
 

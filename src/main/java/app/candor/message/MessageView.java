@@ -34,8 +34,11 @@ public record MessageView(
         String callNote) {
 
     public static MessageView of(Message m) {
-        return new MessageView(m.id, m.application.id, m.candidate.id, m.candidate.firstName + " " + m.candidate.lastName,
-                m.requisition.id, m.requisition.title, m.kind, m.channel, m.state, m.recipient, m.language, m.subject,
+        // A team message about no application (the daily digest) names no application, candidate or requisition.
+        return new MessageView(m.id, m.application == null ? null : m.application.id, m.candidate == null ? null : m.candidate.id,
+                m.candidate == null ? null : m.candidate.firstName + " " + m.candidate.lastName,
+                m.requisition == null ? null : m.requisition.id, m.requisition == null ? null : m.requisition.title,
+                m.kind, m.channel, m.state, m.recipient, m.language, m.subject,
                 m.bodyHtml, m.bodyText, m.callScript, m.personalNote, m.senderUsername, m.createdAt,
                 m.state == MessageState.SCHEDULED ? m.dueAt : null, m.sentAt, m.attempts, m.lastError, m.messageIdHeader,
                 m.callDoneAt, m.callDoneBy, m.callNote);

@@ -43,6 +43,23 @@ public class Outbox {
      */
     @Transactional(Transactional.TxType.MANDATORY)
     public Message enqueue(Application application, Composed composed, String cause, User sender, Extras extras) {
+        return write(application, composed, cause, sender, extras);
+    }
+
+    /**
+     * Adds a team message about no single application (the recruiter's daily digest): no application,
+     * candidate or requisition. Written in the addressee's name, as every team notice is; that is also
+     * who may open it afterwards ({@link Message#isVisibleTo}). Same cause rule as {@link #enqueue}.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public Message enqueueForTeam(Composed composed, String cause, User addressee) {
+        if (composed.kind().toCandidate()) {
+            throw new IllegalArgumentException(composed.kind() + " is a letter to a candidate; it needs its application");
+        }
+        return write(null, composed, cause, addressee, Extras.NONE);
+    }
+
+    private Message write(Application application, Composed composed, String cause, User sender, Extras extras) {
         Message.findByCause(cause).ifPresent(existing -> {
             throw ProblemException.conflict("This was already recorded: message " + existing.id + " (" + existing.kind.label
                     + ", " + existing.state + "). Nothing new was sent.");
@@ -50,8 +67,8 @@ public class Outbox {
         Instant now = clock.instant();
         Message m = new Message();
         m.application = application;
-        m.candidate = application.candidate;
-        m.requisition = application.requisition;
+        m.candidate = application == null ? null : application.candidate;
+        m.requisition = application == null ? null : application.requisition;
         m.kind = composed.kind();
         m.channel = composed.channel();
         m.cause = cause;
@@ -78,7 +95,7 @@ public class Outbox {
         }
         m.messageIdHeader = "pending";
         m.persist();
-        if (m.kind.toCandidate() && m.kind != MessageKind.INTERVIEW_DEBRIEF) {
+        if (application != null && m.kind.toCandidate() && m.kind != MessageKind.INTERVIEW_DEBRIEF) {
             // The next word from the recruiter answers the candidate's chasers (the automatic debrief letter does not).
             app.candor.closure.Chaser.answerAll(application, now, sender.username);
         }
@@ -87,7 +104,11 @@ public class Outbox {
         if (m.state != MessageState.CALL_PENDING) {
             queued.fire(new MessagesQueued(1));
         }
-        Log.infof("Message %d (%s, %s) %s for application %d", m.id, m.kind, m.channel, m.state, application.id);
+        if (application != null) {
+            Log.infof("Message %d (%s, %s) %s for application %d", m.id, m.kind, m.channel, m.state, application.id);
+        } else {
+            Log.infof("Message %d (%s, %s) %s for %s", m.id, m.kind, m.channel, m.state, sender.username);
+        }
         return m;
     }
 
