@@ -37,7 +37,7 @@
         scales: {
           x: { stacked: true },
           count: {
-            type: 'linear', position: 'left', stacked: true, beginAtZero: true,
+            type: 'linear', position: 'left', stacked: true, beginAtZero: true, grace: 1,
             ticks: { precision: 0 }, title: { display: true, text: 'Closures' }
           },
           rate: {
