@@ -1,6 +1,8 @@
 package app.candor.closure;
 
 import app.candor.system.BusinessCalendar;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import io.quarkus.logging.Log;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.scheduler.Scheduled;
@@ -39,6 +41,9 @@ public class ClosureSweep {
     @Inject
     EntityManager em;
 
+    @Inject
+    MeterRegistry registry;
+
     private final String instance = "sweep-" + UUID.randomUUID().toString().substring(0, 8);
 
     private volatile Result last;
@@ -54,6 +59,15 @@ public class ClosureSweep {
 
     /** One sweep, in its own transaction. */
     public Result sweep() {
+        Timer.Sample timing = Timer.start(registry);
+        try {
+            return sweepOnce();
+        } finally {
+            timing.stop(registry.timer(ClosureMetrics.SWEEP_TIMER));
+        }
+    }
+
+    private Result sweepOnce() {
         long started = System.nanoTime();
         Instant now = calendar.now();
         LocalDate today = calendar.today();
@@ -72,6 +86,8 @@ public class ClosureSweep {
             return new Result(now, today, dueSoon, overdue, ms);
         });
         last = result;
+        registry.counter(ClosureMetrics.FLAGGED, "flag", "due_soon").increment(result.dueSoon());
+        registry.counter(ClosureMetrics.FLAGGED, "flag", "overdue").increment(result.overdue());
         if (result.dueSoon() > 0 || result.overdue() > 0) {
             Log.infof("Closure sweep: %d newly due soon, %d newly overdue (%d ms)", result.dueSoon(), result.overdue(), result.durationMs());
         } else {

@@ -7,7 +7,8 @@ import jakarta.enterprise.event.Observes;
 /**
  * With form login enabled, Quarkus runs HTTP Basic in "silent" mode: an anonymous API call gets a
  * bare 401 with no challenge. API clients (curl, scripts) need {@code WWW-Authenticate} to know to
- * send credentials, so every 401 under /api names the Basic scheme and our realm.
+ * send credentials, so every 401 under /api (and of the Prometheus metrics, /q/metrics) names the Basic
+ * scheme and our realm.
  */
 @ApplicationScoped
 public class ApiChallenge {
@@ -16,7 +17,8 @@ public class ApiChallenge {
 
     void register(@Observes Filters filters) {
         filters.register(rc -> {
-            if (rc.normalizedPath().startsWith("/api/") || rc.normalizedPath().equals("/api")) {
+            String path = rc.normalizedPath();
+            if (path.startsWith("/api/") || path.equals("/api") || path.equals("/q/metrics") || path.startsWith("/q/metrics/")) {
                 rc.addHeadersEndHandler(v -> {
                     if (rc.response().getStatusCode() == 401) {
                         rc.response().headers().set("WWW-Authenticate", CHALLENGE);

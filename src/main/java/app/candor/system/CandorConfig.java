@@ -71,6 +71,10 @@ public interface CandorConfig {
         /** Rows per page of the closure board. */
         @WithDefault("25")
         int boardPageSize();
+
+        /** How long the closure gauges of /q/metrics reuse one count, so that scrapes never hammer the database. */
+        @WithDefault("PT30S")
+        Duration metricsCacheFor();
     }
 
     /** Default promised decision date per stage, in business days after the move. */
