@@ -139,6 +139,35 @@ class OnHoldTest {
     }
 
     @Test
+    void theOnHoldNoticeAnswersTheCandidatesWaitingChaser() {
+        User recruiter = data.recruiter();
+        Requisition requisition = data.requisition(recruiter, data.hiringManager());
+        Application chasing = data.application(requisition, recruiter);
+        Application quiet = data.application(requisition, recruiter);
+        java.time.Instant receivedAt = java.time.Instant.now().minusSeconds(3600);
+        long chaser = io.quarkus.narayana.jta.QuarkusTransaction.requiringNew().call(() -> {
+            Application a = Application.findById(chasing.id);
+            Chaser c = new Chaser();
+            c.application = a;
+            c.channel = Channel.EMAIL;
+            c.receivedAt = receivedAt;
+            c.loggedBy = recruiter.username;
+            c.loggedAt = receivedAt;
+            c.persist();
+            a.chasedAt = receivedAt;
+            return c.id;
+        });
+
+        status(recruiter, requisition, "ON_HOLD", 2);
+
+        Chaser answered = Api.db(() -> Chaser.<Chaser>findById(chaser));
+        assertThat(answered.answeredAt).isNotNull();
+        assertThat(answered.answeredBy).isEqualTo(recruiter.username);
+        assertThat(load(chasing.id).chasedAt).isNull();
+        assertThat(load(quiet.id).chasedAt).isNull();
+    }
+
+    @Test
     void reopeningGivesEachPausedCandidateAFreshPromiseFromTheReopeningDayAndOneLetterInTheirLanguage() {
         User recruiter = data.recruiter("Rita Recruiter", "Talent Partner");
         Requisition requisition = data.requisition(recruiter, data.hiringManager(), TestData.unique("Data Engineer"));
