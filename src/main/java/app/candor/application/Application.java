@@ -137,6 +137,73 @@ public class Application extends PanacheEntityBase {
     }
 
     /**
+     * The role is on again after a hold: the promise is watched again from today. Call after setting the
+     * fresh promise (while still SUSPENDED, so the pause does not count as a lapse). The sweep's flags
+     * are cleared even if the new date happens to equal the old one; a promise that had lapsed before
+     * the hold stays lapsed.
+     */
+    public void resumeWatch() {
+        if (closureState != ClosureState.SUSPENDED) {
+            return;
+        }
+        closureState = ClosureState.OPEN;
+        closureFlag = 0;
+        dueSoonAt = null;
+        overdueAt = null;
+    }
+
+    /**
+     * A role put on hold: its applications still in the pipeline whose promise is watched pause it
+     * (SUSPENDED), in one update. Versioned, so a recruiter's concurrent edit of one of them fails
+     * instead of writing the old state back. Returns how many.
+     */
+    public static int suspendByRequisition(Requisition requisition, Instant at) {
+        return getEntityManager().createQuery("update versioned Application a set a.closureState = ?1, a.updatedAt = ?2"
+                        + " where a.requisition = ?3 and a.closureState = ?4 and a.stage in ?5")
+                .setParameter(1, ClosureState.SUSPENDED).setParameter(2, at).setParameter(3, requisition)
+                .setParameter(4, ClosureState.OPEN).setParameter(5, Stage.pipeline())
+                .executeUpdate();
+    }
+
+    /**
+     * The ids of the requisition's suspended applications, oldest first: {@code inPipeline} those still
+     * in a pipeline stage (they get a fresh promise when the role reopens), else the closed-stage ones
+     * (a closing letter still on its way).
+     */
+    public static List<Long> listSuspendedIds(Requisition requisition, boolean inPipeline) {
+        return getEntityManager().createQuery("select a.id from Application a where a.requisition = ?1 and a.closureState = ?2"
+                        + " and a.stage " + (inPipeline ? "in" : "not in") + " ?3 order by a.createdAt, a.id", Long.class)
+                .setParameter(1, requisition).setParameter(2, ClosureState.SUSPENDED).setParameter(3, Stage.pipeline())
+                .getResultList();
+    }
+
+    /**
+     * Back to OPEN without a new promise, in one versioned update: suspended applications whose stage
+     * already closed (a rejection recorded during the hold, its letter not yet sent). Returns how many.
+     */
+    public static int resumeClosedStages(Requisition requisition, Instant at) {
+        return getEntityManager().createQuery("update versioned Application a set a.closureState = ?1, a.updatedAt = ?2,"
+                        + " a.closureFlag = 0, a.dueSoonAt = null, a.overdueAt = null"
+                        + " where a.requisition = ?3 and a.closureState = ?4 and a.stage not in ?5")
+                .setParameter(1, ClosureState.OPEN).setParameter(2, at).setParameter(3, requisition)
+                .setParameter(4, ClosureState.SUSPENDED).setParameter(5, Stage.pipeline())
+                .executeUpdate();
+    }
+
+    /** How many of the requisition's applications are paused in the pipeline (those a reopening writes to). */
+    public static long countSuspendedInPipeline(long requisitionId) {
+        return count("requisition.id = ?1 and closureState = ?2 and stage in ?3", requisitionId, ClosureState.SUSPENDED, Stage.pipeline());
+    }
+
+    /** The ids of the requisition's applications still in the pipeline (not closed), oldest first. */
+    public static List<Long> listOpenIdsByRequisition(Requisition requisition) {
+        return getEntityManager().createQuery("select a.id from Application a where a.requisition = ?1 and a.stage in ?2"
+                        + " order by a.createdAt, a.id", Long.class)
+                .setParameter(1, requisition).setParameter(2, Stage.pipeline())
+                .getResultList();
+    }
+
+    /**
      * As {@link #close}, for an application not loaded (the dispatcher recording a delivery): one
      * conditional update, no version bump, so it never collides with a recruiter editing the application.
      * Returns whether this call closed it.

@@ -114,6 +114,20 @@ public class ApplicationService {
     /** As {@link #apply(Application, Stage, LocalDate, String, User)}, for a change not made by a user: {@link #BY_CANDIDATE}. */
     @Transactional(Transactional.TxType.MANDATORY)
     public StageChange apply(Application a, Stage to, LocalDate chosenPromise, String rawNote, String changedBy) {
+        return apply(a, to, chosenPromise, rawNote, changedBy, true);
+    }
+
+    /**
+     * As {@link #apply(Application, Stage, LocalDate, String, User)}, for one of many applications moved
+     * together (a role cancelled or filled): the same checks and history, without a log line per
+     * application; the caller logs once for all of them.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public StageChange applyInBulk(Application a, Stage to, String rawNote, User actor) {
+        return apply(a, to, null, rawNote, actor.username, false);
+    }
+
+    private StageChange apply(Application a, Stage to, LocalDate chosenPromise, String rawNote, String changedBy, boolean log) {
         Stage.Result result = a.stage.check(to);
         Stage.Move move = result.move().orElseThrow(() -> ProblemException.conflict(result.whyNot()));
         String note = InputValidator.clean(rawNote);
@@ -132,7 +146,9 @@ public class ApplicationService {
             a.close(now, calendar.today()); // a hire is an answer given in person, whether or not an offer letter went out
         }
         StageChange change = record(a, from, a.stage, note, move == Stage.Move.CORRECTION, changedBy, now);
-        Log.infof("Application %d moved %s -> %s by %s", a.id, from, a.stage, changedBy);
+        if (log) {
+            Log.infof("Application %d moved %s -> %s by %s", a.id, from, a.stage, changedBy);
+        }
         return change;
     }
 

@@ -81,4 +81,13 @@ public class Chaser extends PanacheEntityBase {
         application.chasedAt = null;
         return update("answeredAt = ?1, answeredBy = ?2 where application = ?3 and answeredAt is null", at, by, application);
     }
+
+    /** As {@link #answerAll(Application, Instant, String)}, for several applications in one update (a bulk write). */
+    public static int answerAll(java.util.Collection<Application> applications, Instant at, String by) {
+        if (applications.isEmpty()) {
+            return 0;
+        }
+        applications.forEach(a -> a.chasedAt = null);
+        return update("answeredAt = ?1, answeredBy = ?2 where application in ?3 and answeredAt is null", at, by, applications);
+    }
 }

@@ -19,7 +19,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import java.net.URI;
 import java.util.List;
 
-/** Putting a requisition on hold, cancelling or reopening it, with the notices that go to its candidates. */
+/** Putting a requisition on hold, reopening, cancelling or filling it, with the letters that go to its candidates. */
 @Path("/api/requisitions/{id}/status")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
@@ -35,15 +35,25 @@ public class RequisitionStatusResource {
     @POST
     @Path("preview")
     @RolesAllowed(Role.RECRUITER)
-    @Operation(summary = "Preview the notice open applications would get for a status change, and how many")
+    @Operation(summary = "Preview the letter a status change sends, and to how many candidates; writes nothing",
+            description = "ON_HOLD, CANCELLED and FILLED: one sample letter (for the first application still in the pipeline) and how "
+                    + "many get one. OPEN (reopening an ON_HOLD requisition): the letter with the first paused candidate's fresh "
+                    + "promised date, and how many paused candidates get one. recipients is 0 (and the letter empty) when nobody is told. "
+                    + "409 for a change that is not allowed from the current status.")
     public Preview preview(@PathParam("id") long id, StatusChangeInput input) {
         return roleNotices.preview(id, input, currentUser.get());
     }
 
     @POST
     @RolesAllowed(Role.RECRUITER)
-    @Operation(summary = "Put a requisition on hold, cancel it or reopen it",
-            description = "ON_HOLD and CANCELLED notify every open application (not a rejection); CANCELLED closes them as ROLE_CLOSED.")
+    @Operation(summary = "Put a requisition on hold, reopen, cancel or fill it",
+            description = "From OPEN: ON_HOLD, CANCELLED or FILLED; from ON_HOLD: OPEN, CANCELLED or FILLED; CANCELLED and FILLED are "
+                    + "final (409, nothing sent). ON_HOLD tells every open application the role is on hold (not a rejection) and pauses "
+                    + "their promised dates. OPEN gives each paused application a fresh promised date (the stage's default from today), "
+                    + "records it in the history and tells the candidate. CANCELLED tells every open application and closes it as "
+                    + "ROLE_CLOSED. FILLED sends every open application a kind \"role filled\" rejection and moves it to REJECTED (history "
+                    + "note \"Role filled\"); HIRED applications are untouched. Status, history, stage changes and letters are written in "
+                    + "one transaction; candidates who prefer the phone get a call task. notices is how many letters were queued.")
     public RoleNoticeService.Result change(@PathParam("id") long id, StatusChangeInput input) {
         return roleNotices.change(id, input, currentUser.get());
     }

@@ -23,12 +23,19 @@ import jakarta.transaction.Transactional;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.List;
+import java.util.function.Function;
 
 /**
- * A requisition put on hold or cancelled: every open application is told that the role changed —
- * explicitly not a rejection. Cancelling closes them as ROLE_CLOSED. Status, history and every
- * notice are written in one transaction.
+ * A requisition's status changes, and what its candidates are told. ON_HOLD: every open application is
+ * told the role is on hold (explicitly not a rejection) and its promise is paused (SUSPENDED).
+ * OPEN again (from ON_HOLD): every paused application gets a fresh promise (the stage's default from
+ * today) and a letter saying so. CANCELLED: every open application is told and closes as ROLE_CLOSED.
+ * FILLED: every open application gets the kind "role filled" rejection and moves to REJECTED (HIRED
+ * ones are already closed and untouched). Status, history, every stage change and every letter are
+ * written in one transaction, through the outbox's bulk path; closure is recorded when each letter is
+ * sent (or its call made).
  */
 @ApplicationScoped
 public class RoleNoticeService {
@@ -51,26 +58,30 @@ public class RoleNoticeService {
     public record Result(RequisitionView requisition, int notices) {
     }
 
-    /** One sample notice (for the first open application) and how many candidates would get one. */
+    /** One sample letter (for the first application concerned) and how many candidates would get one; writes nothing. */
     @Transactional
     public Preview preview(long requisitionId, StatusChangeInput input, User actor) {
         Requisition r = check(requisitionId, input, actor);
-        MessageKind kind = kindFor(input.status());
-        List<Application> open = Application.listOpenByRequisition(r);
-        if (kind == null || open.isEmpty()) {
+        MessageKind kind = kindFor(r.status, input.status());
+        List<Long> concerned = kind == null ? List.of() : concerned(r, kind);
+        if (concerned.isEmpty()) {
             return new Preview(kind, null, null, null, null, null, null, null, 0);
         }
-        return Preview.of(composer.compose(open.get(0), actor, new MessageComposer.Content(kind, null, null, false)), open.size());
+        Application first = Application.findById(concerned.get(0));
+        LocalDate newDate = kind == MessageKind.ROLE_REOPENED ? applications.defaultPromise(first.stage) : null;
+        return Preview.of(composer.compose(first, actor, new MessageComposer.Content(kind, null, newDate, false)), concerned.size());
     }
 
     @Transactional
     public Result change(long requisitionId, StatusChangeInput input, User actor) {
+        long started = System.nanoTime();
         RowLock.requisition(requisitionId);
         Requisition r = check(requisitionId, input, actor);
         Instant now = clock.instant();
+        RequisitionStatus from = r.status;
         RequisitionStatusChange change = new RequisitionStatusChange();
         change.requisition = r;
-        change.fromStatus = r.status;
+        change.fromStatus = from;
         change.toStatus = input.status();
         change.changedBy = actor.username;
         change.changedAt = now;
@@ -79,31 +90,64 @@ public class RoleNoticeService {
         r.status = input.status();
         r.updatedAt = now;
 
-        MessageKind kind = kindFor(input.status());
-        int notices = 0;
-        if (kind != null) {
-            for (Application a : Application.listOpenByRequisition(r)) {
-                String cause;
-                if (kind == MessageKind.ROLE_CANCELLED) {
-                    StageChange closed = applications.apply(a, Stage.ROLE_CLOSED, null, "Role cancelled", actor);
-                    cause = "stage-change:" + closed.id;
-                } else {
-                    cause = "role-status:" + change.id + ":application:" + a.id;
-                }
-                outbox.enqueue(a, composer.compose(a, actor, new MessageComposer.Content(kind, null, null, false)), cause, actor,
-                        Outbox.Extras.NONE);
-                notices++;
-            }
+        MessageKind kind = kindFor(from, input.status());
+        int suspended = 0;
+        int resumed = 0;
+        if (kind == MessageKind.ROLE_ON_HOLD) {
+            suspended = Application.suspendByRequisition(r, now);
+        } else if (kind == MessageKind.ROLE_REOPENED) {
+            resumed = Application.resumeClosedStages(r, now);
         }
-        Log.infof("Requisition %d %s -> %s by %s; %d candidates notified", r.id, change.fromStatus, r.status, actor.username, notices);
-        return new Result(RequisitionView.of(r), notices);
+        List<Long> concerned = kind == null ? List.of() : concerned(r, kind);
+        long requisition = r.id;
+        Outbox.Bulk written = kind == null ? new Outbox.Bulk(0, 0, 0)
+                : outbox.enqueueAll(concerned, writer(kind, change.id, actor), actor); // clears the session: r is detached after this
+        Requisition after = Requisition.findById(requisition);
+        Log.infof("Requisition %d %s -> %s by %s; %d candidates notified (%d call tasks), %d promises paused, %d resumed without a letter;"
+                        + " written in %d ms", requisition, from, after.status, actor.username, written.messages(), written.calls(), suspended,
+                resumed, java.time.Duration.ofNanos(System.nanoTime() - started).toMillis());
+        return new Result(RequisitionView.of(after), written.messages());
     }
 
-    private static MessageKind kindFor(RequisitionStatus status) {
-        return switch (status) {
+    /**
+     * What happens to each application concerned, and the letter it gets. Every cause names this
+     * status change or a stage change made now: new by construction, as the bulk path requires.
+     */
+    private Function<Application, Outbox.Item> writer(MessageKind kind, long statusChangeId, User actor) {
+        return switch (kind) {
+            case ROLE_ON_HOLD -> a -> new Outbox.Item(a, composer.compose(a, actor, new MessageComposer.Content(kind, null, null, false)),
+                    "role-status:" + statusChangeId + ":application:" + a.id);
+            case ROLE_REOPENED -> a -> {
+                LocalDate promise = applications.defaultPromise(a.stage);
+                applications.recordInPlace(a, a.stage, promise, "Role reopened; new promised date " + promise, false, actor);
+                a.resumeWatch();
+                return new Outbox.Item(a, composer.compose(a, actor, new MessageComposer.Content(kind, null, promise, false)),
+                        "role-status:" + statusChangeId + ":application:" + a.id);
+            };
+            case ROLE_CANCELLED -> a -> closing(a, Stage.ROLE_CLOSED, "Role cancelled", kind, actor);
+            case ROLE_FILLED -> a -> closing(a, Stage.REJECTED, "Role filled", kind, actor);
+            default -> throw new IllegalArgumentException(kind + " is not a role notice");
+        };
+    }
+
+    /** An application closed by the role's end: the stage move (recorded in its history) and the letter that tells the candidate. */
+    private Outbox.Item closing(Application a, Stage to, String note, MessageKind kind, User actor) {
+        StageChange closed = applications.applyInBulk(a, to, note, actor);
+        return new Outbox.Item(a, composer.compose(a, actor, new MessageComposer.Content(kind, null, null, false)), "stage-change:" + closed.id);
+    }
+
+    /** Which applications get the letter: the paused ones when the role reopens, else every one still in the pipeline. */
+    private static List<Long> concerned(Requisition r, MessageKind kind) {
+        return kind == MessageKind.ROLE_REOPENED ? Application.listSuspendedIds(r, true) : Application.listOpenIdsByRequisition(r);
+    }
+
+    /** The letter a status change sends its candidates; null for none. */
+    private static MessageKind kindFor(RequisitionStatus from, RequisitionStatus to) {
+        return switch (to) {
             case ON_HOLD -> MessageKind.ROLE_ON_HOLD;
             case CANCELLED -> MessageKind.ROLE_CANCELLED;
-            default -> null;
+            case FILLED -> MessageKind.ROLE_FILLED;
+            case OPEN -> from == RequisitionStatus.ON_HOLD ? MessageKind.ROLE_REOPENED : null;
         };
     }
 
@@ -113,16 +157,12 @@ public class RoleNoticeService {
                 .orElseThrow(() -> ProblemException.notFound("Requisition", requisitionId));
         RequisitionStatus from = r.status;
         RequisitionStatus to = input.status();
-        if (to == RequisitionStatus.FILLED) {
-            throw ProblemException.invalidField("status", "FILLED is not available yet: move the hired candidate to HIRED "
-                    + "and close the other applications one by one");
-        }
         if (from == to) {
             throw ProblemException.conflict("The requisition is already " + from + "; nothing was changed or sent.");
         }
         boolean allowed = switch (from) {
-            case OPEN -> to == RequisitionStatus.ON_HOLD || to == RequisitionStatus.CANCELLED;
-            case ON_HOLD -> to == RequisitionStatus.OPEN || to == RequisitionStatus.CANCELLED;
+            case OPEN -> to == RequisitionStatus.ON_HOLD || to == RequisitionStatus.CANCELLED || to == RequisitionStatus.FILLED;
+            case ON_HOLD -> to == RequisitionStatus.OPEN || to == RequisitionStatus.CANCELLED || to == RequisitionStatus.FILLED;
             case CANCELLED, FILLED -> false;
         };
         if (!allowed) {

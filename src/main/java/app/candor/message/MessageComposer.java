@@ -51,7 +51,7 @@ public class MessageComposer {
     }
 
     /**
-     * What the letter is about; {@code newDate} only for a delayed decision, {@code roles} only for a
+     * What the letter is about; {@code newDate} only for a delayed decision or a reopened role, {@code roles} only for a
      * withdrawal from several applications at once.
      */
     public record Content(MessageKind kind, String personalNote, LocalDate newDate, boolean confirmation, List<String> roles,
@@ -97,7 +97,8 @@ public class MessageComposer {
             case INTERVIEW_CANCELLED -> msg.subjectInterviewCancelled(role, company, when);
             case FEEDBACK -> msg.subjectFeedback(role, company);
             case INTERVIEW_DEBRIEF -> msg.subjectDebrief(role, company);
-            case ROLE_FILLED, ROLE_REOPENED -> throw new UnsupportedOperationException("TODO " + content.kind());
+            case ROLE_FILLED -> msg.subjectFilled(role, company);
+            case ROLE_REOPENED -> msg.subjectReopened(role, company);
             case WITHDRAWAL_NOTICE, FEEDBACK_REQUEST_NOTICE, FEEDBACK_REMINDER, CLOSURE_DIGEST -> throw new IllegalArgumentException(content.kind().name());
         });
         Letter.InterviewDetails interview = content.interview() == null ? null
@@ -161,7 +162,8 @@ public class MessageComposer {
             case INTERVIEW_CANCELLED -> msg.bodyInterviewCancelled(letter.role(), letter.interview().when());
             case FEEDBACK -> msg.bodyFeedback(letter.role()) + " " + String.join(" ", letter.noteLines());
             case INTERVIEW_DEBRIEF -> msg.bodyDebrief(letter.role());
-            case ROLE_FILLED, ROLE_REOPENED -> throw new UnsupportedOperationException("TODO " + letter.kind());
+            case ROLE_FILLED -> msg.bodyFilled(letter.role());
+            case ROLE_REOPENED -> msg.bodyReopened(letter.role(), letter.newDate());
             case WITHDRAWAL_NOTICE, FEEDBACK_REQUEST_NOTICE, FEEDBACK_REMINDER, CLOSURE_DIGEST -> throw new IllegalArgumentException(letter.kind().name());
         };
     }
@@ -173,12 +175,12 @@ public class MessageComposer {
      */
     static List<LinkPurpose> linkPurposes(MessageKind kind) {
         return switch (kind) {
-            case OFFER, ROLE_ON_HOLD, DECISION_DELAYED, INTERVIEW_INVITATION, INTERVIEW_RESCHEDULED, INTERVIEW_CANCELLED ->
+            case OFFER, ROLE_ON_HOLD, ROLE_REOPENED, DECISION_DELAYED, INTERVIEW_INVITATION, INTERVIEW_RESCHEDULED, INTERVIEW_CANCELLED ->
                     List.of(LinkPurpose.STATUS, LinkPurpose.WITHDRAW);
             case REJECTION -> List.of(LinkPurpose.STATUS, LinkPurpose.FEEDBACK);
             case ROLE_CANCELLED, WITHDRAWAL_ACKNOWLEDGEMENT, FEEDBACK -> List.of(LinkPurpose.STATUS);
             case INTERVIEW_DEBRIEF -> List.of(LinkPurpose.DEBRIEF, LinkPurpose.STATUS);
-            case ROLE_FILLED, ROLE_REOPENED -> List.of(LinkPurpose.STATUS);
+            case ROLE_FILLED -> List.of(LinkPurpose.STATUS); // a kind rejection: closed, nothing to withdraw, no feedback to ask for
             case WITHDRAWAL_NOTICE, FEEDBACK_REQUEST_NOTICE, FEEDBACK_REMINDER, CLOSURE_DIGEST -> List.of();
         };
     }

@@ -32,6 +32,12 @@ public interface Msg {
     @Message("{role} at {company}: the role has been cancelled")
     String subjectCancelled(String role, String company);
 
+    @Message("{role} at {company}: the position has been filled")
+    String subjectFilled(String role, String company);
+
+    @Message("{role} at {company}: the role is open again")
+    String subjectReopened(String role, String company);
+
     @Message("{role} at {company}: our decision needs a little longer")
     String subjectDelayed(String role, String company);
 
@@ -46,6 +52,12 @@ public interface Msg {
 
     @Message("We are sorry to tell you that the {role} role has been cancelled and will not be filled. This is not a decision about you or your application: the role itself no longer exists, so we have closed your application for it. You are very welcome to apply for other roles with us.")
     String bodyCancelled(String role);
+
+    @Message("We are writing to let you know that the {role} position has now been filled, so we will not be taking your application further. This is not a judgement of you or your abilities: there was only one position to offer. We would be glad to hear from you again when another role with us interests you.")
+    String bodyFilled(String role);
+
+    @Message("We are pleased to tell you that the {role} role, which we had put on hold, is open again, and your application goes ahead where it left off. We expect to decide by {date} and will be in touch with you by then.")
+    String bodyReopened(String role, String date);
 
     @Message("We promised you a decision on your application for {role}, and we are sorry that we need more time. You will hear from us by {date} at the latest.")
     String bodyDelayed(String role, String date);

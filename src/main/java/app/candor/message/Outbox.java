@@ -9,12 +9,16 @@ import io.quarkus.logging.Log;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Function;
 
 /**
  * Writes messages in the caller's transaction, next to the state change that causes them. Nothing
@@ -65,6 +69,101 @@ public class Outbox {
                     + ", " + existing.state + "). Nothing new was sent.");
         });
         Instant now = clock.instant();
+        Message m = write(application, composed, cause, sender, extras, now);
+        m.messageIdHeader = messageIdHeader(m.id);
+        if (application != null && m.kind.toCandidate() && m.kind != MessageKind.INTERVIEW_DEBRIEF) {
+            // The next word from the recruiter answers the candidate's chasers (the automatic debrief letter does not).
+            app.candor.closure.Chaser.answerAll(application, now, sender.username);
+        }
+        if (m.state != MessageState.CALL_PENDING) {
+            queued.fire(new MessagesQueued(1));
+        }
+        if (application != null) {
+            Log.infof("Message %d (%s, %s) %s for application %d", m.id, m.kind, m.channel, m.state, application.id);
+        } else {
+            Log.infof("Message %d (%s, %s) %s for %s", m.id, m.kind, m.channel, m.state, sender.username);
+        }
+        return m;
+    }
+
+    /** Applications loaded, changed and written per round of {@link #enqueueAll}, then flushed and let go. */
+    static final int BULK_CHUNK = 250;
+
+    /** One letter of a bulk write, for a cause that is new by construction (it names a change made in this transaction). */
+    public record Item(Application application, Composed composed, String cause) {
+    }
+
+    /** What {@link #enqueueAll} wrote. */
+    public record Bulk(int messages, int calls, long millis) {
+    }
+
+    /**
+     * Many letters at once (a role put on hold, cancelled, filled or reopened), in the caller's
+     * transaction. Loads the applications {@value #BULK_CHUNK} at a time (with candidate and
+     * requisition), asks {@code write} for each one's letter (it may change the application and
+     * record its history first; null means no letter), then writes the letters. Unlike
+     * {@link #enqueue} it does not look each cause up, because every query would flush the session
+     * and break the JDBC batches; the causes must be new by construction (the unique key on
+     * {@code message.cause} still refuses a duplicate, failing the whole transaction). After each
+     * chunk the session is flushed and cleared, so memory stays flat: entities the caller loaded
+     * before are detached afterwards. The dispatcher is woken once, and one line is logged.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public Bulk enqueueAll(List<Long> applicationIds, Function<Application, Item> write, User sender) {
+        long started = System.nanoTime();
+        EntityManager em = Message.getEntityManager();
+        Instant now = clock.instant();
+        int messages = 0;
+        int calls = 0;
+        MessageKind kind = null;
+        for (int from = 0; from < applicationIds.size(); from += BULK_CHUNK) {
+            List<Long> chunk = applicationIds.subList(from, Math.min(from + BULK_CHUNK, applicationIds.size()));
+            List<Application> loaded = em.createQuery("select a from Application a join fetch a.candidate join fetch a.requisition"
+                    + " where a.id in ?1 order by a.createdAt, a.id", Application.class).setParameter(1, chunk).getResultList();
+            // All stage changes of the chunk first, then all letters: consecutive inserts into one table batch together.
+            List<Item> items = new ArrayList<>(loaded.size());
+            for (Application a : loaded) {
+                Item item = write.apply(a);
+                if (item != null) {
+                    items.add(item);
+                }
+            }
+            List<Application> chased = new ArrayList<>();
+            List<Long> written = new ArrayList<>(items.size());
+            for (Item item : items) {
+                Message m = write(item.application(), item.composed(), item.cause(), sender, Extras.NONE, now);
+                written.add(m.id);
+                kind = m.kind;
+                if (m.state == MessageState.CALL_PENDING) {
+                    calls++;
+                }
+                messages++;
+                if (m.kind.toCandidate() && m.kind != MessageKind.INTERVIEW_DEBRIEF && item.application().chasedAt != null) {
+                    chased.add(item.application());
+                }
+            }
+            app.candor.closure.Chaser.answerAll(chased, now, sender.username);
+            em.flush();
+            if (!written.isEmpty()) {
+                // The header needs the id, known only after persist: set on the entity it would cost a second
+                // full-row UPDATE per message; here it is one statement per chunk (same value as messageIdHeader(id)).
+                em.createQuery("update Message m set m.messageIdHeader = concat(?1, cast(m.id as String), ?2) where m.id in ?3")
+                        .setParameter(1, "<candor-").setParameter(2, "@" + messageIdDomain() + ">").setParameter(3, written)
+                        .executeUpdate();
+            }
+            em.clear();
+        }
+        if (messages > calls) {
+            queued.fire(new MessagesQueued(messages - calls));
+        }
+        long millis = Duration.ofNanos(System.nanoTime() - started).toMillis();
+        Log.infof("Queued %d %s messages (%d of them call tasks) for %d applications in %d ms", messages, kind, calls,
+                applicationIds.size(), millis);
+        return new Bulk(messages, calls, millis);
+    }
+
+    /** The message row itself, persisted (its Message-ID header still a placeholder); no lookups, no events. */
+    private Message write(Application application, Composed composed, String cause, User sender, Extras extras, Instant now) {
         Message m = new Message();
         m.application = application;
         m.candidate = application == null ? null : application.candidate;
@@ -93,23 +192,18 @@ public class Outbox {
             m.state = MessageState.QUEUED;
             m.dueAt = dueNow(now);
         }
-        m.messageIdHeader = "pending";
+        m.messageIdHeader = "pending"; // set by the caller once the id exists
         m.persist();
-        if (application != null && m.kind.toCandidate() && m.kind != MessageKind.INTERVIEW_DEBRIEF) {
-            // The next word from the recruiter answers the candidate's chasers (the automatic debrief letter does not).
-            app.candor.closure.Chaser.answerAll(application, now, sender.username);
-        }
-        // Stable across retries and resends, so a receiving server can recognise a repeat.
-        m.messageIdHeader = "<candor-" + m.id + "@" + MailHeaders.oneLine(config.mail().messageIdDomain()) + ">";
-        if (m.state != MessageState.CALL_PENDING) {
-            queued.fire(new MessagesQueued(1));
-        }
-        if (application != null) {
-            Log.infof("Message %d (%s, %s) %s for application %d", m.id, m.kind, m.channel, m.state, application.id);
-        } else {
-            Log.infof("Message %d (%s, %s) %s for %s", m.id, m.kind, m.channel, m.state, sender.username);
-        }
         return m;
+    }
+
+    /** Stable across retries and resends, so a receiving server can recognise a repeat. */
+    private String messageIdHeader(long id) {
+        return "<candor-" + id + "@" + messageIdDomain() + ">";
+    }
+
+    private String messageIdDomain() {
+        return MailHeaders.oneLine(config.mail().messageIdDomain());
     }
 
     /** How far ahead a message may be scheduled. */

@@ -232,7 +232,8 @@ public class RequisitionPages {
             Preview preview = roleNotices.preview(id, input, me);
             RequisitionView requisition = QuarkusTransaction.joiningExisting().call(() -> Requisition.findVisible(id, me)
                     .map(RequisitionView::of).orElseThrow(() -> ProblemException.notFound("Requisition", id)));
-            return Response.ok(Templates.statusPreview(requisition, option(input.status()), preview, form.value("note"))).build();
+            return Response.ok(Templates.statusPreview(requisition, option(input.status(), preview.recipients()), preview, form.value("note")))
+                    .build();
         } catch (ProblemException e) {
             if (e.status == 404) {
                 throw e;
@@ -249,14 +250,15 @@ public class RequisitionPages {
         Form form = Form.empty().with("status", status).with("note", note);
         try {
             RoleNoticeService.Result result = roleNotices.change(id, new StatusChangeInput(Form.enumValue("status", status, RequisitionStatus.class), note), currentUser.get());
-            String what = switch (result.requisition().status()) {
-                case ON_HOLD -> "Requisition put on hold";
-                case CANCELLED -> "Requisition cancelled";
-                case OPEN -> "Requisition reopened";
-                case FILLED -> "Requisition filled";
+            int n = result.notices();
+            String candidates = n + (n == 1 ? " candidate" : " candidates");
+            String flash = switch (result.requisition().status()) {
+                case ON_HOLD -> "Requisition put on hold; " + candidates + " notified.";
+                case CANCELLED -> "Requisition cancelled; " + candidates + " notified.";
+                case FILLED -> "Role filled: " + candidates + " will be told.";
+                case OPEN -> "Role reopened: " + candidates + " will be told their new date.";
             };
-            return Flash.redirect("/requisitions/" + id, what + "; " + result.notices()
-                    + (result.notices() == 1 ? " candidate" : " candidates") + " notified.");
+            return Flash.redirect("/requisitions/" + id, flash);
         } catch (ProblemException e) {
             if (e.status == 404) {
                 throw e;
@@ -272,9 +274,13 @@ public class RequisitionPages {
     private TemplateInstance pipeline(long id, Form candidateForm, Form importForm, Form statusForm) {
         User me = currentUser.get();
         PipelineView view = applications.pipeline(id, me);
+        long open = view.stages().stream().filter(g -> !g.stage().isTerminal()).mapToLong(g -> g.applications().size()).sum();
         List<StatusOption> options = switch (view.requisition().status()) {
-            case OPEN -> List.of(option(RequisitionStatus.ON_HOLD), option(RequisitionStatus.CANCELLED));
-            case ON_HOLD -> List.of(option(RequisitionStatus.OPEN), option(RequisitionStatus.CANCELLED));
+            case OPEN -> List.of(option(RequisitionStatus.ON_HOLD, open), option(RequisitionStatus.FILLED, open),
+                    option(RequisitionStatus.CANCELLED, open));
+            case ON_HOLD -> List.of(option(RequisitionStatus.OPEN, QuarkusTransaction.joiningExisting()
+                            .call(() -> Application.countSuspendedInPipeline(id))),
+                    option(RequisitionStatus.FILLED, open), option(RequisitionStatus.CANCELLED, open));
             case CANCELLED, FILLED -> List.of();
         };
         return Templates.pipeline(view, me.isRecruiter(), candidateForm, importForm, List.of(Channel.values()), config.languages(),
@@ -285,14 +291,21 @@ public class RequisitionPages {
         return Form.empty().with("preferredChannel", Channel.EMAIL).with("language", config.languages().get(0));
     }
 
-    static StatusOption option(RequisitionStatus status) {
+    /** How the form and the preview describe a status change that concerns {@code candidates} candidates. */
+    static StatusOption option(RequisitionStatus status, long candidates) {
+        String them = candidates == 1 ? "the 1 remaining candidate" : "the " + candidates + " remaining candidates";
         return switch (status) {
             case ON_HOLD -> new StatusOption(status, "Put on hold",
-                    "Every candidate still in the pipeline is told the role is on hold. Their applications stay open.");
+                    "Every candidate still in the pipeline is told the role is on hold. Their applications stay open; "
+                            + "their promised dates are paused until the role reopens.");
             case CANCELLED -> new StatusOption(status, "Cancel the role",
                     "Every candidate still in the pipeline is told the role was cancelled, and their applications close as Role closed. Final.");
-            case OPEN -> new StatusOption(status, "Reopen", "The requisition takes candidates again. No message is sent.");
-            case FILLED -> new StatusOption(status, "Filled", "Not available yet.");
+            case FILLED -> new StatusOption(status, "Mark as filled",
+                    "Sends a kind rejection (\u201cthe position has been filled\u201d) to " + them
+                            + " still in the pipeline, and closes their applications as Rejected. Hired candidates are not touched. Final.");
+            case OPEN -> new StatusOption(status, "Reopen",
+                    "The requisition takes candidates again. " + (candidates == 1 ? "The 1 candidate on hold gets"
+                            : "The " + candidates + " candidates on hold get") + " a fresh promised date (their stage\u2019s default from today) and a letter saying the role is open again.");
         };
     }
 

@@ -5,6 +5,7 @@ import app.candor.application.Stage;
 import app.candor.application.StageChange;
 import app.candor.message.Message;
 import app.candor.requisition.Requisition;
+import app.candor.requisition.RequisitionStatusChange;
 import app.candor.support.Api;
 import app.candor.support.MailProfile;
 import app.candor.support.TestData;
@@ -156,6 +157,32 @@ class ClosureRefusalTest {
                 "closed");
 
         assertEquals(before, Written.now(closed.id));
+    }
+
+    @Test
+    void aStatusChangeThatIsNotAllowedIsRefusedAndWritesNothingAndFilledIsFinal() {
+        String path = "/api/requisitions/" + requisition.id + "/status";
+        Written before = Written.now(application.id);
+        long statusChanges = TestData.count(RequisitionStatusChange.class);
+
+        JsonPath missing = Api.problem(json(recruiter).body(Map.of()).when().post(path), 400, "status");
+        assertEquals(List.of("status"), Api.errorFields(missing));
+        assertTrue(missing.prettify().contains("FILLED"), () -> "the choices include FILLED: " + missing.prettify());
+        Api.problem(json(recruiter).body(Map.of("status", "OPEN")).when().post(path), 409, "already OPEN");
+        Api.problem(json(recruiter).body(Map.of("status", "OPEN")).when().post(path + "/preview"), 409, "already OPEN");
+        Api.problem(json(manager).body(Map.of("status", "FILLED")).when().post(path), 403);
+        assertEquals(before, Written.now(application.id));
+        assertEquals(statusChanges, TestData.count(RequisitionStatusChange.class));
+
+        json(recruiter).body(Map.of("status", "FILLED")).when().post(path).then().statusCode(200);
+        Written filled = Written.now(application.id);
+        assertEquals(Stage.REJECTED, filled.stage());
+        for (String to : List.of("OPEN", "ON_HOLD", "CANCELLED")) {
+            Api.problem(json(recruiter).body(Map.of("status", to)).when().post(path), 409, "FILLED", "final");
+        }
+        Api.problem(json(recruiter).body(Map.of("status", "FILLED")).when().post(path), 409, "already FILLED");
+        assertEquals(filled, Written.now(application.id));
+        assertEquals(statusChanges + 1, TestData.count(RequisitionStatusChange.class));
     }
 
     @Test

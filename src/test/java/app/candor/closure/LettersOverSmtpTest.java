@@ -177,6 +177,29 @@ class LettersOverSmtpTest {
     }
 
     @Test
+    void aRoleFilledLetterThanksTheCandidateSaysThePositionIsFilledAndOffersNoWithdrawLink() {
+        CandidateInput ada = candidate("Ms", "Ada", "Lovelace", false, "en");
+        Application a = data.application(requisition, recruiter, ada);
+
+        json(recruiter).body(Map.of("status", "FILLED", "note", "Offer accepted by the other finalist"))
+                .when().post("/api/requisitions/" + requisition.id + "/status").then().statusCode(200);
+
+        long id = messageFor(a.id, MessageKind.ROLE_FILLED);
+        Received mail = assertEnglish(id, ada.email(), "Dear Ms Lovelace,");
+        assertEquals(requisition.title + " at Candor Demo Ltd: the position has been filled", mail.subject());
+        assertTrue(mail.text().contains("the " + requisition.title + " position has now been filled"), mail.text());
+        assertTrue(mail.text().contains("This is not a judgement of you or your abilities"), mail.text());
+        for (String part : List.of(mail.text(), mail.html())) {
+            assertTrue(part.contains("See where your application stands") && part.contains("/c/status?t=cnd_"), part);
+            assertFalse(part.contains("Withdraw your application") || part.contains("/c/withdraw"), "closed: nothing to withdraw");
+            assertFalse(part.contains("Ask for feedback"), "a role filled is not about their performance");
+            assertFalse(part.contains("other finalist"), "the status note is internal");
+        }
+        assertEquals(Stage.REJECTED, Api.db(() -> Application.<Application>findById(a.id).stage));
+        assertEquals(app.candor.application.ClosureState.CLOSED, Api.db(() -> Application.<Application>findById(a.id).closureState));
+    }
+
+    @Test
     void aDelayedDecisionTellsTheNewDateInTheCandidatesLanguage() {
         CandidateInput grace = candidate("Dr", "Grace", "Hopper", false, "en");
         Application a = data.application(requisition, recruiter, grace);

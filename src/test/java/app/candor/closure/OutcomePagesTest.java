@@ -290,6 +290,57 @@ class OutcomePagesTest {
     }
 
     @Test
+    void theFormOffersFillingWithTheCountThePreviewShowsTheKindRejectionAndTheConfirmTellsEveryone() {
+        Application second = data.applicationAt(requisition, recruiter, Stage.SCREENING);
+        Application withdrawn = data.applicationAt(requisition, recruiter, Stage.WITHDRAWN);
+        PageSession session = PageSession.signIn(recruiter);
+        session.get("/requisitions/" + requisition.id).then().statusCode(200)
+                .body(containsString("id=\"f-status-FILLED\""), containsString("Mark as filled"),
+                        containsString("Sends a kind rejection"), containsString("to the 2 remaining candidates"));
+        Counts before = Counts.now();
+
+        session.post("/requisitions/" + requisition.id + "/status/preview", Map.of("status", "FILLED", "note", "Offer accepted"))
+                .then().statusCode(200)
+                .body(containsString("<strong>2</strong> candidates"), containsString("id=\"kind-rejection\""),
+                        not(containsString("not a rejection")), containsString("the position has been filled"),
+                        containsString("Mark as filled and notify 2 candidates"), containsString("value=\"Offer accepted\""));
+        assertThat(Counts.now()).isEqualTo(before);
+
+        Response confirmed = session.post("/requisitions/" + requisition.id + "/status", Map.of("status", "FILLED", "note", "Offer accepted"));
+        confirmed.then().statusCode(303).header("Location", endsWith("/requisitions/" + requisition.id));
+        assertThat(flash(confirmed)).isEqualTo("Role filled: 2 candidates will be told.");
+        assertThat(Api.db(() -> Requisition.<Requisition>findById(requisition.id).status)).isEqualTo(RequisitionStatus.FILLED);
+        List<Long> told = Api.db(() -> Message.<Message>list("requisition.id = ?1 and kind = ?2", requisition.id, MessageKind.ROLE_FILLED)
+                .stream().map(m -> m.application.id).toList());
+        assertThat(told).containsExactlyInAnyOrder(application.id, second.id).doesNotContain(withdrawn.id);
+        assertThat(Counts.now()).isEqualTo(new Counts(before.messages() + 2, before.history() + 2, before.statusChanges() + 1));
+
+        session.request().when().get("/requisitions/" + requisition.id).then().statusCode(200)
+                .body(containsString(">FILLED<"), not(containsString("id=\"f-status-")));
+    }
+
+    @Test
+    void reopeningARoleOnHoldIsPreviewedWithTheNewDateAndTheCount() {
+        PageSession session = PageSession.signIn(recruiter);
+        session.get("/requisitions/" + requisition.id).then().statusCode(200);
+        session.post("/requisitions/" + requisition.id + "/status", Map.of("status", "ON_HOLD", "note", "")).then().statusCode(303);
+        session.get("/requisitions/" + requisition.id).then().statusCode(200)
+                .body(containsString("Reopen"), containsString("The 1 candidate on hold gets a fresh promised date"), containsString("Mark as filled"));
+        Counts before = Counts.now();
+
+        session.post("/requisitions/" + requisition.id + "/status/preview", Map.of("status", "OPEN", "note", ""))
+                .then().statusCode(200)
+                .body(containsString("<strong>1</strong> candidate on hold"), containsString("id=\"reopen-promise\""),
+                        containsString("is open again"), containsString("Reopen and notify 1 candidate"));
+        assertThat(Counts.now()).isEqualTo(before);
+
+        Response confirmed = session.post("/requisitions/" + requisition.id + "/status", Map.of("status", "OPEN", "note", ""));
+        confirmed.then().statusCode(303);
+        assertThat(flash(confirmed)).isEqualTo("Role reopened: 1 candidate will be told their new date.");
+        assertThat(Api.db(() -> Message.count("application.id = ?1 and kind = ?2", application.id, MessageKind.ROLE_REOPENED))).isEqualTo(1);
+    }
+
+    @Test
     void aHiringManagerSeesTheCommunicationButGets403OnEveryMessageForm() {
         Application other = data.applicationAt(requisition, recruiter, Stage.SCREENING);
         Message scheduled = outcomes.record(other.id,
