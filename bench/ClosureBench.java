@@ -25,7 +25,8 @@ import java.util.concurrent.TimeUnit;
  * seeds N applications (default 1 000 000: 90% closed over the last 12 weeks, 10% open, of which 10 000
  * newly overdue, 10 000 overdue and flagged already, 5 000 due soon, 1 000 chased), then times the
  * closure sweep (with 10 000 newly overdue, then with nothing new) and the closure board's first page
- * and page 50. Prints figures; asserts nothing. Run through bench/closure.sh (which builds the jar and
+ * and page 50, and last the bulk closure of a filled role with 10 000 open applications (time to queue
+ * the letters). Prints figures; asserts nothing. Run through bench/closure.sh (which builds the jar and
  * puts the H2 driver on the class path).
  *
  * Usage: java -cp h2.jar bench/ClosureBench.java <quarkus-run.jar> <work dir> [applications]
@@ -34,6 +35,9 @@ public class ClosureBench {
 
     static final String ADMIN = "admin:admin-demo";
     static final String RITA = "rita:rita-demo";
+    /** The requisition whose 10 000 open applications the bulk-closure step closes at once. */
+    static final long BULK_REQUISITION = 3000000;
+    static final int BULK = 10_000;
     static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
     public static void main(String[] args) throws Exception {
@@ -79,6 +83,13 @@ public class ClosureBench {
             rows.add(board(app, "closure board, team, first page", "/api/board?scope=team&page=1", ADMIN));
             rows.add(board(app, "closure board, team, page 50", "/api/board?scope=team&page=50", ADMIN));
             rows.add(board(app, "closure board, one recruiter, first page", "/api/board?scope=mine&page=1", RITA));
+
+            // Last, because the dispatcher then delivers its letters in the background.
+            long b = System.nanoTime();
+            String filled = app.send("/api/requisitions/" + BULK_REQUISITION + "/status", RITA, "{\"status\":\"FILLED\"}");
+            double bulkMs = (System.nanoTime() - b) / 1e6;
+            rows.add(new String[] {"bulk closure: role filled, " + BULK + " open applications (1 run)",
+                    ms(bulkMs) + " to queue (" + field(filled, "notices") + " letters)", "seconds"});
         } finally {
             app.stop();
         }
@@ -140,7 +151,18 @@ public class ClosureBench {
                     + " case when " + open + " then null else mod(x, 7) = 0 end,"
                     + " case when " + open + " and mod(" + k + ", 100) = 3 then dateadd(HOUR, -2, now()) end"
                     + " from (select \"X\" as x from system_range(1, " + n + ")) r");
+            s.execute("insert into requisition (id, title, recruiter_id, hiring_manager_id, status, created_at, updated_at, version, debrief_enabled)"
+                    + " values (" + BULK_REQUISITION + ", 'Bench bulk role', " + rita + ", " + harry + ", 'OPEN', now(), now(), 0, true)");
+            s.execute("insert into candidate (id, first_name, last_name, first_name_terms, email, preferred_channel, language, created_at, updated_at, version)"
+                    + " select 4000000 + x, 'Bulk', 'Candidate ' || x, false, 'bulk' || x || '@example.test', 'EMAIL', 'en', now(), now(), 0"
+                    + " from (select \"X\" as x from system_range(1, " + BULK + ")) r");
+            s.execute("insert into application (id, requisition_id, candidate_id, stage, stage_entered_at, promised_decision_date, created_at,"
+                    + " updated_at, version, closure_state, closure_due, closure_flag, promise_lapsed)"
+                    + " select 4000000 + x, " + BULK_REQUISITION + ", 4000000 + x, 'SCREENING', now(), dateadd(DAY, 20, current_date), now(), now(), 0,"
+                    + " 'OPEN', dateadd(DAY, 20, current_date), 0, false from (select \"X\" as x from system_range(1, " + BULK + ")) r");
             s.execute("alter sequence application_seq restart with 5000000");
+            s.execute("alter sequence candidate_seq restart with 5000000");
+            s.execute("alter sequence requisition_seq restart with 4000000");
             s.execute("analyze");
             return (int) id(s, "select count(*) from application where closure_state = 'OPEN' and closure_flag = 0 and closure_due < current_date");
         }
@@ -242,6 +264,11 @@ public class ClosureBench {
 
         String post(String path, String user) throws Exception {
             return send(HttpRequest.newBuilder(uri(path)).POST(HttpRequest.BodyPublishers.noBody()), user);
+        }
+
+        String send(String path, String user, String json) throws Exception {
+            return send(HttpRequest.newBuilder(uri(path)).header("Content-Type", "application/json")
+                    .POST(HttpRequest.BodyPublishers.ofString(json)), user);
         }
 
         private URI uri(String path) {
