@@ -50,7 +50,7 @@ public class ChaserService {
             throw ProblemException.conflict("The candidate has already been told a final answer (the application is closed as "
                     + a.stage.label + "); a chaser is logged on an application still waiting for one.");
         }
-        Instant now = clock.instant();
+        Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS); // what the database keeps
         Instant received = input.receivedAt() == null ? now : input.receivedAt().toInstant();
         if (received.isAfter(now.plus(CLOCK_SKEW))) {
             throw ProblemException.invalidField("receivedAt", "must not be in the future: when the candidate got in touch");
