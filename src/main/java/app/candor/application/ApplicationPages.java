@@ -2,6 +2,8 @@ package app.candor.application;
 
 import app.candor.candidate.Candidate;
 import app.candor.candidate.Channel;
+import app.candor.closure.ChaserSection;
+import app.candor.closure.ChaserService;
 import app.candor.closure.DelayInput;
 import app.candor.closure.DelayService;
 import app.candor.closure.Outcome;
@@ -83,6 +85,9 @@ public class ApplicationPages {
     @Inject
     InterviewService interviews;
 
+    @Inject
+    ChaserService chasers;
+
     /** A stage the application may move to, with the date promised if the recruiter picks none. */
     public record Target(Stage stage, LocalDate defaultPromise) {
     }
@@ -112,7 +117,7 @@ public class ApplicationPages {
     static class Templates {
         static native TemplateInstance show(ApplicationView application, boolean recruiter, List<Target> targets, Forms forms,
                                             boolean offerAllowed, List<RejectionReason> reasons, List<MessageView> messages,
-                                            String undeliverable, String zone, InterviewSection interviews);
+                                            String undeliverable, String zone, InterviewSection interviews, ChaserSection chasers);
 
         static native TemplateInstance preview(ApplicationView application, MessagePreview page, String undeliverable);
     }
@@ -127,6 +132,11 @@ public class ApplicationPages {
     /** The page with a refused interview form (schedule or cancel) as typed, the other forms fresh. */
     public TemplateInstance withInterviewForms(long id, Form schedule, Form cancel) {
         return page(id, null, schedule, cancel);
+    }
+
+    /** The page with a refused chaser form as typed, the other forms fresh. */
+    public TemplateInstance withChaserForm(long id, Form chaser) {
+        return page(id, null, null, null, chaser);
     }
 
     /** The preview page for a message written elsewhere (an interview confirmation). */
@@ -253,6 +263,10 @@ public class ApplicationPages {
     }
 
     private TemplateInstance page(long id, Forms refused, Form interviewForm, Form interviewCancel) {
+        return page(id, refused, interviewForm, interviewCancel, null);
+    }
+
+    private TemplateInstance page(long id, Forms refused, Form interviewForm, Form interviewCancel, Form chaserForm) {
         User me = currentUser.get();
         ApplicationView view = applications.view(id, me);
         List<Target> targets = view.allowedMoves().stream().filter(s -> !TOLD_BY_OUTCOME.contains(s))
@@ -266,7 +280,7 @@ public class ApplicationPages {
         return Templates.show(view, me.isRecruiter(), targets, forms, offerAllowed,
                 me.isRecruiter() ? outcomes.reasons() : List.of(), messages.forApplication(id, me),
                 undeliverable(view.candidate().id()), calendar.zone().getId(),
-                InterviewSection.of(interviews.list(id, me), interviewForm, interviewCancel));
+                InterviewSection.of(interviews.list(id, me), interviewForm, interviewCancel), chasers.section(id, me, chaserForm));
     }
 
     private Response refusedOutcome(long id, Form form, ProblemException e) {

@@ -1,0 +1,103 @@
+package app.candor.closure;
+
+import app.candor.application.ApplicationPages;
+import app.candor.application.ApplicationService;
+import app.candor.candidate.Channel;
+import app.candor.system.BusinessCalendar;
+import app.candor.system.Flash;
+import app.candor.system.Form;
+import app.candor.system.ProblemException;
+import app.candor.system.TemplateExtensions;
+import app.candor.user.CurrentUser;
+import app.candor.user.Role;
+import app.candor.user.User;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import org.jboss.resteasy.reactive.RestForm;
+
+import java.net.URI;
+import java.time.OffsetDateTime;
+
+/**
+ * The chaser forms of the application page (the section itself is part of that page): log that the
+ * candidate chased, mark the waiting chasers answered. A refused form shows the application page again
+ * with the errors and what was typed. "Answered" is also a button on the closure board, which it
+ * returns to.
+ */
+@Path("/applications/{id}/chasers")
+@Produces(MediaType.TEXT_HTML)
+public class ChaserPages {
+
+    @Inject
+    ChaserService chasers;
+
+    @Inject
+    ApplicationService applications;
+
+    @Inject
+    ApplicationPages applicationPages;
+
+    @Inject
+    CurrentUser currentUser;
+
+    @Inject
+    BusinessCalendar calendar;
+
+    /** Where a reload of a refused form's address leads: the application page, at its chasers. */
+    @GET
+    @RolesAllowed({Role.RECRUITER, Role.HIRING_MANAGER})
+    public Response section(@PathParam("id") long id) {
+        applications.view(id, currentUser.get()); // 404 for an application the viewer may not see, as its page gives
+        return Response.seeOther(URI.create("/applications/" + id + "#chasers")).build();
+    }
+
+    @POST
+    @RolesAllowed(Role.RECRUITER)
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response log(@PathParam("id") long id, @RestForm String channel, @RestForm String receivedAt, @RestForm String note) {
+        Form form = Form.empty().with("channel", channel).with("receivedAt", receivedAt).with("note", note);
+        try {
+            Channel how = Form.enumValue("channel", channel, Channel.class);
+            OffsetDateTime at = form.dateTimeValue("receivedAt", calendar.zone());
+            Chaser c = chasers.log(id, new ChaserInput(how, note, at), currentUser.get());
+            return Flash.redirect("/applications/" + id + "#chasers", "Chaser logged (" + (c.channel == Channel.PHONE ? "a call" : "an e-mail")
+                    + ", " + TemplateExtensions.human(c.receivedAt) + "). It waits for a reply until your next letter to the candidate,"
+                    + " or until you mark it answered.");
+        } catch (ProblemException e) {
+            if (e.status == 404) {
+                throw e;
+            }
+            return Response.status(e.status).entity(applicationPages.withChaserForm(id, form.fail(e))).build();
+        }
+    }
+
+    /** The candidate was called back. From the board ({@code from=board}) it goes back to the same board page. */
+    @POST
+    @Path("answered")
+    @RolesAllowed(Role.RECRUITER)
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response answered(@PathParam("id") long id, @RestForm String from, @RestForm String scope, @RestForm String page) {
+        User me = currentUser.get();
+        int answered = chasers.answered(id, me);
+        String message = answered == 0 ? "No chaser was waiting for a reply."
+                : answered == 1 ? "The chaser is marked answered." : answered + " chasers are marked answered.";
+        return Flash.redirect("board".equals(from) ? boardAddress(scope, page, me) : "/applications/" + id + "#chasers", message);
+    }
+
+    /** Only a board address built from values it accepts: the form cannot send the browser anywhere else. */
+    private static String boardAddress(String scope, String page, User me) {
+        try {
+            return "/board?scope=" + ClosureBoard.Scope.parse(scope, me).value() + "&page=" + ClosureBoard.parsePage(page);
+        } catch (ProblemException e) {
+            return "/board";
+        }
+    }
+}

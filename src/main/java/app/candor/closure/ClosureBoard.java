@@ -1,0 +1,405 @@
+package app.candor.closure;
+
+import app.candor.application.Application;
+import app.candor.application.ClosureState;
+import app.candor.application.Stage;
+import app.candor.candidate.Candidate;
+import app.candor.candidate.Channel;
+import app.candor.closure.BoardView.Action;
+import app.candor.closure.BoardView.Endpoint;
+import app.candor.closure.BoardView.Recruiter;
+import app.candor.closure.BoardView.Ref;
+import app.candor.closure.BoardView.Row;
+import app.candor.closure.BoardView.SectionCount;
+import app.candor.feedback.InterviewFeedback;
+import app.candor.interview.Interview;
+import app.candor.interview.InterviewState;
+import app.candor.message.Message;
+import app.candor.message.MessageKind;
+import app.candor.message.MessageState;
+import app.candor.requisition.Requisition;
+import app.candor.system.BusinessCalendar;
+import app.candor.system.CandorConfig;
+import app.candor.system.ProblemException;
+import app.candor.system.TemplateExtensions;
+import app.candor.user.User;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.TypedQuery;
+import jakarta.transaction.Transactional;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The closure board: what stands between each candidate and their answer, most urgent first.
+ *
+ * <p>It reads a page without loading the board: each section's size is one count query (served by
+ * {@code ix_application_closure_due}, {@code ix_application_chased} and {@code ix_message_due}), and
+ * only the sections that fall on the requested page are read, each with offset and limit in a stable
+ * order (ties broken by id), with the candidate, requisition and recruiter fetched in the same query.
+ * What decides a row's next action (a closing letter still untold, the waiting chasers) is read in one
+ * query per kind for the page's applications.
+ */
+@ApplicationScoped
+public class ClosureBoard {
+
+    /** Which requisitions the board covers: the viewer's own, or everyone's. */
+    public enum Scope {
+        MINE, TEAM;
+
+        public String value() {
+            return name().toLowerCase(Locale.ROOT);
+        }
+
+        /** {@code mine} or {@code team}; without one, recruiters see theirs and admins the team's. */
+        public static Scope parse(String raw, User viewer) {
+            if (raw == null || raw.isBlank()) {
+                return viewer.isRecruiter() ? MINE : TEAM;
+            }
+            return switch (raw.strip().toLowerCase(Locale.ROOT)) {
+                case "mine" -> MINE;
+                case "team" -> TEAM;
+                default -> throw ProblemException.invalidField("scope", "must be mine or team");
+            };
+        }
+    }
+
+    /** The page number from the query string: 1 when absent. */
+    public static int parsePage(String raw) {
+        if (raw == null || raw.isBlank()) {
+            return 1;
+        }
+        try {
+            int page = Integer.parseInt(raw.strip());
+            if (page >= 1) {
+                return page;
+            }
+        } catch (NumberFormatException e) {
+            // refused below, with the same words as a zero
+        }
+        throw ProblemException.invalidField("page", "must be a whole number from 1");
+    }
+
+    /** Letters that give closure and have not reached the candidate (yet). */
+    static final List<MessageState> UNTOLD = List.of(MessageState.CALL_PENDING, MessageState.FAILED, MessageState.SCHEDULED,
+            MessageState.QUEUED);
+
+    static final List<MessageKind> CLOSING = Arrays.stream(MessageKind.values()).filter(MessageKind::closes).toList();
+
+    @Inject
+    EntityManager em;
+
+    @Inject
+    BusinessCalendar calendar;
+
+    @Inject
+    CandorConfig config;
+
+    /** One section's two queries: how many rows, and the rows in order. */
+    private record Part(BoardSection section, String count, String select, Map<String, Object> params, Class<?> type) {
+    }
+
+    /** An entity read for the page, with the section it is in. */
+    private record Fetched(BoardSection section, Application application, Interview interview, Message message) {
+    }
+
+    @Transactional
+    public BoardView view(User viewer, Scope scope, int page) {
+        LocalDate today = calendar.today();
+        LocalDate dueSoonUntil = calendar.addBusinessDays(today, 1);
+        int size = Math.max(1, config.closure().boardPageSize());
+        List<Part> parts = parts(today, dueSoonUntil, scope == Scope.MINE ? viewer : null);
+
+        long from = (long) (page - 1) * size;
+        long to = from + size;
+        long start = 0;
+        List<SectionCount> counts = new ArrayList<>();
+        List<Fetched> fetched = new ArrayList<>();
+        for (Part part : parts) {
+            long count = bind(em.createQuery(part.count(), Long.class), part.params()).getSingleResult();
+            counts.add(new SectionCount(part.section(), part.section().label, count, count == 0 ? null : (int) (start / size) + 1));
+            long lo = Math.max(from, start);
+            long hi = Math.min(to, start + count);
+            if (lo < hi) {
+                List<?> slice = bind(em.createQuery(part.select(), part.type()), part.params())
+                        .setFirstResult((int) (lo - start)).setMaxResults((int) (hi - lo)).getResultList();
+                for (Object o : slice) {
+                    if (o instanceof Interview i) {
+                        fetched.add(new Fetched(part.section(), i.application, i, null));
+                    } else if (o instanceof Message m) {
+                        fetched.add(new Fetched(part.section(), m.application, null, m));
+                    } else {
+                        fetched.add(new Fetched(part.section(), (Application) o, null, null));
+                    }
+                }
+            }
+            start += count;
+        }
+        long total = start;
+        int pages = (int) Math.max(1, (total + size - 1) / size);
+
+        Facts facts = facts(fetched);
+        List<Row> rows = fetched.stream().map(f -> row(f, facts, today)).toList();
+        return new BoardView(scope.value(), today, dueSoonUntil, page, pages, size, total, counts, rows);
+    }
+
+    // --- the sections ---
+
+    private List<Part> parts(LocalDate today, LocalDate dueSoonUntil, User me) {
+        List<Part> parts = new ArrayList<>();
+
+        // 1-4: open applications (a suspended one is paused, a closed one done); one section each at most. Ordering
+        // by the whole index (state, date, id) lets the database read a page straight off ix_application_closure_due
+        // and stop; without the constant state in front, H2 sorts every overdue application first.
+        Map<String, Object> open = params(me, "open", ClosureState.OPEN, "today", today);
+        String byPromise = "a.closureState, a.closureDue, a.id";
+        parts.add(applications(BoardSection.OVERDUE_CHASED, "a.closureDue < :today and a.chasedAt is not null", byPromise, open, me));
+        parts.add(applications(BoardSection.OVERDUE, "a.closureDue < :today and a.chasedAt is null", byPromise, open, me));
+        parts.add(applications(BoardSection.CHASED, "a.chasedAt is not null and (a.closureDue is null or a.closureDue >= :today)",
+                "a.chasedAt, a.id", open, me));
+        parts.add(applications(BoardSection.DUE_SOON, "a.chasedAt is null and a.closureDue >= :today and a.closureDue <= :until",
+                byPromise, params(me, "open", ClosureState.OPEN, "today", today, "until", dueSoonUntil), me));
+
+        // 5: interviews whose feedback went missing (FeedbackDue stamps the reminder exactly then) and is still not submitted.
+        String feedbackWhere = " where i.state = :scheduled and i.feedbackRemindedAt is not null and a.closureState <> :closed"
+                + " and a.stage in :pipeline and not exists (select f.id from InterviewFeedback f where f.interview = i"
+                + " and f.state = :submitted and f.author = hm.username)" + mine("a.requisition.id", me);
+        parts.add(new Part(BoardSection.FEEDBACK_MISSING,
+                "select count(i) from Interview i join i.application a join a.requisition r join r.hiringManager hm" + feedbackWhere,
+                "select i from Interview i join fetch i.application a join fetch a.candidate join fetch a.requisition r"
+                        + " join fetch r.recruiter join fetch r.hiringManager hm" + feedbackWhere + " order by i.startsAt, i.id",
+                params(me, "scheduled", InterviewState.SCHEDULED, "closed", ClosureState.CLOSED, "pipeline", Stage.pipeline(),
+                        "submitted", InterviewFeedback.State.SUBMITTED),
+                Interview.class));
+
+        // 6-7: letters to candidates waiting for the recruiter's call, and those that could not be delivered.
+        parts.add(messages(BoardSection.CALL_PENDING, MessageState.CALL_PENDING, me));
+        parts.add(messages(BoardSection.FAILED, MessageState.FAILED, me));
+        return parts;
+    }
+
+    /**
+     * "Mine" as a semi-join on the requisition: H2 then keeps reading the application (or message) index; with
+     * a plain join it loops over the recruiter's requisitions for every row and counts twice as slowly.
+     */
+    private static String mine(String requisitionId, User me) {
+        return me == null ? "" : " and " + requisitionId + " in (select mr.id from Requisition mr where mr.recruiter = :me)";
+    }
+
+    private static Part applications(BoardSection section, String where, String order, Map<String, Object> params, User me) {
+        String condition = " where a.closureState = :open and " + where + mine("a.requisition.id", me);
+        return new Part(section,
+                "select count(a) from Application a" + condition,
+                "select a from Application a join fetch a.candidate join fetch a.requisition r join fetch r.recruiter" + condition
+                        + " order by " + order,
+                params, Application.class);
+    }
+
+    private static Part messages(BoardSection section, MessageState state, User me) {
+        String condition = " where m.state = :state and m.kind in :kinds" + mine("m.requisition.id", me);
+        return new Part(section,
+                "select count(m) from Message m" + condition,
+                "select m from Message m join fetch m.candidate join fetch m.requisition r join fetch r.recruiter"
+                        + " left join fetch m.application" + condition + " order by m.createdAt, m.id",
+                params(me, "state", state, "kinds", MessageKind.candidateKinds()), Message.class);
+    }
+
+    private static Map<String, Object> params(User me, Object... pairs) {
+        Map<String, Object> params = new HashMap<>();
+        for (int i = 0; i < pairs.length; i += 2) {
+            params.put((String) pairs[i], pairs[i + 1]);
+        }
+        if (me != null) {
+            params.put("me", me);
+        }
+        return params;
+    }
+
+    private static <T> TypedQuery<T> bind(TypedQuery<T> query, Map<String, Object> params) {
+        params.forEach(query::setParameter);
+        return query;
+    }
+
+    // --- what decides the next action, for the page's applications ---
+
+    /** A closing letter that has not reached the candidate. */
+    private record Letter(long id, MessageKind kind, MessageState state) {
+    }
+
+    /** The oldest waiting chaser's channel and how many are waiting. */
+    private record Waiting(Channel channel, int count) {
+    }
+
+    private record Facts(Map<Long, List<Letter>> letters, Map<Long, Waiting> waiting) {
+    }
+
+    private Facts facts(List<Fetched> fetched) {
+        Set<Long> ids = new LinkedHashSet<>();
+        Set<Long> chased = new LinkedHashSet<>();
+        for (Fetched f : fetched) {
+            if (f.application() != null) {
+                ids.add(f.application().id);
+                if (f.application().chasedAt != null) {
+                    chased.add(f.application().id);
+                }
+            }
+        }
+        Map<Long, List<Letter>> letters = new HashMap<>();
+        if (!ids.isEmpty()) {
+            em.createQuery("select m.application.id, m.id, m.kind, m.state from Message m where m.application.id in :ids"
+                            + " and m.kind in :closing and m.state in :untold order by m.createdAt, m.id", Object[].class)
+                    .setParameter("ids", ids).setParameter("closing", CLOSING).setParameter("untold", UNTOLD)
+                    .getResultList()
+                    .forEach(r -> letters.computeIfAbsent((Long) r[0], k -> new ArrayList<>())
+                            .add(new Letter((Long) r[1], (MessageKind) r[2], (MessageState) r[3])));
+        }
+        Map<Long, Waiting> waiting = new LinkedHashMap<>();
+        if (!chased.isEmpty()) {
+            em.createQuery("select c.application.id, c.channel from Chaser c where c.application.id in :ids and c.answeredAt is null"
+                            + " order by c.receivedAt, c.id", Object[].class)
+                    .setParameter("ids", chased)
+                    .getResultList()
+                    .forEach(r -> waiting.merge((Long) r[0], new Waiting((Channel) r[1], 1),
+                            (first, next) -> new Waiting(first.channel(), first.count() + 1)));
+        }
+        return new Facts(letters, waiting);
+    }
+
+    // --- the rows ---
+
+    private Row row(Fetched f, Facts facts, LocalDate today) {
+        Application a = f.application();
+        Message m = f.message();
+        Interview i = f.interview();
+        // A message row names its candidate and requisition itself (fetched with it); the others through the application.
+        Candidate candidate = m != null ? m.candidate : a.candidate;
+        Requisition requisition = m != null ? m.requisition : a.requisition;
+        LocalDate due = a == null ? null : a.closureDue;
+        Integer daysOver = due != null && due.isBefore(today) ? businessDaysAfter(due, today) : null;
+        Integer daysLeft = due != null && !due.isBefore(today) ? businessDaysAfter(today, due) : null;
+        Waiting waiting = a == null ? null : facts.waiting().get(a.id);
+        List<Action> actions;
+        Instant since = null;
+        String about = null;
+        if (i != null) {
+            since = i.feedbackRemindedAt;
+            about = "Interview on " + TemplateExtensions.human(i.startsAt) + ": feedback from " + requisition.hiringManager.fullName
+                    + " missing";
+            actions = List.of(openFeedback(i.id));
+        } else if (m != null) {
+            since = m.createdAt;
+            if (m.state == MessageState.CALL_PENDING) {
+                about = m.kind.label + ": call " + m.recipient;
+                actions = List.of(markCallDone(m.id));
+            } else {
+                about = m.kind.label + " to " + m.recipient + (m.lastError == null ? "" : ": " + m.lastError);
+                actions = List.of(fixAddress(candidate.id), resend(m.id));
+            }
+        } else {
+            actions = applicationActions(a, facts.letters().getOrDefault(a.id, List.of()));
+        }
+        return new Row(f.section(), a == null ? null : a.id, i == null ? null : i.id, m == null ? null : m.id,
+                new Ref(candidate.id, candidate.displayName()), new BoardView.RequisitionRef(requisition.id, requisition.title),
+                new Recruiter(requisition.recruiter.username, requisition.recruiter.fullName), a == null ? null : a.stage, due,
+                daysOver, daysLeft, promise(daysOver, daysLeft), a == null ? null : a.chasedAt,
+                waiting == null ? null : waiting.channel(), waiting == null ? 0 : waiting.count(), since, about, actions);
+    }
+
+    /**
+     * The next step for an application that is late, chased or due: finish telling the candidate what
+     * was already decided, or else decide (an outcome, or a later date), answering the chaser too.
+     */
+    private static List<Action> applicationActions(Application a, List<Letter> untold) {
+        Letter call = first(untold, MessageState.CALL_PENDING);
+        if (call != null) {
+            return List.of(markCallDone(call.id()));
+        }
+        Letter failed = first(untold, MessageState.FAILED);
+        if (failed != null) {
+            return List.of(fixAddress(a.candidate.id));
+        }
+        Letter scheduled = first(untold, MessageState.SCHEDULED);
+        if (scheduled != null) {
+            return List.of(new Action("SEND_NOW", "Send now", "GET", "/messages/" + scheduled.id() + "#send-now",
+                    new Endpoint("POST", "/api/messages/" + scheduled.id() + "/send-now")));
+        }
+        Letter queued = first(untold, MessageState.QUEUED);
+        if (queued != null) {
+            return List.of(new Action("CHECK_DELIVERY", "Check delivery", "GET", "/messages/" + queued.id(),
+                    new Endpoint("GET", "/api/messages/" + queued.id())));
+        }
+        if (a.stage.isTerminal()) {
+            // Closed by a plain stage move: decided, but nobody told the candidate.
+            return List.of(new Action("TELL_CANDIDATE", "Tell the candidate", "GET", "/applications/" + a.id + "#communication",
+                    new Endpoint("GET", "/api/applications/" + a.id)));
+        }
+        String page = "/applications/" + a.id;
+        String api = "/api/applications/" + a.id;
+        List<Action> actions = new ArrayList<>();
+        actions.add(new Action("SEND_OUTCOME", "Send outcome", "GET", page + "#outcome", new Endpoint("POST", api + "/outcome/preview")));
+        actions.add(new Action("DELAY", "Delay", "GET", page + "#delay", new Endpoint("POST", api + "/delay/preview")));
+        if (a.chasedAt != null) {
+            actions.add(new Action("ANSWERED", "Answered", "POST", page + "/chasers/answered",
+                    new Endpoint("POST", api + "/chasers/answered")));
+        } else {
+            actions.add(new Action("LOG_CHASER", "Log chaser", "GET", page + "#chasers", new Endpoint("POST", api + "/chasers")));
+        }
+        return actions;
+    }
+
+    private static Letter first(List<Letter> letters, MessageState state) {
+        return letters.stream().filter(l -> l.state() == state).findFirst().orElse(null);
+    }
+
+    private static Action markCallDone(long messageId) {
+        return new Action("MARK_CALL_DONE", "Mark call done", "GET", "/messages/" + messageId + "#call-done",
+                new Endpoint("POST", "/api/messages/" + messageId + "/call-done"));
+    }
+
+    private static Action fixAddress(long candidateId) {
+        return new Action("FIX_ADDRESS", "Fix address", "GET", "/candidates/" + candidateId,
+                new Endpoint("PUT", "/api/candidates/" + candidateId));
+    }
+
+    private static Action resend(long messageId) {
+        return new Action("RESEND", "Resend", "GET", "/messages/" + messageId + "#resend",
+                new Endpoint("POST", "/api/messages/" + messageId + "/resend"));
+    }
+
+    private static Action openFeedback(long interviewId) {
+        return new Action("OPEN_FEEDBACK", "Open feedback", "GET", "/interviews/" + interviewId + "/feedback",
+                new Endpoint("GET", "/api/interviews/" + interviewId + "/feedback"));
+    }
+
+    /** Business days in (from, to]: from Tuesday to Friday is 3; from Friday to Monday is 1. */
+    int businessDaysAfter(LocalDate from, LocalDate to) {
+        int days = 0;
+        for (LocalDate d = from.plusDays(1); !d.isAfter(to); d = d.plusDays(1)) {
+            if (calendar.isBusinessDay(d)) {
+                days++;
+            }
+        }
+        return days;
+    }
+
+    static String promise(Integer daysOver, Integer daysLeft) {
+        if (daysOver != null) {
+            return daysOver == 0 ? "overdue" : daysOver + " business day" + (daysOver == 1 ? "" : "s") + " over";
+        }
+        if (daysLeft != null) {
+            return daysLeft == 0 ? "due today" : daysLeft + " business day" + (daysLeft == 1 ? "" : "s") + " left";
+        }
+        return null;
+    }
+}
