@@ -22,17 +22,21 @@ public class BoardPages {
     ClosureBoard board;
 
     @Inject
+    ClosureStats stats;
+
+    @Inject
     CurrentUser currentUser;
 
     @CheckedTemplate
     static class Templates {
-        static native TemplateInstance board(BoardView board);
+        static native TemplateInstance board(BoardView board, ClosureStatsView stats);
     }
 
     @GET
     @RolesAllowed({Role.RECRUITER, Role.ADMIN})
     public TemplateInstance show(@QueryParam("scope") String scope, @QueryParam("page") String page) {
         User me = currentUser.get();
-        return Templates.board(board.view(me, ClosureBoard.Scope.parse(scope, me), ClosureBoard.parsePage(page)));
+        BoardView view = board.view(me, ClosureBoard.Scope.parse(scope, me), ClosureBoard.parsePage(page));
+        return Templates.board(view, stats.compute(me, null, view.scope()));
     }
 }

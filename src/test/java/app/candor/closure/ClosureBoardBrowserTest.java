@@ -76,6 +76,11 @@ class ClosureBoardBrowserTest {
             assertThat(rows.get(0).getAttribute("data-application")).isEqualTo(Long.toString(ada));
             assertThat(rows.get(0).getText()).contains("Ada Lovelace").contains("Senior Backend Engineer").contains("over");
             assertThat(browser.text("#count-OVERDUE")).contains("2");
+            // How we are doing, on the same page: the chart is drawn, and the table beside it counts her overdue candidates.
+            org.openqa.selenium.JavascriptExecutor js = (org.openqa.selenium.JavascriptExecutor) browser.driver;
+            new org.openqa.selenium.support.ui.WebDriverWait(browser.driver, java.time.Duration.ofSeconds(15)).until(d -> Boolean.TRUE.equals(js.executeScript(
+                    "return typeof Chart !== 'undefined' && Chart.getChart(document.getElementById('closure-chart')) !== undefined;")));
+            assertThat(browser.text("#closure-overdue")).isEqualTo("2");
 
             browser.click(rows.get(0).findElement(By.cssSelector("a.action-SEND_OUTCOME")));
             assertThat(browser.path()).isEqualTo("/applications/" + ada);
