@@ -142,8 +142,10 @@ public class ApplicationService {
         a.stageEnteredAt = now;
         a.promise(promise, calendar.today());
         a.updatedAt = now;
-        if (to == Stage.HIRED) {
-            a.close(now, calendar.today()); // a hire is an answer given in person, whether or not an offer letter went out
+        if (to == Stage.HIRED || (to == Stage.WITHDRAWN && !BY_CANDIDATE.equals(changedBy))) {
+            // A hire is an answer given in person, whether or not an offer letter went out; a withdrawal a recruiter
+            // records was the candidate's own word to them. (Withdrawing through the link closes with its acknowledgement.)
+            a.close(now, calendar.today());
         }
         StageChange change = record(a, from, a.stage, note, move == Stage.Move.CORRECTION, changedBy, now);
         if (log) {

@@ -26,7 +26,35 @@ public record ApplicationView(
         /** Set when the candidate asked for feedback through their link. */
         Instant feedbackRequestedAt,
         /** The feedback message that answered the request; null while they wait. */
-        Long feedbackAnswerMessageId) {
+        Long feedbackAnswerMessageId,
+        /** Whether the candidate has been told a final answer, and by when they were promised one. */
+        ClosureRef closure) {
+
+    /**
+     * The closure watch for this application. {@code watch}: ON_TRACK, DUE_SOON, OVERDUE, SUSPENDED
+     * (role on hold), CLOSED_ON_TIME or CLOSED_LATE. {@code untold}: the stage is decided but the
+     * candidate has not been told (e.g. a rejection moved through the plain stage API, or scheduled).
+     * {@code canTell}: rejected without any rejection letter, so the outcome form can still tell them.
+     */
+    public record ClosureRef(ClosureState state, String watch, LocalDate due, Instant closedAt, Instant chasedAt,
+                             boolean promiseLapsed, boolean untold, boolean canTell) {
+        static ClosureRef of(Application a, BusinessCalendar calendar) {
+            LocalDate today = calendar.today();
+            String watch = switch (a.closureState) {
+                case CLOSED -> Boolean.TRUE.equals(a.closedLate) ? "CLOSED_LATE" : "CLOSED_ON_TIME";
+                case SUSPENDED -> "SUSPENDED";
+                case OPEN -> a.closureDue == null ? "ON_TRACK"
+                        : a.closureDue.isBefore(today) ? "OVERDUE"
+                        : !a.closureDue.isAfter(calendar.addBusinessDays(today, 1)) ? "DUE_SOON" : "ON_TRACK";
+            };
+            boolean untold = a.stage.isTerminal() && a.closureState != ClosureState.CLOSED;
+            // Rejected without a letter (the plain stage API): the rejection can still be told, once.
+            boolean canTell = untold && a.stage == Stage.REJECTED && app.candor.message.Message.count(
+                    "application = ?1 and kind = ?2 and state <> ?3", a, app.candor.message.MessageKind.REJECTION,
+                    app.candor.message.MessageState.CANCELLED) == 0;
+            return new ClosureRef(a.closureState, watch, a.closureDue, a.closedAt, a.chasedAt, a.promiseLapsed, untold, canTell);
+        }
+    }
 
     public record WithdrawalRef(Instant at, String reasonCode, String reason, String note) {
     }
@@ -56,6 +84,6 @@ public record ApplicationView(
         return new ApplicationView(a.id, new RequisitionRef(a.requisition.id, a.requisition.title), CandidateRef.of(a.candidate),
                 a.stage, a.stageEnteredAt, calendar.daysSince(a.stageEnteredAt), a.promisedDecisionDate,
                 a.stage.allowedTargets(), history.stream().map(HistoryEntry::of).toList(), withdrawal, feedbackRequestedAt,
-                feedbackAnswer);
+                feedbackAnswer, ClosureRef.of(a, calendar));
     }
 }

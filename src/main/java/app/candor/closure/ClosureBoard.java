@@ -97,6 +97,9 @@ public class ClosureBoard {
 
     static final List<MessageKind> CLOSING = Arrays.stream(MessageKind.values()).filter(MessageKind::closes).toList();
 
+    /** Earlier than any chaser (a range condition the chased index can serve; see {@link #parts}). */
+    static final Instant CHASED_SINCE = Instant.parse("1970-01-01T00:00:00Z");
+
     @Inject
     EntityManager em;
 
@@ -163,11 +166,15 @@ public class ClosureBoard {
         // by the whole index (state, date, id) lets the database read a page straight off ix_application_closure_due
         // and stop; without the constant state in front, H2 sorts every overdue application first.
         Map<String, Object> open = params(me, "open", ClosureState.OPEN, "today", today);
+        Map<String, Object> openChased = params(me, "open", ClosureState.OPEN, "today", today, "chased", CHASED_SINCE);
         String byPromise = "a.closureState, a.closureDue, a.id";
-        parts.add(applications(BoardSection.OVERDUE_CHASED, "a.closureDue < :today and a.chasedAt is not null", byPromise, open, me));
+        // "chasedAt >= :chased" rather than "is not null": H2 reads a range of ix_application_chased (the few chased
+        // applications) but would scan every open application for IS NOT NULL (1 s with 100 000 open ones).
+        parts.add(applications(BoardSection.OVERDUE_CHASED, "a.chasedAt >= :chased and a.closureDue < :today", "a.closureDue, a.id",
+                openChased, me));
         parts.add(applications(BoardSection.OVERDUE, "a.closureDue < :today and a.chasedAt is null", byPromise, open, me));
-        parts.add(applications(BoardSection.CHASED, "a.chasedAt is not null and (a.closureDue is null or a.closureDue >= :today)",
-                "a.chasedAt, a.id", open, me));
+        parts.add(applications(BoardSection.CHASED, "a.chasedAt >= :chased and (a.closureDue is null or a.closureDue >= :today)",
+                "a.chasedAt, a.id", openChased, me));
         parts.add(applications(BoardSection.DUE_SOON, "a.chasedAt is null and a.closureDue >= :today and a.closureDue <= :until",
                 byPromise, params(me, "open", ClosureState.OPEN, "today", today, "until", dueSoonUntil), me));
 
@@ -341,8 +348,12 @@ public class ClosureBoard {
         }
         if (a.stage.isTerminal()) {
             // Closed by a plain stage move: decided, but nobody told the candidate.
-            return List.of(new Action("TELL_CANDIDATE", "Tell the candidate", "GET", "/applications/" + a.id + "#communication",
-                    new Endpoint("GET", "/api/applications/" + a.id)));
+            // A rejection can still be told through the outcome form (once, with a letter previewed first).
+            return List.of(a.stage == app.candor.application.Stage.REJECTED
+                    ? new Action("TELL_CANDIDATE", "Tell the candidate", "GET", "/applications/" + a.id + "#outcome",
+                            new Endpoint("POST", "/api/applications/" + a.id + "/outcome/preview"))
+                    : new Action("TELL_CANDIDATE", "Tell the candidate", "GET", "/applications/" + a.id + "#communication",
+                            new Endpoint("GET", "/api/applications/" + a.id)));
         }
         String page = "/applications/" + a.id;
         String api = "/api/applications/" + a.id;

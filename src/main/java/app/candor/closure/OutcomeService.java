@@ -4,6 +4,10 @@ import app.candor.system.RowLock;
 import app.candor.application.Application;
 import app.candor.application.ApplicationService;
 import app.candor.application.StageChange;
+import app.candor.application.ClosureState;
+import app.candor.application.Stage;
+import app.candor.message.MessageKind;
+import app.candor.message.MessageState;
 import app.candor.message.Composed;
 import app.candor.message.Message;
 import app.candor.message.MessageComposer;
@@ -70,7 +74,9 @@ public class OutcomeService {
         Application a = checked.application();
         String stageNote = input.outcome() == Outcome.OFFER ? "Offer recorded"
                 : "Rejected: " + checked.reason().label;
-        StageChange change = applications.apply(a, input.outcome().stage, null, stageNote, actor);
+        // Rejected earlier without a letter: nothing moves, the history says the candidate is being told now.
+        StageChange change = checked.tellOnly() ? applications.recordInPlace(a, a.stage, null, stageNote + " (told now)", false, actor)
+                : applications.apply(a, input.outcome().stage, null, stageNote, actor);
         Composed composed = compose(a, input, actor);
         return outbox.enqueue(a, composed, "stage-change:" + change.id, actor,
                 new Outbox.Extras(InputValidator.clean(input.personalNote()), checked.reason() == null ? null : checked.reason().id,
@@ -92,7 +98,7 @@ public class OutcomeService {
                 null, false));
     }
 
-    private record Checked(Application application, RejectionReason reason) {
+    private record Checked(Application application, RejectionReason reason, boolean tellOnly) {
     }
 
     private Checked check(long applicationId, OutcomeInput input, User actor) {
@@ -123,6 +129,12 @@ public class OutcomeService {
             throw ProblemException.conflict("An outcome (" + input.outcome().kind.label.toLowerCase()
                     + ") was already recorded for this application; nothing new was sent.");
         }
+        // A rejection moved through the plain stage API has not been told: it may still be, once (no rejection letter exists).
+        boolean tellOnly = a.stage == Stage.REJECTED && input.outcome() == Outcome.REJECTED && a.closureState != ClosureState.CLOSED
+                && Message.count("application = ?1 and kind = ?2 and state <> ?3", a, MessageKind.REJECTION, MessageState.CANCELLED) == 0;
+        if (tellOnly) {
+            return new Checked(a, reason, true);
+        }
         if (a.stage == input.outcome().stage) {
             throw ProblemException.conflict("The application is already at " + a.stage.name() + "; nothing new was sent.");
         }
@@ -130,6 +142,6 @@ public class OutcomeService {
         if (move.move().isEmpty()) {
             throw ProblemException.conflict(move.whyNot());
         }
-        return new Checked(a, reason);
+        return new Checked(a, reason, false);
     }
 }

@@ -283,4 +283,41 @@ class ClosureWatchTest {
         assertThat(reload(closed).closureFlag).isZero();
         assertThat(reload(suspended).closureFlag).isZero();
     }
+
+    @Test
+    void aRejectionMovedWithoutALetterStaysOpenAndCanStillBeToldOnce() {
+        User recruiter = data.recruiter();
+        Requisition requisition = data.requisition(recruiter, data.hiringManager());
+        Application a = data.application(requisition, recruiter);
+        json(recruiter).body(Map.of("stage", "REJECTED")).post("/api/applications/" + a.id + "/stage").then().statusCode(200);
+        var view = json(recruiter).get("/api/applications/" + a.id).then().statusCode(200).extract().jsonPath();
+        assertThat(view.getString("closure.state")).isEqualTo("OPEN");
+        assertThat(view.getBoolean("closure.untold")).isTrue();
+        assertThat(view.getBoolean("closure.canTell")).isTrue();
+
+        json(recruiter).body(Map.of("outcome", "REJECTED", "reasonId", 2)).post("/api/applications/" + a.id + "/outcome").then().statusCode(201);
+        Application told = closedBy(a);
+        assertThat(told.stage).isEqualTo(Stage.REJECTED);
+        assertThat(json(recruiter).get("/api/applications/" + a.id + "/history").then().extract().jsonPath().getList("note", String.class))
+                .anyMatch(n -> n != null && n.contains("(told now)"));
+        json(recruiter).body(Map.of("outcome", "REJECTED", "reasonId", 2)).post("/api/applications/" + a.id + "/outcome").then().statusCode(409);
+        assertThat(app.candor.support.Api.db(() -> app.candor.message.Message.count("application.id = ?1 and kind = ?2", a.id,
+                app.candor.message.MessageKind.REJECTION))).isEqualTo(1);
+    }
+
+    @Test
+    void aWithdrawalTheRecruiterRecordsClosesAtOnceAndAHireToo() {
+        User recruiter = data.recruiter();
+        Requisition requisition = data.requisition(recruiter, data.hiringManager());
+        Application withdrawn = data.application(requisition, recruiter);
+        Application hired = data.applicationAt(requisition, recruiter, Stage.OFFER);
+        json(recruiter).body(Map.of("stage", "WITHDRAWN", "note", "Called: accepted another offer")).post("/api/applications/" + withdrawn.id + "/stage")
+                .then().statusCode(200);
+        json(recruiter).body(Map.of("stage", "HIRED")).post("/api/applications/" + hired.id + "/stage").then().statusCode(200);
+        assertThat(reload(withdrawn).closureState).isEqualTo(ClosureState.CLOSED);
+        assertThat(reload(withdrawn).closedLate).isFalse();
+        assertThat(reload(hired).closureState).isEqualTo(ClosureState.CLOSED);
+        assertThat(json(recruiter).get("/api/applications/" + hired.id).then().extract().jsonPath().getString("closure.watch"))
+                .isEqualTo("CLOSED_ON_TIME");
+    }
 }
