@@ -69,7 +69,7 @@ public class ClosureBench {
             long t = System.nanoTime();
             String first10k = app.post("/api/closure/sweep", ADMIN);
             double sweepMs = (System.nanoTime() - t) / 1e6;
-            rows.add(new String[] {"closure sweep, " + newlyOverdue + " newly overdue (1 run)", ms(sweepMs) + " (server " + field(first10k, "durationMs")
+            add(rows, new String[] {"closure sweep, " + newlyOverdue + " newly overdue (1 run)", ms(sweepMs) + " (server " + field(first10k, "durationMs")
                     + " ms; flagged " + field(first10k, "overdue") + " overdue, " + field(first10k, "dueSoon") + " due soon)", "<= 1 s"});
 
             List<Double> idle = new ArrayList<>();
@@ -78,17 +78,17 @@ public class ClosureBench {
                 app.post("/api/closure/sweep", ADMIN);
                 idle.add((System.nanoTime() - s) / 1e6);
             }
-            rows.add(new String[] {"closure sweep, nothing new (median of 7)", ms(median(idle)), "<= 50 ms"});
+            add(rows, new String[] {"closure sweep, nothing new (median of 7)", ms(median(idle)), "<= 50 ms"});
 
-            rows.add(board(app, "closure board, team, first page", "/api/board?scope=team&page=1", ADMIN));
-            rows.add(board(app, "closure board, team, page 50", "/api/board?scope=team&page=50", ADMIN));
-            rows.add(board(app, "closure board, one recruiter, first page", "/api/board?scope=mine&page=1", RITA));
+            add(rows, board(app, "closure board, team, first page", "/api/board?scope=team&page=1", ADMIN));
+            add(rows, board(app, "closure board, team, page 50", "/api/board?scope=team&page=50", ADMIN));
+            add(rows, board(app, "closure board, one recruiter, first page", "/api/board?scope=mine&page=1", RITA));
 
             // Last, because the dispatcher then delivers its letters in the background.
             long b = System.nanoTime();
             String filled = app.send("/api/requisitions/" + BULK_REQUISITION + "/status", RITA, "{\"status\":\"FILLED\"}");
             double bulkMs = (System.nanoTime() - b) / 1e6;
-            rows.add(new String[] {"bulk closure: role filled, " + BULK + " open applications (1 run)",
+            add(rows, new String[] {"bulk closure: role filled, " + BULK + " open applications (1 run)",
                     ms(bulkMs) + " to queue (" + field(filled, "notices") + " letters)", "seconds"});
         } finally {
             app.stop();
@@ -101,6 +101,11 @@ public class ClosureBench {
         for (String[] r : rows) {
             System.out.printf(Locale.ROOT, "%-48s | %-72s | %s%n", r[0], r[1], r[2]);
         }
+    }
+
+    static void add(List<String[]> rows, String[] row) {
+        rows.add(row);
+        log("   " + row[0] + ": " + row[1]);
     }
 
     static String[] board(App app, String name, String path, String user) throws Exception {

@@ -29,7 +29,8 @@ public class BoardPages {
 
     @CheckedTemplate
     static class Templates {
-        static native TemplateInstance board(BoardView board, ClosureStatsView stats);
+        /** {@code canAct}: the next actions are the recruiter's; an admin sees what they are, not links into recruiter pages. */
+        static native TemplateInstance board(BoardView board, ClosureStatsView stats, boolean canAct);
     }
 
     @GET
@@ -37,6 +38,6 @@ public class BoardPages {
     public TemplateInstance show(@QueryParam("scope") String scope, @QueryParam("page") String page) {
         User me = currentUser.get();
         BoardView view = board.view(me, ClosureBoard.Scope.parse(scope, me), ClosureBoard.parsePage(page));
-        return Templates.board(view, stats.compute(me, null, view.scope()));
+        return Templates.board(view, stats.compute(me, null, view.scope()), me.isRecruiter());
     }
 }
