@@ -142,7 +142,8 @@ public class ClosureBench {
             String open = "mod(x, 10) = 0";
             String k = "(x / 10)";
             s.execute("insert into application (id, requisition_id, candidate_id, stage, stage_entered_at, promised_decision_date, created_at,"
-                    + " updated_at, version, closure_state, closure_due, closure_flag, overdue_at, promise_lapsed, closed_at, closed_late, chased_at)"
+                    + " updated_at, version, closure_state, closure_due, closure_flag, overdue_at, promise_lapsed, closed_at, closed_late, chased_at,"
+                    + " recruiter_id)"
                     + " select 2000000 + x, 1000000 + mod(x, 1000), 1000000 + x / 1000,"
                     + " case when " + open + " then 'SCREENING' else 'REJECTED' end, now(),"
                     + " case when " + open + " then " + due(k) + " end,"
@@ -155,6 +156,7 @@ public class ClosureBench {
                     + " case when " + open + " then null else dateadd(DAY, -mod(x, 84), now()) end,"
                     + " case when " + open + " then null else mod(x, 7) = 0 end,"
                     + " case when " + open + " and mod(" + k + ", 100) = 3 then dateadd(HOUR, -2, now()) end"
+                    + ", case when mod(mod(x, 1000), 2) = 0 then " + rita + " else " + rob + " end"
                     + " from (select \"X\" as x from system_range(1, " + n + ")) r");
             s.execute("insert into requisition (id, title, recruiter_id, hiring_manager_id, status, created_at, updated_at, version, debrief_enabled)"
                     + " values (" + BULK_REQUISITION + ", 'Bench bulk role', " + rita + ", " + harry + ", 'OPEN', now(), now(), 0, true)");
@@ -162,9 +164,9 @@ public class ClosureBench {
                     + " select 4000000 + x, 'Bulk', 'Candidate ' || x, false, 'bulk' || x || '@example.test', 'EMAIL', 'en', now(), now(), 0"
                     + " from (select \"X\" as x from system_range(1, " + BULK + ")) r");
             s.execute("insert into application (id, requisition_id, candidate_id, stage, stage_entered_at, promised_decision_date, created_at,"
-                    + " updated_at, version, closure_state, closure_due, closure_flag, promise_lapsed)"
+                    + " updated_at, version, closure_state, closure_due, closure_flag, promise_lapsed, recruiter_id)"
                     + " select 4000000 + x, " + BULK_REQUISITION + ", 4000000 + x, 'SCREENING', now(), dateadd(DAY, 20, current_date), now(), now(), 0,"
-                    + " 'OPEN', dateadd(DAY, 20, current_date), 0, false from (select \"X\" as x from system_range(1, " + BULK + ")) r");
+                    + " 'OPEN', dateadd(DAY, 20, current_date), 0, false, " + rita + " from (select \"X\" as x from system_range(1, " + BULK + ")) r");
             s.execute("alter sequence application_seq restart with 5000000");
             s.execute("alter sequence candidate_seq restart with 5000000");
             s.execute("alter sequence requisition_seq restart with 4000000");

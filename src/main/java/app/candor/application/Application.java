@@ -57,6 +57,13 @@ public class Application extends PanacheEntityBase {
     @Column(name = "promised_decision_date")
     public LocalDate promisedDecisionDate;
 
+    /**
+     * The recruiter of the requisition, copied here (and updated with the requisition) so that a
+     * recruiter's closure board is served by one index (see V11).
+     */
+    @Column(name = "recruiter_id")
+    public Long recruiterId;
+
     /** Whether the candidate has been told a final answer (see {@link ClosureState}). */
     @NotNull
     @Enumerated(EnumType.STRING)

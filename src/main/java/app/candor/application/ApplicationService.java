@@ -76,6 +76,7 @@ public class ApplicationService {
         Instant now = clock.instant();
         Application a = new Application();
         a.requisition = requisition;
+        a.recruiterId = a.requisition.recruiter.id;
         a.candidate = candidate;
         a.stage = Stage.APPLIED;
         a.stageEnteredAt = now;

@@ -51,6 +51,10 @@ public class RequisitionService {
         if (!recruiter.isRecruiter()) {
             throw ProblemException.invalidField("recruiterId", "is required: you are not a recruiter yourself");
         }
+        if (r.id != null && r.recruiter != null && !r.recruiter.id.equals(recruiter.id)) {
+            // The applications carry their recruiter for the closure board.
+            app.candor.application.Application.update("recruiterId = ?1 where requisition.id = ?2", recruiter.id, r.id);
+        }
         r.recruiter = recruiter;
         r.hiringManager = activeWithRole(input.hiringManagerId(), Role.HIRING_MANAGER, "hiringManagerId", "hiring manager");
         r.title = input.title().strip();

@@ -320,4 +320,25 @@ class ClosureWatchTest {
         assertThat(json(recruiter).get("/api/applications/" + hired.id).then().extract().jsonPath().getString("closure.watch"))
                 .isEqualTo("CLOSED_ON_TIME");
     }
+
+    @Test
+    void aRequisitionHandedToAnotherRecruiterMovesItsOverdueCandidatesToTheirBoard() {
+        User rita = data.recruiter();
+        User rob = data.recruiter();
+        User manager = data.hiringManager();
+        Requisition requisition = data.requisition(rita, manager);
+        Application a = data.application(requisition, rita);
+        QuarkusTransaction.requiringNew().run(() -> Application.update("closureDue = ?1 where id = ?2",
+                LocalDate.now(ZoneOffset.UTC).minusDays(3), a.id));
+        assertThat(json(rita).get("/api/board?scope=mine").then().statusCode(200).extract().jsonPath()
+                .getList("rows.applicationId", Long.class)).contains(a.id);
+
+        json(rita).body(Map.of("title", requisition.title, "recruiterId", rob.id, "hiringManagerId", manager.id))
+                .put("/api/requisitions/" + requisition.id).then().statusCode(200);
+        assertThat(reload(a).recruiterId).isEqualTo(rob.id);
+        assertThat(json(rob).get("/api/board?scope=mine").then().statusCode(200).extract().jsonPath()
+                .getList("rows.applicationId", Long.class)).contains(a.id);
+        assertThat(json(rita).get("/api/board?scope=mine").then().statusCode(200).extract().jsonPath()
+                .getList("rows.applicationId", Long.class)).doesNotContain(a.id);
+    }
 }
