@@ -80,6 +80,8 @@ public class ClosureBench {
             }
             add(rows, new String[] {"closure sweep, nothing new (median of 7)", ms(median(idle)), "<= 50 ms"});
 
+            // What every API call pays before Candor's own work: HTTP Basic with the password checked (bcrypt) each time.
+            add(rows, board(app, "baseline: GET /api/users/me (auth only)", "/api/users/me", ADMIN));
             add(rows, board(app, "closure board, team, first page", "/api/board?scope=team&page=1", ADMIN));
             add(rows, board(app, "closure board, team, page 50", "/api/board?scope=team&page=50", ADMIN));
             add(rows, board(app, "closure board, one recruiter, first page", "/api/board?scope=mine&page=1", RITA));
@@ -96,10 +98,10 @@ public class ClosureBench {
         System.out.println();
         System.out.printf(Locale.ROOT, "Closure watch benchmark: %,d applications (H2 file database, packaged app, %d cores)%n",
                 applications, Runtime.getRuntime().availableProcessors());
-        System.out.printf(Locale.ROOT, "%-48s | %-72s | %s%n", "scenario", "figure", "goal");
-        System.out.println("-".repeat(48) + "-+-" + "-".repeat(72) + "-+-" + "-".repeat(10));
+        System.out.printf(Locale.ROOT, "%-58s | %-72s | %s%n", "scenario", "figure", "goal");
+        System.out.println("-".repeat(58) + "-+-" + "-".repeat(72) + "-+-" + "-".repeat(10));
         for (String[] r : rows) {
-            System.out.printf(Locale.ROOT, "%-48s | %-72s | %s%n", r[0], r[1], r[2]);
+            System.out.printf(Locale.ROOT, "%-58s | %-72s | %s%n", r[0], r[1], r[2]);
         }
     }
 
@@ -118,7 +120,8 @@ public class ClosureBench {
             app.get(path, user);
             times.add((System.nanoTime() - s) / 1e6);
         }
-        return new String[] {name + " (30 runs)", "median " + ms(median(times)) + ", p95 " + ms(percentile(times, 95)), "p95 <= 100 ms"};
+        return new String[] {name + " (30 runs)", "median " + ms(median(times)) + ", p95 " + ms(percentile(times, 95)),
+                path.startsWith("/api/board") ? "p95 <= 100 ms" : "—"};
     }
 
     /**

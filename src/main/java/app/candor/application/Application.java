@@ -212,13 +212,16 @@ public class Application extends PanacheEntityBase {
 
     /**
      * As {@link #close}, for an application not loaded (the dispatcher recording a delivery): one
-     * conditional update, no version bump, so it never collides with a recruiter editing the application.
-     * Returns whether this call closed it.
+     * conditional update that never fails on a concurrent edit (a failed record would mean sending
+     * again). It bumps the version, so a recruiter's request that loaded the application before it
+     * fails at its own commit instead of writing the old closure state back. Returns whether it closed it.
      */
     public static boolean closeById(long id, Instant at, LocalDate day) {
-        return update("closedLate = (case when promiseLapsed = true or (closureState = ?3 and closureDue < ?2) then true else false end),"
-                + " closureState = ?4, closedAt = ?1, chasedAt = null where id = ?5 and closureState <> ?4",
-                at, day, ClosureState.OPEN, ClosureState.CLOSED, id) == 1;
+        return getEntityManager().createQuery("update versioned Application set"
+                        + " closedLate = (case when promiseLapsed = true or (closureState = ?3 and closureDue < ?2) then true else false end),"
+                        + " closureState = ?4, closedAt = ?1, chasedAt = null where id = ?5 and closureState <> ?4")
+                .setParameter(1, at).setParameter(2, day).setParameter(3, ClosureState.OPEN).setParameter(4, ClosureState.CLOSED)
+                .setParameter(5, id).executeUpdate() == 1;
     }
 
     /** The application if it exists and its requisition is visible to {@code viewer}. */

@@ -28,10 +28,10 @@ public class ClosureRecorder {
 
     /**
      * Within the transaction that records the delivery; returns how many applications this closed.
-     * The dispatcher ({@code loaded} false) closes with a conditional update that does not touch the
-     * application's version, so recording a delivery never fails on a recruiter's concurrent edit (a
-     * failed record would mean sending again). A recruiter's step that has the application loaded
-     * ({@code loaded} true) changes the entity, so its own flush cannot write the old state back.
+     * The dispatcher ({@code loaded} false) closes with a conditional update (see
+     * {@link Application#closeById}), so recording a delivery never fails on a recruiter's concurrent
+     * edit (a failed record would mean sending again). A recruiter's step that has the application
+     * loaded ({@code loaded} true) changes the entity, so its own flush cannot write the old state back.
      */
     @Transactional(Transactional.TxType.MANDATORY)
     public int told(Message m, Instant at, boolean loaded) {
