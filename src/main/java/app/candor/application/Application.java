@@ -253,11 +253,6 @@ public class Application extends PanacheEntityBase {
         return counts;
     }
 
-    /** The requisition's applications that are still in the pipeline (not closed), oldest first. */
-    public static List<Application> listOpenByRequisition(Requisition requisition) {
-        return find("select a from Application a join fetch a.candidate where a.requisition = ?1 and a.stage in ?2 "
-                + "order by a.createdAt, a.id", requisition, Stage.pipeline()).list();
-    }
 
     public static boolean exists(Requisition requisition, Candidate candidate) {
         return count("requisition = ?1 and candidate = ?2", requisition, candidate) > 0;

@@ -88,6 +88,15 @@ public class ApplicationPages {
     @Inject
     ChaserService chasers;
 
+    /**
+     * Where a reload of a refused section form's address leads: the application page at that section
+     * (404 for an application the viewer may not see, as its page gives). For the section page classes.
+     */
+    public Response toSection(long id, String anchor) {
+        applications.view(id, currentUser.get());
+        return Response.seeOther(java.net.URI.create("/applications/" + id + "#" + anchor)).build();
+    }
+
     /** A stage the application may move to, with the date promised if the recruiter picks none. */
     public record Target(Stage stage, LocalDate defaultPromise) {
     }

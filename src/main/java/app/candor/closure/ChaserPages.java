@@ -1,7 +1,6 @@
 package app.candor.closure;
 
 import app.candor.application.ApplicationPages;
-import app.candor.application.ApplicationService;
 import app.candor.candidate.Channel;
 import app.candor.system.BusinessCalendar;
 import app.candor.system.Flash;
@@ -23,7 +22,6 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.jboss.resteasy.reactive.RestForm;
 
-import java.net.URI;
 import java.time.OffsetDateTime;
 
 /**
@@ -40,9 +38,6 @@ public class ChaserPages {
     ChaserService chasers;
 
     @Inject
-    ApplicationService applications;
-
-    @Inject
     ApplicationPages applicationPages;
 
     @Inject
@@ -55,8 +50,7 @@ public class ChaserPages {
     @GET
     @RolesAllowed({Role.RECRUITER, Role.HIRING_MANAGER})
     public Response section(@PathParam("id") long id) {
-        applications.view(id, currentUser.get()); // 404 for an application the viewer may not see, as its page gives
-        return Response.seeOther(URI.create("/applications/" + id + "#chasers")).build();
+        return applicationPages.toSection(id, "chasers");
     }
 
     @POST

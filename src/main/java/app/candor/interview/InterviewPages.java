@@ -28,7 +28,6 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.jboss.resteasy.reactive.RestForm;
 
-import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Collectors;
@@ -61,8 +60,7 @@ public class InterviewPages {
     @GET
     @RolesAllowed({Role.RECRUITER, Role.HIRING_MANAGER})
     public Response section(@PathParam("id") long id) {
-        applications.view(id, currentUser.get()); // 404 for an application the viewer may not see, as its page gives
-        return Response.seeOther(URI.create("/applications/" + id + "#interviews")).build();
+        return applicationPages.toSection(id, "interviews");
     }
 
     /** Shows the confirmation exactly as the candidate would get it; writes nothing. */
