@@ -175,9 +175,9 @@ public class ClosureDigest {
         }
         User recruiter = User.findById(recruiterId);
         LocalDate dueSoonUntil = calendar.addBusinessDays(day, 1);
-        long overdueTotal = Application.count("requisition.recruiter.id = ?1 and closureState = ?2 and closureDue < ?3",
+        long overdueTotal = Application.count("recruiterId = ?1 and closureState = ?2 and closureDue < ?3",
                 recruiterId, ClosureState.OPEN, day);
-        long dueSoonTotal = Application.count("requisition.recruiter.id = ?1 and closureState = ?2 and closureDue >= ?3 and closureDue <= ?4",
+        long dueSoonTotal = Application.count("recruiterId = ?1 and closureState = ?2 and closureDue >= ?3 and closureDue <= ?4",
                 recruiterId, ClosureState.OPEN, day, dueSoonUntil);
         int items = (int) (overdueTotal + dueSoonTotal);
         if (items == 0) {
@@ -192,11 +192,11 @@ public class ClosureDigest {
         String subject = subject(overdueTotal, dueSoonTotal);
         // Oldest promise first; on the same date a candidate who chased comes first.
         List<Application> overdue = Application.<Application>find("select a from Application a join fetch a.candidate join fetch a.requisition r"
-                        + " where r.recruiter.id = ?1 and a.closureState = ?2 and a.closureDue < ?3"
+                        + " where a.recruiterId = ?1 and a.closureState = ?2 and a.closureDue < ?3"
                         + " order by a.closureDue, case when a.chasedAt is null then 1 else 0 end, a.id",
                 recruiterId, ClosureState.OPEN, day).page(0, MAX_ROWS).list();
         List<Application> dueSoon = Application.<Application>find("select a from Application a join fetch a.candidate join fetch a.requisition r"
-                        + " where r.recruiter.id = ?1 and a.closureState = ?2 and a.closureDue >= ?3 and a.closureDue <= ?4"
+                        + " where a.recruiterId = ?1 and a.closureState = ?2 and a.closureDue >= ?3 and a.closureDue <= ?4"
                         + " order by a.closureDue, case when a.chasedAt is null then 1 else 0 end, a.id",
                 recruiterId, ClosureState.OPEN, day, dueSoonUntil).page(0, MAX_ROWS).list();
         String base = publicUrl.base();
