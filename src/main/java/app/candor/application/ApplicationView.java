@@ -49,9 +49,7 @@ public record ApplicationView(
             };
             boolean untold = a.stage.isTerminal() && a.closureState != ClosureState.CLOSED;
             // Rejected without a letter (the plain stage API): the rejection can still be told, once.
-            boolean canTell = untold && a.stage == Stage.REJECTED && app.candor.message.Message.count(
-                    "application = ?1 and kind = ?2 and state <> ?3", a, app.candor.message.MessageKind.REJECTION,
-                    app.candor.message.MessageState.CANCELLED) == 0;
+            boolean canTell = untold && a.stage == Stage.REJECTED && !app.candor.message.Message.existsNotCancelled(a, app.candor.message.MessageKind.REJECTION);
             return new ClosureRef(a.closureState, watch, a.closureDue, a.closedAt, a.chasedAt, a.promiseLapsed, untold, canTell);
         }
     }

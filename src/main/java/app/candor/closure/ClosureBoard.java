@@ -292,8 +292,8 @@ public class ClosureBoard {
         Candidate candidate = m != null ? m.candidate : a.candidate;
         Requisition requisition = m != null ? m.requisition : a.requisition;
         LocalDate due = a == null ? null : a.closureDue;
-        Integer daysOver = due != null && due.isBefore(today) ? businessDaysAfter(due, today) : null;
-        Integer daysLeft = due != null && !due.isBefore(today) ? businessDaysAfter(today, due) : null;
+        Integer daysOver = due != null && due.isBefore(today) ? calendar.businessDaysAfter(due, today) : null;
+        Integer daysLeft = due != null && !due.isBefore(today) ? calendar.businessDaysAfter(today, due) : null;
         Waiting waiting = a == null ? null : facts.waiting().get(a.id);
         List<Action> actions;
         Instant since = null;
@@ -390,17 +390,6 @@ public class ClosureBoard {
     private static Action openFeedback(long interviewId) {
         return new Action("OPEN_FEEDBACK", "Open feedback", "GET", "/interviews/" + interviewId + "/feedback",
                 new Endpoint("GET", "/api/interviews/" + interviewId + "/feedback"));
-    }
-
-    /** Business days in (from, to]: from Tuesday to Friday is 3; from Friday to Monday is 1. */
-    int businessDaysAfter(LocalDate from, LocalDate to) {
-        int days = 0;
-        for (LocalDate d = from.plusDays(1); !d.isAfter(to); d = d.plusDays(1)) {
-            if (calendar.isBusinessDay(d)) {
-                days++;
-            }
-        }
-        return days;
     }
 
     static String promise(Integer daysOver, Integer daysLeft) {

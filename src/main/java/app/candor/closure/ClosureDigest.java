@@ -223,20 +223,9 @@ public class ClosureDigest {
 
     private Item item(Application a, LocalDate day, boolean overdue, String base) {
         return new Item(a.id, MailHeaders.oneLine(a.candidate.displayName()), MailHeaders.oneLine(a.requisition.title), a.stage.label,
-                TemplateExtensions.human(a.closureDue), overdue ? businessDaysAfter(a.closureDue, day) : 0,
+                TemplateExtensions.human(a.closureDue), overdue ? calendar.businessDaysAfter(a.closureDue, day) : 0,
                 a.chasedAt == null ? null : TemplateExtensions.human(LocalDate.ofInstant(a.chasedAt, calendar.zone())),
                 base + "/applications/" + a.id);
-    }
-
-    /** Business days after {@code promised} up to and including {@code day}: a promise for Friday is one day over on Monday. */
-    int businessDaysAfter(LocalDate promised, LocalDate day) {
-        int days = 0;
-        for (LocalDate d = promised.plusDays(1); !d.isAfter(day); d = d.plusDays(1)) {
-            if (calendar.isBusinessDay(d)) {
-                days++;
-            }
-        }
-        return days;
     }
 
     static String subject(long overdue, long dueSoon) {

@@ -7,7 +7,6 @@ import app.candor.application.StageChange;
 import app.candor.application.ClosureState;
 import app.candor.application.Stage;
 import app.candor.message.MessageKind;
-import app.candor.message.MessageState;
 import app.candor.message.Composed;
 import app.candor.message.Message;
 import app.candor.message.MessageComposer;
@@ -131,7 +130,7 @@ public class OutcomeService {
         }
         // A rejection moved through the plain stage API has not been told: it may still be, once (no rejection letter exists).
         boolean tellOnly = a.stage == Stage.REJECTED && input.outcome() == Outcome.REJECTED && a.closureState != ClosureState.CLOSED
-                && Message.count("application = ?1 and kind = ?2 and state <> ?3", a, MessageKind.REJECTION, MessageState.CANCELLED) == 0;
+                && !Message.existsNotCancelled(a, MessageKind.REJECTION);
         if (tellOnly) {
             return new Checked(a, reason, true);
         }

@@ -188,6 +188,11 @@ public class Message extends PanacheEntityBase {
                 List.of(MessageState.CANCELLED, MessageState.FAILED)) > 0;
     }
 
+    /** Whether the application has any letter of this kind that was not cancelled (queued, sent, failed, a call…). */
+    public static boolean existsNotCancelled(Application application, MessageKind kind) {
+        return count("application = ?1 and kind = ?2 and state <> ?3", application, kind, MessageState.CANCELLED) > 0;
+    }
+
     /** What the candidate has received for this application (mail sent, calls made), oldest first: their status page shows it. */
     public static List<Message> listDeliveredToCandidate(Application application) {
         return find("application = ?1 and kind in ?2 and state in ?3 order by createdAt, id", application, MessageKind.candidateKinds(),

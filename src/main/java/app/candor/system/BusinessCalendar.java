@@ -86,6 +86,17 @@ public class BusinessCalendar {
         return cursor.toInstant();
     }
 
+    /** Business days in (from, to]: from Tuesday to Friday is 3, from Friday to Monday is 1 (a promise for Friday is one day over on Monday). */
+    public int businessDaysAfter(LocalDate from, LocalDate to) {
+        int days = 0;
+        for (LocalDate d = from.plusDays(1); !d.isAfter(to); d = d.plusDays(1)) {
+            if (isBusinessDay(d)) {
+                days++;
+            }
+        }
+        return days;
+    }
+
     /** Whole calendar days from the given instant to today, never negative. */
     public long daysSince(Instant instant) {
         long days = java.time.temporal.ChronoUnit.DAYS.between(LocalDate.ofInstant(instant, zone), today());
