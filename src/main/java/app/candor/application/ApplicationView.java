@@ -45,7 +45,7 @@ public record ApplicationView(
                 case SUSPENDED -> "SUSPENDED";
                 case OPEN -> a.closureDue == null ? "ON_TRACK"
                         : a.closureDue.isBefore(today) ? "OVERDUE"
-                        : !a.closureDue.isAfter(calendar.addBusinessDays(today, 1)) ? "DUE_SOON" : "ON_TRACK";
+                        : !a.closureDue.isAfter(calendar.dueSoonUntil(today)) ? "DUE_SOON" : "ON_TRACK";
             };
             boolean untold = a.stage.isTerminal() && a.closureState != ClosureState.CLOSED;
             // Rejected without a letter (the plain stage API): the rejection can still be told, once.

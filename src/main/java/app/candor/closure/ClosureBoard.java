@@ -120,7 +120,7 @@ public class ClosureBoard {
     @Transactional
     public BoardView view(User viewer, Scope scope, int page) {
         LocalDate today = calendar.today();
-        LocalDate dueSoonUntil = calendar.addBusinessDays(today, 1);
+        LocalDate dueSoonUntil = calendar.dueSoonUntil(today);
         int size = Math.max(1, config.closure().boardPageSize());
         List<Part> parts = parts(today, dueSoonUntil, scope == Scope.MINE ? viewer.id : null);
 

@@ -174,7 +174,7 @@ public class ClosureDigest {
             return Outcome.CLAIMED_ELSEWHERE;
         }
         User recruiter = User.findById(recruiterId);
-        LocalDate dueSoonUntil = calendar.addBusinessDays(day, 1);
+        LocalDate dueSoonUntil = calendar.dueSoonUntil(day);
         long overdueTotal = Application.count("recruiterId = ?1 and closureState = ?2 and closureDue < ?3",
                 recruiterId, ClosureState.OPEN, day);
         long dueSoonTotal = Application.count("recruiterId = ?1 and closureState = ?2 and closureDue >= ?3 and closureDue <= ?4",

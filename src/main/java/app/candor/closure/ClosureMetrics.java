@@ -98,7 +98,7 @@ public class ClosureMetrics {
 
     private Snapshot read(Instant now) {
         LocalDate today = calendar.today();
-        LocalDate dueSoonUntil = calendar.addBusinessDays(today, 1);
+        LocalDate dueSoonUntil = calendar.dueSoonUntil(today);
         return QuarkusTransaction.requiringNew().call(() -> {
             Object[] open = (Object[]) em.createNativeQuery(OPEN_SQL).setParameter(1, today).setParameter(2, dueSoonUntil).getSingleResult();
             Object[] closed = (Object[]) em.createNativeQuery(CLOSED_SQL).setParameter(1, now.minus(ON_TIME_WINDOW)).getSingleResult();

@@ -71,7 +71,7 @@ public class ClosureSweep {
         long started = System.nanoTime();
         Instant now = calendar.now();
         LocalDate today = calendar.today();
-        LocalDate dueSoonUntil = calendar.addBusinessDays(today, 1);
+        LocalDate dueSoonUntil = calendar.dueSoonUntil(today);
         Result result = QuarkusTransaction.requiringNew().call(() -> {
             int overdue = em.createNativeQuery(OVERDUE_SQL).setParameter(1, now).setParameter(2, 0).setParameter(3, today).executeUpdate()
                     + em.createNativeQuery(OVERDUE_SQL).setParameter(1, now).setParameter(2, 1).setParameter(3, today).executeUpdate();

@@ -86,6 +86,14 @@ public class BusinessCalendar {
         return cursor.toInstant();
     }
 
+    /**
+     * The last promised date that counts as "due soon" on {@code today}: the next business day (on a
+     * Friday, Monday). The one rule for the sweep, the board, the digest, the metrics and the application.
+     */
+    public LocalDate dueSoonUntil(LocalDate today) {
+        return addBusinessDays(today, 1);
+    }
+
     /** Business days in (from, to]: from Tuesday to Friday is 3, from Friday to Monday is 1 (a promise for Friday is one day over on Monday). */
     public int businessDaysAfter(LocalDate from, LocalDate to) {
         int days = 0;
