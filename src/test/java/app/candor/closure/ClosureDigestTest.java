@@ -14,6 +14,7 @@ import app.candor.support.Mails;
 import app.candor.support.MutableClock;
 import app.candor.support.PageSession;
 import app.candor.support.TestData;
+import app.candor.support.TestDatabase;
 import app.candor.user.User;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
@@ -62,9 +63,9 @@ class ClosureDigestTest {
     public static class WithAHoliday implements QuarkusTestProfile {
         @Override
         public Map<String, String> getConfigOverrides() {
-            return Map.of("candor.holidays", HOLIDAY.toString(),
-                    "quarkus.datasource.jdbc.url",
-                    "jdbc:h2:mem:candor-digest;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1");
+            Map<String, String> config = TestDatabase.own("candor-digest");
+            config.put("candor.holidays", HOLIDAY.toString());
+            return config;
         }
     }
 

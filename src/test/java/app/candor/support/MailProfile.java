@@ -10,7 +10,7 @@ import java.util.Map;
  * it; every other test keeps the mock mailer. Quarkus orders test classes by profile, so the app
  * restarts once for all mail tests together.
  *
- * <p>It gets an in-memory database of its own: the test profile's {@code jdbc:h2:mem:candor} outlives
+ * <p>It gets a database of its own ({@link TestDatabase#own}): the test profile's {@code jdbc:h2:mem:candor} outlives
  * an app restart in the same JVM (DB_CLOSE_DELAY=-1), and H2 refuses inserts into tables created by
  * the previous app instance ("Check constraint invalid").
  */
@@ -18,8 +18,7 @@ public class MailProfile implements QuarkusTestProfile {
 
     @Override
     public Map<String, String> getConfigOverrides() {
-        return Map.of("quarkus.datasource.jdbc.url",
-                "jdbc:h2:mem:candor-mail;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1");
+        return TestDatabase.own("candor-mail");
     }
 
     @Override

@@ -1,0 +1,68 @@
+package app.candor.support;
+
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * Which database the tests run on. By default an in-memory H2 in PostgreSQL mode; with
+ * {@code mvn -B verify -Ppostgresql} (or CANDOR_TEST_DB=postgresql) the whole suite runs on the real
+ * PostgreSQL named by CANDOR_TEST_PG_URL / CANDOR_TEST_PG_USER / CANDOR_TEST_PG_PASSWORD.
+ *
+ * <p>On PostgreSQL every test profile gets a schema of its own, emptied when the app starts (Flyway
+ * clean, tests only), as each gets an in-memory database of its own on H2.
+ */
+public final class TestDatabase {
+
+    /** Set by the Maven build (surefire/failsafe system property): {@code h2} or {@code postgresql}. */
+    public static final String KIND_PROPERTY = "test-database";
+
+    private static final String H2_SETTINGS = ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1";
+
+    private TestDatabase() {
+    }
+
+    public static boolean postgres() {
+        String kind = System.getProperty(KIND_PROPERTY, System.getenv().getOrDefault("CANDOR_TEST_DB", "h2"));
+        return "postgresql".equalsIgnoreCase(kind);
+    }
+
+    /** The JDBC URL of the test PostgreSQL; fails with what to do when none is given. */
+    public static String postgresUrl() {
+        String url = System.getenv("CANDOR_TEST_PG_URL");
+        if (url == null || url.isBlank()) {
+            throw new IllegalStateException("The tests were asked to run on PostgreSQL (-Ppostgresql or CANDOR_TEST_DB=postgresql) "
+                    + "but CANDOR_TEST_PG_URL is not set; set it (and CANDOR_TEST_PG_USER, CANDOR_TEST_PG_PASSWORD), "
+                    + "e.g. jdbc:postgresql://127.0.0.1:55432/candor_test, or run .ci/run");
+        }
+        return url;
+    }
+
+    public static String postgresUser() {
+        return System.getenv().getOrDefault("CANDOR_TEST_PG_USER", "candor");
+    }
+
+    public static String postgresPassword() {
+        return System.getenv().getOrDefault("CANDOR_TEST_PG_PASSWORD", "candor");
+    }
+
+    /**
+     * Config (unprofiled names, as a test profile's overrides) for a database of its own called {@code name}:
+     * an in-memory H2 database, or on PostgreSQL a schema emptied at start.
+     */
+    public static Map<String, String> own(String name) {
+        Map<String, String> config = new HashMap<>();
+        if (!postgres()) {
+            config.put("quarkus.datasource.jdbc.url", "jdbc:h2:mem:" + name + H2_SETTINGS);
+            return config;
+        }
+        String schema = name.replaceAll("[^A-Za-z0-9_]", "_");
+        String url = postgresUrl();
+        config.put("quarkus.datasource.jdbc.url", url + (url.contains("?") ? "&" : "?") + "currentSchema=" + schema);
+        config.put("quarkus.datasource.username", postgresUser());
+        config.put("quarkus.datasource.password", postgresPassword());
+        config.put("quarkus.flyway.schemas", schema);
+        config.put("quarkus.flyway.clean-disabled", "false");
+        config.put("quarkus.flyway.clean-at-start", "true");
+        return config;
+    }
+}
