@@ -90,6 +90,8 @@ public class Dispatcher {
     private final AtomicBoolean wakePending = new AtomicBoolean();
     /** Set when the application shuts down: no new claim, no next message of a claimed batch. */
     private volatile boolean stopping;
+    /** A claimed batch was left unfinished (shutdown, an error): shutdown has leases to give back. */
+    private volatile boolean mayHoldLeases;
 
     /**
      * Rounds run on the dispatcher's own thread, outside any request. Handed to the managed executor,
@@ -137,7 +139,7 @@ public class Dispatcher {
             return;
         }
         try {
-            int released = releaseLeases();
+            int released = mayHoldLeases ? releaseLeases() : 0;
             Log.infof("Dispatcher %s stopped; released %d claimed message(s) to the other instances", owner, released);
         } catch (RuntimeException e) {
             Log.warnf(e, "Dispatcher %s stopped; releasing its leases failed, they run out within %s", owner, config.mail().lease());
@@ -217,6 +219,7 @@ public class Dispatcher {
                 List<Long> claimed;
                 do {
                     claimed = claim();
+                    mayHoldLeases |= !claimed.isEmpty();
                     for (Long id : claimed) {
                         if (stopping) {
                             return handled; // the rest of the batch is released once this thread has stopped
@@ -224,6 +227,7 @@ public class Dispatcher {
                         deliver(id);
                         handled++;
                     }
+                    mayHoldLeases = false; // each one delivered and recorded (or left to its lease by deliver)
                 } while (!claimed.isEmpty() && !stopping);
             } while (again.get() && !stopping);
         } catch (RuntimeException e) {
