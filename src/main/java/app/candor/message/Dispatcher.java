@@ -8,10 +8,12 @@ import io.quarkus.logging.Log;
 import io.quarkus.mailer.Mail;
 import io.quarkus.mailer.Mailer;
 import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.scheduler.Scheduled;
 import io.vertx.ext.mail.SMTPException;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
+import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.TransactionPhase;
@@ -30,6 +32,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.locks.ReentrantLock;
 
@@ -39,6 +42,10 @@ import java.util.concurrent.locks.ReentrantLock;
  * then records the result in another short transaction. Transient failures (connection trouble,
  * SMTP 4xx) retry with exponential backoff and jitter; SMTP 5xx fails at once. A message whose
  * sender died mid-way is taken over when its lease runs out, so a restart loses nothing.
+ *
+ * <p>Shutting down (SIGTERM, a rolling update) is graceful: the dispatcher takes no new message, lets the
+ * one being handed to SMTP finish and records it, and releases the leases of the messages it claimed
+ * but did not start, so that another instance takes them at once instead of after the lease.
  */
 @ApplicationScoped
 public class Dispatcher {
@@ -73,10 +80,18 @@ public class Dispatcher {
     @ConfigProperty(name = "quarkus.datasource.db-kind")
     String dbKind;
 
-    private final String owner = "dispatcher-" + UUID.randomUUID();
+    /** How long shutdown waits for the delivery in flight (see application.properties: longer than a send may take). */
+    @ConfigProperty(name = "quarkus.shutdown.timeout", defaultValue = "PT30S")
+    Duration shutdownTimeout;
+
+    private final String owner = newOwner();
     private final ReentrantLock running = new ReentrantLock();
     private final AtomicBoolean again = new AtomicBoolean();
     private final AtomicBoolean wakePending = new AtomicBoolean();
+    /** Set when the application shuts down: no new claim, no next message of a claimed batch. */
+    private volatile boolean stopping;
+    /** A claimed batch was left unfinished (shutdown, an error): shutdown has leases to give back. */
+    private volatile boolean mayHoldLeases;
 
     /**
      * Rounds run on the dispatcher's own thread, outside any request. Handed to the managed executor,
@@ -94,11 +109,75 @@ public class Dispatcher {
             t.setDaemon(true);
             return t;
         });
+        Log.infof("Dispatcher %s delivers the outbox (lease owner on the messages it claims)", owner);
+    }
+
+    /**
+     * Shutdown, before the beans (mailer, datasource) are destroyed: the round in progress finishes the
+     * message it is sending (bounded by quarkus.mailer.timeout) and stops there; then the leases this
+     * instance still holds, on messages it claimed but never started, are released for the other instances.
+     * If the send outlives the shutdown timeout it is interrupted, and its lease left to run out: it may
+     * have reached the server, and releasing it could send it twice.
+     */
+    void onShutdown(@Observes @Priority(10) ShutdownEvent event) {
+        stopping = true;
+        thread.shutdown(); // a round waiting to start still runs, sees "stopping" and returns at once
+        long deadline = System.nanoTime() + shutdownTimeout.toNanos();
+        boolean idle = false;
+        try {
+            // The dispatcher thread, and then any round run directly (dispatchDue() is public), must be done.
+            if (thread.awaitTermination(shutdownTimeout.toNanos(), TimeUnit.NANOSECONDS)) {
+                idle = running.tryLock(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        if (!idle) {
+            thread.shutdownNow();
+            Log.warnf("Dispatcher %s: the delivery in progress did not finish within %s; its lease runs out and another instance"
+                    + " takes it over", owner, shutdownTimeout);
+            return;
+        }
+        try {
+            int released = mayHoldLeases ? releaseLeases() : 0;
+            Log.infof("Dispatcher %s stopped; released %d claimed message(s) to the other instances", owner, released);
+        } catch (RuntimeException e) {
+            Log.warnf(e, "Dispatcher %s stopped; releasing its leases failed, they run out within %s", owner, config.mail().lease());
+        } finally {
+            running.unlock();
+        }
     }
 
     @PreDestroy
     void stop() {
-        thread.shutdownNow();
+        stopping = true;
+        thread.shutdownNow(); // already done after a graceful shutdown; otherwise (no ShutdownEvent) at least stop the thread
+    }
+
+    /**
+     * Gives back the messages this instance claimed and did not send (only called once its thread has
+     * stopped, so none of them is in flight): no lease, due as before, for whichever instance claims next.
+     */
+    int releaseLeases() {
+        return QuarkusTransaction.requiringNew().call(() -> em.createQuery("update Message m set m.leaseOwner = null, m.leaseUntil = null"
+                        + " where m.leaseOwner = ?1 and m.state in ?2")
+                .setParameter(1, owner).setParameter(2, List.of(MessageState.QUEUED, MessageState.SCHEDULED))
+                .executeUpdate());
+    }
+
+    /**
+     * The lease owner written on claimed messages: the host (the pod's name on Kubernetes) and the process
+     * id, so that an operator can tell who holds a message, and a random part, unique per start.
+     */
+    static String newOwner() {
+        // HOSTNAME only (set in every container): resolving the local host name can hang on a badly configured resolver.
+        String host = System.getenv().getOrDefault("HOSTNAME", "").replaceAll("[^A-Za-z0-9._-]", "");
+        if (host.isBlank()) {
+            host = "dispatcher";
+        }
+        String suffix = "-" + ProcessHandle.current().pid() + "-" + UUID.randomUUID().toString().substring(0, 8);
+        // lease_owner is varchar(64)
+        return (host.length() > 64 - suffix.length() ? host.substring(0, 64 - suffix.length()) : host) + suffix;
     }
 
     void afterCommit(@Observes(during = TransactionPhase.AFTER_SUCCESS) MessagesQueued event) {
@@ -126,6 +205,9 @@ public class Dispatcher {
 
     /** Sends everything that is due; returns how many messages were handled (sent, retried or failed). */
     public int dispatchDue() {
+        if (stopping) {
+            return 0;
+        }
         if (!running.tryLock()) {
             again.set(true); // the running round takes one more look before it stops
             return 0;
@@ -137,12 +219,17 @@ public class Dispatcher {
                 List<Long> claimed;
                 do {
                     claimed = claim();
+                    mayHoldLeases |= !claimed.isEmpty();
                     for (Long id : claimed) {
+                        if (stopping) {
+                            return handled; // the rest of the batch is released once this thread has stopped
+                        }
                         deliver(id);
                         handled++;
                     }
-                } while (!claimed.isEmpty());
-            } while (again.get());
+                    mayHoldLeases = false; // each one delivered and recorded (or left to its lease by deliver)
+                } while (!claimed.isEmpty() && !stopping);
+            } while (again.get() && !stopping);
         } catch (RuntimeException e) {
             Log.error("Dispatching messages failed; the next round tries again", e);
         } finally {

@@ -8,25 +8,43 @@ import java.time.DayOfWeek;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.util.Collection;
+import java.util.EnumSet;
 import java.util.Set;
 
-/** Business-day arithmetic: weekends and the configured holidays are not working days. */
+/**
+ * Business-day arithmetic: the days of {@code candor.work-week} (Monday to Friday unless configured) are
+ * working days, except the configured holidays.
+ */
 @ApplicationScoped
 public class BusinessCalendar {
 
     private final Clock clock;
     private final ZoneId zone;
     private final Set<LocalDate> holidays;
+    private final Set<DayOfWeek> workWeek;
+
+    /** Monday to Friday, the default of {@code candor.work-week}. */
+    public static final Set<DayOfWeek> MONDAY_TO_FRIDAY = Set.copyOf(EnumSet.range(DayOfWeek.MONDAY, DayOfWeek.FRIDAY));
 
     @Inject
     public BusinessCalendar(Clock clock, CandorConfig config) {
-        this(clock, config.timeZone(), Set.copyOf(config.holidays().orElse(java.util.List.of())));
+        this(clock, config.timeZone(), Set.copyOf(config.holidays().orElse(java.util.List.of())), config.workWeek());
     }
 
     public BusinessCalendar(Clock clock, ZoneId zone, Set<LocalDate> holidays) {
+        this(clock, zone, holidays, MONDAY_TO_FRIDAY);
+    }
+
+    public BusinessCalendar(Clock clock, ZoneId zone, Set<LocalDate> holidays, Collection<DayOfWeek> workWeek) {
+        // Without a single working day, "the next business day" would never come (the loops below would not end).
+        if (workWeek.isEmpty()) {
+            throw new IllegalArgumentException("candor.work-week names no day: at least one day of the week must be a business day");
+        }
         this.clock = clock;
         this.zone = zone;
         this.holidays = holidays;
+        this.workWeek = Set.copyOf(EnumSet.copyOf(workWeek));
     }
 
     public Instant now() {
@@ -42,8 +60,7 @@ public class BusinessCalendar {
     }
 
     public boolean isBusinessDay(LocalDate date) {
-        DayOfWeek day = date.getDayOfWeek();
-        return day != DayOfWeek.SATURDAY && day != DayOfWeek.SUNDAY && !holidays.contains(date);
+        return workWeek.contains(date.getDayOfWeek()) && !holidays.contains(date);
     }
 
     /** The date {@code days} business days after {@code from}; {@code from} itself never counts. */
@@ -64,7 +81,8 @@ public class BusinessCalendar {
 
     /**
      * The moment {@code hours} working hours after {@code from}, where every hour of a business day
-     * counts and weekends and holidays do not (24 working hours after Friday 16:00 is Monday 16:00).
+     * counts and weekends and holidays do not (24 working hours after Friday 16:00 is Monday 16:00 in a
+     * Monday-to-Friday week).
      */
     public Instant addWorkingHours(Instant from, int hours) {
         if (hours < 0) {
@@ -94,7 +112,7 @@ public class BusinessCalendar {
         return addBusinessDays(today, 1);
     }
 
-    /** Business days in (from, to]: from Tuesday to Friday is 3, from Friday to Monday is 1 (a promise for Friday is one day over on Monday). */
+    /** Business days in (from, to]: from Tuesday to Friday is 3, from Friday to Monday is 1 in a Monday-to-Friday week (a promise for Friday is one day over on Monday). */
     public int businessDaysAfter(LocalDate from, LocalDate to) {
         int days = 0;
         for (LocalDate d = from.plusDays(1); !d.isAfter(to); d = d.plusDays(1)) {

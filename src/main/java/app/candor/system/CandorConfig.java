@@ -3,6 +3,7 @@ package app.candor.system;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 
+import java.time.DayOfWeek;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -33,6 +34,13 @@ public interface CandorConfig {
 
     /** Public holidays skipped by business-day arithmetic, as ISO dates. */
     Optional<List<LocalDate>> holidays();
+
+    /**
+     * The days of the week that are business days (promised dates, the digest, feedback hours); the
+     * others are the weekend. Some companies work Sunday to Thursday: SUNDAY,MONDAY,TUESDAY,WEDNESDAY,THURSDAY.
+     */
+    @WithDefault("MONDAY,TUESDAY,WEDNESDAY,THURSDAY,FRIDAY")
+    List<DayOfWeek> workWeek();
 
     /** Languages Candor can write to candidates in; the first is the fallback. */
     @WithDefault("en,de")

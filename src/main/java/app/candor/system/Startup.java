@@ -13,11 +13,11 @@ import app.candor.user.User;
 import app.candor.user.UserInput;
 import app.candor.user.UserService;
 import io.quarkus.logging.Log;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
-import jakarta.transaction.Transactional;
 
 import java.util.List;
 
@@ -44,16 +44,15 @@ public class Startup {
     @Inject
     BusinessCalendar calendar;
 
-    @Transactional
     void onStart(@Observes StartupEvent event) {
         if (config.demoData()) {
-            seedDemo();
+            QuarkusTransaction.requiringNew().run(this::seedDemo);
         }
         createFirstAdmin();
     }
 
     private void createFirstAdmin() {
-        if (User.anyActiveAdmin()) {
+        if (QuarkusTransaction.requiringNew().call(User::anyActiveAdmin)) {
             return;
         }
         String username = config.firstAdmin().username().filter(s -> !s.isBlank()).orElse(null);
@@ -63,10 +62,19 @@ public class Startup {
             return;
         }
         try {
-            users.create(new UserInput(username, password, "Administrator", null, null, List.of(Role.ADMIN)));
-        } catch (ProblemException e) {
-            // Fail the start rather than run with an admin nobody meant (e.g. the template's CHANGE_ME).
-            throw new IllegalStateException("CANDOR_ADMIN_USER / CANDOR_ADMIN_PASSWORD are not usable: " + e.getMessage(), e);
+            QuarkusTransaction.requiringNew().run(() -> users.create(new UserInput(username, password, "Administrator", null, null, List.of(Role.ADMIN))));
+        } catch (RuntimeException e) {
+            // Replicas starting together on an empty database: another one may have created the admin a moment
+            // earlier (its commit took the user name first). That is the admin we wanted; start normally.
+            if (QuarkusTransaction.requiringNew().call(User::anyActiveAdmin)) {
+                Log.infof("First admin '%s' was created by another instance starting at the same time", username);
+                return;
+            }
+            if (e instanceof ProblemException) {
+                // Fail the start rather than run with an admin nobody meant (e.g. the template's CHANGE_ME).
+                throw new IllegalStateException("CANDOR_ADMIN_USER / CANDOR_ADMIN_PASSWORD are not usable: " + e.getMessage(), e);
+            }
+            throw e;
         }
         Log.infof("First admin '%s' created from the environment", username);
     }

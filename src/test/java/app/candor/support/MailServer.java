@@ -28,6 +28,11 @@ public final class MailServer {
         this.port = port;
     }
 
+    /** A server (not started yet) on a free port, for tests that run the app as a process of its own (*IT). */
+    public static MailServer onFreePort() {
+        return new MailServer(freePort());
+    }
+
     /** A port nobody listens on right now, on the loopback interface. */
     static int freePort() {
         try (ServerSocket probe = new ServerSocket(0, 0, InetAddress.getByName("127.0.0.1"))) {
@@ -94,6 +99,21 @@ public final class MailServer {
             throw new UncheckedIOException(e);
         }
         return fake;
+    }
+
+    /**
+     * From now on every delivery waits at the gate until the test lets it through (GreenMail answers the
+     * DATA only then), so that a test can hold each sender in the middle of a send. Lasts until the next
+     * stop; the gate starts closed.
+     */
+    public synchronized DeliveryGate gateDeliveries() {
+        DeliveryGate gate = new DeliveryGate();
+        com.icegreen.greenmail.user.MessageDeliveryHandler deliver = greenMail().getUserManager().getMessageDeliveryHandler();
+        greenMail().getUserManager().setMessageDeliveryHandler((message, address) -> {
+            gate.pass();
+            return deliver.handle(message, address);
+        });
+        return gate;
     }
 
     public synchronized boolean isRunning() {

@@ -8,6 +8,8 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
+import java.util.EnumSet;
+import java.util.List;
 import java.util.Set;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -114,5 +116,44 @@ class BusinessCalendarTest {
         assertEquals(3, calendar.daysSince(Instant.parse("2027-03-02T18:00:00Z")));
         assertEquals(0, calendar.daysSince(Instant.parse("2027-03-05T01:00:00Z")));
         assertEquals(0, calendar.daysSince(Instant.parse("2027-03-09T01:00:00Z")));
+    }
+
+    /** A Sunday-to-Thursday week: Friday and Saturday are the weekend. */
+    private final BusinessCalendar sundayToThursday = new BusinessCalendar(
+            Clock.fixed(Instant.parse("2027-03-05T10:00:00Z"), ZoneOffset.UTC), ZoneOffset.UTC, Set.of(),
+            EnumSet.of(DayOfWeek.SUNDAY, DayOfWeek.MONDAY, DayOfWeek.TUESDAY, DayOfWeek.WEDNESDAY, DayOfWeek.THURSDAY));
+
+    @Test
+    void inASundayToThursdayWeekFridayAndSaturdayAreTheWeekend() {
+        LocalDate thursday = FRIDAY.minusDays(1);
+        LocalDate sunday = SATURDAY.plusDays(1);
+        assertTrue(sundayToThursday.isBusinessDay(thursday));
+        assertFalse(sundayToThursday.isBusinessDay(FRIDAY));
+        assertFalse(sundayToThursday.isBusinessDay(SATURDAY));
+        assertTrue(sundayToThursday.isBusinessDay(sunday));
+        // Thursday + 1 is Sunday, and "due soon" on a Thursday reaches to Sunday.
+        assertEquals(sunday, sundayToThursday.addBusinessDays(thursday, 1));
+        assertEquals(sunday, sundayToThursday.dueSoonUntil(thursday));
+        // A promise for Thursday is one business day over on Sunday.
+        assertEquals(1, sundayToThursday.businessDaysAfter(thursday, sunday));
+        // 24 working hours from Thursday 16:00: Thursday's last 8, then 16 on Sunday.
+        assertEquals(Instant.parse("2027-03-07T16:00:00Z"), sundayToThursday.addWorkingHours(Instant.parse("2027-03-04T16:00:00Z"), 24));
+    }
+
+    @Test
+    void theWorkWeekIsTheSameWhateverOrderOrRepetitionItIsGivenIn() {
+        BusinessCalendar shuffled = new BusinessCalendar(Clock.systemUTC(), ZoneOffset.UTC, Set.of(),
+                List.of(DayOfWeek.THURSDAY, DayOfWeek.SUNDAY, DayOfWeek.MONDAY, DayOfWeek.TUESDAY, DayOfWeek.WEDNESDAY, DayOfWeek.SUNDAY));
+        for (int i = 0; i < 7; i++) {
+            LocalDate day = FRIDAY.plusDays(i);
+            assertEquals(sundayToThursday.isBusinessDay(day), shuffled.isBusinessDay(day), day.getDayOfWeek().toString());
+        }
+    }
+
+    @Test
+    void aWorkWeekWithoutAnyDayIsRefused() {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> new BusinessCalendar(Clock.systemUTC(), ZoneOffset.UTC, Set.of(), List.of()));
+        assertTrue(e.getMessage().contains("candor.work-week"), e.getMessage());
     }
 }
