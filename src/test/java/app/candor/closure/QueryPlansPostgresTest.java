@@ -266,8 +266,8 @@ class QueryPlansPostgresTest {
             + " join app_user r2_0 on r2_0.id=r1_0.recruiter_id left join Application a1_0 on a1_0.id=m1_0.application_id"
             + " where m1_0.state=? and m1_0.kind";
     static final String FEEDBACK_MISSING = " where i1_0.state=? and i1_0.feedback_reminded_at is not null and a1_0.closure_state<>?"
-            + " and a1_0.stage" + in(8) + " and not exists(select f1_0.id from interview_feedback f1_0 where f1_0.interview_id=i1_0.id"
-            + " and f1_0.state=? and f1_0.author=hm1_0.username)";
+            + " and a1_0.stage" + in(8) + " and not exists(select if1_0.id from interview_feedback if1_0 where if1_0.interview_id=i1_0.id"
+            + " and if1_0.state=? and if1_0.author=hm1_0.username)";
     // Hibernate's SQL for ClosureDigest.digestFor's HQL.
     static final String DIGEST_PAGE = "select a1_0.*, c1_0.first_name, c1_0.last_name, r1_0.title from Application a1_0"
             + " join Candidate c1_0 on c1_0.id=a1_0.candidate_id join Requisition r1_0 on r1_0.id=a1_0.requisition_id"
