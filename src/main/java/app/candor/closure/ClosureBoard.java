@@ -209,7 +209,9 @@ public class ClosureBoard {
     private static Part applications(BoardSection section, String where, String order, Map<String, Object> params, Long me) {
         String condition = " where a.closureState = :open and " + where + mine("a.recruiterId", me);
         return new Part(section,
-                "select count(a) from Application a" + condition,
+                // count(*), not count(a): on PostgreSQL count(a.id) needs the id, which the board indexes do not hold,
+                // and turned an index-only count of ix_application_board_count into a read of every overdue row.
+                "select count(*) from Application a" + condition,
                 "select a from Application a join fetch a.candidate join fetch a.requisition r join fetch r.recruiter" + condition
                         + " order by " + order,
                 params, Application.class);
@@ -218,7 +220,7 @@ public class ClosureBoard {
     private static Part messages(BoardSection section, MessageState state, Long me) {
         String condition = " where m.state = :state and m.kind in :kinds" + mine("m.requisition.recruiter.id", me);
         return new Part(section,
-                "select count(m) from Message m" + condition,
+                "select count(*) from Message m" + condition,
                 "select m from Message m join fetch m.candidate join fetch m.requisition r join fetch r.recruiter"
                         + " left join fetch m.application" + condition + " order by m.createdAt, m.id",
                 params("state", state, "kinds", MessageKind.candidateKinds()), Message.class);

@@ -32,6 +32,12 @@ public class ClosureSweep {
     public static final String OVERDUE_SQL = "update application set closure_flag = 2, overdue_at = ?1, promise_lapsed = true"
             + " where closure_state = 'OPEN' and closure_flag = ?2 and closure_due < ?3";
 
+    /** One row per run: ?1 started, ?2 finished, ?3 today, ?4 due soon, ?5 overdue, ?6 ms, ?7 instance. */
+    static final String RECORD_RUN_SQL = "insert into closure_sweep (id, started_at, finished_at, today, due_soon, overdue, duration_ms,"
+            + " instance) values (nextval('closure_sweep_seq'), ?1, ?2, ?3, ?4, ?5, ?6, ?7)";
+    /** Runs started before ?1 (served by ix_closure_sweep_started). */
+    static final String PRUNE_RUNS_SQL = "delete from closure_sweep where started_at < ?1";
+
     /** Sweep runs are kept this long (one row per run and instance). */
     static final Duration KEEP_RUNS = Duration.ofDays(30);
 
@@ -78,11 +84,10 @@ public class ClosureSweep {
             int dueSoon = em.createNativeQuery(DUE_SOON_SQL).setParameter(1, now).setParameter(2, today).setParameter(3, dueSoonUntil)
                     .executeUpdate();
             long ms = Duration.ofNanos(System.nanoTime() - started).toMillis();
-            em.createNativeQuery("insert into closure_sweep (id, started_at, finished_at, today, due_soon, overdue, duration_ms, instance)"
-                            + " values (nextval('closure_sweep_seq'), ?1, ?2, ?3, ?4, ?5, ?6, ?7)")
+            em.createNativeQuery(RECORD_RUN_SQL)
                     .setParameter(1, now).setParameter(2, now.plusMillis(ms)).setParameter(3, today).setParameter(4, dueSoon)
                     .setParameter(5, overdue).setParameter(6, ms).setParameter(7, instance).executeUpdate();
-            em.createNativeQuery("delete from closure_sweep where started_at < ?1").setParameter(1, now.minus(KEEP_RUNS)).executeUpdate();
+            em.createNativeQuery(PRUNE_RUNS_SQL).setParameter(1, now.minus(KEEP_RUNS)).executeUpdate();
             return new Result(now, today, dueSoon, overdue, ms);
         });
         last = result;

@@ -58,6 +58,13 @@ public class Dispatcher {
     public static final String DUE_SQL = "select id from message where state in ('QUEUED', 'SCHEDULED') and due_at <= ?1"
             + " and (lease_until is null or lease_until < ?1) order by due_at, id limit ?2";
     public static final String SKIP_LOCKED = " for update skip locked";
+    /**
+     * Takes one due message for this instance (?1 owner, ?2 lease until, ?3 id, ?4 now), only while nobody else
+     * holds it. The version bump makes a concurrent edit or cancel of this message fail instead of racing the send.
+     * Native, so that QueryPlansPostgresTest explains the very statement the app runs.
+     */
+    public static final String CLAIM_SQL = "update message set lease_owner = ?1, lease_until = ?2, version = version + 1"
+            + " where id = ?3 and state in ('QUEUED', 'SCHEDULED') and (lease_until is null or lease_until < ?4)";
 
     @Inject
     Mailer mailer;
@@ -247,12 +254,8 @@ public class Dispatcher {
             List<Number> due = em.createNativeQuery(sql).setParameter(1, now).setParameter(2, config.mail().batchSize()).getResultList();
             List<Long> claimed = new ArrayList<>();
             for (Number id : due) {
-                // The version bump makes a concurrent edit or cancel of this message fail instead of racing the send.
-                int updated = em.createQuery("update Message m set m.leaseOwner = ?1, m.leaseUntil = ?2, m.version = m.version + 1"
-                                + " where m.id = ?3 and m.state in ?4 and (m.leaseUntil is null or m.leaseUntil < ?5)")
-                        .setParameter(1, owner).setParameter(2, until).setParameter(3, id.longValue())
-                        .setParameter(4, List.of(MessageState.QUEUED, MessageState.SCHEDULED)).setParameter(5, now)
-                        .executeUpdate();
+                int updated = em.createNativeQuery(CLAIM_SQL).setParameter(1, owner).setParameter(2, until)
+                        .setParameter(3, id.longValue()).setParameter(4, now).executeUpdate();
                 if (updated == 1) {
                     claimed.add(id.longValue());
                 }
