@@ -2,6 +2,8 @@ package app.candor.system;
 
 import app.candor.support.Eventually;
 import app.candor.support.TestDatabase;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -32,7 +34,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * The packaged jar (the prod profile, its default) started as a deployment would start it, with a
  * clean environment: without its settings it stops at once with one message naming every missing
  * variable; with everything but the first admin on an empty database it names the admin variables;
- * with everything it starts and is ready. The database is an H2 file under target/ (the default
+ * with everything it starts and is ready, and QUARKUS_LOG_CONSOLE_JSON_ENABLED=true turns its log into one
+ * JSON object per line (plain text otherwise). The database is an H2 file under target/ (the default
  * build), or a schema of its own on the test PostgreSQL when the build is a PostgreSQL one.
  */
 class ProductionConfigIT {
@@ -40,6 +43,7 @@ class ProductionConfigIT {
     static final Path JAR = Path.of("target", "quarkus-app", "quarkus-run.jar");
     static final Duration START_LIMIT = Duration.ofSeconds(90);
     static final String SCHEMA = "ops_production_config_it";
+    static final ObjectMapper JSON = new ObjectMapper();
 
     private Process process;
     private Path output;
@@ -93,10 +97,11 @@ class ProductionConfigIT {
     }
 
     @Test
-    void withEverythingSetTheAppStartsAndIsReady() throws Exception {
+    void withEverythingSetTheAppStartsIsReadyAndLogsJsonWhenSwitchedOn() throws Exception {
         Map<String, String> env = everythingButTheAdmin();
         env.put("CANDOR_ADMIN_USER", "admin");
         env.put("CANDOR_ADMIN_PASSWORD", "first-admin-password");
+        env.put("QUARKUS_LOG_CONSOLE_JSON_ENABLED", "true");
         start(env);
         Pattern listening = Pattern.compile("Listening on: http://[^:]+:(\\d+)");
         Matcher port = Eventually.await("the app listening", START_LIMIT, () -> listening.matcher(log()), m -> m.find() || !process.isAlive());
@@ -105,7 +110,22 @@ class ProductionConfigIT {
                 HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port.group(1) + "/q/health/ready")).timeout(Duration.ofSeconds(10)).build(),
                 HttpResponse.BodyHandlers.ofString());
         assertThat(ready.statusCode()).as(ready.body()).isEqualTo(200);
-        assertThat(log()).contains("First admin 'admin' created from the environment");
+        JsonNode created = null;
+        for (String line : log().lines().filter(l -> l.contains("First admin")).toList()) {
+            created = JSON.readTree(line);  // fails unless the whole line is one JSON object
+        }
+        assertThat(created).as("the first admin's log line, as JSON; output:\n" + log()).isNotNull();
+        assertThat(created.path("level").asText()).isEqualTo("INFO");
+        assertThat(created.path("message").asText()).isEqualTo("First admin 'admin' created from the environment");
+        assertThat(created.path("loggerName").asText()).isEqualTo("app.candor.system.Startup");
+    }
+
+    @Test
+    void logsArePlainTextUnlessJsonIsSwitchedOn() throws Exception {
+        start(everythingButTheAdmin());
+        String out = exitOutput();
+        assertThat(out.lines().filter(l -> l.contains("Flyway")).toList()).as("the start's log lines")
+                .isNotEmpty().allMatch(l -> l.matches("\\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d:\\d\\d,\\d+ +[A-Z]+ +\\[.*"));
     }
 
     private Map<String, String> everythingButTheAdmin() throws Exception {
