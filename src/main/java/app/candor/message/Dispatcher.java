@@ -84,6 +84,9 @@ public class Dispatcher {
     @Inject
     ClosureRecorder closures;
 
+    @Inject
+    MessageMetrics metrics;
+
     @ConfigProperty(name = "quarkus.datasource.db-kind")
     String dbKind;
 
@@ -264,7 +267,7 @@ public class Dispatcher {
         });
     }
 
-    private record Outgoing(long id, String to, String subject, String html, String text, String messageId) {
+    private record Outgoing(long id, String to, String subject, String html, String text, String messageId, Instant dueAt) {
     }
 
     void deliver(long id) {
@@ -286,7 +289,7 @@ public class Dispatcher {
             // The candidate's links get their tokens now, for this mail only; the stored letter keeps the placeholders.
             LinkTokens.Filled body = m.kind.toCandidate() ? links.fill(m.application, m.id, m.bodyHtml, m.bodyText)
                     : new LinkTokens.Filled(m.bodyHtml, m.bodyText);
-            return Optional.of(new Outgoing(m.id, m.recipient, m.subject, body.html(), body.text(), m.messageIdHeader));
+            return Optional.of(new Outgoing(m.id, m.recipient, m.subject, body.html(), body.text(), m.messageIdHeader, m.dueAt));
         });
         if (outgoing.isEmpty()) {
             return;
@@ -305,12 +308,19 @@ public class Dispatcher {
         } catch (RuntimeException e) {
             failure = e;
         }
-        record(out.id(), failure);
+        MessageState result = record(out.id(), failure);
+        // Metrics once the result is committed; a failure to record leaves the message to be taken over, uncounted.
+        switch (result) {
+            case SENT -> metrics.sent(out.dueAt(), clock.instant());
+            case FAILED -> metrics.failed();
+            default -> metrics.retried();
+        }
     }
 
-    private void record(long id, Throwable failure) {
+    /** Records how the attempt ended; returns the message's state now (SENT, FAILED, or QUEUED for a retry). */
+    private MessageState record(long id, Throwable failure) {
         Instant now = clock.instant();
-        QuarkusTransaction.requiringNew().run(() -> {
+        return QuarkusTransaction.requiringNew().call(() -> {
             Message m = Message.findById(id);
             m.attempts++;
             m.leaseOwner = null;
@@ -326,7 +336,7 @@ public class Dispatcher {
                 }
                 closures.told(m, now, false);
                 Log.infof("Message %d (%s) sent (attempt %d)", m.id, m.kind, m.attempts);
-                return;
+                return m.state;
             }
             Optional<SMTPException> smtp = smtpCause(failure);
             String error = describe(failure, smtp);
@@ -348,6 +358,7 @@ public class Dispatcher {
                 m.dueAt = now.plus(backoff(m.attempts));
                 Log.infof("Message %d not sent (attempt %d), retrying at %s: %s", m.id, m.attempts, m.dueAt, m.lastError);
             }
+            return m.state;
         });
     }
 

@@ -145,6 +145,10 @@ public interface CandorConfig {
         /** Hour of the day (company time zone) for "the next business morning". */
         @WithDefault("9")
         int morningHour();
+
+        /** How long the message-state gauges of /q/metrics reuse one count, so that scrapes never hammer the database. */
+        @WithDefault("PT30S")
+        Duration metricsCacheFor();
     }
 
     /** Hiring managers' interview feedback. */

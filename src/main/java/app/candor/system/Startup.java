@@ -15,6 +15,8 @@ import app.candor.user.UserService;
 import io.quarkus.logging.Log;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.StartupEvent;
+import io.quarkus.runtime.configuration.ConfigUtils;
+import io.quarkus.runtime.configuration.ConfigurationException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
@@ -24,7 +26,7 @@ import java.util.List;
 /**
  * What exists before anyone signs in. The embedded default seeds demo users and requisitions
  * (README lists the credentials); production seeds no one and creates the first admin from
- * CANDOR_ADMIN_USER / CANDOR_ADMIN_PASSWORD when there is no admin yet.
+ * CANDOR_ADMIN_USER / CANDOR_ADMIN_PASSWORD when there is no admin yet (and refuses to start without them then).
  */
 @ApplicationScoped
 public class Startup {
@@ -58,7 +60,21 @@ public class Startup {
         String username = config.firstAdmin().username().filter(s -> !s.isBlank()).orElse(null);
         String password = config.firstAdmin().password().filter(s -> !s.isBlank()).orElse(null);
         if (username == null || password == null) {
-            Log.warn("No admin exists and CANDOR_ADMIN_USER / CANDOR_ADMIN_PASSWORD are not set: nobody can manage users.");
+            List<String> missing = new java.util.ArrayList<>();
+            if (username == null) {
+                missing.add("CANDOR_ADMIN_USER");
+            }
+            if (password == null) {
+                missing.add("CANDOR_ADMIN_PASSWORD");
+            }
+            String problem = "The database has no active admin and " + String.join(", ", missing)
+                    + (missing.size() == 1 ? " is" : " are") + " not set: nobody could manage users.";
+            if (ConfigUtils.getProfiles().contains("prod")) {
+                // Quarkus prints a ConfigurationException as its bare message: one line naming what to set.
+                throw new ConfigurationException("Candor cannot start in production: " + problem
+                        + " Set the first admin in the environment (Secret candor-secrets); see deploy/README.md.");
+            }
+            Log.warn(problem);
             return;
         }
         try {
@@ -72,7 +88,8 @@ public class Startup {
             }
             if (e instanceof ProblemException) {
                 // Fail the start rather than run with an admin nobody meant (e.g. the template's CHANGE_ME).
-                throw new IllegalStateException("CANDOR_ADMIN_USER / CANDOR_ADMIN_PASSWORD are not usable: " + e.getMessage(), e);
+                // No cause attached: Quarkus prints a ConfigurationException that is the root cause as its bare message.
+                throw new ConfigurationException("Candor cannot start: CANDOR_ADMIN_USER / CANDOR_ADMIN_PASSWORD are not usable: " + e.getMessage());
             }
             throw e;
         }

@@ -3,6 +3,8 @@ package app.candor.system;
 import app.candor.application.Application;
 import app.candor.application.ClosureState;
 import app.candor.closure.ClosureSweep;
+import app.candor.message.Message;
+import app.candor.message.MessageState;
 import app.candor.requisition.Requisition;
 import app.candor.support.Api;
 import app.candor.support.Eventually;
@@ -35,7 +37,8 @@ import static org.hamcrest.Matchers.startsWithIgnoringCase;
 
 /**
  * Prometheus metrics at /q/metrics: admins only (HTTP Basic), the closure gauges agree with the
- * database and are cached, the sweep is timed and counted, and no candidate token reaches a label.
+ * database and are cached, the sweep is timed and counted, messages are counted by state and their
+ * delivery timed, and no candidate token reaches a label.
  */
 @QuarkusTest
 class MetricsTest {
@@ -152,6 +155,51 @@ class MetricsTest {
         assertThat(sample(after, "candor_closure_sweep_seconds_count")).isEqualTo(sweeps + 1);
         assertThat(sample(after, "candor_closure_flagged_total", "flag=\"overdue\"")).isEqualTo(flaggedOverdue + result.overdue());
         assertThat(sample(after, "candor_closure_flagged_total", "flag=\"due_soon\"")).isEqualTo(flaggedDueSoon + result.dueSoon());
+    }
+
+    @Test
+    void everyOperationsSeriesIsExposed() {
+        String metrics = scrape(data.admin());
+        for (MessageState state : MessageState.values()) {
+            assertThat(sample(metrics, "candor_messages", "state=\"" + state + "\"")).as("messages " + state).isGreaterThanOrEqualTo(0);
+        }
+        assertThat(metrics).containsPattern("(?m)^candor_message_delivery_seconds_count ")
+                .containsPattern("(?m)^candor_message_delivery_seconds_bucket\\{le=\"[0-9.]+\",?\\} ")
+                .containsPattern("(?m)^candor_message_attempts_total\\{result=\"sent\",?\\} ")
+                .containsPattern("(?m)^candor_message_attempts_total\\{result=\"retry\",?\\} ")
+                .containsPattern("(?m)^candor_message_attempts_total\\{result=\"failed\",?\\} ")
+                .containsPattern("(?m)^candor_closure_open_overdue ")
+                .containsPattern("(?m)^candor_closure_sweep_seconds_count ")
+                .containsPattern("(?m)^candor_closure_sweep_seconds_sum ");
+    }
+
+    @Test
+    void aSentMessageMovesTheStateCountsAndRecordsItsDeliveryTime() {
+        Instant now = Instant.parse("2033-01-05T12:00:00Z");
+        clock.set(now);
+        User admin = data.admin();
+        User recruiter = data.recruiter();
+        Application application = data.application(data.requisition(recruiter, data.hiringManager()), recruiter);
+        String before = scrape(admin);
+        double sentBefore = sample(before, "candor_messages", "state=\"SENT\"");
+        double deliveriesBefore = sample(before, "candor_message_delivery_seconds_count");
+        double attemptsBefore = sample(before, "candor_message_attempts_total", "result=\"sent\"");
+
+        json(recruiter).body(Map.of("promisedDecisionDate", "2033-02-01"))
+                .when().post("/api/applications/" + application.id + "/delay").then().statusCode(201);
+        Eventually.await("the delay letter sent", Mails.DELIVERY,
+                () -> Api.db(() -> Message.count("application.id = ?1 and state = ?2", application.id, MessageState.SENT)) == 1);
+
+        clock.set(now.plusSeconds(30));  // past the gauges' cache time
+        // Messages only ever enter SENT, and other tests' mail may still be going out: the gauge lies between the
+        // database counts just before and just after the scrape.
+        long sentLow = Api.db(() -> Message.count("state", MessageState.SENT));
+        String after = scrape(admin);
+        long sentHigh = Api.db(() -> Message.count("state", MessageState.SENT));
+        assertThat(sample(after, "candor_messages", "state=\"SENT\"")).isGreaterThanOrEqualTo(sentBefore + 1)
+                .isBetween((double) sentLow, (double) sentHigh);
+        assertThat(sample(after, "candor_message_delivery_seconds_count")).isGreaterThanOrEqualTo(deliveriesBefore + 1);
+        assertThat(sample(after, "candor_message_attempts_total", "result=\"sent\"")).isGreaterThanOrEqualTo(attemptsBefore + 1);
     }
 
     @Test

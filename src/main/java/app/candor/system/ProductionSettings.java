@@ -1,0 +1,105 @@
+package app.candor.system;
+
+import io.quarkus.runtime.ExecutionMode;
+import io.quarkus.runtime.ExecutionModeManager;
+import io.quarkus.runtime.configuration.ConfigurationException;
+import io.smallrye.config.ConfigSourceContext;
+import io.smallrye.config.ConfigSourceFactory;
+import io.smallrye.config.ConfigValue;
+import org.eclipse.microprofile.config.spi.ConfigSource;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Function;
+
+/**
+ * Production refuses to start without the settings it cannot run without, and says in one message
+ * everything that is missing, so that a deployment is fixed in one go rather than one restart per
+ * variable. Without CANDOR_SESSION_KEY every replica would invent its own key and reject the others'
+ * sessions; without CANDOR_PUBLIC_URL candidate links would point nowhere; without SMTP host and
+ * sender nothing reaches candidates.
+ *
+ * <p>It is a config source factory that contributes nothing: factories run while the runtime
+ * configuration is being built, before the datasource, Flyway and Hibernate start (each of which
+ * would otherwise fail first, with a stack trace about its own setting only). Quarkus prints a
+ * {@link ConfigurationException} as its bare message. The first admin needs the database to know
+ * whether one is required; {@link Startup} checks it.
+ */
+public class ProductionSettings implements ConfigSourceFactory {
+
+    static final int MIN_KEY_LENGTH = 16;
+
+    /** A required setting: the environment variable deploy/ sets, the property it feeds, what is wrong with a value (null: fine). */
+    record Required(String variable, String property, String meaning, Function<String, String> problem) {
+        Required(String variable, String property, String meaning) {
+            this(variable, property, meaning, value -> null);
+        }
+    }
+
+    static final List<Required> REQUIRED = List.of(
+            new Required("CANDOR_DB_URL", "quarkus.datasource.jdbc.url", "the JDBC URL of the database"),
+            new Required("CANDOR_DB_USER", "quarkus.datasource.username", "the database login"),
+            new Required("CANDOR_DB_PASSWORD", "quarkus.datasource.password", "the database password"),
+            new Required("QUARKUS_MAILER_HOST", "quarkus.mailer.host", "the SMTP server candidate mail goes through"),
+            new Required("QUARKUS_MAILER_FROM", "candor.mail.from", "the sender address of candidate mail"),
+            new Required("CANDOR_SESSION_KEY", "quarkus.http.auth.session.encryption-key",
+                    "the login cookie key, the same on every replica (openssl rand -base64 32)",
+                    value -> value.length() < MIN_KEY_LENGTH ? "shorter than " + MIN_KEY_LENGTH + " characters" : null),
+            new Required("CANDOR_PUBLIC_URL", "candor.public-url", "the address candidates reach Candor at, e.g. https://candor.example.com",
+                    value -> value.matches("https?://[^\\s/]+(/\\S*)?") ? null : "not an http(s) address"));
+
+    /** Needed only while the database has no active admin, which only {@link Startup} can tell. */
+    static final List<String> FIRST_ADMIN = List.of("CANDOR_ADMIN_USER", "CANDOR_ADMIN_PASSWORD");
+    static final List<String> FIRST_ADMIN_PROPERTIES = List.of("candor.first-admin.username", "candor.first-admin.password");
+
+    @Override
+    public Iterable<ConfigSource> getConfigSources(ConfigSourceContext context) {
+        // The build (augmentation) runs in the prod profile too, without any of these: check only when the app starts.
+        if (ExecutionModeManager.getExecutionMode() == ExecutionMode.RUNTIME_INIT && context.getProfiles().contains("prod")) {
+            List<String> problems = problems(name -> {
+                ConfigValue value = context.getValue(name);
+                return value == null ? null : value.getValue();
+            });
+            if (!problems.isEmpty()) {
+                throw new ConfigurationException(message(problems, missingFirstAdmin(context)));
+            }
+        }
+        return List.of();
+    }
+
+    /** One line per required setting that is missing or unusable. */
+    static List<String> problems(Function<String, String> config) {
+        List<String> problems = new ArrayList<>();
+        for (Required r : REQUIRED) {
+            String value = config.apply(r.property());
+            String problem = value == null || value.isBlank() ? "not set" : r.problem().apply(value);
+            if (problem != null) {
+                problems.add(r.variable() + " " + problem + ": " + r.meaning() + " (" + r.property() + ")");
+            }
+        }
+        return problems;
+    }
+
+    private static List<String> missingFirstAdmin(ConfigSourceContext context) {
+        List<String> missing = new ArrayList<>();
+        for (int i = 0; i < FIRST_ADMIN.size(); i++) {
+            ConfigValue value = context.getValue(FIRST_ADMIN_PROPERTIES.get(i));
+            if (value == null || value.getValue() == null || value.getValue().isBlank()) {
+                missing.add(FIRST_ADMIN.get(i));
+            }
+        }
+        return missing;
+    }
+
+    static String message(List<String> problems, List<String> missingFirstAdmin) {
+        StringBuilder message = new StringBuilder("Candor cannot start in production: ")
+                .append(problems.size() == 1 ? "a required setting is" : problems.size() + " required settings are")
+                .append(" missing or unusable.");
+        problems.forEach(p -> message.append("\n  - ").append(p));
+        if (!missingFirstAdmin.isEmpty()) {
+            message.append("\n  Not set either: ").append(String.join(", ", missingFirstAdmin))
+                    .append(" (the first admin; required while the database has no active admin, checked once it answers).");
+        }
+        return message.append("\nSet them in the environment (ConfigMap candor-config, Secret candor-secrets); see deploy/README.md.").toString();
+    }
+}
