@@ -1,5 +1,6 @@
 package app.candor.closure;
 
+import app.candor.support.TestDatabase;
 import org.flywaydb.core.Flyway;
 import org.jboss.logging.Logger;
 import org.junit.jupiter.api.BeforeAll;
@@ -41,16 +42,12 @@ class ClosureSweepPostgresTest {
 
     @BeforeAll
     static void freshSchema() throws Exception {
-        url = System.getenv("CANDOR_TEST_PG_URL");
-        if (url == null || url.isBlank()) {
-            if ("true".equalsIgnoreCase(System.getenv("CI"))) {
-                fail("CANDOR_TEST_PG_URL is not set although CI=true: .ci/run should have started PostgreSQL");
-            }
-            LOG.warn("ClosureSweepPostgresTest skipped: no CANDOR_TEST_PG_URL");
+        if (!TestDatabase.postgresGiven("ClosureSweepPostgresTest")) {
             return;
         }
-        user = System.getenv().getOrDefault("CANDOR_TEST_PG_USER", "candor");
-        password = System.getenv().getOrDefault("CANDOR_TEST_PG_PASSWORD", "candor");
+        url = TestDatabase.postgresUrl();
+        user = TestDatabase.postgresUser();
+        password = TestDatabase.postgresPassword();
         try (Connection c = connect(); Statement s = c.createStatement()) {
             s.execute("drop schema if exists " + SCHEMA + " cascade");
         }

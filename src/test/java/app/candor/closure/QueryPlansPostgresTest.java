@@ -1,5 +1,6 @@
 package app.candor.closure;
 
+import app.candor.support.TestDatabase;
 import app.candor.message.Dispatcher;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -27,7 +28,6 @@ import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assertions.fail;
 import static org.junit.jupiter.api.Assumptions.abort;
 
 /**
@@ -82,16 +82,12 @@ class QueryPlansPostgresTest {
 
     @BeforeAll
     static void seed() throws Exception {
-        url = System.getenv("CANDOR_TEST_PG_URL");
-        if (url == null || url.isBlank()) {
-            if ("true".equalsIgnoreCase(System.getenv("CI"))) {
-                fail("CANDOR_TEST_PG_URL is not set although CI=true: .ci/run should have started PostgreSQL");
-            }
-            LOG.warn("QueryPlansPostgresTest skipped: no CANDOR_TEST_PG_URL");
+        if (!TestDatabase.postgresGiven("QueryPlansPostgresTest")) {
             return;
         }
-        user = System.getenv().getOrDefault("CANDOR_TEST_PG_USER", "candor");
-        password = System.getenv().getOrDefault("CANDOR_TEST_PG_PASSWORD", "candor");
+        url = TestDatabase.postgresUrl();
+        user = TestDatabase.postgresUser();
+        password = TestDatabase.postgresPassword();
         long started = System.nanoTime();
         try (Connection c = connect(true); Statement s = c.createStatement()) {
             s.execute("drop schema if exists " + SCHEMA + " cascade");

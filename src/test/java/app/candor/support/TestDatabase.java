@@ -1,5 +1,8 @@
 package app.candor.support;
 
+import io.quarkus.logging.Log;
+import org.junit.jupiter.api.Assertions;
+
 import java.util.HashMap;
 import java.util.Map;
 
@@ -35,6 +38,25 @@ public final class TestDatabase {
                     + "e.g. jdbc:postgresql://127.0.0.1:55432/candor_test, or run .ci/run");
         }
         return url;
+    }
+
+    /**
+     * For the tests about PostgreSQL itself, which run whatever the suite runs on: whether CANDOR_TEST_PG_URL
+     * names a database. Without one the test is skipped locally (logged with the reason) and fails on CI, where
+     * {@code .ci/run} always starts one.
+     */
+    public static boolean postgresGiven(String test) {
+        String url = System.getenv("CANDOR_TEST_PG_URL");
+        if (url != null && !url.isBlank()) {
+            return true;
+        }
+        if ("true".equalsIgnoreCase(System.getenv("CI"))) {
+            Assertions.fail(test + ": CANDOR_TEST_PG_URL is not set although CI=true: .ci/run should have started PostgreSQL "
+                    + "and exported CANDOR_TEST_PG_URL, CANDOR_TEST_PG_USER and CANDOR_TEST_PG_PASSWORD");
+        }
+        Log.warnf("%s skipped: no PostgreSQL URL given (set CANDOR_TEST_PG_URL, CANDOR_TEST_PG_USER and CANDOR_TEST_PG_PASSWORD, "
+                + "e.g. jdbc:postgresql://127.0.0.1:55432/candor_test, or run .ci/run)", test);
+        return false;
     }
 
     public static String postgresUser() {

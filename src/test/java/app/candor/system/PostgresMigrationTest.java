@@ -1,5 +1,6 @@
 package app.candor.system;
 
+import app.candor.support.TestDatabase;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.output.MigrateResult;
 import org.jboss.logging.Logger;
@@ -28,7 +29,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assertions.fail;
 import static org.junit.jupiter.api.Assumptions.abort;
 
 /**
@@ -56,17 +56,12 @@ class PostgresMigrationTest {
 
     @BeforeAll
     static void migrateFreshSchema() throws Exception {
-        url = System.getenv("CANDOR_TEST_PG_URL");
-        if (url == null || url.isBlank()) {
-            if ("true".equalsIgnoreCase(System.getenv("CI"))) {
-                fail("CANDOR_TEST_PG_URL is not set although CI=true: .ci/run should have started PostgreSQL "
-                        + "and exported CANDOR_TEST_PG_URL, CANDOR_TEST_PG_USER and CANDOR_TEST_PG_PASSWORD");
-            }
-            LOG.warn("PostgresMigrationTest " + SKIP_REASON);
+        if (!TestDatabase.postgresGiven("PostgresMigrationTest")) {
             return;
         }
-        user = System.getenv().getOrDefault("CANDOR_TEST_PG_USER", "candor");
-        password = System.getenv().getOrDefault("CANDOR_TEST_PG_PASSWORD", "candor");
+        url = TestDatabase.postgresUrl();
+        user = TestDatabase.postgresUser();
+        password = TestDatabase.postgresPassword();
         LOG.infof("PostgresMigrationTest: migrating schema %s at %s as %s", SCHEMA, url, user);
 
         try (Connection c = connect(); Statement s = c.createStatement()) {
