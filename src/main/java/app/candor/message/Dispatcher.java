@@ -9,6 +9,7 @@ import io.quarkus.mailer.Mail;
 import io.quarkus.mailer.Mailer;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.StartupEvent;
 import io.quarkus.scheduler.Scheduled;
 import io.vertx.ext.mail.SMTPException;
 import jakarta.annotation.PostConstruct;
@@ -18,6 +19,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.TransactionPhase;
 import jakarta.inject.Inject;
+import jakarta.interceptor.Interceptor;
 import jakarta.persistence.EntityManager;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
@@ -100,6 +102,12 @@ public class Dispatcher {
     private final AtomicBoolean wakePending = new AtomicBoolean();
     /** Set when the application shuts down: no new claim, no next message of a claimed batch. */
     private volatile boolean stopping;
+    /**
+     * Set once start-up has finished. Before, no round runs: a start that fails (production settings, the first
+     * admin) shuts the container down under a round that had already begun, which then died on a half-destroyed
+     * container with a stack trace in the middle of the message that says why the start failed.
+     */
+    private volatile boolean started;
     /** A claimed batch was left unfinished (shutdown, an error): shutdown has leases to give back. */
     private volatile boolean mayHoldLeases;
 
@@ -156,6 +164,12 @@ public class Dispatcher {
         } finally {
             running.unlock();
         }
+    }
+
+    /** After every other start-up observer (Startup's data and checks): rounds may run; take what is due already. */
+    void onStarted(@Observes @Priority(Interceptor.Priority.LIBRARY_AFTER + 1000) StartupEvent event) {
+        started = true;
+        wake();
     }
 
     @PreDestroy
@@ -215,7 +229,7 @@ public class Dispatcher {
 
     /** Sends everything that is due; returns how many messages were handled (sent, retried or failed). */
     public int dispatchDue() {
-        if (stopping) {
+        if (stopping || !started) {
             return 0;
         }
         if (!running.tryLock()) {
@@ -241,7 +255,11 @@ public class Dispatcher {
                 } while (!claimed.isEmpty() && !stopping);
             } while (again.get() && !stopping);
         } catch (RuntimeException e) {
-            Log.error("Dispatching messages failed; the next round tries again", e);
+            if (stopping) {
+                Log.debugf(e, "Dispatching stopped by the shutdown; leases left run out");
+            } else {
+                Log.error("Dispatching messages failed; the next round tries again", e);
+            }
         } finally {
             running.unlock();
         }
