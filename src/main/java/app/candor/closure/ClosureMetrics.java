@@ -1,11 +1,11 @@
 package app.candor.closure;
 
+import app.candor.system.CachedReading;
 import app.candor.system.BusinessCalendar;
 import app.candor.system.CandorConfig;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
-import io.quarkus.logging.Log;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -63,7 +63,7 @@ public class ClosureMetrics {
         static final Snapshot NONE = new Snapshot(Instant.MIN, Double.NaN, Double.NaN, Double.NaN, Double.NaN);
     }
 
-    private Snapshot snapshot = Snapshot.NONE;
+    private final CachedReading<Snapshot> reading = new CachedReading<>("Closure metrics", Snapshot.NONE, () -> config.closure().metricsCacheFor(), this::read);
 
     void register(@Observes StartupEvent start) {
         gauge(OPEN, "Open applications: the candidate has not been told a final answer", Snapshot::open);
@@ -80,20 +80,9 @@ public class ClosureMetrics {
         Gauge.builder(name, this, m -> value.applyAsDouble(m.current())).description(description).strongReference(true).register(registry);
     }
 
-    /** The counts, read again when the last reading is older than the cache time (or the clock went back). */
-    synchronized Snapshot current() {
-        Instant now = calendar.now();
-        boolean stale = snapshot == Snapshot.NONE || now.isBefore(snapshot.at())
-                || !now.isBefore(snapshot.at().plus(config.closure().metricsCacheFor()));
-        if (stale) {
-            try {
-                snapshot = read(now);
-            } catch (RuntimeException e) {
-                // A scrape must not fail because the database is away for a moment: keep the last reading.
-                Log.warnf("Closure metrics: could not read the counts (%s); keeping the last reading", e.getMessage());
-            }
-        }
-        return snapshot;
+    /** The counts, read again once the last reading is older than the cache time (see {@link CachedReading}). */
+    Snapshot current() {
+        return reading.get(calendar.now());
     }
 
     private Snapshot read(Instant now) {

@@ -1,11 +1,11 @@
 package app.candor.message;
 
+import app.candor.system.CachedReading;
 import app.candor.system.CandorConfig;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
-import io.quarkus.logging.Log;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -57,7 +57,7 @@ public class MessageMetrics {
         }
     }
 
-    private Snapshot snapshot = Snapshot.NONE;
+    private final CachedReading<Snapshot> reading = new CachedReading<>("Message metrics", Snapshot.NONE, () -> config.mail().metricsCacheFor(), this::read);
     private Timer delivery;
     private Counter sent;
     private Counter retried;
@@ -104,20 +104,9 @@ public class MessageMetrics {
         failed.increment();
     }
 
-    /** The counts, read again when the last reading is older than the cache time (or the clock went back). */
-    synchronized Snapshot current() {
-        Instant now = clock.instant();
-        boolean stale = snapshot == Snapshot.NONE || now.isBefore(snapshot.at())
-                || !now.isBefore(snapshot.at().plus(config.mail().metricsCacheFor()));
-        if (stale) {
-            try {
-                snapshot = read(now);
-            } catch (RuntimeException e) {
-                // A scrape must not fail because the database is away for a moment: keep the last reading.
-                Log.warnf("Message metrics: could not read the counts (%s); keeping the last reading", e.getMessage());
-            }
-        }
-        return snapshot;
+    /** The counts, read again once the last reading is older than the cache time (see {@link CachedReading}). */
+    Snapshot current() {
+        return reading.get(clock.instant());
     }
 
     private Snapshot read(Instant now) {
