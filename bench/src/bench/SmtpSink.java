@@ -33,9 +33,22 @@ final class SmtpSink implements AutoCloseable {
         this.server = server;
     }
 
+    /** Standalone, for profiling by hand: {@code java -cp bench/target/classes bench.SmtpSink 2525} prints the count each second. */
+    public static void main(String[] args) throws Exception {
+        SmtpSink sink = start(Integer.parseInt(args[0]));
+        while (true) {
+            Thread.sleep(1000);
+            System.out.println(sink.received() + " messages, " + Stats.rate(sink.rate()));
+        }
+    }
+
     static SmtpSink start() throws IOException {
+        return start(0);
+    }
+
+    static SmtpSink start(int port) throws IOException {
         ServerSocket socket = new ServerSocket();
-        socket.bind(new InetSocketAddress(InetAddress.getByName("127.0.0.1"), 0), 200);
+        socket.bind(new InetSocketAddress(InetAddress.getByName("127.0.0.1"), port), 200);
         SmtpSink sink = new SmtpSink(socket);
         Thread acceptor = new Thread(sink::acceptLoop, "smtp-sink");
         acceptor.setDaemon(true);
