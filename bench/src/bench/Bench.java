@@ -1,0 +1,532 @@
+package bench;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * Candor against this machine's own limits, in one run (issue 8). Every scenario runs on the packaged app
+ * with its embedded H2 file database, load from this process on 127.0.0.1; each limit is measured in the
+ * same run on the same database. Prints one table (Markdown) with figures, limits, ratios and goals;
+ * asserts nothing. Started by bench/run.sh, which builds the jar and compiles this against it.
+ *
+ * <p>Usage: java -cp bench/target/classes:&lt;app jar&gt;:&lt;lib/main jars&gt; bench.Bench &lt;quarkus-run.jar&gt; &lt;work dir&gt;
+ */
+public final class Bench {
+
+    static final String ADMIN = "admin:admin-demo";
+    static final String RITA = "rita:rita-demo";
+
+    // Sizes and counts; the environment overrides them for quicker runs (BENCH_APPS=100000 ...).
+    static final int APPS = env("BENCH_APPS", 1_000_000);
+    static final int BULK = env("BENCH_BULK", 10_000);
+    static final int BULK_RUNS = env("BENCH_BULK_RUNS", 3);
+    static final int RUNS = env("BENCH_RUNS", 5);
+    static final int STAGE_SECONDS = env("BENCH_STAGE_SECONDS", 10);
+    static final int CLIENTS = env("BENCH_CLIENTS", 8);
+    static final int REQUESTS = env("BENCH_REQUESTS", 10_000);
+    static final int BOARD_RUNS = env("BENCH_BOARD_RUNS", 30);
+    static final boolean JFR = env("BENCH_JFR", 0) == 1;
+
+    private final Path jar;
+    private final Path work;
+    private final String jdbc;
+    private final Map<String, String> appEnv;
+    private final SmtpSink sink;
+    private final List<Row> rows = new ArrayList<>();
+    private List<Long> pool;
+    /** Where each application of the pool stands, as Candor's clients moved it. */
+    private final Map<Long, String> stages = new ConcurrentHashMap<>();
+    private final AtomicInteger candorCursor = new AtomicInteger();
+
+    /** One line of the table. */
+    record Row(int order, String scenario, String candor, String limit, String ratio, String goal, String met, String runs) {
+    }
+
+    private Bench(Path jar, Path work, SmtpSink sink) {
+        this.jar = jar;
+        this.work = work;
+        this.sink = sink;
+        // DB_CLOSE_ON_EXIT=FALSE as in application.properties; BENCH_H2_OPTIONS adds settings (";CACHE_SIZE=...").
+        this.jdbc = "jdbc:h2:file:" + work.resolve("candor") + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH"
+                + ";DB_CLOSE_ON_EXIT=FALSE" + System.getenv().getOrDefault("BENCH_H2_OPTIONS", "");
+        // Candor's mail goes to the bench's SMTP server (this also turns the embedded profile's mock mailer off).
+        this.appEnv = Map.of("QUARKUS_MAILER_HOST", "127.0.0.1", "QUARKUS_MAILER_PORT", Integer.toString(sink.port()),
+                "MALLOC_ARENA_MAX", "2");
+    }
+
+    public static void main(String[] args) throws Exception {
+        Path jar = Path.of(args[0]).toAbsolutePath();
+        Path work = Path.of(args[1]).toAbsolutePath();
+        deleteTree(work);
+        Files.createDirectories(work.resolve("jfr"));
+        long begun = System.nanoTime();
+        try (SmtpSink sink = SmtpSink.start()) {
+            Bench bench = new Bench(jar, work, sink);
+            bench.run();
+            bench.print(Stats.ms(System.nanoTime() - begun));
+        }
+    }
+
+    /**
+     * How we recommend running Candor (embedded or in a container of 1–2 cores): the serial collector and a
+     * 192 MB heap (H2's page cache, 64 MB by default, lives in it: with 128 MB and a million applications the
+     * app spent half its time in full GCs), C1 only with a
+     * small code cache (on 2 shared cores C2's compiler threads cost more than they win back in a short
+     * run: measured 205 req/s with C2, 449 req/s with C1 only, and 60 MB less RSS), and the class-data
+     * archive written by a training start (JDK 17 has no -XX:+AutoCreateSharedArchive: -XX:ArchiveClassesAtExit
+     * once, -XX:SharedArchiveFile after). BENCH_JVM_OPTS replaces the list (the archive is added unless it names one).
+     */
+    List<String> recommended() {
+        String custom = System.getenv("BENCH_JVM_OPTS");
+        List<String> options = new ArrayList<>(custom != null ? Arrays.asList(custom.trim().split("\\s+"))
+                : List.of("-XX:+UseSerialGC", "-Xms32m", "-Xmx192m", "-XX:TieredStopAtLevel=1",
+                "-XX:ReservedCodeCacheSize=32m", "-Xss512k"));
+        options.removeIf(String::isBlank);
+        if (options.stream().noneMatch(o -> o.startsWith("-XX:SharedArchiveFile"))) {
+            options.add("-XX:SharedArchiveFile=" + archive());
+        }
+        return options;
+    }
+
+    Path archive() {
+        return work.resolve("candor.jsa");
+    }
+
+    void run() throws Exception {
+        log(String.format(Locale.ROOT, "sizes: %,d applications, %d bulk roles of %,d, %d runs, %d s stage-change runs with %d clients,"
+                + " %,d requests, %d board runs", APPS, BULK_RUNS, BULK, RUNS, STAGE_SECONDS, CLIENTS, REQUESTS, BOARD_RUNS));
+        log("1/7 first start: schema and demo users");
+        start(List.of(), "app-first.log").stop();
+
+        log(String.format(Locale.ROOT, "2/7 seeding %,d applications over JDBC", APPS));
+        long seedStart = System.nanoTime();
+        pool = Seed.seed(jdbc, APPS, BULK_RUNS, BULK);
+        Collections.shuffle(pool, new java.util.Random(8));
+        long newlyOverdue = Seed.newlyOverdue(jdbc);
+        log(String.format(Locale.ROOT, "   seeded in %.1f s; %,d newly overdue; stage-change pool %,d", (System.nanoTime() - seedStart) / 1e9,
+                newlyOverdue, pool.size()));
+
+        log("3/7 training start for the class-data archive");
+        List<String> training = new ArrayList<>(recommended());
+        training.removeIf(o -> o.startsWith("-XX:SharedArchiveFile"));
+        training.add("-XX:ArchiveClassesAtExit=" + archive());
+        App trainee = start(training, "app-training.log");
+        exercise(trainee, 200);
+        trainee.stop();
+        log("   archive " + (Files.exists(archive()) ? Files.size(archive()) / 1024 / 1024 + " MB" : "missing: starts run without it"));
+
+        startsAndSweeps(newlyOverdue);
+        defaultStarts();
+        mainApp();
+        limitsWithAppStopped();
+    }
+
+    // ---------------------------------------------------------------------------------------------
+    // start-up and the closure sweep: each run starts the app, sweeps, stops it, then runs the sweep's
+    // SQL over JDBC on the same rows, and puts the flags back
+
+    void startsAndSweeps(long newlyOverdue) throws Exception {
+        log("4/7 start-up (recommended options) and the closure sweep, " + RUNS + " runs");
+        OffsetDateTime since = OffsetDateTime.now(ZoneOffset.UTC).minusSeconds(1);
+        List<Double> startMs = new ArrayList<>();
+        List<Double> quarkusMs = new ArrayList<>();
+        List<Double> rssKb = new ArrayList<>();
+        List<Double> sweep = new ArrayList<>();
+        List<Double> sweepServer = new ArrayList<>();
+        List<Double> idle = new ArrayList<>();
+        List<Double> idleServer = new ArrayList<>();
+        List<Double> jdbcSweep = new ArrayList<>();
+        List<Double> jdbcIdle = new ArrayList<>();
+        String flagged = "";
+        for (int run = 1; run <= RUNS; run++) {
+            App app = start(recommended(), "app-sweep-" + run + ".log");
+            startMs.add(app.startMs);
+            quarkusMs.add(app.quarkusStartedMs());
+            rssKb.add((double) app.rss()[0]);
+            // The board a few times first, so that the sweep does not pay for warming the JIT alone.
+            for (int i = 0; i < 3; i++) {
+                app.get("/api/board?scope=team&page=1", Seed.FAST_ADMIN);
+            }
+            jfrStart(app, run == 1, "sweep");
+            long t = System.nanoTime();
+            String r = app.post("/api/closure/sweep", Seed.FAST_ADMIN);
+            sweep.add(Stats.ms(System.nanoTime() - t));
+            jfrStop(app, run == 1, "sweep");
+            sweepServer.add(Double.parseDouble(field(r, "durationMs")));
+            flagged = field(r, "overdue") + " overdue, " + field(r, "dueSoon") + " due soon";
+            for (int i = 0; i < 3; i++) {
+                long s = System.nanoTime();
+                String idleRun = app.post("/api/closure/sweep", Seed.FAST_ADMIN);
+                idle.add(Stats.ms(System.nanoTime() - s));
+                idleServer.add(Double.parseDouble(field(idleRun, "durationMs")));
+            }
+            app.stop();
+            Seed.unflag(jdbc, since);
+            JdbcLimits.Sweep limit = JdbcLimits.sweep(jdbc);
+            jdbcSweep.add(limit.ms());
+            JdbcLimits.Sweep limitIdle = JdbcLimits.sweep(jdbc);
+            jdbcIdle.add(limitIdle.ms());
+            Seed.unflag(jdbc, since);
+            log(String.format(Locale.ROOT, "   run %d: start %s (Quarkus %s), RSS %s; sweep %s (server %s; %s) vs JDBC %s (%d overdue, %d due soon);"
+                            + " idle %s vs JDBC %s", run, Stats.ms(app.startMs), Stats.ms(quarkusMs.get(run - 1)), Stats.mb(rssKb.get(run - 1).longValue()),
+                    Stats.ms(sweep.get(run - 1)), Stats.ms(sweepServer.get(run - 1)), flagged, Stats.ms(limit.ms()), limit.overdue(), limit.dueSoon(),
+                    Stats.ms(idle.get(idle.size() - 1)), Stats.ms(limitIdle.ms())));
+        }
+        double start = Stats.median(startMs);
+        rows.add(new Row(10, "start-up: packaged jar to first served request (readiness, with the database), recommended JVM options + AppCDS",
+                Stats.ms(start) + " (Quarkus's own \"started in\": " + Stats.ms(Stats.median(quarkusMs)) + ")", "—", "—", "≤ 1.5 s",
+                met(start <= 1500), RUNS + ", median"));
+        rows.add(new Row(11, "RSS after start (recommended options)", Stats.mb((long) Stats.median(rssKb)), "—", "—", "—", "—", RUNS + ", median"));
+        double candor = Stats.median(sweep);
+        double limit = Stats.median(jdbcSweep);
+        rows.add(new Row(40, String.format(Locale.ROOT, "closure sweep, %,d applications, %,d newly overdue (%s)", APPS + BULK_RUNS * BULK,
+                newlyOverdue, flagged), Stats.ms(candor) + " (in the sweep: " + Stats.ms(Stats.median(sweepServer)) + ")",
+                Stats.ms(limit) + " (its SQL over JDBC)", Stats.ratio(limit / candor), "≤ 1 s", met(candor <= 1000), RUNS + ", median"));
+        double candorIdle = Stats.median(idle);
+        double limitIdle = Stats.median(jdbcIdle);
+        rows.add(new Row(41, "closure sweep, none due", Stats.ms(candorIdle) + " (in the sweep: " + Stats.ms(Stats.median(idleServer)) + ")",
+                Stats.ms(limitIdle) + " (its SQL over JDBC)", Stats.ratio(limitIdle / candorIdle), "≤ 50 ms", met(candorIdle <= 50),
+                idle.size() + " (" + RUNS + " × 3), median; JDBC " + jdbcIdle.size()));
+    }
+
+    /** The same start with the JVM's defaults (no heap or GC choice, no archive): what the recommended options change. */
+    void defaultStarts() throws Exception {
+        log("5/7 start-up with the JVM's defaults, " + RUNS + " runs");
+        List<Double> startMs = new ArrayList<>();
+        List<Double> rssKb = new ArrayList<>();
+        for (int run = 1; run <= RUNS; run++) {
+            App app = start(List.of(), "app-default-" + run + ".log");
+            startMs.add(app.startMs);
+            rssKb.add((double) app.rss()[0]);
+            app.stop();
+            log(String.format(Locale.ROOT, "   run %d: start %s, RSS %s", run, Stats.ms(app.startMs), Stats.mb(rssKb.get(run - 1).longValue())));
+        }
+        rows.add(new Row(12, "start-up, JVM defaults (" + Runtime.getRuntime().availableProcessors() + " cores, no archive; for comparison)",
+                Stats.ms(Stats.median(startMs)) + ", RSS " + Stats.mb((long) Stats.median(rssKb)), "—", "—", "—", "—", RUNS + ", median"));
+    }
+
+    // ---------------------------------------------------------------------------------------------
+    // one long-running app: requests, stage changes, bulk closure, board
+
+    void mainApp() throws Exception {
+        log("6/7 one app for requests, stage changes, bulk closure and board");
+        App app = start(recommended(), "app-main.log");
+        jfrStart(app, true, "requests");
+        double[] done = exercise(app, REQUESTS);
+        jfrStop(app, true, "requests");
+        long[] rss = app.rss();
+        log(String.format(Locale.ROOT, "   %,d requests in %.1f s (%s), RSS %s, peak %s", (int) done[0], done[1], Stats.rate(done[0] / done[1]),
+                Stats.mb(rss[0]), Stats.mb(rss[1])));
+        rows.add(new Row(13, String.format(Locale.ROOT, "RSS after %,d requests (%d clients: pages with a session, API with Basic)", REQUESTS, CLIENTS),
+                Stats.mb(rss[0]) + " (peak " + Stats.mb(rss[1]) + "; " + Stats.rate(done[0] / done[1]) + ")", "—", "—", "≤ 250 MB",
+                met(rss[0] > 0 && rss[0] <= 250 * 1024), "1"));
+
+        // What every API call pays before Candor's own work: HTTP Basic, the password checked against its bcrypt hash.
+        List<Double> baseline = timings(app, "/api/users/me", RITA, BOARD_RUNS);
+        List<Double> baselineFast = timings(app, "/api/users/me", Seed.FAST_RECRUITER, BOARD_RUNS);
+        rows.add(new Row(20, "baseline: authenticated no-op GET /api/users/me (HTTP Basic, bcrypt cost 10 as the app hashes)",
+                "median " + Stats.ms(Stats.median(baseline)) + ", p95 " + Stats.ms(Stats.percentile(baseline, 95)),
+                "cost-4 hash: median " + Stats.ms(Stats.median(baselineFast)), "—", "—", "—", BOARD_RUNS + " each"));
+
+        stageChanges(app);
+        bulkClosure(app);
+        board(app);
+        long[] end = app.rss();
+        log("   RSS at the end " + Stats.mb(end[0]) + ", peak " + Stats.mb(end[1]));
+        rows.add(new Row(14, "RSS at the end of the main app (after every scenario)", Stats.mb(end[0]) + " (peak " + Stats.mb(end[1]) + ")",
+                "—", "—", "—", "—", "1"));
+        app.stop();
+    }
+
+    /**
+     * {@code count} requests from {@link #CLIENTS} clients: 5 in 10 the application page (session cookie),
+     * 4 in 10 the application as JSON (HTTP Basic, the bench's cost-4 user, so that bcrypt does not decide
+     * the count), 1 in 10 its history as JSON, except that 1 in 100 is the board (first page or page 50;
+     * the board scenario measures it). Returns {count, seconds}.
+     */
+    double[] exercise(App app, int count) throws Exception {
+        app.signIn("rita", "rita-demo");
+        AtomicInteger next = new AtomicInteger();
+        long start = System.nanoTime();
+        int done = concurrently(CLIENTS, Long.MAX_VALUE, () -> {
+            int i = next.getAndIncrement();
+            if (i >= count) {
+                return false;
+            }
+            long id = pool.get(i % pool.size());
+            if (i % 100 == 99) {
+                app.get("/api/board?scope=team&page=" + (i % 200 == 199 ? 50 : 1), Seed.FAST_RECRUITER);
+                return true;
+            }
+            switch (i % 10) {
+                case 0, 1, 2, 3, 4 -> app.page("/applications/" + id);
+                case 5, 6, 7, 8 -> app.get("/api/applications/" + id, Seed.FAST_RECRUITER);
+                default -> app.get("/api/applications/" + id + "/history", Seed.FAST_RECRUITER);
+            }
+            return true;
+        });
+        return new double[] {done, (System.nanoTime() - start) / 1e9};
+    }
+
+    void stageChanges(App app) throws Exception {
+        log("   stage changes: " + RUNS + " runs of " + STAGE_SECONDS + " s with " + CLIENTS + " clients, as rita (bcrypt cost 10), then as a cost-4 user");
+        moves(app, Seed.FAST_RECRUITER, 3); // warm-up, not counted
+        List<Double> rita = new ArrayList<>();
+        List<Double> fast = new ArrayList<>();
+        for (int run = 1; run <= RUNS; run++) {
+            jfrStart(app, run == 1, "stage-change");
+            rita.add(moves(app, RITA, STAGE_SECONDS));
+            jfrStop(app, run == 1, "stage-change");
+            jfrStart(app, run == 1, "stage-change-cost4");
+            fast.add(moves(app, Seed.FAST_RECRUITER, STAGE_SECONDS));
+            jfrStop(app, run == 1, "stage-change-cost4");
+            log(String.format(Locale.ROOT, "   run %d: %s (cost 10), %s (cost 4)", run, Stats.rate(rita.get(run - 1)), Stats.rate(fast.get(run - 1))));
+        }
+        stageRita = Stats.median(rita);
+        stageFast = Stats.median(fast);
+    }
+
+    private double stageRita;
+    private double stageFast;
+
+    /** Moves per second for {@code seconds}: each client takes the next application of the pool and moves it one stage on. */
+    double moves(App app, String user, int seconds) throws Exception {
+        long start = System.nanoTime();
+        int done = concurrently(CLIENTS, start + seconds * 1_000_000_000L, () -> {
+            long id = pool.get(Math.floorMod(candorCursor.getAndIncrement(), pool.size()));
+            String from = stages.getOrDefault(id, "SCREENING");
+            String to = JdbcLimits.next(from);
+            String body = "SCREENING".equals(to) ? "{\"stage\":\"SCREENING\",\"note\":\"bench: back to screening for the next round\"}"
+                    : "{\"stage\":\"" + to + "\"}";
+            app.post("/api/applications/" + id + "/stage", user, body);
+            stages.put(id, to);
+            return true;
+        });
+        return done / ((System.nanoTime() - start) / 1e9);
+    }
+
+    void bulkClosure(App app) throws Exception {
+        log("   bulk closure: " + BULK_RUNS + " roles of " + BULK + " open applications filled, each delivered to the bench's SMTP server");
+        List<Double> queue = new ArrayList<>();
+        List<Double> rate = new ArrayList<>();
+        for (int run = 1; run <= BULK_RUNS; run++) {
+            sink.reset();
+            jfrStart(app, run == 1, "bulk-queue");
+            long t = System.nanoTime();
+            String r = app.post("/api/requisitions/" + (Seed.BULK_ROLE + run) + "/status", RITA, "{\"status\":\"FILLED\"}");
+            queue.add(Stats.ms(System.nanoTime() - t));
+            jfrStop(app, run == 1, "bulk-queue");
+            jfrStart(app, run == 1, "bulk-delivery");
+            long deadline = System.nanoTime() + 20L * 60 * 1_000_000_000L;
+            while (sink.received() < BULK && System.nanoTime() < deadline) {
+                Thread.sleep(100);
+            }
+            jfrStop(app, run == 1, "bulk-delivery");
+            if (sink.received() < BULK) {
+                throw new IllegalStateException("only " + sink.received() + " of " + BULK + " letters arrived within 20 minutes");
+            }
+            rate.add(sink.rate());
+            log(String.format(Locale.ROOT, "   run %d: %s letters queued in %s, delivered at %s (%,d bytes each)", run, field(r, "notices"),
+                    Stats.ms(queue.get(run - 1)), Stats.rate(sink.rate()), sink.lastSize()));
+        }
+        bulkQueue = Stats.median(queue);
+        bulkRate = Stats.median(rate);
+        letterSize = sink.lastSize();
+        rows.add(new Row(30, String.format(Locale.ROOT, "bulk closure: role filled, %,d open applications, time to queue the letters", BULK),
+                Stats.ms(bulkQueue), "—", "—", "≤ 5 s", met(bulkQueue <= 5000), BULK_RUNS + ", median"));
+    }
+
+    private double bulkQueue;
+    private double bulkRate;
+    private long letterSize;
+
+    void board(App app) throws Exception {
+        log("   closure board: " + BOARD_RUNS + " runs each after 5 warm-ups");
+        boardRow(app, "closure board, team, first page (admin, bcrypt cost 10)", "/api/board?scope=team&page=1", ADMIN, true);
+        boardRow(app, "closure board, team, page 50 (admin, bcrypt cost 10)", "/api/board?scope=team&page=50", ADMIN, true);
+        boardRow(app, "closure board, one recruiter, first page (rita, cost 10)", "/api/board?scope=mine&page=1", RITA, false);
+        boardRow(app, "closure board, team, first page, cost-4 user (diagnostic: less auth)", "/api/board?scope=team&page=1", Seed.FAST_ADMIN, false);
+        boardRow(app, "closure board, team, page 50, cost-4 user (diagnostic: less auth)", "/api/board?scope=team&page=50", Seed.FAST_ADMIN, false);
+    }
+
+    private void boardRow(App app, String name, String path, String user, boolean goal) throws Exception {
+        jfrStart(app, path.endsWith("page=1") && user.equals(ADMIN), "board");
+        List<Double> times = timings(app, path, user, BOARD_RUNS);
+        jfrStop(app, path.endsWith("page=1") && user.equals(ADMIN), "board");
+        double p95 = Stats.percentile(times, 95);
+        rows.add(new Row(50, name, "p95 " + Stats.ms(p95) + " (median " + Stats.ms(Stats.median(times)) + ")", "—", "—", goal ? "p95 ≤ 100 ms" : "—",
+                goal ? met(p95 <= 100) : "—", BOARD_RUNS + ", p95"));
+    }
+
+    List<Double> timings(App app, String path, String user, int runs) throws Exception {
+        for (int i = 0; i < 5; i++) {
+            app.get(path, user);
+        }
+        List<Double> times = new ArrayList<>();
+        for (int i = 0; i < runs; i++) {
+            long s = System.nanoTime();
+            app.get(path, user);
+            times.add(Stats.ms(System.nanoTime() - s));
+        }
+        return times;
+    }
+
+    // ---------------------------------------------------------------------------------------------
+    // the limits that need the database to themselves, and the bare SMTP loop
+
+    void limitsWithAppStopped() throws Exception {
+        log("7/7 limits: stage changes over JDBC, bare SMTP send loop");
+        log("   messages now: " + Seed.messageStates(jdbc));
+        AtomicInteger cursor = new AtomicInteger();
+        JdbcLimits.moves(jdbc, pool, cursor, CLIENTS, 2); // warm-up, not counted
+        List<Double> jdbcMoves = new ArrayList<>();
+        for (int run = 1; run <= RUNS; run++) {
+            jdbcMoves.add(JdbcLimits.moves(jdbc, pool, cursor, CLIENTS, STAGE_SECONDS));
+            log(String.format(Locale.ROOT, "   JDBC run %d: %s", run, Stats.rate(jdbcMoves.get(run - 1))));
+        }
+        double limit = Stats.median(jdbcMoves);
+        rows.add(new Row(21, String.format(Locale.ROOT, "stage change: API moves per second, %d clients (rita, bcrypt cost 10)", CLIENTS),
+                Stats.rate(stageRita), Stats.rate(limit) + " (same writes, plain JDBC, " + CLIENTS + " connections)", Stats.ratio(stageRita / limit),
+                "ratio ≥ 0.5", met(stageRita / limit >= 0.5), RUNS + " × " + STAGE_SECONDS + " s, median"));
+        rows.add(new Row(22, "stage change, cost-4 password hash (diagnostic: Candor without most of bcrypt)", Stats.rate(stageFast),
+                Stats.rate(limit), Stats.ratio(stageFast / limit), "—", "—", RUNS + " × " + STAGE_SECONDS + " s, median"));
+
+        sink.reset();
+        List<Double> bare = new ArrayList<>();
+        long size;
+        try (SmtpLoop loop = new SmtpLoop(sink.port())) {
+            int filler = loop.fillerFor(letterSize, sink);
+            loop.send(0, filler);
+            size = sink.lastSize();
+            for (int i = 0; i < 50; i++) {
+                loop.send(i, filler); // warm-up, not counted
+            }
+            for (int run = 1; run <= RUNS; run++) {
+                sink.reset();
+                for (int i = 1; i <= BULK; i++) {
+                    loop.send(i, filler);
+                }
+                bare.add(sink.rate());
+                log(String.format(Locale.ROOT, "   bare SMTP run %d: %s (%,d bytes each)", run, Stats.rate(sink.rate()), sink.lastSize()));
+            }
+        }
+        double bareRate = Stats.median(bare);
+        rows.add(new Row(31, String.format(Locale.ROOT, "bulk closure: delivery to a local SMTP server until all %,d are sent", BULK),
+                Stats.rate(bulkRate) + String.format(Locale.ROOT, " (%,d bytes each)", letterSize),
+                Stats.rate(bareRate) + String.format(Locale.ROOT, " (Vert.x mail client loop, %,d bytes each)", size),
+                Stats.ratio(bulkRate / bareRate), "ratio ≥ 0.5", met(bulkRate / bareRate >= 0.5),
+                BULK_RUNS + ", median; loop " + RUNS));
+    }
+
+    // ---------------------------------------------------------------------------------------------
+
+    App start(List<String> jvmOptions, String logName) throws Exception {
+        return App.start(jar, jdbc, work.resolve(logName), jvmOptions, appEnv);
+    }
+
+    /** Runs {@code task} on {@code clients} threads until it returns false or the deadline passes; returns how many returned true. */
+    static int concurrently(int clients, long deadlineNanos, Task task) throws Exception {
+        ExecutorService executor = Executors.newFixedThreadPool(clients);
+        try {
+            List<Future<Integer>> futures = new ArrayList<>();
+            for (int c = 0; c < clients; c++) {
+                futures.add(executor.submit(() -> {
+                    int n = 0;
+                    while (System.nanoTime() < deadlineNanos && task.run()) {
+                        n++;
+                    }
+                    return n;
+                }));
+            }
+            int total = 0;
+            for (Future<Integer> f : futures) {
+                total += f.get();
+            }
+            return total;
+        } finally {
+            executor.shutdownNow();
+        }
+    }
+
+    interface Task {
+        boolean run() throws Exception;
+    }
+
+    private void jfrStart(App app, boolean when, String name) throws Exception {
+        if (JFR && when) {
+            app.jcmd("JFR.start", "name=" + name, "settings=profile", "filename=" + work.resolve("jfr").resolve(name + ".jfr"));
+        }
+    }
+
+    private void jfrStop(App app, boolean when, String name) throws Exception {
+        if (JFR && when) {
+            app.jcmd("JFR.stop", "name=" + name);
+            log("   JFR: " + work.resolve("jfr").resolve(name + ".jfr"));
+        }
+    }
+
+    void print(double totalMs) {
+        System.out.println();
+        System.out.printf(Locale.ROOT, "Candor benchmark, %s: %,d applications (+%,d in bulk roles), H2 file database, packaged app, %d cores;"
+                        + " app JVM options: %s; whole run %s%n", LocalDate.now(), APPS, BULK_RUNS * BULK, Runtime.getRuntime().availableProcessors(),
+                String.join(" ", recommended()).replace(work.toString(), "<work>"), Stats.ms(totalMs));
+        System.out.println("Ratio: Candor's figure over the limit's for rates, the limit's time over Candor's for times (1.00 = as fast as the limit).");
+        System.out.println();
+        System.out.println("| scenario | Candor | limit, same run | ratio | goal | met? | runs |");
+        System.out.println("| --- | --- | --- | --- | --- | --- | --- |");
+        rows.sort(java.util.Comparator.comparingInt(Row::order));
+        for (Row r : rows) {
+            System.out.printf(Locale.ROOT, "| %s | %s | %s | %s | %s | %s | %s |%n", r.scenario(), r.candor(), r.limit(), r.ratio(), r.goal(), r.met(), r.runs());
+        }
+    }
+
+    static String met(boolean yes) {
+        return yes ? "yes" : "**no**";
+    }
+
+    static int env(String name, int fallback) {
+        String v = System.getenv(name);
+        return v == null || v.isBlank() ? fallback : Integer.parseInt(v.trim().replace("_", ""));
+    }
+
+    static String field(String json, String name) {
+        int i = json.indexOf("\"" + name + "\":");
+        if (i < 0) {
+            return "?";
+        }
+        int start = i + name.length() + 3;
+        int end = start;
+        while (end < json.length() && ",}".indexOf(json.charAt(end)) < 0) {
+            end++;
+        }
+        return json.substring(start, end);
+    }
+
+    static void log(String line) {
+        System.err.println("[bench " + java.time.LocalTime.now().withNano(0) + "] " + line);
+    }
+
+    static void deleteTree(Path dir) throws IOException {
+        if (!Files.exists(dir)) {
+            return;
+        }
+        try (var paths = Files.walk(dir)) {
+            paths.sorted(Collections.reverseOrder()).forEach(p -> p.toFile().delete());
+        }
+    }
+}

@@ -1,0 +1,166 @@
+package bench;
+
+import io.quarkus.elytron.security.common.BcryptUtil;
+
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The data, written over JDBC while the app is stopped (H2 embedded: one process holds the file).
+ *
+ * <p>{@code n} applications (default 1 000 000): application x pairs requisition x % 1000 with candidate
+ * x / 1000; 90% closed over the last 12 weeks (one in seven late), 10% open: 10 000 newly overdue, 10 000
+ * overdue and flagged already, 5 000 due soon, 1 000 chased, the rest due in 10 to 40 days. Those last ones
+ * at SCREENING are the stage-change scenario's pool. Besides, {@code bulkRoles} roles with {@code bulk} open
+ * applications each, for the bulk closure (closed and told by the time the board is measured, so that
+ * the board then sees n / 10 open applications).
+ */
+final class Seed {
+
+    static final long BULK_ROLE = 3_000_000;
+    static final long BULK_CANDIDATE = 4_000_000;
+    static final long BULK_APPLICATION = 5_000_000;
+    /** Users with a bcrypt cost of 4 instead of the app's 10: what Candor costs without most of the password check. */
+    static final String FAST_RECRUITER = "benchfast:bench-fast";
+    static final String FAST_ADMIN = "benchadmin:bench-admin";
+
+    private Seed() {
+    }
+
+    static Connection connect(String jdbc) throws Exception {
+        return DriverManager.getConnection(jdbc, "candor", "candor");
+    }
+
+    /** Seeds; returns the stage-change pool (application ids at SCREENING, promise weeks away). */
+    static List<Long> seed(String jdbc, int n, int bulkRoles, int bulk) throws Exception {
+        try (Connection c = connect(jdbc); Statement s = c.createStatement()) {
+            long rita = id(s, "select id from app_user where username = 'rita'");
+            long rob = id(s, "select id from app_user where username = 'rob'");
+            long harry = id(s, "select id from app_user where username = 'harry'");
+            user(c, 900, FAST_RECRUITER, "recruiter");
+            user(c, 901, FAST_ADMIN, "admin");
+            s.execute("alter sequence app_user_seq restart with 1000");
+            s.execute("insert into requisition (id, title, recruiter_id, hiring_manager_id, status, created_at, updated_at, version, debrief_enabled)"
+                    + " select 1000000 + x, 'Bench role ' || x, case when mod(x, 2) = 0 then " + rita + " else " + rob + " end, " + harry
+                    + ", 'OPEN', now(), now(), 0, true from (select \"X\" as x from system_range(0, 999)) r");
+            s.execute("insert into candidate (id, first_name, last_name, first_name_terms, email, preferred_channel, language, created_at, updated_at, version)"
+                    + " select 1000000 + x, 'Bench', 'Candidate ' || x, false, 'bench' || x || '@example.test', 'EMAIL', 'en', now(), now(), 0"
+                    + " from (select \"X\" as x from system_range(0, " + (n / 1000) + ")) r");
+            // x % 10 <> 0: closed over the last 84 days, one in seven late. x % 10 = 0 (k = x / 10): open; k % 10 = 0 newly
+            // overdue, k % 10 = 1 overdue and flagged, k % 20 = 2 due tomorrow, the rest 10 to 40 days ahead; k % 100 = 3 chased.
+            String open = "mod(x, 10) = 0";
+            String k = "(x / 10)";
+            s.execute("insert into application (id, requisition_id, candidate_id, stage, stage_entered_at, promised_decision_date, created_at,"
+                    + " updated_at, version, closure_state, closure_due, closure_flag, overdue_at, promise_lapsed, closed_at, closed_late, chased_at,"
+                    + " recruiter_id)"
+                    + " select 2000000 + x, 1000000 + mod(x, 1000), 1000000 + x / 1000,"
+                    + " case when " + open + " then 'SCREENING' else 'REJECTED' end, now(),"
+                    + " case when " + open + " then " + due(k) + " end,"
+                    + " dateadd(DAY, -(mod(x, 84) + 20), now()), now(), 0,"
+                    + " case when " + open + " then 'OPEN' else 'CLOSED' end,"
+                    + " case when " + open + " then " + due(k) + " else dateadd(DAY, -mod(x, 84), current_date) end,"
+                    + " case when " + open + " and mod(" + k + ", 10) = 1 then 2 else 0 end,"
+                    + " case when " + open + " and mod(" + k + ", 10) = 1 then dateadd(DAY, -1, now()) end,"
+                    + " case when " + open + " and mod(" + k + ", 10) = 1 then true else false end,"
+                    + " case when " + open + " then null else dateadd(DAY, -mod(x, 84), now()) end,"
+                    + " case when " + open + " then null else mod(x, 7) = 0 end,"
+                    + " case when " + open + " and mod(" + k + ", 100) = 3 then dateadd(HOUR, -2, now()) end"
+                    + ", case when mod(mod(x, 1000), 2) = 0 then " + rita + " else " + rob + " end"
+                    + " from (select \"X\" as x from system_range(1, " + n + ")) r");
+            s.execute("insert into candidate (id, first_name, last_name, first_name_terms, email, preferred_channel, language, created_at, updated_at, version)"
+                    + " select " + BULK_CANDIDATE + " + x, 'Bulk', 'Candidate ' || x, false, 'bulk' || x || '@example.test', 'EMAIL', 'en', now(), now(), 0"
+                    + " from (select \"X\" as x from system_range(1, " + bulk + ")) r");
+            for (int role = 1; role <= bulkRoles; role++) {
+                long roleId = BULK_ROLE + role;
+                s.execute("insert into requisition (id, title, recruiter_id, hiring_manager_id, status, created_at, updated_at, version, debrief_enabled)"
+                        + " values (" + roleId + ", 'Bench bulk role " + role + "', " + rita + ", " + harry + ", 'OPEN', now(), now(), 0, true)");
+                s.execute("insert into application (id, requisition_id, candidate_id, stage, stage_entered_at, promised_decision_date, created_at,"
+                        + " updated_at, version, closure_state, closure_due, closure_flag, promise_lapsed, recruiter_id)"
+                        + " select " + (BULK_APPLICATION + (long) role * bulk) + " + x, " + roleId + ", " + BULK_CANDIDATE + " + x, 'SCREENING', now(),"
+                        + " dateadd(DAY, 20, current_date), now(), now(), 0, 'OPEN', dateadd(DAY, 20, current_date), 0, false, " + rita
+                        + " from (select \"X\" as x from system_range(1, " + bulk + ")) r");
+            }
+            long next = BULK_APPLICATION + (long) (bulkRoles + 1) * bulk + 1_000_000;
+            s.execute("alter sequence application_seq restart with " + next);
+            s.execute("alter sequence candidate_seq restart with " + next);
+            s.execute("alter sequence requisition_seq restart with " + next);
+            s.execute("analyze");
+        }
+        List<Long> pool = new ArrayList<>();
+        for (long k = 1; k <= n / 10; k++) {
+            if (k % 10 >= 4) {
+                pool.add(2_000_000 + 10 * k);
+            }
+        }
+        return pool;
+    }
+
+    private static void user(Connection c, long id, String credentials, String role) throws Exception {
+        String[] up = credentials.split(":");
+        try (PreparedStatement p = c.prepareStatement("insert into app_user (id, username, password, roles, full_name, job_title, email, active,"
+                + " created_at) values (?, ?, ?, ?, ?, null, ?, true, ?)")) {
+            p.setLong(1, id);
+            p.setString(2, up[0]);
+            p.setString(3, BcryptUtil.bcryptHash(up[1], 4));
+            p.setString(4, role);
+            p.setString(5, "Bench " + up[0]);
+            p.setString(6, up[0] + "@candor.test");
+            p.setObject(7, OffsetDateTime.now());
+            p.executeUpdate();
+        }
+    }
+
+    static String due(String k) {
+        return "case when mod(" + k + ", 10) in (0, 1) then dateadd(DAY, -1 - mod(" + k + ", 20), current_date)"
+                + " when mod(" + k + ", 20) = 2 then dateadd(DAY, 1, current_date) else dateadd(DAY, 10 + mod(" + k + ", 30), current_date) end";
+    }
+
+    static long id(Statement s, String sql) throws Exception {
+        try (ResultSet rs = s.executeQuery(sql)) {
+            rs.next();
+            return rs.getLong(1);
+        }
+    }
+
+    /** How many open promises are past and not flagged yet (what the next sweep flags overdue). */
+    static long newlyOverdue(String jdbc) throws Exception {
+        try (Connection c = connect(jdbc); Statement s = c.createStatement()) {
+            return id(s, "select count(*) from application where closure_state = 'OPEN' and closure_flag = 0 and closure_due < current_date");
+        }
+    }
+
+    /**
+     * Undoes what sweeps since {@code since} flagged (the seed's flags are older), so that the next sweep
+     * finds the same 10 000 newly overdue and 5 000 due soon again.
+     */
+    static void unflag(String jdbc, OffsetDateTime since) throws Exception {
+        try (Connection c = connect(jdbc);
+             PreparedStatement overdue = c.prepareStatement("update application set closure_flag = 0, overdue_at = null, promise_lapsed = false"
+                     + " where closure_state = 'OPEN' and closure_flag = 2 and overdue_at >= ?");
+             PreparedStatement dueSoon = c.prepareStatement("update application set closure_flag = 0, due_soon_at = null"
+                     + " where closure_state = 'OPEN' and closure_flag = 1 and due_soon_at >= ?")) {
+            overdue.setObject(1, since);
+            overdue.executeUpdate();
+            dueSoon.setObject(1, since);
+            dueSoon.executeUpdate();
+        }
+    }
+
+    /** Messages by state, e.g. "SENT 30000". */
+    static String messageStates(String jdbc) throws Exception {
+        StringBuilder b = new StringBuilder();
+        try (Connection c = connect(jdbc); Statement s = c.createStatement();
+             ResultSet rs = s.executeQuery("select state, count(*) from message group by state order by state")) {
+            while (rs.next()) {
+                b.append(b.length() == 0 ? "" : ", ").append(rs.getString(1)).append(' ').append(rs.getLong(2));
+            }
+        }
+        return b.toString();
+    }
+}
