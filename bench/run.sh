@@ -7,7 +7,8 @@
 # Smaller runs: BENCH_APPS=100000 BENCH_BULK=2000 BENCH_BULK_RUNS=1 BENCH_RUNS=3 BENCH_STAGE_SECONDS=5 BENCH_REQUESTS=2000
 # Other knobs: BENCH_CLIENTS (8), BENCH_BOARD_RUNS (30), BENCH_JVM_OPTS (the app's JVM options instead of the
 # recommended ones), BENCH_H2_OPTIONS (appended to the database URL), BENCH_JFR=1 (a JFR recording per scenario
-# under bench/target/work/jfr; summarise with bench/jfr-top.sh).
+# under bench/target/work/jfr; summarise with bench/jfr-top.sh), BENCH_ONLY=stage,bulk (start, sweep, requests, stage,
+# bulk, board: only those scenarios).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 if [ "${SKIP_BUILD:-0}" != "1" ]; then

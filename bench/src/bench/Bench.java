@@ -41,6 +41,12 @@ public final class Bench {
     static final int REQUESTS = env("BENCH_REQUESTS", 10_000);
     static final int BOARD_RUNS = env("BENCH_BOARD_RUNS", 30);
     static final boolean JFR = env("BENCH_JFR", 0) == 1;
+    /** BENCH_ONLY=stage,bulk (any of start, sweep, requests, stage, bulk, board): only those scenarios; all when unset. */
+    static final java.util.Set<String> ONLY = java.util.Set.of(System.getenv().getOrDefault("BENCH_ONLY", "").trim().split("\\s*,\\s*"));
+
+    static boolean runs(String scenario) {
+        return ONLY.equals(java.util.Set.of("")) || ONLY.contains(scenario);
+    }
 
     private final Path jar;
     private final Path work;
@@ -121,6 +127,22 @@ public final class Bench {
         log(String.format(Locale.ROOT, "   seeded in %.1f s; %,d newly overdue; stage-change pool %,d", (System.nanoTime() - seedStart) / 1e9,
                 newlyOverdue, pool.size()));
 
+        if (runs("start") || runs("sweep")) {
+            training();
+            startsAndSweeps(newlyOverdue);
+        }
+        if (runs("start")) {
+            defaultStarts();
+        }
+        if (runs("requests") || runs("stage") || runs("bulk") || runs("board")) {
+            mainApp();
+        }
+        if (runs("stage") || runs("bulk")) {
+            limitsWithAppStopped();
+        }
+    }
+
+    void training() throws Exception {
         log("3/7 training start for the class-data archive");
         List<String> training = new ArrayList<>(recommended());
         training.removeIf(o -> o.startsWith("-XX:SharedArchiveFile"));
@@ -129,11 +151,6 @@ public final class Bench {
         exercise(trainee, 200);
         trainee.stop();
         log("   archive " + (Files.exists(archive()) ? Files.size(archive()) / 1024 / 1024 + " MB" : "missing: starts run without it"));
-
-        startsAndSweeps(newlyOverdue);
-        defaultStarts();
-        mainApp();
-        limitsWithAppStopped();
     }
 
     // ---------------------------------------------------------------------------------------------
@@ -226,6 +243,26 @@ public final class Bench {
     void mainApp() throws Exception {
         log("6/7 one app for requests, stage changes, bulk closure and board");
         App app = start(recommended(), "app-main.log");
+        if (runs("requests")) {
+            requests(app);
+        }
+        if (runs("stage")) {
+            stageChanges(app);
+        }
+        if (runs("bulk")) {
+            bulkClosure(app);
+        }
+        if (runs("board")) {
+            board(app);
+        }
+        long[] end = app.rss();
+        log("   RSS at the end " + Stats.mb(end[0]) + ", peak " + Stats.mb(end[1]));
+        rows.add(new Row(14, "RSS at the end of the main app (after every scenario)", Stats.mb(end[0]) + " (peak " + Stats.mb(end[1]) + ")",
+                "—", "—", "—", "—", "1"));
+        app.stop();
+    }
+
+    void requests(App app) throws Exception {
         jfrStart(app, true, "requests");
         double[] done = exercise(app, REQUESTS);
         jfrStop(app, true, "requests");
@@ -242,15 +279,6 @@ public final class Bench {
         rows.add(new Row(20, "baseline: authenticated no-op GET /api/users/me (HTTP Basic, bcrypt cost 10 as the app hashes)",
                 "median " + Stats.ms(Stats.median(baseline)) + ", p95 " + Stats.ms(Stats.percentile(baseline, 95)),
                 "cost-4 hash: median " + Stats.ms(Stats.median(baselineFast)), "—", "—", "—", BOARD_RUNS + " each"));
-
-        stageChanges(app);
-        bulkClosure(app);
-        board(app);
-        long[] end = app.rss();
-        log("   RSS at the end " + Stats.mb(end[0]) + ", peak " + Stats.mb(end[1]));
-        rows.add(new Row(14, "RSS at the end of the main app (after every scenario)", Stats.mb(end[0]) + " (peak " + Stats.mb(end[1]) + ")",
-                "—", "—", "—", "—", "1"));
-        app.stop();
     }
 
     /**
@@ -392,6 +420,15 @@ public final class Bench {
     void limitsWithAppStopped() throws Exception {
         log("7/7 limits: stage changes over JDBC, bare SMTP send loop");
         log("   messages now: " + Seed.messageStates(jdbc));
+        if (runs("stage")) {
+            stageLimit();
+        }
+        if (runs("bulk")) {
+            smtpLimit();
+        }
+    }
+
+    void stageLimit() throws Exception {
         AtomicInteger cursor = new AtomicInteger();
         JdbcLimits.moves(jdbc, pool, cursor, CLIENTS, 2); // warm-up, not counted
         List<Double> jdbcMoves = new ArrayList<>();
@@ -405,7 +442,9 @@ public final class Bench {
                 "ratio ≥ 0.5", met(stageRita / limit >= 0.5), RUNS + " × " + STAGE_SECONDS + " s, median"));
         rows.add(new Row(22, "stage change, cost-4 password hash (diagnostic: Candor without most of bcrypt)", Stats.rate(stageFast),
                 Stats.rate(limit), Stats.ratio(stageFast / limit), "—", "—", RUNS + " × " + STAGE_SECONDS + " s, median"));
+    }
 
+    void smtpLimit() throws Exception {
         sink.reset();
         List<Double> bare = new ArrayList<>();
         long size;
