@@ -174,8 +174,8 @@ final class App {
         }
     }
 
-    /** Runs jcmd against the app (JFR recordings of one scenario); prints nothing unless it fails. */
-    void jcmd(String... args) throws Exception {
+    /** Runs jcmd against the app (JFR recordings of one scenario, native memory); returns its output, logs it if it fails. */
+    String jcmd(String... args) throws Exception {
         List<String> command = new ArrayList<>(List.of("jcmd", Long.toString(process.pid())));
         command.addAll(List.of(args));
         Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
@@ -183,5 +183,6 @@ final class App {
         if (p.waitFor() != 0) {
             Bench.log("jcmd " + String.join(" ", args) + " failed: " + out);
         }
+        return out;
     }
 }

@@ -41,6 +41,8 @@ public final class Bench {
     static final int REQUESTS = env("BENCH_REQUESTS", 10_000);
     static final int BOARD_RUNS = env("BENCH_BOARD_RUNS", 30);
     static final boolean JFR = env("BENCH_JFR", 0) == 1;
+    /** BENCH_NMT=1: the app runs with -XX:NativeMemoryTracking=summary and the bench saves its summary after the requests. */
+    static final boolean NMT = env("BENCH_NMT", 0) == 1;
     /** BENCH_ONLY=stage,bulk (any of start, sweep, requests, stage, bulk, board): only those scenarios; all when unset. */
     static final java.util.Set<String> ONLY = java.util.Set.of(System.getenv().getOrDefault("BENCH_ONLY", "").trim().split("\\s*,\\s*"));
 
@@ -103,6 +105,9 @@ public final class Bench {
                 : List.of("-XX:+UseSerialGC", "-Xms32m", "-Xmx192m", "-XX:TieredStopAtLevel=1",
                 "-XX:ReservedCodeCacheSize=32m", "-Xss512k"));
         options.removeIf(String::isBlank);
+        if (NMT) {
+            options.add("-XX:NativeMemoryTracking=summary");
+        }
         if (options.stream().noneMatch(o -> o.startsWith("-XX:SharedArchiveFile"))) {
             options.add("-XX:SharedArchiveFile=" + archive());
         }
@@ -267,6 +272,11 @@ public final class Bench {
         double[] done = exercise(app, REQUESTS);
         jfrStop(app, true, "requests");
         long[] rss = app.rss();
+        if (NMT) {
+            Path nmt = work.resolve("native-memory-after-requests.txt");
+            Files.writeString(nmt, app.jcmd("VM.native_memory", "summary"));
+            log("   native memory after the requests: " + nmt);
+        }
         log(String.format(Locale.ROOT, "   %,d requests in %.1f s (%s), RSS %s, peak %s", (int) done[0], done[1], Stats.rate(done[0] / done[1]),
                 Stats.mb(rss[0]), Stats.mb(rss[1])));
         rows.add(new Row(13, String.format(Locale.ROOT, "RSS after %,d requests (%d clients: pages with a session, API with Basic)", REQUESTS, CLIENTS),
