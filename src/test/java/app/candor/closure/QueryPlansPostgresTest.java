@@ -161,11 +161,11 @@ class QueryPlansPostgresTest {
                     : Set.of("ix_application_board_mine");
             Set<String> chased = me == null ? Set.of("ix_application_chased", "ix_application_board_count") : board;
             cases.add(new Case("board count overdue+chased (" + scope + ")", BOARD_COUNT + OVERDUE_CHASED + mine, chased, 1_000,
-                    "OPEN", Timestamp.from(ClosureBoard.CHASED_SINCE), TODAY));
+                    "OPEN", Timestamp.from(ClosureBoard.CHASED_SINCE), Timestamp.from(ClosureBoard.CHASED_UNTIL), TODAY));
             // Counting the overdue reads each of them (10 000 of the 20 000 open): from the index, never the table.
             cases.add(new Case("board count overdue (" + scope + ")", BOARD_COUNT + OVERDUE + mine, board, 11_000, "OPEN", TODAY));
             cases.add(new Case("board count chased (" + scope + ")", BOARD_COUNT + CHASED + mine, chased, 1_000,
-                    "OPEN", Timestamp.from(ClosureBoard.CHASED_SINCE), TODAY));
+                    "OPEN", Timestamp.from(ClosureBoard.CHASED_SINCE), Timestamp.from(ClosureBoard.CHASED_UNTIL), TODAY));
             cases.add(new Case("board count due soon (" + scope + ")", BOARD_COUNT + DUE_SOON + mine, board, 1_000,
                     "OPEN", TODAY, DUE_SOON_UNTIL));
 
@@ -173,13 +173,13 @@ class QueryPlansPostgresTest {
                     : " order by a1_0.closure_state, a1_0.recruiter_id, a1_0.chased_at, a1_0.closure_due, a1_0.id";
             cases.add(new Case("board page 1 overdue+chased (" + scope + ")", BOARD_PAGE + OVERDUE_CHASED + mine
                     + " order by a1_0.closure_due, a1_0.id" + PAGED, chased, 1_000,
-                    "OPEN", Timestamp.from(ClosureBoard.CHASED_SINCE), TODAY, 0, PAGE));
+                    "OPEN", Timestamp.from(ClosureBoard.CHASED_SINCE), Timestamp.from(ClosureBoard.CHASED_UNTIL), TODAY, 0, PAGE));
             cases.add(new Case("board page 1 overdue (" + scope + ")", BOARD_PAGE + OVERDUE + mine + byPromise + PAGED, board, 1_000,
                     "OPEN", TODAY, 0, PAGE));
             cases.add(new Case("board page 20 overdue (" + scope + ")", BOARD_PAGE + OVERDUE + mine + byPromise + PAGED, board, 2_000,
                     "OPEN", TODAY, 19 * PAGE, PAGE));
             cases.add(new Case("board page 1 chased (" + scope + ")", BOARD_PAGE + CHASED + mine + " order by a1_0.chased_at, a1_0.id" + PAGED,
-                    chased, 1_000, "OPEN", Timestamp.from(ClosureBoard.CHASED_SINCE), TODAY, 0, PAGE));
+                    chased, 1_000, "OPEN", Timestamp.from(ClosureBoard.CHASED_SINCE), Timestamp.from(ClosureBoard.CHASED_UNTIL), TODAY, 0, PAGE));
             cases.add(new Case("board page 1 due soon (" + scope + ")", BOARD_PAGE + DUE_SOON + mine + byPromise + PAGED, board, 1_000,
                     "OPEN", TODAY, DUE_SOON_UNTIL, 0, PAGE));
 
@@ -249,9 +249,10 @@ class QueryPlansPostgresTest {
     static final String BOARD_PAGE = "select a1_0.*, c1_0.first_name, c1_0.last_name, r1_0.title, r2_0.full_name from Application a1_0"
             + " join Candidate c1_0 on c1_0.id=a1_0.candidate_id join Requisition r1_0 on r1_0.id=a1_0.requisition_id"
             + " join app_user r2_0 on r2_0.id=r1_0.recruiter_id";
-    static final String OVERDUE_CHASED = " where a1_0.closure_state=? and a1_0.chased_at>=? and a1_0.closure_due<?";
+    static final String OVERDUE_CHASED = " where a1_0.closure_state=? and a1_0.chased_at>=? and a1_0.chased_at<? and a1_0.closure_due<?";
     static final String OVERDUE = " where a1_0.closure_state=? and a1_0.closure_due<? and a1_0.chased_at is null";
-    static final String CHASED = " where a1_0.closure_state=? and a1_0.chased_at>=? and (a1_0.closure_due is null or a1_0.closure_due>=?)";
+    static final String CHASED = " where a1_0.closure_state=? and a1_0.chased_at>=? and a1_0.chased_at<?"
+            + " and (a1_0.closure_due is null or a1_0.closure_due>=?)";
     static final String DUE_SOON = " where a1_0.closure_state=? and a1_0.chased_at is null and a1_0.closure_due>=? and a1_0.closure_due<=?";
     static final String PAGED = " offset ? rows fetch first ? rows only";
     static final String BOARD_MESSAGE_COUNT = "select count(*) from Message m1_0 where m1_0.state=? and m1_0.kind";
