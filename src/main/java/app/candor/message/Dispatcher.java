@@ -69,6 +69,12 @@ public class Dispatcher {
             + " and (lease_until is null or lease_until < ?1) order by due_at, id limit ?2";
     public static final String SKIP_LOCKED = " for update skip locked";
     /**
+     * H2 reads {@link #DUE_SQL} through ix_message_due (state, due_at): every due message, sorted, for each claim
+     * (10 001 rows per claim of 20 with a bulk notice of 10 000 queued). In due order it reads the first rows and
+     * stops, as PostgreSQL does by itself (V12__postgres_indexes.sql).
+     */
+    static final String H2_DUE_SQL = DUE_SQL.replace(" from message ", " from message use index (ix_message_due_order) ");
+    /**
      * Takes one due message for this instance (?1 owner, ?2 lease until, ?3 id, ?4 now), only while nobody else
      * holds it. The version bump makes a concurrent edit or cancel of this message fail instead of racing the send.
      * Native, so that QueryPlansPostgresTest explains the very statement the app runs.
@@ -283,7 +289,11 @@ public class Dispatcher {
         Instant now = clock.instant();
         Instant until = now.plus(config.mail().lease());
         return QuarkusTransaction.requiringNew().call(() -> {
-            String sql = DUE_SQL + ("postgresql".equals(dbKind) ? SKIP_LOCKED : "");
+            String sql = switch (dbKind) {
+                case "postgresql" -> DUE_SQL + SKIP_LOCKED;
+                case "h2" -> H2_DUE_SQL;
+                default -> DUE_SQL;
+            };
             @SuppressWarnings("unchecked")
             List<Number> due = em.createNativeQuery(sql).setParameter(1, now).setParameter(2, config.mail().batchSize()).getResultList();
             List<Long> claimed = new ArrayList<>();
