@@ -224,6 +224,29 @@ public class Application extends PanacheEntityBase {
                 .setParameter(5, id).executeUpdate() == 1;
     }
 
+    /**
+     * As {@link #closeById}, for many applications in one statement (the dispatcher recording a batch of
+     * deliveries): the same conditional update, so a concurrent edit never makes the record fail. Returns
+     * the ids it closed (those not closed already), found first by the same condition.
+     */
+    public static List<Long> closeAllById(java.util.Collection<Long> ids, Instant at, LocalDate day) {
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        List<Long> open = getEntityManager().createQuery("select a.id from Application a where a.id in ?1 and a.closureState <> ?2"
+                        + " order by a.id", Long.class)
+                .setParameter(1, ids).setParameter(2, ClosureState.CLOSED).getResultList();
+        if (open.isEmpty()) {
+            return open;
+        }
+        getEntityManager().createQuery("update versioned Application set"
+                        + " closedLate = (case when promiseLapsed = true or (closureState = ?3 and closureDue < ?2) then true else false end),"
+                        + " closureState = ?4, closedAt = ?1, chasedAt = null where id in ?5 and closureState <> ?4")
+                .setParameter(1, at).setParameter(2, day).setParameter(3, ClosureState.OPEN).setParameter(4, ClosureState.CLOSED)
+                .setParameter(5, open).executeUpdate();
+        return open;
+    }
+
     /** The application if it exists and its requisition is visible to {@code viewer}. */
     public static Optional<Application> findVisible(long id, User viewer) {
         return Application.<Application>find(

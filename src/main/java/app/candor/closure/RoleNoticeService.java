@@ -114,6 +114,7 @@ public class RoleNoticeService {
      * status change or a stage change made now: new by construction, as the bulk path requires.
      */
     private Function<Application, Outbox.Item> writer(MessageKind kind, long statusChangeId, User actor) {
+        MessageComposer.Bulk composer = this.composer.bulk(); // the role's letter rendered once, not once per candidate
         return switch (kind) {
             case ROLE_ON_HOLD -> a -> new Outbox.Item(a, composer.compose(a, actor, new MessageComposer.Content(kind, null, null, false)),
                     "role-status:" + statusChangeId + ":application:" + a.id);
@@ -124,14 +125,14 @@ public class RoleNoticeService {
                 return new Outbox.Item(a, composer.compose(a, actor, new MessageComposer.Content(kind, null, promise, false)),
                         "role-status:" + statusChangeId + ":application:" + a.id);
             };
-            case ROLE_CANCELLED -> a -> closing(a, Stage.ROLE_CLOSED, "Role cancelled", kind, actor);
-            case ROLE_FILLED -> a -> closing(a, Stage.REJECTED, "Role filled", kind, actor);
+            case ROLE_CANCELLED -> a -> closing(a, Stage.ROLE_CLOSED, "Role cancelled", kind, actor, composer);
+            case ROLE_FILLED -> a -> closing(a, Stage.REJECTED, "Role filled", kind, actor, composer);
             default -> throw new IllegalArgumentException(kind + " is not a role notice");
         };
     }
 
     /** An application closed by the role's end: the stage move (recorded in its history) and the letter that tells the candidate. */
-    private Outbox.Item closing(Application a, Stage to, String note, MessageKind kind, User actor) {
+    private Outbox.Item closing(Application a, Stage to, String note, MessageKind kind, User actor, MessageComposer.Bulk composer) {
         StageChange closed = applications.applyInBulk(a, to, note, actor);
         return new Outbox.Item(a, composer.compose(a, actor, new MessageComposer.Content(kind, null, null, false)), "stage-change:" + closed.id);
     }

@@ -6,7 +6,7 @@ import app.candor.link.LinkTokens;
 import app.candor.system.CandorConfig;
 import io.quarkus.logging.Log;
 import io.quarkus.mailer.Mail;
-import io.quarkus.mailer.Mailer;
+import io.quarkus.mailer.reactive.ReactiveMailer;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
@@ -21,15 +21,21 @@ import jakarta.enterprise.event.TransactionPhase;
 import jakarta.inject.Inject;
 import jakarta.interceptor.Interceptor;
 import jakarta.persistence.EntityManager;
+import org.hibernate.jpa.HibernateHints;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
@@ -40,13 +46,15 @@ import java.util.concurrent.locks.ReentrantLock;
 
 /**
  * Delivers the outbox. Each round claims due messages in a short transaction (a lease, so that
- * several app instances never send the same message), sends each one with no transaction open,
- * then records the result in another short transaction. Transient failures (connection trouble,
+ * several app instances never send the same message), then works through them a window at a time
+ * ({@code candor.mail.concurrency} messages): loads the window in one short transaction, sends its
+ * messages all at once with no transaction open, then records their results in another short
+ * transaction. Transient failures (connection trouble,
  * SMTP 4xx) retry with exponential backoff and jitter; SMTP 5xx fails at once. A message whose
  * sender died mid-way is taken over when its lease runs out, so a restart loses nothing.
  *
  * <p>Shutting down (SIGTERM, a rolling update) is graceful: the dispatcher takes no new message, lets the
- * one being handed to SMTP finish and records it, and releases the leases of the messages it claimed
+ * window being handed to SMTP finish and records it, and releases the leases of the messages it claimed
  * but did not start, so that another instance takes them at once instead of after the lease.
  */
 @ApplicationScoped
@@ -61,6 +69,12 @@ public class Dispatcher {
             + " and (lease_until is null or lease_until < ?1) order by due_at, id limit ?2";
     public static final String SKIP_LOCKED = " for update skip locked";
     /**
+     * H2 reads {@link #DUE_SQL} through ix_message_due (state, due_at): every due message, sorted, for each claim
+     * (10 001 rows per claim of 20 with a bulk notice of 10 000 queued). In due order it reads the first rows and
+     * stops, as PostgreSQL does by itself (V12__postgres_indexes.sql).
+     */
+    static final String H2_DUE_SQL = DUE_SQL.replace(" from message ", " from message use index (ix_message_due_order) ");
+    /**
      * Takes one due message for this instance (?1 owner, ?2 lease until, ?3 id, ?4 now), only while nobody else
      * holds it. The version bump makes a concurrent edit or cancel of this message fail instead of racing the send.
      * Native, so that QueryPlansPostgresTest explains the very statement the app runs.
@@ -69,7 +83,7 @@ public class Dispatcher {
             + " where id = ?3 and state in ('QUEUED', 'SCHEDULED') and (lease_until is null or lease_until < ?4)";
 
     @Inject
-    Mailer mailer;
+    ReactiveMailer mailer;
 
     @Inject
     CandorConfig config;
@@ -91,6 +105,10 @@ public class Dispatcher {
 
     @ConfigProperty(name = "quarkus.datasource.db-kind")
     String dbKind;
+
+    /** Bounds each send, as the blocking mailer did (see application.properties). */
+    @ConfigProperty(name = "quarkus.mailer.timeout", defaultValue = "PT60S")
+    Duration sendTimeout;
 
     /** How long shutdown waits for the delivery in flight (see application.properties: longer than a send may take). */
     @ConfigProperty(name = "quarkus.shutdown.timeout", defaultValue = "PT30S")
@@ -132,7 +150,7 @@ public class Dispatcher {
 
     /**
      * Shutdown, before the beans (mailer, datasource) are destroyed: the round in progress finishes the
-     * message it is sending (bounded by quarkus.mailer.timeout) and stops there; then the leases this
+     * window it is sending (bounded by quarkus.mailer.timeout) and stops there; then the leases this
      * instance still holds, on messages it claimed but never started, are released for the other instances.
      * If the send outlives the shutdown timeout it is interrupted, and its lease left to run out: it may
      * have reached the server, and releasing it could send it twice.
@@ -244,12 +262,13 @@ public class Dispatcher {
                 do {
                     claimed = claim();
                     mayHoldLeases |= !claimed.isEmpty();
-                    for (Long id : claimed) {
+                    // A window of sends at a time, all in flight together; its results recorded before the next starts.
+                    int window = Math.max(1, config.mail().concurrency());
+                    for (int from = 0; from < claimed.size(); from += window) {
                         if (stopping) {
                             return handled; // the rest of the batch is released once this thread has stopped
                         }
-                        deliver(id);
-                        handled++;
+                        handled += deliver(claimed.subList(from, Math.min(from + window, claimed.size())));
                     }
                     mayHoldLeases = false; // each one delivered and recorded (or left to its lease by deliver)
                 } while (!claimed.isEmpty() && !stopping);
@@ -270,7 +289,11 @@ public class Dispatcher {
         Instant now = clock.instant();
         Instant until = now.plus(config.mail().lease());
         return QuarkusTransaction.requiringNew().call(() -> {
-            String sql = DUE_SQL + ("postgresql".equals(dbKind) ? SKIP_LOCKED : "");
+            String sql = switch (dbKind) {
+                case "postgresql" -> DUE_SQL + SKIP_LOCKED;
+                case "h2" -> H2_DUE_SQL;
+                default -> DUE_SQL;
+            };
             @SuppressWarnings("unchecked")
             List<Number> due = em.createNativeQuery(sql).setParameter(1, now).setParameter(2, config.mail().batchSize()).getResultList();
             List<Long> claimed = new ArrayList<>();
@@ -285,99 +308,193 @@ public class Dispatcher {
         });
     }
 
-    private record Outgoing(long id, String to, String subject, String html, String text, String messageId, Instant dueAt) {
+    /** A claimed message as it leaves: what the send needs, and what recording its result needs, without the entity. */
+    private record Outgoing(long id, MessageKind kind, Long applicationId, Long candidateId, String to, String subject, String html,
+                            String text, String messageId, Instant dueAt) {
     }
 
-    void deliver(long id) {
-        Optional<Outgoing> outgoing = QuarkusTransaction.requiringNew().call(() -> {
-            // The batch was claimed together; the sends before this one may have used up much of the lease
-            // (a stalling server costs a whole send timeout each). Renew it for this send, or another
-            // instance could take the message over mid-send and deliver it a second time. A lease that
-            // already ran out may belong to someone else by now: leave the message to the next claim.
-            Instant now = clock.instant();
-            int renewed = em.createQuery("update Message m set m.leaseUntil = ?1"
-                            + " where m.id = ?2 and m.leaseOwner = ?3 and m.leaseUntil > ?4 and m.state in ?5")
-                    .setParameter(1, now.plus(config.mail().lease())).setParameter(2, id).setParameter(3, owner)
-                    .setParameter(4, now).setParameter(5, List.of(MessageState.QUEUED, MessageState.SCHEDULED))
-                    .executeUpdate();
-            if (renewed == 0) {
-                return Optional.empty();
+    /**
+     * Delivers a window of claimed messages: loads them (and renews their leases) in one transaction, sends
+     * them all at once with no transaction open (each on a connection of the mail client's pool), waits
+     * for every one of them, then records the results in one transaction. Returns how many it handled.
+     */
+    int deliver(List<Long> ids) {
+        List<Outgoing> outgoing = QuarkusTransaction.requiringNew().call(() -> load(ids));
+        if (outgoing.isEmpty()) {
+            return ids.size();
+        }
+        List<CompletableFuture<Void>> sends = new ArrayList<>(outgoing.size());
+        for (Outgoing out : outgoing) {
+            sends.add(send(out));
+        }
+        List<Throwable> failures = new ArrayList<>(outgoing.size());
+        for (CompletableFuture<Void> s : sends) {
+            failures.add(outcome(s));
+        }
+        List<MessageState> results = record(outgoing, failures);
+        // Metrics once the results are committed; a failure to record leaves the messages to be taken over, uncounted.
+        Instant now = clock.instant();
+        for (int i = 0; i < outgoing.size(); i++) {
+            switch (results.get(i)) {
+                case SENT -> metrics.sent(outgoing.get(i).dueAt(), now);
+                case FAILED -> metrics.failed();
+                default -> metrics.retried();
             }
-            Message m = Message.findById(id);
-            // The candidate's links get their tokens now, for this mail only; the stored letter keeps the placeholders.
+        }
+        return ids.size();
+    }
+
+    /**
+     * The window's messages, their leases renewed, and the candidates' link tokens minted (for these mails only; the
+     * stored letter keeps the placeholders). The window was claimed with the rest of its batch, and the windows
+     * before it may have used up much of the lease (a stalling server costs a whole send timeout): renewed now,
+     * no other instance takes a message over mid-send. A lease that already ran out may belong to someone else by
+     * now: such a message is left to the next claim.
+     */
+    private List<Outgoing> load(List<Long> ids) {
+        Instant now = clock.instant();
+        List<MessageState> claimable = List.of(MessageState.QUEUED, MessageState.SCHEDULED);
+        int renewed = em.createQuery("update Message m set m.leaseUntil = ?1"
+                        + " where m.id in ?2 and m.leaseOwner = ?3 and m.leaseUntil > ?4 and m.state in ?5")
+                .setParameter(1, now.plus(config.mail().lease())).setParameter(2, ids).setParameter(3, owner)
+                .setParameter(4, now).setParameter(5, claimable)
+                .executeUpdate();
+        if (renewed == 0) {
+            return List.of();
+        }
+        // Exactly the renewed ones: a lease that was not renewed has run out (before "now"), or is someone else's.
+        List<Message> messages = em.createQuery("select m from Message m where m.id in ?1 and m.leaseOwner = ?2 and m.leaseUntil > ?3"
+                        + " and m.state in ?4 order by m.dueAt, m.id", Message.class)
+                .setParameter(1, ids).setParameter(2, owner).setParameter(3, now).setParameter(4, claimable)
+                .setHint(HibernateHints.HINT_READ_ONLY, true)
+                .getResultList();
+        List<Outgoing> outgoing = new ArrayList<>(messages.size());
+        for (Message m : messages) {
             LinkTokens.Filled body = m.kind.toCandidate() ? links.fill(m.application, m.id, m.bodyHtml, m.bodyText)
                     : new LinkTokens.Filled(m.bodyHtml, m.bodyText);
-            return Optional.of(new Outgoing(m.id, m.recipient, m.subject, body.html(), body.text(), m.messageIdHeader, m.dueAt));
-        });
-        if (outgoing.isEmpty()) {
-            return;
+            outgoing.add(new Outgoing(m.id, m.kind, m.application == null ? null : m.application.id,
+                    m.candidate == null ? null : m.candidate.id, m.recipient, m.subject, body.html(), body.text(), m.messageIdHeader, m.dueAt));
         }
-        Outgoing out = outgoing.get();
-        Mail mail = new Mail()
-                .setFrom(MailHeaders.oneLine(config.mail().from()))
-                .setTo(List.of(MailHeaders.oneLine(out.to())))
-                .setSubject(MailHeaders.oneLine(out.subject()))
-                .setHtml(out.html())
-                .setText(out.text())
-                .addHeader("Message-ID", MailHeaders.oneLine(out.messageId()));
-        Throwable failure = null;
+        return outgoing;
+    }
+
+    /** Hands one mail to the mail client; completes when the server has taken it, or fails (bounded by quarkus.mailer.timeout). */
+    private CompletableFuture<Void> send(Outgoing out) {
         try {
-            mailer.send(mail); // blocking, bounded by quarkus.mailer.timeout; no transaction is open here
+            Mail mail = new Mail()
+                    .setFrom(MailHeaders.oneLine(config.mail().from()))
+                    .setTo(List.of(MailHeaders.oneLine(out.to())))
+                    .setSubject(MailHeaders.oneLine(out.subject()))
+                    .setHtml(out.html())
+                    .setText(out.text())
+                    .addHeader("Message-ID", MailHeaders.oneLine(out.messageId()));
+            // The blocking mailer bounded each send by this timeout; the reactive one leaves it to the caller.
+            return mailer.send(mail).ifNoItem().after(sendTimeout).fail().subscribeAsCompletionStage();
         } catch (RuntimeException e) {
-            failure = e;
-        }
-        MessageState result = record(out.id(), failure);
-        // Metrics once the result is committed; a failure to record leaves the message to be taken over, uncounted.
-        switch (result) {
-            case SENT -> metrics.sent(out.dueAt(), clock.instant());
-            case FAILED -> metrics.failed();
-            default -> metrics.retried();
+            return CompletableFuture.failedFuture(e);
         }
     }
 
-    /** Records how the attempt ended; returns the message's state now (SENT, FAILED, or QUEUED for a retry). */
-    private MessageState record(long id, Throwable failure) {
+    /** Waits for a send; null when the mail went out, else why not. Interrupted (shutdown overran), it records nothing. */
+    private static Throwable outcome(CompletableFuture<Void> send) {
+        try {
+            send.get(); // bounded: the send fails after quarkus.mailer.timeout
+            return null;
+        } catch (ExecutionException e) {
+            return e.getCause() == null ? e : e.getCause();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            // Maybe delivered already: recording it as failed could send it twice. Its lease runs out instead.
+            throw new IllegalStateException("Interrupted while sending; the window's leases run out", e);
+        }
+    }
+
+    /**
+     * Records how the window's attempts ended, in one transaction; returns each message's state now (SENT,
+     * FAILED, or QUEUED for a retry), in the order of {@code outgoing}. The sent ones with one set-based
+     * update; their closing letters close their applications with another ({@link ClosureRecorder#toldAll}).
+     */
+    private List<MessageState> record(List<Outgoing> outgoing, List<Throwable> failures) {
         Instant now = clock.instant();
         return QuarkusTransaction.requiringNew().call(() -> {
-            Message m = Message.findById(id);
-            m.attempts++;
-            m.leaseOwner = null;
-            m.leaseUntil = null;
-            m.updatedAt = now;
-            if (failure == null) {
-                m.state = MessageState.SENT;
-                m.sentAt = now;
-                m.lastError = null;
-                m.dueAt = null;
-                if (m.kind.toCandidate() && m.candidate.emailUndeliverable != null && m.candidate.email.equalsIgnoreCase(m.recipient)) {
-                    m.candidate.emailUndeliverable = null; // the address works after all
+            List<MessageState> states = new ArrayList<>(outgoing.size());
+            List<Long> sent = new ArrayList<>();
+            List<ClosureRecorder.Told> told = new ArrayList<>();
+            Map<Long, List<String>> sentToCandidates = new HashMap<>();
+            Map<MessageKind, Integer> kinds = new EnumMap<>(MessageKind.class);
+            int retrying = 0;
+            int failed = 0;
+            for (int i = 0; i < outgoing.size(); i++) {
+                Outgoing out = outgoing.get(i);
+                Throwable failure = failures.get(i);
+                if (failure == null) {
+                    sent.add(out.id());
+                    told.add(new ClosureRecorder.Told(out.id(), out.kind(), out.applicationId()));
+                    kinds.merge(out.kind(), 1, Integer::sum);
+                    if (out.kind().toCandidate() && out.candidateId() != null) {
+                        sentToCandidates.computeIfAbsent(out.candidateId(), c -> new ArrayList<>()).add(out.to());
+                    }
+                    states.add(MessageState.SENT);
+                } else {
+                    MessageState state = recordFailure(out.id(), failure, now);
+                    if (state == MessageState.FAILED) {
+                        failed++;
+                    } else {
+                        retrying++;
+                    }
+                    states.add(state);
                 }
-                closures.told(m, now, false);
-                Log.infof("Message %d (%s) sent (attempt %d)", m.id, m.kind, m.attempts);
-                return m.state;
             }
-            Optional<SMTPException> smtp = smtpCause(failure);
-            String error = describe(failure, smtp);
-            m.lastError = error.length() > 1000 ? error.substring(0, 1000) : error;
-            if (smtp.isPresent() && smtp.get().isPermanent()) {
-                m.state = MessageState.FAILED;
-                m.dueAt = null;
-                Candidate c = m.candidate;
-                if (m.kind.toCandidate() && c.email.equalsIgnoreCase(m.recipient)) {
-                    c.emailUndeliverable = m.lastError;
+            if (!sent.isEmpty()) {
+                // "versioned": the version moves as it did when each message was updated as an entity.
+                em.createQuery("update versioned Message m set m.state = ?1, m.sentAt = ?2, m.updatedAt = ?2, m.attempts = m.attempts + 1,"
+                                + " m.leaseOwner = null, m.leaseUntil = null, m.lastError = null, m.dueAt = null where m.id in ?3")
+                        .setParameter(1, MessageState.SENT).setParameter(2, now).setParameter(3, sent)
+                        .executeUpdate();
+                if (!sentToCandidates.isEmpty()) {
+                    // An address flagged undeliverable works after all (one query; it rarely finds any).
+                    Candidate.<Candidate>list("id in ?1 and emailUndeliverable is not null", sentToCandidates.keySet()).forEach(c -> {
+                        if (sentToCandidates.get(c.id).stream().anyMatch(to -> c.email.equalsIgnoreCase(to))) {
+                            c.emailUndeliverable = null;
+                        }
+                    });
                 }
-                Log.warnf("Message %d failed permanently: %s", m.id, m.lastError);
-            } else if (m.attempts >= config.mail().maxAttempts()) {
-                m.state = MessageState.FAILED;
-                m.dueAt = null;
-                Log.warnf("Message %d failed after %d attempts: %s", m.id, m.attempts, m.lastError);
-            } else {
-                m.state = MessageState.QUEUED;
-                m.dueAt = now.plus(backoff(m.attempts));
-                Log.infof("Message %d not sent (attempt %d), retrying at %s: %s", m.id, m.attempts, m.dueAt, m.lastError);
+                closures.toldAll(told, now);
             }
-            return m.state;
+            Log.infof("Dispatcher: %d message(s) sent %s, %d to retry, %d failed (of %d ids %d–%d)", sent.size(), kinds, retrying, failed,
+                    outgoing.size(), outgoing.get(0).id(), outgoing.get(outgoing.size() - 1).id());
+            return states;
         });
+    }
+
+    /** A failed attempt, on the entity (rare): FAILED for a permanent refusal or the last attempt, else QUEUED with backoff. */
+    private MessageState recordFailure(long id, Throwable failure, Instant now) {
+        Message m = Message.findById(id);
+        m.attempts++;
+        m.leaseOwner = null;
+        m.leaseUntil = null;
+        m.updatedAt = now;
+        Optional<SMTPException> smtp = smtpCause(failure);
+        String error = describe(failure, smtp);
+        m.lastError = error.length() > 1000 ? error.substring(0, 1000) : error;
+        if (smtp.isPresent() && smtp.get().isPermanent()) {
+            m.state = MessageState.FAILED;
+            m.dueAt = null;
+            Candidate c = m.candidate;
+            if (m.kind.toCandidate() && c.email.equalsIgnoreCase(m.recipient)) {
+                c.emailUndeliverable = m.lastError;
+            }
+            Log.warnf("Message %d failed permanently: %s", m.id, m.lastError);
+        } else if (m.attempts >= config.mail().maxAttempts()) {
+            m.state = MessageState.FAILED;
+            m.dueAt = null;
+            Log.warnf("Message %d failed after %d attempts: %s", m.id, m.attempts, m.lastError);
+        } else {
+            m.state = MessageState.QUEUED;
+            m.dueAt = now.plus(backoff(m.attempts));
+            Log.infof("Message %d not sent (attempt %d), retrying at %s: %s", m.id, m.attempts, m.dueAt, m.lastError);
+        }
+        return m.state;
     }
 
     /** Exponential: initial, 2x, 4x … capped at the maximum, each spread by ±20% so retries do not arrive in herds. */

@@ -141,7 +141,9 @@ public class Message extends PanacheEntityBase {
     @Column(name = "sent_at")
     public Instant sentAt;
 
+    /** Written as {@link MessageIdHeaderGenerator#PENDING} by the outbox; the row is inserted with the real one. */
     @Column(name = "message_id_header", nullable = false, length = 200)
+    @MessageIdHeaderGenerator.Generated
     public String messageIdHeader;
 
     @Column(name = "call_done_at")

@@ -10,6 +10,7 @@ import app.candor.system.PublicUrl;
 import app.candor.user.User;
 import io.quarkus.mailer.MailTemplate.MailTemplateInstance;
 import io.quarkus.qute.CheckedTemplate;
+import io.quarkus.qute.HtmlEscaper;
 import io.quarkus.qute.TemplateInstance;
 import io.quarkus.qute.Variant;
 import io.quarkus.qute.i18n.Localized;
@@ -21,8 +22,11 @@ import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.time.format.FormatStyle;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
 
 /**
  * Writes candidate letters: the greeting their terms call for, the words in their language, the
@@ -75,6 +79,38 @@ public class MessageComposer {
 
     /** As {@link #compose(Application, User, Content)}, for an explicit channel (a written confirmation goes by e-mail). */
     public Composed compose(Application application, User sender, Content content, Channel channel) {
+        return compose(application, sender, content, channel, null);
+    }
+
+    /**
+     * A composer for one bulk notice (a role put on hold, cancelled, filled or reopened): the same letters as
+     * {@link #compose(Application, User, Content)}, but each distinct letter is rendered from its template once.
+     * Among the candidates of a role the letters differ only in the greeting (their language and channel aside),
+     * so the letter is rendered with a marker for the greeting, and each candidate's greeting put in its place,
+     * escaped for the HTML part as the template escapes it. Use one per bulk notice and let it go.
+     */
+    public Bulk bulk() {
+        return new Bulk();
+    }
+
+    /** See {@link #bulk()}. */
+    public final class Bulk {
+        /** The letter's two parts with {@link #GREETING} in them, per letter without its candidate; empty: render each in full. */
+        private final Map<Letter, Optional<String[]>> rendered = new HashMap<>();
+
+        private Bulk() {
+        }
+
+        public Composed compose(Application application, User sender, Content content) {
+            return MessageComposer.this.compose(application, sender, content, application.candidate.preferredChannel, rendered);
+        }
+    }
+
+    /** Stands for the greeting in a letter rendered for many candidates: left alone by the HTML escaping, never in a letter. */
+    static final String GREETING = "{{candor:greeting:7d3f}}";
+    private static final HtmlEscaper HTML = new HtmlEscaper(List.of());
+
+    private Composed compose(Application application, User sender, Content content, Channel channel, Map<Letter, Optional<String[]>> rendered) {
         if (!content.kind().toCandidate()) {
             throw new IllegalArgumentException(content.kind() + " is not a letter to a candidate");
         }
@@ -115,10 +151,9 @@ public class MessageComposer {
                 content.roles().stream().map(MailHeaders::oneLine).toList(), channel == Channel.EMAIL ? links(msg, content.kind()) : List.of(),
                 interview);
 
-        TemplateInstance mail = Templates.letter(letter).templateInstance();
-        mail.setLocale(locale);
-        String html = render(mail, "text/html", locale);
-        String text = render(mail, "text/plain", locale);
+        String[] parts = rendered == null ? render(letter, locale) : renderShared(letter, locale, rendered);
+        String html = parts[0];
+        String text = parts[1];
         String script = null;
         String recipient = c.email;
         if (channel == Channel.PHONE) {
@@ -127,6 +162,36 @@ public class MessageComposer {
                     keySentence(msg, letter)).render();
         }
         return new Composed(content.kind(), channel, recipient, language, subject, html, text, script);
+    }
+
+    /** The letter's HTML and text parts. */
+    private static String[] render(Letter letter, Locale locale) {
+        TemplateInstance mail = Templates.letter(letter).templateInstance();
+        mail.setLocale(locale);
+        return new String[] {render(mail, "text/html", locale), render(mail, "text/plain", locale)};
+    }
+
+    /**
+     * As {@link #render(Letter, Locale)}, from the letter rendered once for every candidate who gets the same one but
+     * for the greeting. Should the marker not stand exactly once in each part, every such letter is rendered in full.
+     */
+    private static String[] renderShared(Letter letter, Locale locale, Map<Letter, Optional<String[]>> rendered) {
+        Letter shared = new Letter(letter.kind(), letter.language(), letter.subject(), GREETING, null, letter.role(), letter.company(),
+                letter.senderName(), letter.senderTitle(), letter.noteLines(), letter.newDate(), letter.confirmation(), letter.roles(),
+                letter.links(), letter.interview());
+        Optional<String[]> parts = rendered.computeIfAbsent(shared, l -> {
+            String[] p = render(l, locale);
+            return once(p[0]) && once(p[1]) ? Optional.of(p) : Optional.empty();
+        });
+        if (parts.isEmpty()) {
+            return render(letter, locale);
+        }
+        return new String[] {parts.get()[0].replace(GREETING, HTML.map(letter.greeting(), null)), parts.get()[1].replace(GREETING, letter.greeting())};
+    }
+
+    private static boolean once(String part) {
+        int at = part.indexOf(GREETING);
+        return at >= 0 && part.indexOf(GREETING, at + 1) < 0;
     }
 
     /** The candidate's language if Candor writes it, else the first configured one. */

@@ -70,7 +70,8 @@ public class Outbox {
         });
         Instant now = clock.instant();
         Message m = write(application, composed, cause, sender, extras, now);
-        m.messageIdHeader = messageIdHeader(m.id);
+        // Known at once to whoever reads it in this transaction (the insert at flush writes the same value).
+        m.messageIdHeader = MessageIdHeaderGenerator.header(m.id, config.mail().messageIdDomain());
         if (application != null && m.kind.toCandidate() && m.kind != MessageKind.INTERVIEW_DEBRIEF) {
             // The next word from the recruiter answers the candidate's chasers (the automatic debrief letter does not).
             app.candor.closure.Chaser.answerAll(application, now, sender.username);
@@ -129,10 +130,8 @@ public class Outbox {
                 }
             }
             List<Application> chased = new ArrayList<>();
-            List<Long> written = new ArrayList<>(items.size());
             for (Item item : items) {
                 Message m = write(item.application(), item.composed(), item.cause(), sender, Extras.NONE, now);
-                written.add(m.id);
                 kind = m.kind;
                 if (m.state == MessageState.CALL_PENDING) {
                     calls++;
@@ -144,13 +143,6 @@ public class Outbox {
             }
             app.candor.closure.Chaser.answerAll(chased, now, sender.username);
             em.flush();
-            if (!written.isEmpty()) {
-                // The header needs the id, known only after persist: set on the entity it would cost a second
-                // full-row UPDATE per message; here it is one statement per chunk (same value as messageIdHeader(id)).
-                em.createQuery("update Message m set m.messageIdHeader = concat(?1, cast(m.id as String), ?2) where m.id in ?3")
-                        .setParameter(1, "<candor-").setParameter(2, "@" + messageIdDomain() + ">").setParameter(3, written)
-                        .executeUpdate();
-            }
             em.clear();
         }
         if (messages > calls) {
@@ -162,7 +154,7 @@ public class Outbox {
         return new Bulk(messages, calls, millis);
     }
 
-    /** The message row itself, persisted (its Message-ID header still a placeholder); no lookups, no events. */
+    /** The message row itself, persisted (its Message-ID header filled in at insert); no lookups, no events. */
     private Message write(Application application, Composed composed, String cause, User sender, Extras extras, Instant now) {
         Message m = new Message();
         m.application = application;
@@ -192,18 +184,9 @@ public class Outbox {
             m.state = MessageState.QUEUED;
             m.dueAt = dueNow(now);
         }
-        m.messageIdHeader = "pending"; // set by the caller once the id exists
+        m.messageIdHeader = MessageIdHeaderGenerator.PENDING; // the header with the id, filled in as the row is inserted
         m.persist();
         return m;
-    }
-
-    /** Stable across retries and resends, so a receiving server can recognise a repeat. */
-    private String messageIdHeader(long id) {
-        return "<candor-" + id + "@" + messageIdDomain() + ">";
-    }
-
-    private String messageIdDomain() {
-        return MailHeaders.oneLine(config.mail().messageIdDomain());
     }
 
     /** How far ahead a message may be scheduled. */

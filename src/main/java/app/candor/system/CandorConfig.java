@@ -138,6 +138,14 @@ public interface CandorConfig {
         @WithDefault("20")
         int batchSize();
 
+        /**
+         * Sends in flight at once (a window of the claimed batch, each on its own connection of the mail client's
+         * pool): at most quarkus.mailer.max-pool-size (10 by default), or the rest wait for a connection. 1 sends one
+         * message after the other.
+         */
+        @WithDefault("10")
+        int concurrency();
+
         /** How often the dispatcher looks for due messages besides being woken after each commit. */
         @WithDefault("5s")
         String pollEvery();

@@ -184,17 +184,17 @@ class DeliveryFailureTest {
     }
 
     /**
-     * A batch is claimed together and sent one by one. With a server that stalls, the later messages
-     * of the batch wait longer than the lease they were claimed with. The message being sent must
-     * still be held (its lease renewed when its send starts), or another instance would take it
-     * over and send it a second time; one not yet started may be taken over, and is then left to
-     * the instance that took it.
+     * A batch is claimed together and sent a window at a time (two sends in flight in the mail tests). With a
+     * server that stalls, the later windows of the batch wait longer than the lease they were claimed with. The
+     * messages being sent must still be held (their leases renewed when their window starts), or another
+     * instance would take them over and send them a second time; one not yet started may be taken over, and is
+     * then left to the instance that took it.
      */
     @Test
     void whileTheServerStallsAMessageBeingSentCannotBeTakenOverByAnotherInstance() {
         Requisition paused = data.requisition(recruiter, data.hiringManager());
         List<String> addresses = new ArrayList<>();
-        for (int i = 0; i < 3; i++) {
+        for (int i = 0; i < 5; i++) {
             addresses.add(emailOf(data.application(paused, recruiter)));
         }
         FakeSmtpServer stalling = smtp.stallEverySend();
@@ -203,28 +203,28 @@ class DeliveryFailureTest {
                 .then().statusCode(200);
         List<Long> batch = Api.db(() -> Message.<Message>list("requisition.id = ?1 order by dueAt, id", paused.id)
                 .stream().map(m -> m.id).toList());
-        long second = batch.get(1);
         long third = batch.get(2);
+        long fifth = batch.get(4);
 
-        Eventually.await("the first send to hang", Mails.DELIVERY, () -> stalling.mailCommands() >= 1);
-        // The batch's lease as claimed, read from the third message: the second one's lease is renewed when its
-        // send starts, which on a slow machine may already have happened by the time this line runs.
-        Instant claimedUntil = Mails.message(third).leaseUntil;
+        Eventually.await("the first window's two sends to hang", Mails.DELIVERY, () -> stalling.mailCommands() >= 2);
+        // The batch's lease as claimed, read from the last message: the second window's leases are renewed when
+        // its sends start, which on a slow machine may already have happened by the time this line runs.
+        Instant claimedUntil = Mails.message(fifth).leaseUntil;
         assertNotNull(claimedUntil, "the whole batch is claimed at once");
-        Eventually.await("the second send to hang", Mails.DELIVERY, () -> stalling.mailCommands() >= 2);
+        Eventually.await("the second window's sends to hang", Mails.DELIVERY, () -> stalling.mailCommands() >= 4);
         Eventually.await("the batch's lease to run out", Duration.ofSeconds(15), () -> Instant.now().isAfter(claimedUntil.plusMillis(300)));
 
-        assertEquals(0, takeOver(second), "the message being sent is still held");
-        assertEquals(1, takeOver(third), "one not yet started may go to another instance");
-        assertEquals(2, stalling.mailCommands(), "the second send is still hanging: the scenario held");
-        assertTrue(Mails.message(second).leaseUntil.isAfter(Instant.now()), "renewed when its send started");
+        assertEquals(0, takeOver(third), "the message being sent is still held");
+        assertEquals(1, takeOver(fifth), "one not yet started may go to another instance");
+        assertEquals(4, stalling.mailCommands(), "the second window is still hanging: the scenario held");
+        assertTrue(Mails.message(third).leaseUntil.isAfter(Instant.now()), "renewed when its window started");
 
         smtp.start();
         for (int i = 0; i < batch.size(); i++) {
             Mails.awaitState(batch.get(i), MessageState.SENT);
         }
         Eventually.holdsFor("one mail each", Mails.QUIET, () -> addresses.stream().allMatch(a -> smtp.receivedBy(a).size() == 1));
-        assertEquals(1, Mails.message(third).attempts, "never tried by us while the other instance held it");
+        assertEquals(1, Mails.message(fifth).attempts, "never tried by us while the other instance held it");
     }
 
     /** What another instance's dispatcher does to claim a message; returns 1 if it got it. */

@@ -29,7 +29,10 @@ public class GreenMailResource implements QuarkusTestResourceLifecycleManager {
                 // Longer than the send timeout, as in production (2 min vs 20 s), yet short enough for a test to outlive.
                 // The margins are wide on purpose: the stalling-server test must tell "lease renewed" from "send
                 // timed out" on a loaded 2-core CI machine.
-                Map.entry("candor.mail.lease", "PT12S"));
+                Map.entry("candor.mail.lease", "PT12S"),
+                // Two sends in flight at a time: the mail tests exercise concurrent sends, and a batch of more than two
+                // has windows that start later than the claim (see the stalling-server test).
+                Map.entry("candor.mail.concurrency", "2"));
     }
 
     @Override
