@@ -132,8 +132,9 @@ public final class Bench {
         log(String.format(Locale.ROOT, "   seeded in %.1f s; %,d newly overdue; stage-change pool %,d", (System.nanoTime() - seedStart) / 1e9,
                 newlyOverdue, pool.size()));
 
+        // Every scenario runs the app with the recommended options, the class-data archive among them.
+        training();
         if (runs("start") || runs("sweep")) {
-            training();
             startsAndSweeps(newlyOverdue);
         }
         if (runs("start")) {
