@@ -21,7 +21,8 @@ public class InactiveUserCheck implements SecurityIdentityAugmentor {
 
     @Override
     public Uni<SecurityIdentity> augment(SecurityIdentity identity, AuthenticationRequestContext context) {
-        if (identity.isAnonymous()) {
+        if (identity.isAnonymous() || Boolean.TRUE.equals(identity.getAttribute(CachingIdentityProvider.ACTIVE_CHECKED))) {
+            // the caching provider has just read this user's row and found them active (and their full name)
             return Uni.createFrom().item(identity);
         }
         return context.runBlocking(() -> {

@@ -1,0 +1,110 @@
+package app.candor.user;
+
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.security.identity.AuthenticationRequestContext;
+import io.quarkus.security.identity.IdentityProvider;
+import io.quarkus.security.identity.SecurityIdentity;
+import io.quarkus.security.identity.request.UsernamePasswordAuthenticationRequest;
+import io.quarkus.security.jpa.runtime.JpaIdentityProvider;
+import io.quarkus.security.runtime.QuarkusSecurityIdentity;
+import io.quarkus.security.spi.runtime.BlockingSecurityExecutor;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+import java.util.Optional;
+
+/**
+ * Username and password (HTTP Basic, and the form login's POST) without bcrypt on every request. Runs before
+ * quarkus-security-jpa's generated provider (higher priority; the manager tries providers in priority
+ * order). A password remembered by {@link CredentialCache} is accepted after one indexed read of the
+ * user's row shows the same hash and roles and an active user; anything else is handed to the generated
+ * provider, which checks bcrypt as before, and a success is remembered. A wrong password fails there with
+ * AuthenticationFailedException, which ends the chain, so it is checked once and never remembered.
+ */
+@ApplicationScoped
+public class CachingIdentityProvider implements IdentityProvider<UsernamePasswordAuthenticationRequest> {
+
+    /** Set on an identity whose user this provider has just read as active: {@link InactiveUserCheck} need not read it again. */
+    static final String ACTIVE_CHECKED = "candor.activeChecked";
+
+    @Inject
+    CredentialCache cache;
+
+    /** The provider quarkus-security-jpa generates for {@link User}: the one that checks bcrypt. */
+    @Inject
+    JpaIdentityProvider verifier;
+
+    @Inject
+    BlockingSecurityExecutor blocking;
+
+    private record Row(String passwordHash, String roles, boolean active, String fullName) {
+    }
+
+    @Override
+    public Class<UsernamePasswordAuthenticationRequest> getRequestType() {
+        return UsernamePasswordAuthenticationRequest.class;
+    }
+
+    @Override
+    public int priority() {
+        return verifier.priority() + 1;
+    }
+
+    @Override
+    public Uni<SecurityIdentity> authenticate(UsernamePasswordAuthenticationRequest request, AuthenticationRequestContext context) {
+        if (!cache.enabled()) {
+            cache.missed();
+            return verifier.authenticate(request, context);
+        }
+        String username = request.getUsername();
+        char[] password = request.getPassword().getPassword();
+        Optional<CredentialCache.Verified> hit = cache.lookup(username, password);
+        if (hit.isEmpty()) {
+            return verify(request, context);
+        }
+        CredentialCache.Verified seen = hit.get();
+        return context.runBlocking(() -> {
+            Row row = read(username);
+            if (row == null || !row.active || !row.passwordHash.equals(seen.passwordHash()) || !row.roles.equals(seen.roles())) {
+                cache.forget(username);
+                return null;
+            }
+            QuarkusSecurityIdentity.Builder identity = QuarkusSecurityIdentity.builder()
+                    .setPrincipal(seen.principal())
+                    .addRoles(seen.roleSet())
+                    .addCredential(request.getPassword())
+                    .addAttribute(InactiveUserCheck.FULL_NAME, row.fullName)
+                    .addAttribute(ACTIVE_CHECKED, Boolean.TRUE);
+            seen.attributes().forEach(identity::addAttribute);
+            return (SecurityIdentity) identity.build();
+        }).flatMap(identity -> identity != null ? Uni.createFrom().item(identity) : verify(request, context));
+    }
+
+    /** The full check (bcrypt), remembered on success against the row as read before it began. */
+    private Uni<SecurityIdentity> verify(UsernamePasswordAuthenticationRequest request, AuthenticationRequestContext context) {
+        String username = request.getUsername();
+        long stamp = cache.stamp();
+        // Read first: whatever is remembered is then at most as new as what bcrypt checked, and a change in
+        // between shows as a different hash on the next hit.
+        return blocking.<Row>executeBlocking(() -> read(username)).flatMap(row -> {
+            cache.missed();
+            return verifier.authenticate(request, context).invoke(identity -> {
+                if (identity != null && row != null && row.active) {
+                    cache.remember(username, request.getPassword().getPassword(), new CredentialCache.Verified(
+                            row.passwordHash, row.roles, identity.getPrincipal(), identity.getRoles(), identity.getAttributes()), stamp);
+                }
+            });
+        });
+    }
+
+    private static Row read(String username) {
+        // the four columns, not the entity: nothing to track, nothing to flush
+        return QuarkusTransaction.joiningExisting().call(() -> User.getEntityManager()
+                .createQuery("select u.password, u.roles, u.active, u.fullName from User u where u.username = ?1", Object[].class)
+                .setParameter(1, username)
+                .getResultStream().findFirst()
+                .map(r -> new Row((String) r[0], (String) r[1], (Boolean) r[2], (String) r[3]))
+                .orElse(null));
+    }
+}
