@@ -38,9 +38,6 @@ public class CachingIdentityProvider implements IdentityProvider<UsernamePasswor
     @Inject
     BlockingSecurityExecutor blocking;
 
-    private record Row(String passwordHash, String roles, boolean active, String fullName) {
-    }
-
     @Override
     public Class<UsernamePasswordAuthenticationRequest> getRequestType() {
         return UsernamePasswordAuthenticationRequest.class;
@@ -65,8 +62,8 @@ public class CachingIdentityProvider implements IdentityProvider<UsernamePasswor
         }
         CredentialCache.Verified seen = hit.get();
         return context.runBlocking(() -> {
-            Row row = read(username);
-            if (row == null || !row.active || !row.passwordHash.equals(seen.passwordHash()) || !row.roles.equals(seen.roles())) {
+            User row = read(username);
+            if (row == null || !row.active || !row.password.equals(seen.passwordHash()) || !row.roles.equals(seen.roles())) {
                 cache.forget(username);
                 return null;
             }
@@ -75,6 +72,7 @@ public class CachingIdentityProvider implements IdentityProvider<UsernamePasswor
                     .addRoles(seen.roleSet())
                     .addCredential(request.getPassword())
                     .addAttribute(InactiveUserCheck.FULL_NAME, row.fullName)
+                    .addAttribute(InactiveUserCheck.USER, row)
                     .addAttribute(ACTIVE_CHECKED, Boolean.TRUE);
             seen.attributes().forEach(identity::addAttribute);
             return (SecurityIdentity) identity.build();
@@ -87,24 +85,19 @@ public class CachingIdentityProvider implements IdentityProvider<UsernamePasswor
         long stamp = cache.stamp();
         // Read first: whatever is remembered is then at most as new as what bcrypt checked, and a change in
         // between shows as a different hash on the next hit.
-        return blocking.<Row>executeBlocking(() -> read(username)).flatMap(row -> {
+        return blocking.<User>executeBlocking(() -> read(username)).flatMap(row -> {
             cache.missed();
             return verifier.authenticate(request, context).invoke(identity -> {
                 if (identity != null && row != null && row.active) {
                     cache.remember(username, request.getPassword().getPassword(), new CredentialCache.Verified(
-                            row.passwordHash, row.roles, identity.getPrincipal(), identity.getRoles(), identity.getAttributes()), stamp);
+                            row.password, row.roles, identity.getPrincipal(), identity.getRoles(), identity.getAttributes()), stamp);
                 }
             });
         });
     }
 
-    private static Row read(String username) {
-        // the four columns, not the entity: nothing to track, nothing to flush
-        return QuarkusTransaction.joiningExisting().call(() -> User.getEntityManager()
-                .createQuery("select u.password, u.roles, u.active, u.fullName from User u where u.username = ?1", Object[].class)
-                .setParameter(1, username)
-                .getResultStream().findFirst()
-                .map(r -> new Row((String) r[0], (String) r[1], (Boolean) r[2], (String) r[3]))
-                .orElse(null));
+    /** The user's row, once per request: the identity then carries it, and {@link CurrentUser} need not read it again. */
+    private static User read(String username) {
+        return QuarkusTransaction.joiningExisting().call(() -> User.findByUsername(username).orElse(null));
     }
 }

@@ -12,12 +12,15 @@ import jakarta.enterprise.context.ApplicationScoped;
 /**
  * quarkus-security-jpa checks the password but knows nothing of deactivation. Every request,
  * including one carrying an existing session cookie, is refused once the user is deactivated.
- * The user's display name rides along on the identity, so pages need no query to show it.
+ * The user's row rides along on the identity, so pages need no query to show the name and
+ * {@link CurrentUser} none to find the user.
  */
 @ApplicationScoped
 public class InactiveUserCheck implements SecurityIdentityAugmentor {
 
     static final String FULL_NAME = "candor.fullName";
+    /** The user's row as read while signing this request in (detached), for {@link CurrentUser}. */
+    static final String USER = "candor.user";
 
     @Override
     public Uni<SecurityIdentity> augment(SecurityIdentity identity, AuthenticationRequestContext context) {
@@ -26,12 +29,12 @@ public class InactiveUserCheck implements SecurityIdentityAugmentor {
             return Uni.createFrom().item(identity);
         }
         return context.runBlocking(() -> {
-            String fullName = QuarkusTransaction.joiningExisting().call(() -> User.findByUsername(identity.getPrincipal().getName())
-                    .filter(u -> u.active).map(u -> u.fullName).orElse(null));
-            if (fullName == null) {
+            User user = QuarkusTransaction.joiningExisting().call(() -> User.findByUsername(identity.getPrincipal().getName())
+                    .filter(u -> u.active).orElse(null));
+            if (user == null) {
                 throw new AuthenticationFailedException("account is deactivated");
             }
-            return QuarkusSecurityIdentity.builder(identity).addAttribute(FULL_NAME, fullName).build();
+            return QuarkusSecurityIdentity.builder(identity).addAttribute(FULL_NAME, user.fullName).addAttribute(USER, user).build();
         });
     }
 }
