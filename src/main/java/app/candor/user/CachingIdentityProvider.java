@@ -1,6 +1,5 @@
 package app.candor.user;
 
-import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.security.identity.AuthenticationRequestContext;
 import io.quarkus.security.identity.IdentityProvider;
 import io.quarkus.security.identity.SecurityIdentity;
@@ -11,6 +10,9 @@ import io.quarkus.security.spi.runtime.BlockingSecurityExecutor;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import org.hibernate.FlushMode;
+import org.hibernate.Session;
+import org.hibernate.SessionFactory;
 
 import java.util.Optional;
 
@@ -37,6 +39,9 @@ public class CachingIdentityProvider implements IdentityProvider<UsernamePasswor
 
     @Inject
     BlockingSecurityExecutor blocking;
+
+    @Inject
+    SessionFactory sessionFactory;
 
     @Override
     public Class<UsernamePasswordAuthenticationRequest> getRequestType() {
@@ -96,8 +101,20 @@ public class CachingIdentityProvider implements IdentityProvider<UsernamePasswor
         });
     }
 
-    /** The user's row, once per request: the identity then carries it, and {@link CurrentUser} need not read it again. */
-    private static User read(String username) {
-        return QuarkusTransaction.joiningExisting().call(() -> User.findByUsername(username).orElse(null));
+    private User read(String username) {
+        return read(sessionFactory, username);
+    }
+
+    /**
+     * The user's row, once per request: the identity then carries it (detached), and {@link CurrentUser} need not
+     * read it again. As quarkus-security-jpa reads it: a read-only session of its own, no JTA transaction to commit.
+     */
+    static User read(SessionFactory sessionFactory, String username) {
+        try (Session session = sessionFactory.openSession()) {
+            session.setHibernateFlushMode(FlushMode.MANUAL);
+            session.setDefaultReadOnly(true);
+            return session.createSelectionQuery("from User where username = ?1", User.class)
+                    .setParameter(1, username).getResultStream().findFirst().orElse(null);
+        }
     }
 }

@@ -1,6 +1,5 @@
 package app.candor.user;
 
-import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.identity.AuthenticationRequestContext;
 import io.quarkus.security.identity.SecurityIdentity;
@@ -8,6 +7,8 @@ import io.quarkus.security.identity.SecurityIdentityAugmentor;
 import io.quarkus.security.runtime.QuarkusSecurityIdentity;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import org.hibernate.SessionFactory;
 
 /**
  * quarkus-security-jpa checks the password but knows nothing of deactivation. Every request,
@@ -17,6 +18,9 @@ import jakarta.enterprise.context.ApplicationScoped;
  */
 @ApplicationScoped
 public class InactiveUserCheck implements SecurityIdentityAugmentor {
+
+    @Inject
+    SessionFactory sessionFactory;
 
     static final String FULL_NAME = "candor.fullName";
     /** The user's row as read while signing this request in (detached), for {@link CurrentUser}. */
@@ -29,9 +33,8 @@ public class InactiveUserCheck implements SecurityIdentityAugmentor {
             return Uni.createFrom().item(identity);
         }
         return context.runBlocking(() -> {
-            User user = QuarkusTransaction.joiningExisting().call(() -> User.findByUsername(identity.getPrincipal().getName())
-                    .filter(u -> u.active).orElse(null));
-            if (user == null) {
+            User user = CachingIdentityProvider.read(sessionFactory, identity.getPrincipal().getName());
+            if (user == null || !user.active) {
                 throw new AuthenticationFailedException("account is deactivated");
             }
             return QuarkusSecurityIdentity.builder(identity).addAttribute(FULL_NAME, user.fullName).addAttribute(USER, user).build();
