@@ -142,6 +142,9 @@ public class CredentialCache {
                 return mac.doFinal(raw);
             } finally {
                 Arrays.fill(raw, (byte) 0);
+                if (bytes.hasArray()) {
+                    Arrays.fill(bytes.array(), (byte) 0); // the encoder's copy of the password
+                }
             }
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("HmacSHA256 is part of every JDK", e);
