@@ -122,6 +122,12 @@ final class App {
                 .POST(HttpRequest.BodyPublishers.ofString(json)), user);
     }
 
+    /** The status of a GET with these credentials, whatever it is (e.g. 401 for a wrong password). */
+    int status(String path, String user) throws Exception {
+        return HTTP.send(HttpRequest.newBuilder(uri(path)).GET().timeout(Duration.ofMinutes(2)).header("Accept", "application/json")
+                .header("Authorization", basic(user)).build(), HttpResponse.BodyHandlers.discarding()).statusCode();
+    }
+
     private String send(HttpRequest.Builder request, String user) throws Exception {
         HttpResponse<String> r = HTTP.send(request.timeout(Duration.ofMinutes(2)).header("Accept", "application/json")
                 .header("Authorization", basic(user)).build(), HttpResponse.BodyHandlers.ofString());

@@ -51,7 +51,6 @@ public class ApplicationResource {
             description = "Sets the promised decision date (the stage default unless given). 409 for a move the stage rules forbid; "
                     + "a backward move needs a note.")
     public ApplicationView move(@PathParam("id") long id, MoveInput input) {
-        applications.move(id, input, currentUser.get());
-        return applications.view(id, currentUser.get());
+        return applications.moveAndView(id, input, currentUser.get());
     }
 }

@@ -100,6 +100,16 @@ public class ApplicationService {
     }
 
     /**
+     * {@link #move}, answered with the application as the API shows it, built in the move's own transaction
+     * from the application it loaded (no second transaction reading it all again).
+     */
+    @Transactional
+    public ApplicationView moveAndView(long applicationId, MoveInput input, User actor) {
+        Application a = move(applicationId, input, actor);
+        return ApplicationView.of(a, StageChange.listFor(a), calendar);
+    }
+
+    /**
      * The one way a stage changes: checks the move, sets the promise, records the history entry and
      * returns it. Callers (outcomes, role notices) run it inside their own transaction, next to the
      * message the move causes.

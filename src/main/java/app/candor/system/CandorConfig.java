@@ -52,6 +52,8 @@ public interface CandorConfig {
 
     FirstAdmin firstAdmin();
 
+    Auth auth();
+
     Mail mail();
 
     Links links();
@@ -197,5 +199,19 @@ public interface CandorConfig {
         Optional<String> username();
 
         Optional<String> password();
+    }
+
+    /** HTTP Basic and the form login: how long a verified password is remembered (see user/CredentialCache). */
+    interface Auth {
+        /**
+         * How long a password that passed bcrypt is accepted from memory, without bcrypt (each use still
+         * re-reads the user's row). PT0S turns the cache off: every request pays bcrypt again.
+         */
+        @WithDefault("PT5M")
+        Duration credentialCacheTtl();
+
+        /** At most this many users are remembered; when full, a new sign-in pays bcrypt and is not remembered. */
+        @WithDefault("1000")
+        int credentialCacheSize();
     }
 }

@@ -5,7 +5,7 @@ import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 
-/** The signed-in user of this request, loaded once; also what the page layout shows. */
+/** The signed-in user of this request, as read when it was signed in; also what the page layout shows. */
 @Named("currentUser")
 @RequestScoped
 public class CurrentUser {
@@ -29,7 +29,9 @@ public class CurrentUser {
         if (!loaded) {
             loaded = true;
             if (!identity.isAnonymous()) {
-                user = User.findByUsername(identity.getPrincipal().getName()).orElse(null);
+                // read while signing this request in (InactiveUserCheck or the credential cache); a query otherwise
+                User signedIn = identity.getAttribute(InactiveUserCheck.USER);
+                user = signedIn != null ? signedIn : User.findByUsername(identity.getPrincipal().getName()).orElse(null);
             }
         }
         return user;

@@ -9,6 +9,7 @@ import io.quarkus.security.jpa.UserDefinition;
 import io.quarkus.security.jpa.Username;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
+import jakarta.persistence.EntityListeners;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
@@ -27,6 +28,7 @@ import java.util.Optional;
 @Entity
 @Table(name = "app_user")
 @UserDefinition
+@EntityListeners(CredentialCacheInvalidation.class)
 public class User extends PanacheEntityBase {
 
     @Id
