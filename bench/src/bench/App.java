@@ -49,8 +49,9 @@ final class App {
             port = socket.getLocalPort();
         }
         List<String> command = new ArrayList<>();
-        command.add("java");
-        command.addAll(jvmOptions);
+        // BENCH_JAVA picks another JVM for the app (e.g. a JDK 25 for its AOT cache); the jar is built for 17.
+        command.add(jvmOptions.stream().filter(o -> o.startsWith("java=")).findFirst().map(o -> o.substring(5)).orElse("java"));
+        command.addAll(jvmOptions.stream().filter(o -> !o.startsWith("java=")).toList());
         command.addAll(List.of("-Dquarkus.profile=embedded", "-Dquarkus.datasource.jdbc.url=" + jdbc,
                 "-Dquarkus.http.port=" + port, "-Dquarkus.http.host=127.0.0.1",
                 "-Dcandor.closure.sweep-every=off", "-Dcandor.closure.digest-check-every=off", "-Dcandor.debrief.check-every=off",

@@ -141,6 +141,9 @@ public final class Bench {
         }
         if (runs("start")) {
             defaultStarts();
+            if (System.getenv("BENCH_AOT_JAVA") != null) {
+                aotStarts(System.getenv("BENCH_AOT_JAVA"));
+            }
         }
         if (runs("requests") || runs("stage") || runs("bulk") || runs("board")) {
             mainApp();
@@ -243,6 +246,36 @@ public final class Bench {
         }
         rows.add(new Row(12, "start-up, JVM defaults (" + Runtime.getRuntime().availableProcessors() + " cores, no archive; for comparison)",
                 Stats.ms(Stats.median(startMs)) + ", RSS " + Stats.mb((long) Stats.median(rssKb)), "—", "—", "—", "—", RUNS + ", median"));
+    }
+
+    /**
+     * BENCH_AOT_JAVA=&lt;java of JDK 24+&gt;: the same start with that JVM and its AOT cache (JEP 483/515) written by a
+     * training start (-XX:AOTCacheOutput), instead of JDK 17's class-data archive. For comparison only.
+     */
+    void aotStarts(String java) throws Exception {
+        log("5b/7 start-up on " + java + " with an AOT cache, " + RUNS + " runs");
+        Path cache = work.resolve("candor.aot");
+        List<String> base = new ArrayList<>(recommended());
+        base.removeIf(o -> o.startsWith("-XX:SharedArchiveFile"));
+        base.add(0, "java=" + java);
+        List<String> training = new ArrayList<>(base);
+        training.add("-XX:AOTCacheOutput=" + cache);
+        App trainee = start(training, "app-aot-training.log");
+        exercise(trainee, 200);
+        trainee.stop();
+        base.add("-XX:AOTCache=" + cache);
+        List<Double> startMs = new ArrayList<>();
+        List<Double> rssKb = new ArrayList<>();
+        for (int run = 1; run <= RUNS; run++) {
+            App app = start(base, "app-aot-" + run + ".log");
+            startMs.add(app.startMs);
+            rssKb.add((double) app.rss()[0]);
+            app.stop();
+            log(String.format(Locale.ROOT, "   run %d: start %s, RSS %s", run, Stats.ms(app.startMs), Stats.mb(rssKb.get(run - 1).longValue())));
+        }
+        rows.add(new Row(12, "start-up, same options on " + java + " with its AOT cache instead of the archive (for comparison)",
+                Stats.ms(Stats.median(startMs)) + ", RSS " + Stats.mb((long) Stats.median(rssKb)), "—", "—", "≤ 1.5 s", met(Stats.median(startMs) <= 1500),
+                RUNS + ", median"));
     }
 
     // ---------------------------------------------------------------------------------------------
