@@ -39,6 +39,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 
 /**
@@ -47,7 +48,9 @@ import java.util.Set;
  * <p>It reads a page without loading the board: each section's size is one count query (served by
  * {@code ix_application_closure_due}, {@code ix_application_chased} and {@code ix_message_due}), and
  * only the sections that fall on the requested page are read, each with offset and limit in a stable
- * order (ties broken by id), with the candidate, requisition and recruiter fetched in the same query.
+ * order (ties broken by id). An application section reads the page's ids first, off the board index
+ * alone, then those applications with their candidate, requisition and recruiter; the others fetch
+ * those with the page in one query.
  * What decides a row's next action (a closing letter still untold, the waiting chasers) is read in one
  * query per kind for the page's applications.
  */
@@ -115,8 +118,12 @@ public class ClosureBoard {
     @Inject
     CandorConfig config;
 
-    /** One section's two queries: how many rows, and the rows in order. */
-    private record Part(BoardSection section, String count, String select, Map<String, Object> params, Class<?> type) {
+    /**
+     * One section's queries: how many rows, and the rows in order. With {@code ids} the page is read in two steps: the
+     * page's ids in order ({@code ids}, one table, off the board index), then those rows with their joins
+     * ({@code select}, {@code where a.id in :ids}); without it {@code select} reads the page itself.
+     */
+    private record Part(BoardSection section, String count, String ids, String select, Map<String, Object> params, Class<?> type) {
     }
 
     /** An entity read for the page, with the section it is in. */
@@ -141,8 +148,7 @@ public class ClosureBoard {
             long lo = Math.max(from, start);
             long hi = Math.min(to, start + count);
             if (lo < hi) {
-                List<?> slice = bind(em.createQuery(part.select(), part.type()), part.params())
-                        .setFirstResult((int) (lo - start)).setMaxResults((int) (hi - lo)).getResultList();
+                List<?> slice = slice(part, (int) (lo - start), (int) (hi - lo));
                 for (Object o : slice) {
                     if (o instanceof Interview i) {
                         fetched.add(new Fetched(part.section(), i.application, i, null));
@@ -163,6 +169,24 @@ public class ClosureBoard {
         return new BoardView(scope.value(), today, dueSoonUntil, page, pages, size, total, counts, rows);
     }
 
+    private List<?> slice(Part part, int offset, int limit) {
+        if (part.ids() == null) {
+            return bind(em.createQuery(part.select(), part.type()), part.params()).setFirstResult(offset).setMaxResults(limit)
+                    .getResultList();
+        }
+        // Two steps: the offset is walked on index entries alone (H2 would otherwise join the candidate, from a row read
+        // off a cold page, for every row up to the offset before dropping them), then only the page's rows are joined.
+        List<Long> ids = bind(em.createQuery(part.ids(), Long.class), part.params()).setFirstResult(offset).setMaxResults(limit)
+                .getResultList();
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        Map<Long, Application> byId = new HashMap<>();
+        em.createQuery(part.select(), Application.class).setParameter("ids", ids).getResultList().forEach(a -> byId.put(a.id, a));
+        // In the page's order (the second read has none of its own).
+        return ids.stream().map(byId::get).filter(Objects::nonNull).toList();
+    }
+
     // --- the sections ---
 
     private List<Part> parts(LocalDate today, LocalDate dueSoonUntil, Long me) {
@@ -175,7 +199,7 @@ public class ClosureBoard {
         Map<String, Object> openChased = params("open", ClosureState.OPEN, "today", today, "chased", CHASED_SINCE,
                 "chasedUntil", CHASED_UNTIL);
         String byPromise = me == null ? "a.closureState, a.chasedAt, a.closureDue, a.requisition.id, a.id"
-                : "a.closureState, a.recruiterId, a.chasedAt, a.closureDue, a.id"; // ix_application_board_count / _mine
+                : "a.closureState, a.recruiterId, a.chasedAt, a.closureDue, a.id"; // ix_application_board_count / _mine, id last (V13)
         // "chasedAt >= :chased and < :chasedUntil" rather than "is not null": H2 reads a range of a board index (the few
         // chased applications) but would scan every open application for IS NOT NULL (1 s with 100 000 open ones). Both
         // ends: with only the lower one H2 read on through the nulls, and for this section's page chose
@@ -194,7 +218,7 @@ public class ClosureBoard {
                 + " and a.stage in :pipeline and not exists (select f.id from InterviewFeedback f where f.interview = i"
                 + " and f.state = :submitted and f.author = hm.username)" + mine("a.recruiterId", me);
         parts.add(new Part(BoardSection.FEEDBACK_MISSING,
-                "select count(i) from Interview i join i.application a join a.requisition r join r.hiringManager hm" + feedbackWhere,
+                "select count(i) from Interview i join i.application a join a.requisition r join r.hiringManager hm" + feedbackWhere, null,
                 "select i from Interview i join fetch i.application a join fetch a.candidate join fetch a.requisition r"
                         + " join fetch r.recruiter join fetch r.hiringManager hm" + feedbackWhere + " order by i.startsAt, i.id",
                 params("scheduled", InterviewState.SCHEDULED, "closed", ClosureState.CLOSED, "pipeline", Stage.pipeline(),
@@ -222,15 +246,17 @@ public class ClosureBoard {
                 // count(*), not count(a): on PostgreSQL count(a.id) needs the id, which the board indexes do not hold,
                 // and turned an index-only count of ix_application_board_count into a read of every overdue row.
                 "select count(*) from Application a" + condition,
-                "select a from Application a join fetch a.candidate join fetch a.requisition r join fetch r.recruiter" + condition
-                        + " order by " + order,
+                // The page's ids, in the order of the board index (its last column is the id, V13): read off the index alone.
+                "select a.id from Application a" + condition + " order by " + order,
+                "select a from Application a join fetch a.candidate join fetch a.requisition r join fetch r.recruiter"
+                        + " where a.id in :ids",
                 params, Application.class);
     }
 
     private static Part messages(BoardSection section, MessageState state, Long me) {
         String condition = " where m.state = :state and m.kind in :kinds" + mine("m.requisition.recruiter.id", me);
         return new Part(section,
-                "select count(*) from Message m" + condition,
+                "select count(*) from Message m" + condition, null,
                 "select m from Message m join fetch m.candidate join fetch m.requisition r join fetch r.recruiter"
                         + " left join fetch m.application" + condition + " order by m.createdAt, m.id",
                 params("state", state, "kinds", MessageKind.candidateKinds()), Message.class);
