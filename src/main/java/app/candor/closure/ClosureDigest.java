@@ -107,7 +107,8 @@ public class ClosureDigest {
 
     private enum Outcome { SENT, EMPTY, NO_ADDRESS, CLAIMED_ELSEWHERE }
 
-    @Scheduled(every = "${candor.closure.digest-check-every:5m}", delayed = "45s", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    @Scheduled(every = "${candor.closure.digest-check-every:5m}", delayed = "45s", concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
+            skipExecutionIf = Scheduled.ApplicationNotRunning.class)
     void scheduled() {
         check();
     }

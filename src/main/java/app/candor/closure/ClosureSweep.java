@@ -58,7 +58,8 @@ public class ClosureSweep {
     public record Result(Instant at, LocalDate today, int dueSoon, int overdue, long durationMs) {
     }
 
-    @Scheduled(every = "${candor.closure.sweep-every:5m}", delayed = "20s", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    @Scheduled(every = "${candor.closure.sweep-every:5m}", delayed = "20s", concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
+            skipExecutionIf = Scheduled.ApplicationNotRunning.class)
     void scheduled() {
         sweep();
     }

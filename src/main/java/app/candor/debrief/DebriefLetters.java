@@ -44,7 +44,8 @@ public class DebriefLetters {
     @Inject
     Clock clock;
 
-    @Scheduled(every = "${candor.debrief.check-every:5m}", delayed = "30s", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    @Scheduled(every = "${candor.debrief.check-every:5m}", delayed = "30s", concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
+            skipExecutionIf = Scheduled.ApplicationNotRunning.class)
     void sweep() {
         sendDue();
     }

@@ -74,7 +74,8 @@ public class FeedbackDue {
                 .limit(100).toList();
     }
 
-    @Scheduled(every = "${candor.feedback.check-every:5m}", delayed = "30s", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    @Scheduled(every = "${candor.feedback.check-every:5m}", delayed = "30s", concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
+            skipExecutionIf = Scheduled.ApplicationNotRunning.class)
     void sweep() {
         remindMissing();
     }

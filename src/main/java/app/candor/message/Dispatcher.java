@@ -226,7 +226,11 @@ public class Dispatcher {
         wake();
     }
 
-    @Scheduled(every = "${candor.mail.poll-every:5s}", delayed = "1s", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    // Not while the application is not running: a poll during a failed start's shutdown created this bean after
+    // the container had let go of its synthetic beans (the mailer), printing a stack trace amid the start's reason.
+    // The other scheduled jobs skip the same way.
+    @Scheduled(every = "${candor.mail.poll-every:5s}", delayed = "1s", concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
+            skipExecutionIf = Scheduled.ApplicationNotRunning.class)
     void poll() {
         wake();
     }
