@@ -93,8 +93,7 @@ public final class Bench {
     /**
      * How we recommend running Candor (embedded or in a container of 1–2 cores): the serial collector and a
      * 192 MB heap (H2's page cache, 64 MB by default, lives in it: with 128 MB and a million applications the
-     * app spent half its time in full GCs) that gives memory back after a collection (Min/MaxHeapFreeRatio 10/30:
-     * after 10 000 requests the heap was 78 MB committed instead of 126 MB, RSS 261 MB instead of 309 MB), C1 only with a
+     * app spent half its time in full GCs), C1 only with a
      * small code cache (on 2 shared cores C2's compiler threads cost more than they win back in a short
      * run: measured 205 req/s with C2, 449 req/s with C1 only, and 60 MB less RSS), and the class-data
      * archive written by a training start (JDK 17 has no -XX:+AutoCreateSharedArchive: -XX:ArchiveClassesAtExit
@@ -103,8 +102,7 @@ public final class Bench {
     List<String> recommended() {
         String custom = System.getenv("BENCH_JVM_OPTS");
         List<String> options = new ArrayList<>(custom != null ? Arrays.asList(custom.trim().split("\\s+"))
-                : List.of("-XX:+UseSerialGC", "-Xms32m", "-Xmx192m", "-XX:MinHeapFreeRatio=10", "-XX:MaxHeapFreeRatio=30",
-                "-XX:TieredStopAtLevel=1",
+                : List.of("-XX:+UseSerialGC", "-Xms32m", "-Xmx192m", "-XX:TieredStopAtLevel=1",
                 "-XX:ReservedCodeCacheSize=32m", "-Xss512k"));
         options.removeIf(String::isBlank);
         if (NMT) {
