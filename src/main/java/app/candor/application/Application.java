@@ -211,23 +211,11 @@ public class Application extends PanacheEntityBase {
     }
 
     /**
-     * As {@link #close}, for an application not loaded (the dispatcher recording a delivery): one
-     * conditional update that never fails on a concurrent edit (a failed record would mean sending
-     * again). It bumps the version, so a recruiter's request that loaded the application before it
-     * fails at its own commit instead of writing the old closure state back. Returns whether it closed it.
-     */
-    public static boolean closeById(long id, Instant at, LocalDate day) {
-        return getEntityManager().createQuery("update versioned Application set"
-                        + " closedLate = (case when promiseLapsed = true or (closureState = ?3 and closureDue < ?2) then true else false end),"
-                        + " closureState = ?4, closedAt = ?1, chasedAt = null where id = ?5 and closureState <> ?4")
-                .setParameter(1, at).setParameter(2, day).setParameter(3, ClosureState.OPEN).setParameter(4, ClosureState.CLOSED)
-                .setParameter(5, id).executeUpdate() == 1;
-    }
-
-    /**
-     * As {@link #closeById}, for many applications in one statement (the dispatcher recording a batch of
-     * deliveries): the same conditional update, so a concurrent edit never makes the record fail. Returns
-     * the ids it closed (those not closed already), found first by the same condition.
+     * As {@link #close}, for applications not loaded (the dispatcher recording a batch of deliveries): one
+     * conditional update that never fails on a concurrent edit (a failed record would mean sending again).
+     * It bumps the version, so a recruiter's request that loaded an application before it fails at its own
+     * commit instead of writing the old closure state back. Returns the ids it closed (those not closed
+     * already), found first by the same condition.
      */
     public static List<Long> closeAllById(java.util.Collection<Long> ids, Instant at, LocalDate day) {
         if (ids.isEmpty()) {

@@ -32,9 +32,9 @@ public class ClosureRecorder {
 
     /**
      * The dispatcher's batch of delivered letters, within the transaction that records them; returns how
-     * many applications this closed. As {@link #told} with {@code loaded} false, for all of them at once: one
-     * lookup of the withdrawals the acknowledgements answer, one conditional update (see
-     * {@link Application#closeAllById}) and one log line, instead of a statement and a line per letter.
+     * many applications this closed. One lookup of the withdrawals the acknowledgements answer, one conditional
+     * update that never fails on a recruiter's concurrent edit ({@link Application#closeAllById}: a failed record
+     * would mean sending again), and one log line for the batch.
      */
     @Transactional(Transactional.TxType.MANDATORY)
     public int toldAll(List<Told> letters, Instant at) {
@@ -63,14 +63,12 @@ public class ClosureRecorder {
     }
 
     /**
-     * Within the transaction that records the delivery; returns how many applications this closed.
-     * The dispatcher ({@code loaded} false) closes with a conditional update (see
-     * {@link Application#closeById}), so recording a delivery never fails on a recruiter's concurrent
-     * edit (a failed record would mean sending again). A recruiter's step that has the application
-     * loaded ({@code loaded} true) changes the entity, so its own flush cannot write the old state back.
+     * A letter told by a recruiter's step (a call logged as done), within that step's transaction;
+     * returns how many applications this closed. The step has the application loaded, so it changes the entity and
+     * its own flush cannot write the old state back. (The dispatcher records its deliveries with {@link #toldAll}.)
      */
     @Transactional(Transactional.TxType.MANDATORY)
-    public int told(Message m, Instant at, boolean loaded) {
+    public int told(Message m, Instant at) {
         if (!m.kind.closes() || m.application == null) {
             return 0;
         }
@@ -86,14 +84,9 @@ public class ClosureRecorder {
         LocalDate day = LocalDate.ofInstant(at, calendar.zone());
         int closed = 0;
         for (Long id : ids) {
-            boolean closedNow;
-            if (loaded) {
-                Application a = Application.findById(id);
-                closedNow = a.closureState != app.candor.application.ClosureState.CLOSED;
-                a.close(at, day);
-            } else {
-                closedNow = Application.closeById(id, at, day);
-            }
+            Application a = Application.findById(id);
+            boolean closedNow = a.closureState != app.candor.application.ClosureState.CLOSED;
+            a.close(at, day);
             if (closedNow) {
                 closed++;
                 Log.infof("Application %d closed: the candidate was told (message %d, %s)", id, m.id, m.kind);

@@ -132,7 +132,7 @@ public class MessageService {
         m.callDoneBy = actor.username;
         m.callNote = input.note().strip();
         m.updatedAt = now;
-        closures.told(m, now, true);
+        closures.told(m, now);
         User sender = User.findByUsername(m.senderUsername).orElse(actor);
         Composed confirmation = composer.compose(m.application, sender,
                 new MessageComposer.Content(m.kind, m.personalNote, m.application.promisedDecisionDate, true), Channel.EMAIL);
