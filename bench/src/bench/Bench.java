@@ -69,9 +69,12 @@ public final class Bench {
         this.jar = jar;
         this.work = work;
         this.sink = sink;
-        // DB_CLOSE_ON_EXIT=FALSE as in application.properties; BENCH_H2_OPTIONS adds settings (";CACHE_SIZE=...").
+        // DB_CLOSE_ON_EXIT=FALSE and WRITE_DELAY=0 as in application.properties (the limits pay the same write per
+        // commit); BENCH_WRITE_DELAY=500 measures H2's default, which lost acknowledged commits on a kill (issue 16).
+        // BENCH_H2_OPTIONS adds settings (";CACHE_SIZE=...").
         this.jdbc = "jdbc:h2:file:" + work.resolve("candor") + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH"
-                + ";DB_CLOSE_ON_EXIT=FALSE" + System.getenv().getOrDefault("BENCH_H2_OPTIONS", "");
+                + ";DB_CLOSE_ON_EXIT=FALSE;WRITE_DELAY=" + System.getenv().getOrDefault("BENCH_WRITE_DELAY", "0")
+                + System.getenv().getOrDefault("BENCH_H2_OPTIONS", "");
         // Candor's mail goes to the bench's SMTP server (this also turns the embedded profile's mock mailer off).
         this.appEnv = Map.of("QUARKUS_MAILER_HOST", "127.0.0.1", "QUARKUS_MAILER_PORT", Integer.toString(sink.port()),
                 "MALLOC_ARENA_MAX", "2");

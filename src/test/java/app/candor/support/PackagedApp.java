@@ -17,6 +17,7 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 import static io.restassured.RestAssured.given;
+import static org.junit.jupiter.api.Assumptions.abort;
 
 /**
  * The packaged app ({@code target/quarkus-app/quarkus-run.jar}) running as a process of its own, as a
@@ -47,6 +48,14 @@ public final class PackagedApp implements AutoCloseable {
      * see {@link #awaitReady}. The same JDK as the test's.
      */
     public static PackagedApp start(String name, Map<String, String> env, Path log) {
+        return start(name, env, log, null);
+    }
+
+    /**
+     * As {@link #start(String, Map, Path)}, in {@code directory} as its working directory (where the embedded
+     * profile keeps its database, {@code ./data/}); {@code null} for the test's own.
+     */
+    public static PackagedApp start(String name, Map<String, String> env, Path log, Path directory) {
         if (!Files.isRegularFile(JAR)) {
             throw new IllegalStateException(JAR.toAbsolutePath() + " does not exist: package the app first (mvn -B verify runs the ITs after it)");
         }
@@ -55,7 +64,10 @@ public final class PackagedApp implements AutoCloseable {
                 .orElse(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         ProcessBuilder builder = new ProcessBuilder(List.of(java, "-Xmx384m", "-jar", JAR.toAbsolutePath().toString()))
                 .redirectErrorStream(true)
-                .redirectOutput(log.toFile());
+                .redirectOutput(log.toAbsolutePath().toFile());
+        if (directory != null) {
+            builder.directory(directory.toAbsolutePath().toFile());
+        }
         Map<String, String> environment = builder.environment();
         Map<String, String> inherited = new HashMap<>(environment);
         environment.clear();
@@ -72,6 +84,17 @@ public final class PackagedApp implements AutoCloseable {
             return new PackagedApp(name, builder.start(), port, log);
         } catch (IOException e) {
             throw new UncheckedIOException("could not start " + name, e);
+        }
+    }
+
+    /**
+     * Skips the calling test on a PostgreSQL build (-Ppostgresql), whose packaged jar cannot run the embedded H2
+     * profile (db-kind is fixed at build time); the H2 build, the first run of .ci/run, always runs it.
+     */
+    public static void requireH2Build(String test) {
+        if (TestDatabase.postgres()) {
+            abort(test + " skipped: it runs the packaged jar on the embedded H2 database, and this "
+                    + "build packaged a PostgreSQL jar (db-kind is fixed at build time); it runs in the H2 build (mvn -B verify)");
         }
     }
 
