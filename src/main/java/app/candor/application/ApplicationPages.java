@@ -180,6 +180,27 @@ public class ApplicationPages {
         }
     }
 
+    /** The candidate was told outside Candor's letters (a plain move to a final stage): recorded, which closes their promise. */
+    @POST
+    @Path("{id}/told")
+    @RolesAllowed(Role.RECRUITER)
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response told(@PathParam("id") long id, @RestForm String how, @RestForm String note) {
+        try {
+            app.candor.closure.ClosureWatch.ToldHow told = Form.enumValue("how", how, app.candor.closure.ClosureWatch.ToldHow.class);
+            if (told == null) {
+                throw ProblemException.invalidField("how", "choose how the candidate was told");
+            }
+            applications.recordTold(id, new ToldInput(told, null, note), currentUser.get());
+            return Flash.redirect("/applications/" + id, "Recorded: the candidate was told " + told.label + ".");
+        } catch (ProblemException e) {
+            if (e.status == 404) {
+                throw e;
+            }
+            return Flash.redirect("/applications/" + id, "Nothing recorded: " + e.getMessage());
+        }
+    }
+
     // --- outcome: offer or rejection ---
 
     /** Shows the offer or rejection exactly as it would go out; writes nothing. */
@@ -285,7 +306,11 @@ public class ApplicationPages {
                 refused != null && refused.outcome() != null ? refused.outcome()
                         : Form.empty().with("when", "later").with("sendAt", Form.dateTimeLocal(outcomes.nextBusinessMorning())),
                 refused != null && refused.delay() != null ? refused.delay() : Form.empty());
-        boolean offerAllowed = view.stage().check(Stage.OFFER).move().isPresent();
+        // At OFFER through a plain move (the API allows it), the offer letter is still to be sent.
+        boolean offerAllowed = view.stage().check(Stage.OFFER).move().isPresent()
+                || (view.stage() == Stage.OFFER && view.closure().state() != ClosureState.CLOSED
+                && messages.forApplication(id, me).stream().noneMatch(m -> m.kind() == app.candor.message.MessageKind.OFFER
+                && m.state() != app.candor.message.MessageState.CANCELLED));
         return Templates.show(view, me.isRecruiter(), targets, forms, offerAllowed,
                 me.isRecruiter() ? outcomes.reasons() : List.of(), messages.forApplication(id, me),
                 undeliverable(view.candidate().id()), calendar.zone().getId(),

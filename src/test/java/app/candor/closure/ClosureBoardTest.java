@@ -223,7 +223,7 @@ class ClosureBoardTest {
         // Twenty different promises, three applications each: the order within a promise is by id.
         QuarkusTransaction.requiringNew().run(() -> {
             for (int i = 0; i < overdue.size(); i++) {
-                Application.update("closureDue = ?1 where id = ?2", friday.minusDays(1 + i % 20), overdue.get(i));
+                Application.update("closure.due = ?1 where id = ?2", friday.minusDays(1 + i % 20), overdue.get(i));
             }
         });
         List<Long> dueSoon = List.of(open(), open(), open());
