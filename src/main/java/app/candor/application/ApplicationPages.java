@@ -157,8 +157,10 @@ public class ApplicationPages {
     @Path("{id}/stage")
     @RolesAllowed(Role.RECRUITER)
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
-    public Response move(@PathParam("id") long id, @RestForm String stage, @RestForm String promisedDecisionDate, @RestForm String note) {
-        Form form = Form.empty().with("stage", stage).with("promisedDecisionDate", promisedDecisionDate).with("note", note);
+    public Response move(@PathParam("id") long id, @RestForm String stage, @RestForm String promisedDecisionDate, @RestForm String note,
+                         @RestForm String toldHow) {
+        Form form = Form.empty().with("stage", stage).with("promisedDecisionDate", promisedDecisionDate).with("note", note)
+                .with("toldHow", toldHow);
         try {
             Stage target = Form.enumValue("stage", stage, Stage.class);
             if (target == null) {
@@ -168,7 +170,9 @@ public class ApplicationPages {
                 throw ProblemException.invalidField("stage", "an offer or a rejection goes through \u201cRecord outcome\u201d below,"
                         + " which tells the candidate");
             }
-            Application a = applications.move(id, new MoveInput(target, note, form.dateValue("promisedDecisionDate")), currentUser.get());
+            app.candor.closure.ClosureWatch.ToldHow how = Form.enumValue("told", toldHow, app.candor.closure.ClosureWatch.ToldHow.class);
+            ToldInput told = how == null || !target.isTerminal() ? null : new ToldInput(how, null, InputValidator.clean(note));
+            Application a = applications.move(id, new MoveInput(target, note, form.dateValue("promisedDecisionDate"), told), currentUser.get());
             String message = "Moved to " + a.stage.label + (a.promisedDecisionDate == null ? "."
                     : "; decision promised by " + a.promisedDecisionDate + ".");
             return Flash.redirect("/applications/" + id, message);

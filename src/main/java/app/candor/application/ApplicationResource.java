@@ -49,7 +49,9 @@ public class ApplicationResource {
     @RolesAllowed(Role.RECRUITER)
     @Operation(summary = "Move to another stage",
             description = "Sets the promised decision date (the stage default unless given). 409 for a move the stage rules forbid; "
-                    + "a backward move needs a note.")
+                    + "a backward move needs a note. A move to REJECTED or ROLE_CLOSED needs told {how, at, note}: how the candidate was "
+                    + "told without a letter (400 without it; the outcome and the requisition's status tell them by letter). 409 while a "
+                    + "closing letter or call is on its way.")
     public ApplicationView move(@PathParam("id") long id, MoveInput input) {
         return applications.moveAndView(id, input, currentUser.get());
     }

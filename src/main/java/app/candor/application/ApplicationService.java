@@ -110,8 +110,21 @@ public class ApplicationService {
                     });
         }
         apply(a, input.stage(), input.promisedDecisionDate(), input.note(), actor.username, true, input.told());
+        if (input.told() == null && !a.closure.isClosed() && TOLD_BY_LETTER.contains(input.stage())) {
+            // Checked after the move's own checks so that those answer first; the transaction rolls the move back.
+            throw ProblemException.invalidField("told", "is required to move to " + input.stage().name() + " without a letter: how the"
+                    + " candidate was told (how: IN_PERSON, PHONE, VIDEO_CALL or OTHER). " + (input.stage() == Stage.REJECTED
+                    ? "To tell them by letter or call, record the outcome (POST /api/applications/" + applicationId + "/outcome)."
+                    : "To tell every candidate of the role, cancel or fill the requisition."));
+        }
         return a;
     }
+
+    /**
+     * Final stages a plain move reaches only with how the candidate was told: the others are told by letter
+     * (an outcome, a role notice). HIRED is the offer accepted in person; WITHDRAWN, the candidate's own word.
+     */
+    static final java.util.Set<Stage> TOLD_BY_LETTER = java.util.EnumSet.of(Stage.REJECTED, Stage.ROLE_CLOSED);
 
     /**
      * The candidate of an application whose answer is decided (a final stage, or OFFER) was told outside

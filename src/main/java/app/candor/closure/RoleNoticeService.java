@@ -34,9 +34,11 @@ import java.util.function.Function;
  * OPEN again (from ON_HOLD): every paused application gets a fresh promise (the stage's default from
  * today) and a letter saying so. CANCELLED: every open application is told and closes as ROLE_CLOSED.
  * FILLED: every open application gets the kind "role filled" rejection and moves to REJECTED (HIRED
- * ones are already closed and untouched). Status, history, every stage change and every letter are
- * written in one transaction, through the outbox's bulk path; closure is recorded when each letter is
- * sent (or its call made).
+ * ones are already closed and untouched). Candidates told a final answer, or with an offer out, are left
+ * alone (the preview lists them); pending notices the change makes stale are cancelled first
+ * ({@link Supersession}); a held role that ends watches its candidates again. Status, history, every
+ * stage change and every letter are written in one transaction, through the outbox's bulk path; closure
+ * is recorded when each letter is sent (or its call made).
  */
 @ApplicationScoped
 public class RoleNoticeService {

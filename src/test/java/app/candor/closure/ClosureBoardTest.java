@@ -174,8 +174,7 @@ class ClosureBoardTest {
     @Test
     void aDecisionNotYetToldIsFinishedBeforeAnythingElse() {
         long silentlyRejected = open();
-        json(recruiter).body(Map.of("stage", "REJECTED")).when().post("/api/applications/" + silentlyRejected + "/stage")
-                .then().statusCode(200);
+        TestData.untoldAt(silentlyRejected, Stage.REJECTED);
         promise(silentlyRejected, friday.minusDays(4));
         long rejectionByPhone = byPhone();
         long callId = json(recruiter).body(Map.of("outcome", "REJECTED", "reasonId", 1))
@@ -183,7 +182,7 @@ class ClosureBoardTest {
                 .extract().jsonPath().getLong("id");
         promise(rejectionByPhone, friday.minusDays(3));
         long bounced = open();
-        json(recruiter).body(Map.of("stage", "REJECTED")).when().post("/api/applications/" + bounced + "/stage").then().statusCode(200);
+        TestData.untoldAt(bounced, Stage.REJECTED);
         BoardFixtures.bounced(bounced, MessageKind.REJECTION, at(friday, 8));
         promise(bounced, friday.minusDays(2));
         long scheduled = open();

@@ -154,11 +154,39 @@ class ClosureByConstructionTest {
     }
 
     @Test
-    void aPlainMoveToRoleClosedCanBeToldByRecordingHowOnceAndOnlyOnce() {
+    void aPlainMoveToAFinalStageNeedsHowTheCandidateWasTold() {
         User recruiter = data.recruiter();
         Requisition requisition = data.requisition(recruiter, data.hiringManager());
         Application a = data.application(requisition, recruiter);
-        json(recruiter).body(Map.of("stage", "ROLE_CLOSED")).when().post("/api/applications/" + a.id + "/stage").then().statusCode(200);
+        for (String stage : List.of("ROLE_CLOSED", "REJECTED")) {
+            JsonPath refused = Api.problem(json(recruiter).body(Map.of("stage", stage)).when().post("/api/applications/" + a.id + "/stage"),
+                    400, "told", "IN_PERSON");
+            assertThat(Api.errorFields(refused)).containsExactly("told");
+        }
+        assertThat(load(a.id).stage).as("nothing moved").isEqualTo(Stage.APPLIED);
+        assertThat(Api.db(() -> StageChange.listFor(Application.findById(a.id)))).hasSize(1);
+
+        // The page offers the same choice: Role closed needs how they were told, and then records it.
+        PageSession page = PageSession.signIn(recruiter);
+        assertThat(page.get("/applications/" + a.id).asString()).contains("name=\"toldHow\"");
+        page.post("/applications/" + a.id + "/stage", Map.of("stage", "ROLE_CLOSED")).then().statusCode(400)
+                .body(org.hamcrest.Matchers.containsString("is required to move to ROLE_CLOSED"));
+        assertThat(load(a.id).stage).isEqualTo(Stage.APPLIED);
+        page.post("/applications/" + a.id + "/stage", Map.of("stage", "ROLE_CLOSED", "toldHow", "IN_PERSON", "note", "Told at the office"))
+                .then().statusCode(303);
+        Application closed = load(a.id);
+        assertThat(closed.stage).isEqualTo(Stage.ROLE_CLOSED);
+        assertThat(closed.closure.state()).isEqualTo(ClosureState.CLOSED);
+        assertThat(closed.closure.toldHow()).isEqualTo(ClosureWatch.ToldHow.IN_PERSON);
+        assertThat(closed.closure.toldBy()).isEqualTo(recruiter.username);
+    }
+
+    @Test
+    void anUntoldRoleClosedFromBeforeCanBeToldByRecordingHowOnceAndOnlyOnce() {
+        User recruiter = data.recruiter();
+        Requisition requisition = data.requisition(recruiter, data.hiringManager());
+        Application a = data.application(requisition, recruiter);
+        TestData.untoldAt(a.id, Stage.ROLE_CLOSED);
 
         JsonPath view = json(recruiter).when().get("/api/applications/" + a.id).then().extract().jsonPath();
         assertThat(view.getBoolean("closure.untold")).isTrue();
@@ -229,17 +257,18 @@ class ClosureByConstructionTest {
         Requisition requisition = data.requisition(recruiter, manager);
         Application a = data.applicationAt(requisition, recruiter, Stage.INTERVIEW);
         String starts = java.time.OffsetDateTime.now(ZoneOffset.UTC).plusDays(5).withHour(10).withMinute(0).withSecond(0).withNano(0).toString();
-        json(recruiter).body(Map.of("startsAt", starts, "durationMinutes", 60, "kind", "VIDEO",
+        json(recruiter).body(Map.of("startsAt", starts, "durationMinutes", 60, "kind", "VIDEO", "location", "https://meet.example.test/abc",
                         "interviewers", List.of(Map.of("name", "Grace Hopper", "title", "Staff Engineer"))))
                 .when().post("/api/applications/" + a.id + "/interviews").then().statusCode(201);
-        String email = load(a.id).candidate.email;
+        String email = Api.db(() -> Application.<Application>findById(a.id).candidate.email);
         Eventually.await("the invitation", Mails.DELIVERY, () -> mailbox.getMailsSentTo(email), m -> !m.isEmpty());
         Mail invitation = mailbox.getMailsSentTo(email).get(0);
         assertThat(PageSession.signIn(manager).get("/requisitions").asString()).contains("Grace Hopper");
 
         PageSession candidate = PageSession.candidate();
-        assertThat(candidate.post("/c/withdraw", Map.of("t", Links.token(Links.of(invitation.getText(), "withdraw")))).statusCode())
-                .isEqualTo(303);
+        String withdraw = Links.of(invitation.getText(), "withdraw");
+        assertThat(candidate.get(Links.pathOf(withdraw)).statusCode()).isEqualTo(200);
+        assertThat(candidate.post("/c/withdraw", Map.of("t", Links.token(withdraw))).statusCode()).isEqualTo(303);
 
         List<Interview> interviews = Api.db(() -> Interview.<Interview>list("application.id", a.id));
         assertThat(interviews).extracting(i -> i.state).containsExactly(InterviewState.CANCELLED);

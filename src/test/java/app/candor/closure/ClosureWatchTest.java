@@ -289,7 +289,7 @@ class ClosureWatchTest {
         User recruiter = data.recruiter();
         Requisition requisition = data.requisition(recruiter, data.hiringManager());
         Application a = data.application(requisition, recruiter);
-        json(recruiter).body(Map.of("stage", "REJECTED")).post("/api/applications/" + a.id + "/stage").then().statusCode(200);
+        TestData.untoldAt(a.id, Stage.REJECTED); // as before issue 17: a plain move now needs how the candidate was told
         var view = json(recruiter).get("/api/applications/" + a.id).then().statusCode(200).extract().jsonPath();
         assertThat(view.getString("closure.state")).isEqualTo("OPEN");
         assertThat(view.getBoolean("closure.untold")).isTrue();
