@@ -167,7 +167,7 @@ class BoardDeepPagesTest {
             assertThat(board.getString(at + "candidate.name")).as("candidate of %s", e.id()).isEqualTo(e.candidate());
             assertThat(board.getLong(at + "requisition.id")).as("requisition of %s", e.id()).isEqualTo(e.requisitionId());
             assertThat(board.getString(at + "requisition.title")).as("requisition of %s", e.id()).isEqualTo(e.requisitionTitle());
-            assertThat(board.getString(at + "closure.due")).as("promise of %s", e.id()).isEqualTo(e.due().toString());
+            assertThat(board.getString(at + "closureDue")).as("promise of %s", e.id()).isEqualTo(e.due().toString());
             assertThat(board.getString(at + "chasedAt") == null ? null : Instant.parse(board.getString(at + "chasedAt")))
                     .as("chased %s", e.id()).isEqualTo(e.chasedAt());
         }
@@ -177,7 +177,7 @@ class BoardDeepPagesTest {
     private static String teamKey(Map<String, Object> row) {
         String section = (String) row.get("section");
         Object chasedAt = row.get("chasedAt");
-        String due = String.valueOf(row.get("closure.due"));
+        String due = String.valueOf(row.get("closureDue"));
         long requisition = ((Number) ((Map<?, ?>) row.get("requisition")).get("id")).longValue();
         long id = ((Number) row.get("applicationId")).longValue();
         String tail = String.format("%020d", id);

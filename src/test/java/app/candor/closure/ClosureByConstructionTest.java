@@ -57,6 +57,9 @@ class ClosureByConstructionTest {
     @Inject
     MockMailbox mailbox;
 
+    @Inject
+    app.candor.system.BusinessCalendar calendar;
+
     @AfterEach
     void resetClock() {
         clock.reset();
@@ -116,6 +119,29 @@ class ClosureByConstructionTest {
         List<Message> after = messages(a.id);
         assertThat(after.stream().filter(m -> m.kind.closes() && m.state != MessageState.CANCELLED).map(m -> m.kind).distinct())
                 .as("one final answer (the call and its written confirmation)").containsExactly(MessageKind.ROLE_FILLED);
+    }
+
+    @Test
+    void theStatusPageDoesNotShowTheRoleFilledAnswerWhileItsCallIsStillToMake() {
+        User recruiter = data.recruiter();
+        Requisition requisition = data.requisition(recruiter, data.hiringManager());
+        Application a = phoneCandidate(requisition, recruiter);
+        json(recruiter).body(Map.of("stage", "INTERVIEW")).when().post("/api/applications/" + a.id + "/stage").then().statusCode(200);
+        // A delay by phone; its written confirmation carries the candidate's status link.
+        LocalDate later = calendar.addBusinessDays(load(a.id).promisedDecisionDate, 3);
+        long delay = json(recruiter).body(Map.of("promisedDecisionDate", later.toString())).when().post("/api/applications/" + a.id + "/delay")
+                .then().statusCode(201).extract().jsonPath().getLong("id");
+        json(recruiter).body(Map.of("note", "Told him it takes longer")).when().post("/api/messages/" + delay + "/call-done").then().statusCode(200);
+        String email = Api.db(() -> Application.<Application>findById(a.id).candidate.email);
+        Eventually.await("the confirmation", Mails.DELIVERY, () -> mailbox.getMailsSentTo(email), m -> !m.isEmpty());
+        String status = Links.of(mailbox.getMailsSentTo(email).get(0).getText(), "status");
+
+        status(recruiter, requisition, "FILLED");
+        assertThat(messages(a.id)).extracting(m -> m.kind + ":" + m.state).contains("ROLE_FILLED:CALL_PENDING");
+
+        String page = PageSession.candidate().get(Links.pathOf(status)).asString();
+        assertThat(page).as("not told yet: where they stood").contains("You are in the interview stage.")
+                .doesNotContain("We decided not to move forward");
     }
 
     @Test
@@ -248,6 +274,24 @@ class ClosureByConstructionTest {
         assertThat(messages(offered.id)).extracting(m -> m.kind).containsExactly(MessageKind.OFFER);
         assertThat(load(other.id).stage).isEqualTo(Stage.REJECTED);
         assertThat(messages(other.id)).extracting(m -> m.kind).containsExactly(MessageKind.ROLE_FILLED);
+    }
+
+    @Test
+    void theHiringManagersUpcomingInterviewsAreOnlyThoseStillToCome() {
+        User recruiter = data.recruiter();
+        User manager = data.hiringManager();
+        Requisition requisition = data.requisition(recruiter, manager);
+        Application a = data.applicationAt(requisition, recruiter, Stage.INTERVIEW);
+        java.time.OffsetDateTime starts = java.time.OffsetDateTime.now(ZoneOffset.UTC).plusDays(2).withHour(10).withMinute(0).withSecond(0).withNano(0);
+        json(recruiter).body(Map.of("startsAt", starts.toString(), "durationMinutes", 60, "kind", "PHONE",
+                        "interviewers", List.of(Map.of("name", "Barbara Liskov", "title", "Architect"))))
+                .when().post("/api/applications/" + a.id + "/interviews").then().statusCode(201);
+        assertThat(PageSession.signIn(manager).get("/requisitions").asString()).contains("Barbara Liskov");
+
+        clock.set(starts.plusMinutes(30).toInstant());
+        assertThat(PageSession.signIn(manager).get("/requisitions").asString()).as("under way").contains("Barbara Liskov");
+        clock.set(starts.plusHours(3).toInstant());
+        assertThat(PageSession.signIn(manager).get("/requisitions").asString()).as("over").doesNotContain("Barbara Liskov");
     }
 
     @Test
