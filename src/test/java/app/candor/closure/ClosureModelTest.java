@@ -43,7 +43,7 @@ import java.util.Set;
 
 /**
  * Model-based test of the closure rules: random sequences of recruiter, candidate-side and time actions through
- * the real services (stage moves with how the candidate was told, outcomes, delays, holds, reopenings, fills and
+ * the real services (stage moves with how the candidate was told, outcomes now or scheduled, delays, holds, reopenings, fills and
  * cancellations, calls made, deliveries, sweeps, day changes), with the test clock, checking after every step
  * the invariants of issue 17 against a model the test keeps itself:
  * (1) no application gets two closing messages; (2) after a sweep, an open application is flagged overdue
@@ -94,7 +94,7 @@ class ClosureModelTest {
         clock.reset();
     }
 
-    enum Kind { ADVANCE, REJECT, OFFER, REJECT_IN_PERSON, HIRE, DELAY, HOLD, REOPEN, FILL, CANCEL, CALL_DONE, DELIVER, SWEEP, NEXT_DAY }
+    enum Kind { ADVANCE, REJECT, REJECT_TOMORROW, OFFER, REJECT_IN_PERSON, HIRE, DELAY, HOLD, REOPEN, FILL, CANCEL, CALL_DONE, DELIVER, SWEEP, NEXT_DAY }
 
     /** One action; {@code who} picks the application (modulo how many there are). */
     record Step(Kind kind, int who) {
@@ -224,6 +224,12 @@ class ClosureModelTest {
             case REJECT -> {
                 outcomes.record(id, new app.candor.closure.OutcomeInput(Outcome.REJECTED, reason, null, null), recruiter);
                 return "rejection recorded";
+            }
+            case REJECT_TOMORROW -> {
+                // Scheduled: sent by the dispatcher once the clock passes it (a phone candidate's is refused: 400).
+                outcomes.record(id, new app.candor.closure.OutcomeInput(Outcome.REJECTED, reason, null,
+                        now[0].plus(Duration.ofDays(1)).atOffset(ZoneOffset.UTC)), recruiter);
+                return "rejection scheduled";
             }
             case OFFER -> {
                 outcomes.record(id, new app.candor.closure.OutcomeInput(Outcome.OFFER, null, null, null), recruiter);
