@@ -1,6 +1,7 @@
 package app.candor.application;
 
 import app.candor.candidate.Candidate;
+import app.candor.closure.ClosureWatch;
 import app.candor.requisition.Requisition;
 import app.candor.user.User;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
@@ -64,39 +65,9 @@ public class Application extends PanacheEntityBase {
     @Column(name = "recruiter_id")
     public Long recruiterId;
 
-    /** Whether the candidate has been told a final answer (see {@link ClosureState}). */
-    @NotNull
-    @Enumerated(EnumType.STRING)
-    @JdbcTypeCode(SqlTypes.VARCHAR)
-    @Column(name = "closure_state", nullable = false, length = 10)
-    public ClosureState closureState = ClosureState.OPEN;
-
-    /**
-     * The last promised decision date. Unlike {@link #promisedDecisionDate} it stays when the stage
-     * closes: a rejection recorded but not yet told still owes the candidate an answer by this date.
-     */
-    @Column(name = "closure_due")
-    public LocalDate closureDue;
-
-    /** What the closure sweep has noticed about the current promise: 0 nothing, 1 due soon, 2 overdue. */
-    @Column(name = "closure_flag", nullable = false)
-    public short closureFlag;
-
-    @Column(name = "due_soon_at")
-    public Instant dueSoonAt;
-
-    @Column(name = "overdue_at")
-    public Instant overdueAt;
-
-    /** A promise passed while the application was open: closing it later is closing it late, even after a new date. */
-    @Column(name = "promise_lapsed", nullable = false)
-    public boolean promiseLapsed;
-
-    @Column(name = "closed_at")
-    public Instant closedAt;
-
-    @Column(name = "closed_late")
-    public Boolean closedLate;
+    /** Whether the candidate has been told a final answer, and by when they were promised one: written only by its own rules. */
+    @jakarta.persistence.Embedded
+    public ClosureWatch closure = new ClosureWatch();
 
     /** When the oldest chaser still waiting for an answer came in; null when none is waiting. */
     @Column(name = "chased_at")
@@ -113,63 +84,12 @@ public class Application extends PanacheEntityBase {
     public int version;
 
     /**
-     * A new promised date. Moving the promise before it lapses renegotiates it (it stays kept); once it
-     * has passed with the application open, the application stays late whatever date follows. The
-     * sweep's flags belong to the old promise and are cleared. A null date (a closing stage) keeps the
-     * last promise: the candidate is owed the answer by it until they are told.
+     * A new promised date for the candidate (null for a closing stage, which keeps the last promise in the
+     * closure watch until they are told).
      */
     public void promise(LocalDate date, LocalDate today) {
         promisedDecisionDate = date;
-        if (date == null || date.equals(closureDue)) {
-            return;
-        }
-        if (closureState == ClosureState.OPEN && closureDue != null && today.isAfter(closureDue)) {
-            promiseLapsed = true;
-        }
-        closureDue = date;
-        closureFlag = 0;
-        dueSoonAt = null;
-        overdueAt = null;
-    }
-
-    /** The candidate has been told a final answer (for an application loaded in this transaction). */
-    public void close(Instant at, LocalDate day) {
-        if (closureState == ClosureState.CLOSED) {
-            return;
-        }
-        closedLate = promiseLapsed || (closureState == ClosureState.OPEN && closureDue != null && day.isAfter(closureDue));
-        closureState = ClosureState.CLOSED;
-        closedAt = at;
-        chasedAt = null;
-    }
-
-    /**
-     * The role is on again after a hold: the promise is watched again from today. Call after setting the
-     * fresh promise (while still SUSPENDED, so the pause does not count as a lapse). The sweep's flags
-     * are cleared even if the new date happens to equal the old one; a promise that had lapsed before
-     * the hold stays lapsed.
-     */
-    public void resumeWatch() {
-        if (closureState != ClosureState.SUSPENDED) {
-            return;
-        }
-        closureState = ClosureState.OPEN;
-        closureFlag = 0;
-        dueSoonAt = null;
-        overdueAt = null;
-    }
-
-    /**
-     * A role put on hold: its applications still in the pipeline whose promise is watched pause it
-     * (SUSPENDED), in one update. Versioned, so a recruiter's concurrent edit of one of them fails
-     * instead of writing the old state back. Returns how many.
-     */
-    public static int suspendByRequisition(Requisition requisition, Instant at) {
-        return getEntityManager().createQuery("update versioned Application a set a.closureState = ?1, a.updatedAt = ?2"
-                        + " where a.requisition = ?3 and a.closureState = ?4 and a.stage in ?5")
-                .setParameter(1, ClosureState.SUSPENDED).setParameter(2, at).setParameter(3, requisition)
-                .setParameter(4, ClosureState.OPEN).setParameter(5, Stage.pipeline())
-                .executeUpdate();
+        closure.promise(date, today);
     }
 
     /**
@@ -178,28 +98,15 @@ public class Application extends PanacheEntityBase {
      * (a closing letter still on its way).
      */
     public static List<Long> listSuspendedIds(Requisition requisition, boolean inPipeline) {
-        return getEntityManager().createQuery("select a.id from Application a where a.requisition = ?1 and a.closureState = ?2"
+        return getEntityManager().createQuery("select a.id from Application a where a.requisition = ?1 and a.closure.state = ?2"
                         + " and a.stage " + (inPipeline ? "in" : "not in") + " ?3 order by a.createdAt, a.id", Long.class)
                 .setParameter(1, requisition).setParameter(2, ClosureState.SUSPENDED).setParameter(3, Stage.pipeline())
                 .getResultList();
     }
 
-    /**
-     * Back to OPEN without a new promise, in one versioned update: suspended applications whose stage
-     * already closed (a rejection recorded during the hold, its letter not yet sent). Returns how many.
-     */
-    public static int resumeClosedStages(Requisition requisition, Instant at) {
-        return getEntityManager().createQuery("update versioned Application a set a.closureState = ?1, a.updatedAt = ?2,"
-                        + " a.closureFlag = 0, a.dueSoonAt = null, a.overdueAt = null"
-                        + " where a.requisition = ?3 and a.closureState = ?4 and a.stage not in ?5")
-                .setParameter(1, ClosureState.OPEN).setParameter(2, at).setParameter(3, requisition)
-                .setParameter(4, ClosureState.SUSPENDED).setParameter(5, Stage.pipeline())
-                .executeUpdate();
-    }
-
     /** How many of the requisition's applications are paused in the pipeline (those a reopening writes to). */
     public static long countSuspendedInPipeline(long requisitionId) {
-        return count("requisition.id = ?1 and closureState = ?2 and stage in ?3", requisitionId, ClosureState.SUSPENDED, Stage.pipeline());
+        return count("requisition.id = ?1 and closure.state = ?2 and stage in ?3", requisitionId, ClosureState.SUSPENDED, Stage.pipeline());
     }
 
     /** The ids of the requisition's applications still in the pipeline (not closed), oldest first. */
@@ -208,31 +115,6 @@ public class Application extends PanacheEntityBase {
                         + " order by a.createdAt, a.id", Long.class)
                 .setParameter(1, requisition).setParameter(2, Stage.pipeline())
                 .getResultList();
-    }
-
-    /**
-     * As {@link #close}, for applications not loaded (the dispatcher recording a batch of deliveries): one
-     * conditional update that never fails on a concurrent edit (a failed record would mean sending again).
-     * It bumps the version, so a recruiter's request that loaded an application before it fails at its own
-     * commit instead of writing the old closure state back. Returns the ids it closed (those not closed
-     * already), found first by the same condition.
-     */
-    public static List<Long> closeAllById(java.util.Collection<Long> ids, Instant at, LocalDate day) {
-        if (ids.isEmpty()) {
-            return List.of();
-        }
-        List<Long> open = getEntityManager().createQuery("select a.id from Application a where a.id in ?1 and a.closureState <> ?2"
-                        + " order by a.id", Long.class)
-                .setParameter(1, ids).setParameter(2, ClosureState.CLOSED).getResultList();
-        if (open.isEmpty()) {
-            return open;
-        }
-        getEntityManager().createQuery("update versioned Application set"
-                        + " closedLate = (case when promiseLapsed = true or (closureState = ?3 and closureDue < ?2) then true else false end),"
-                        + " closureState = ?4, closedAt = ?1, chasedAt = null where id in ?5 and closureState <> ?4")
-                .setParameter(1, at).setParameter(2, day).setParameter(3, ClosureState.OPEN).setParameter(4, ClosureState.CLOSED)
-                .setParameter(5, open).executeUpdate();
-        return open;
     }
 
     /** The application if it exists and its requisition is visible to {@code viewer}. */

@@ -157,8 +157,10 @@ public class ApplicationPages {
     @Path("{id}/stage")
     @RolesAllowed(Role.RECRUITER)
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
-    public Response move(@PathParam("id") long id, @RestForm String stage, @RestForm String promisedDecisionDate, @RestForm String note) {
-        Form form = Form.empty().with("stage", stage).with("promisedDecisionDate", promisedDecisionDate).with("note", note);
+    public Response move(@PathParam("id") long id, @RestForm String stage, @RestForm String promisedDecisionDate, @RestForm String note,
+                         @RestForm String toldHow) {
+        Form form = Form.empty().with("stage", stage).with("promisedDecisionDate", promisedDecisionDate).with("note", note)
+                .with("toldHow", toldHow);
         try {
             Stage target = Form.enumValue("stage", stage, Stage.class);
             if (target == null) {
@@ -168,7 +170,9 @@ public class ApplicationPages {
                 throw ProblemException.invalidField("stage", "an offer or a rejection goes through \u201cRecord outcome\u201d below,"
                         + " which tells the candidate");
             }
-            Application a = applications.move(id, new MoveInput(target, note, form.dateValue("promisedDecisionDate")), currentUser.get());
+            app.candor.closure.ClosureWatch.ToldHow how = Form.enumValue("told", toldHow, app.candor.closure.ClosureWatch.ToldHow.class);
+            ToldInput told = how == null || !target.isTerminal() ? null : new ToldInput(how, null, InputValidator.clean(note));
+            Application a = applications.move(id, new MoveInput(target, note, form.dateValue("promisedDecisionDate"), told), currentUser.get());
             String message = "Moved to " + a.stage.label + (a.promisedDecisionDate == null ? "."
                     : "; decision promised by " + a.promisedDecisionDate + ".");
             return Flash.redirect("/applications/" + id, message);
@@ -177,6 +181,27 @@ public class ApplicationPages {
                 throw e;
             }
             return Response.status(e.status).entity(page(id, new Forms(form.fail(e), null, null))).build();
+        }
+    }
+
+    /** The candidate was told outside Candor's letters (a plain move to a final stage): recorded, which closes their promise. */
+    @POST
+    @Path("{id}/told")
+    @RolesAllowed(Role.RECRUITER)
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response told(@PathParam("id") long id, @RestForm String how, @RestForm String note) {
+        try {
+            app.candor.closure.ClosureWatch.ToldHow told = Form.enumValue("how", how, app.candor.closure.ClosureWatch.ToldHow.class);
+            if (told == null) {
+                throw ProblemException.invalidField("how", "choose how the candidate was told");
+            }
+            applications.recordTold(id, new ToldInput(told, null, note), currentUser.get());
+            return Flash.redirect("/applications/" + id, "Recorded: the candidate was told " + told.label + ".");
+        } catch (ProblemException e) {
+            if (e.status == 404) {
+                throw e;
+            }
+            return Flash.redirect("/applications/" + id, "Nothing recorded: " + e.getMessage());
         }
     }
 
@@ -285,7 +310,11 @@ public class ApplicationPages {
                 refused != null && refused.outcome() != null ? refused.outcome()
                         : Form.empty().with("when", "later").with("sendAt", Form.dateTimeLocal(outcomes.nextBusinessMorning())),
                 refused != null && refused.delay() != null ? refused.delay() : Form.empty());
-        boolean offerAllowed = view.stage().check(Stage.OFFER).move().isPresent();
+        // At OFFER through a plain move (the API allows it), the offer letter is still to be sent.
+        boolean offerAllowed = view.stage().check(Stage.OFFER).move().isPresent()
+                || (view.stage() == Stage.OFFER && view.closure().state() != ClosureState.CLOSED
+                && messages.forApplication(id, me).stream().noneMatch(m -> m.kind() == app.candor.message.MessageKind.OFFER
+                && m.state() != app.candor.message.MessageState.CANCELLED));
         return Templates.show(view, me.isRecruiter(), targets, forms, offerAllowed,
                 me.isRecruiter() ? outcomes.reasons() : List.of(), messages.forApplication(id, me),
                 undeliverable(view.candidate().id()), calendar.zone().getId(),

@@ -49,8 +49,21 @@ public class ApplicationResource {
     @RolesAllowed(Role.RECRUITER)
     @Operation(summary = "Move to another stage",
             description = "Sets the promised decision date (the stage default unless given). 409 for a move the stage rules forbid; "
-                    + "a backward move needs a note.")
+                    + "a backward move needs a note. A move to REJECTED or ROLE_CLOSED needs told {how, at, note}: how the candidate was "
+                    + "told without a letter (400 without it; the outcome and the requisition's status tell them by letter). 409 while a "
+                    + "closing letter or call is on its way.")
     public ApplicationView move(@PathParam("id") long id, MoveInput input) {
         return applications.moveAndView(id, input, currentUser.get());
+    }
+
+    @POST
+    @Path("{id}/told")
+    @RolesAllowed(Role.RECRUITER)
+    @Operation(summary = "Record how the candidate was told their final answer outside Candor's letters",
+            description = "Closes the closure watch of an application at a final stage (or OFFER) whose candidate has not been told"
+                    + " by a letter or call: how (IN_PERSON, PHONE, VIDEO_CALL, OTHER), when (default now) and a note; the recruiter"
+                    + " is who told them. 409 once told, or while a closing letter or call is on its way.")
+    public ApplicationView told(@PathParam("id") long id, ToldInput input) {
+        return applications.recordTold(id, input, currentUser.get());
     }
 }

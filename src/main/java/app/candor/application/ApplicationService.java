@@ -80,7 +80,8 @@ public class ApplicationService {
         a.candidate = candidate;
         a.stage = Stage.APPLIED;
         a.stageEnteredAt = now;
-        a.promise(promises.promiseFor(Stage.APPLIED, chosenPromise), calendar.today());
+        a.promisedDecisionDate = promises.promiseFor(Stage.APPLIED, chosenPromise);
+        a.closure.open(a.promisedDecisionDate);
         a.createdAt = now;
         a.updatedAt = now;
         a.persist();
@@ -95,8 +96,70 @@ public class ApplicationService {
         validator.requireValid(input);
         Application a = Application.findVisible(applicationId, actor)
                 .orElseThrow(() -> ProblemException.notFound("Application", applicationId));
-        apply(a, input.stage(), input.promisedDecisionDate(), input.note(), actor);
+        if (input.told() != null && !input.stage().isTerminal() && input.stage() != Stage.OFFER) {
+            throw ProblemException.invalidField("told", "only a move to OFFER or a final stage can record how the candidate was told");
+        }
+        if (input.stage().isTerminal()) {
+            // A final answer on its way is the answer: a plain move must not contradict it (accepting an offer is no contradiction).
+            app.candor.message.Message.findPendingClosing(a)
+                    .filter(m -> !(input.stage() == Stage.HIRED && m.kind == app.candor.message.MessageKind.OFFER))
+                    .ifPresent(m -> {
+                        throw ProblemException.conflict("A closing message is on its way to the candidate (message " + m.id + ", "
+                                + m.kind.label + ", " + m.state + "); moving to " + input.stage().name() + " would contradict it."
+                                + " Cancel it first, or let it reach them.");
+                    });
+        }
+        apply(a, input.stage(), input.promisedDecisionDate(), input.note(), actor.username, true, input.told());
+        if (input.told() == null && !a.closure.isClosed() && TOLD_BY_LETTER.contains(input.stage())) {
+            // Checked after the move's own checks so that those answer first; the transaction rolls the move back.
+            throw ProblemException.invalidField("told", "is required to move to " + input.stage().name() + " without a letter: how the"
+                    + " candidate was told (how: IN_PERSON, PHONE, VIDEO_CALL or OTHER). " + (input.stage() == Stage.REJECTED
+                    ? "To tell them by letter or call, record the outcome (POST /api/applications/" + applicationId + "/outcome)."
+                    : "To tell every candidate of the role, cancel or fill the requisition."));
+        }
         return a;
+    }
+
+    /**
+     * Final stages a plain move reaches only with how the candidate was told: the others are told by letter
+     * (an outcome, a role notice). HIRED is the offer accepted in person; WITHDRAWN, the candidate's own word.
+     */
+    static final java.util.Set<Stage> TOLD_BY_LETTER = java.util.EnumSet.of(Stage.REJECTED, Stage.ROLE_CLOSED);
+
+    /**
+     * The candidate of an application whose answer is decided (a final stage, or OFFER) was told outside
+     * Candor's letters: recorded with who, when and how, which closes the watch. Refused while a closing
+     * letter or call is on its way (it tells them; cancel it or log the call instead) and once they were told.
+     */
+    @Transactional
+    public ApplicationView recordTold(long applicationId, ToldInput input, User actor) {
+        validator.requireValid(input);
+        app.candor.system.RowLock.application(applicationId);
+        Application a = Application.findVisible(applicationId, actor)
+                .orElseThrow(() -> ProblemException.notFound("Application", applicationId));
+        if (a.closure.isClosed()) {
+            throw ProblemException.conflict("The candidate was already told a final answer (" + a.closure.closedAt() + "); nothing was recorded.");
+        }
+        if (!a.stage.isTerminal() && a.stage != Stage.OFFER) {
+            throw ProblemException.conflict("The application is at " + a.stage.name() + ": there is no final answer to tell yet."
+                    + " Record the outcome, or move it to a final stage with how the candidate was told.");
+        }
+        app.candor.message.Message.findPendingClosing(a).ifPresent(m -> {
+            throw ProblemException.conflict("A closing message is on its way to the candidate (message " + m.id + ", " + m.kind.label + ", "
+                    + m.state + "); it tells them. Cancel it first, or mark the call done.");
+        });
+        told(a, input, actor.username, clock.instant());
+        return ApplicationView.of(a, StageChange.listFor(a), calendar);
+    }
+
+    /** Records how the candidate was told (closing the watch) with a line in the history. */
+    private void told(Application a, ToldInput input, String by, Instant now) {
+        Instant at = input.at() == null ? now : input.at().toInstant();
+        String note = InputValidator.clean(input.note());
+        if (a.closure.toldAnotherWay(at, LocalDate.ofInstant(at, calendar.zone()), input.how(), by, note)) {
+            a.chasedAt = null;
+            record(a, a.stage, a.stage, "Candidate told " + input.how().label + (note == null ? "" : ": " + note), false, by, now);
+        }
     }
 
     /**
@@ -125,7 +188,7 @@ public class ApplicationService {
     /** As {@link #apply(Application, Stage, LocalDate, String, User)}, for a change not made by a user: {@link #BY_CANDIDATE}. */
     @Transactional(Transactional.TxType.MANDATORY)
     public StageChange apply(Application a, Stage to, LocalDate chosenPromise, String rawNote, String changedBy) {
-        return apply(a, to, chosenPromise, rawNote, changedBy, true);
+        return apply(a, to, chosenPromise, rawNote, changedBy, true, null);
     }
 
     /**
@@ -135,10 +198,10 @@ public class ApplicationService {
      */
     @Transactional(Transactional.TxType.MANDATORY)
     public StageChange applyInBulk(Application a, Stage to, String rawNote, User actor) {
-        return apply(a, to, null, rawNote, actor.username, false);
+        return apply(a, to, null, rawNote, actor.username, false, null);
     }
 
-    private StageChange apply(Application a, Stage to, LocalDate chosenPromise, String rawNote, String changedBy, boolean log) {
+    private StageChange apply(Application a, Stage to, LocalDate chosenPromise, String rawNote, String changedBy, boolean log, ToldInput told) {
         Stage.Result result = a.stage.check(to);
         Stage.Move move = result.move().orElseThrow(() -> ProblemException.conflict(result.whyNot()));
         String note = InputValidator.clean(rawNote);
@@ -153,12 +216,17 @@ public class ApplicationService {
         a.stageEnteredAt = now;
         a.promise(promise, calendar.today());
         a.updatedAt = now;
-        if (to == Stage.HIRED || (to == Stage.WITHDRAWN && !BY_CANDIDATE.equals(changedBy))) {
-            // A hire is an answer given in person, whether or not an offer letter went out; a withdrawal a recruiter
-            // records was the candidate's own word to them. (Withdrawing through the link closes with its acknowledgement.)
-            a.close(now, calendar.today());
-        }
         StageChange change = record(a, from, a.stage, note, move == Stage.Move.CORRECTION, changedBy, now);
+        if (told != null) {
+            told(a, told, changedBy, now);
+        } else if (to == Stage.HIRED) {
+            // A hire is an answer given in person (the offer accepted), whether or not an offer letter went out.
+            told(a, new ToldInput(app.candor.closure.ClosureWatch.ToldHow.IN_PERSON, null, "the offer was accepted"), changedBy, now);
+        } else if (to == Stage.WITHDRAWN && !BY_CANDIDATE.equals(changedBy)) {
+            // A withdrawal a recruiter records was the candidate's own word to them. (Through the link it closes with its acknowledgement.)
+            told(a, new ToldInput(app.candor.closure.ClosureWatch.ToldHow.OTHER, null, "the candidate withdrew in their own words"),
+                    changedBy, now);
+        }
         if (log) {
             Log.infof("Application %d moved %s -> %s by %s", a.id, from, a.stage, changedBy);
         }

@@ -34,23 +34,28 @@ public record ApplicationView(
      * The closure watch for this application. {@code watch}: ON_TRACK, DUE_SOON, OVERDUE, SUSPENDED
      * (role on hold), CLOSED_ON_TIME or CLOSED_LATE. {@code untold}: the stage is decided but the
      * candidate has not been told (e.g. a rejection moved through the plain stage API, or scheduled).
-     * {@code canTell}: rejected without any rejection letter, so the outcome form can still tell them.
+     * {@code canTell}: untold and no closing letter or call on its way, so the recruiter can still tell them (a
+     * rejection through the outcome form; any final stage by recording how they were told, {@code POST .../told}).
+     * {@code toldHow}, {@code toldBy}, {@code toldNote}: set when they were told outside Candor's letters.
      */
     public record ClosureRef(ClosureState state, String watch, LocalDate due, Instant closedAt, Instant chasedAt,
-                             boolean promiseLapsed, boolean untold, boolean canTell) {
+                             boolean promiseLapsed, boolean untold, boolean canTell,
+                             app.candor.closure.ClosureWatch.ToldHow toldHow, String toldBy, String toldNote) {
         static ClosureRef of(Application a, BusinessCalendar calendar) {
             LocalDate today = calendar.today();
-            String watch = switch (a.closureState) {
-                case CLOSED -> Boolean.TRUE.equals(a.closedLate) ? "CLOSED_LATE" : "CLOSED_ON_TIME";
+            String watch = switch (a.closure.state()) {
+                case CLOSED -> Boolean.TRUE.equals(a.closure.closedLate()) ? "CLOSED_LATE" : "CLOSED_ON_TIME";
                 case SUSPENDED -> "SUSPENDED";
-                case OPEN -> a.closureDue == null ? "ON_TRACK"
-                        : a.closureDue.isBefore(today) ? "OVERDUE"
-                        : !a.closureDue.isAfter(calendar.dueSoonUntil(today)) ? "DUE_SOON" : "ON_TRACK";
+                case OPEN -> a.closure.due() == null ? "ON_TRACK"
+                        : a.closure.due().isBefore(today) ? "OVERDUE"
+                        : !a.closure.due().isAfter(calendar.dueSoonUntil(today)) ? "DUE_SOON" : "ON_TRACK";
             };
-            boolean untold = a.stage.isTerminal() && a.closureState != ClosureState.CLOSED;
-            // Rejected without a letter (the plain stage API): the rejection can still be told, once.
-            boolean canTell = untold && a.stage == Stage.REJECTED && !app.candor.message.Message.existsNotCancelled(a, app.candor.message.MessageKind.REJECTION);
-            return new ClosureRef(a.closureState, watch, a.closureDue, a.closedAt, a.chasedAt, a.promiseLapsed, untold, canTell);
+            boolean untold = a.stage.isTerminal() && a.closure.state() != ClosureState.CLOSED;
+            // Closed by a plain stage move (or a closing letter that failed and was cancelled): it can still be told, once.
+            boolean canTell = untold && app.candor.message.Message.findPendingClosing(a).isEmpty()
+                    && !(a.stage == Stage.REJECTED && app.candor.message.Message.existsNotCancelled(a, app.candor.message.MessageKind.REJECTION));
+            return new ClosureRef(a.closure.state(), watch, a.closure.due(), a.closure.closedAt(), a.chasedAt, a.closure.promiseLapsed(), untold,
+                    canTell, a.closure.toldHow(), a.closure.toldBy(), a.closure.toldNote());
         }
     }
 

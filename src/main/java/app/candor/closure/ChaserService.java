@@ -46,7 +46,7 @@ public class ChaserService {
         validator.requireValid(input);
         RowLock.application(applicationId);
         Application a = visible(applicationId, actor);
-        if (a.closureState == ClosureState.CLOSED) {
+        if (a.closure.state() == ClosureState.CLOSED) {
             throw ProblemException.conflict("The candidate has already been told a final answer (the application is closed as "
                     + a.stage.label + "); a chaser is logged on an application still waiting for one.");
         }
@@ -86,7 +86,7 @@ public class ChaserService {
     @Transactional
     public List<ChaserView> list(long applicationId, User viewer) {
         Application a = visible(applicationId, viewer);
-        boolean closed = a.closureState == ClosureState.CLOSED;
+        boolean closed = a.closure.state() == ClosureState.CLOSED;
         return Chaser.listForApplication(a).stream().map(c -> ChaserView.of(c, closed)).toList();
     }
 
@@ -94,7 +94,7 @@ public class ChaserService {
     @Transactional
     public ChaserSection section(long applicationId, User viewer, Form refused) {
         Application a = visible(applicationId, viewer);
-        boolean closed = a.closureState == ClosureState.CLOSED;
+        boolean closed = a.closure.state() == ClosureState.CLOSED;
         List<ChaserView> list = Chaser.listForApplication(a).stream().map(c -> ChaserView.of(c, closed)).toList();
         Form form = refused != null ? refused
                 : Form.empty().with("receivedAt", Form.dateTimeLocal(LocalDateTime.ofInstant(clock.instant(), calendar.zone())));

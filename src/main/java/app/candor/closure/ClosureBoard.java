@@ -198,23 +198,23 @@ public class ClosureBoard {
         Map<String, Object> open = params("open", ClosureState.OPEN, "today", today);
         Map<String, Object> openChased = params("open", ClosureState.OPEN, "today", today, "chased", CHASED_SINCE,
                 "chasedUntil", CHASED_UNTIL);
-        String byPromise = me == null ? "a.closureState, a.chasedAt, a.closureDue, a.requisition.id, a.id"
-                : "a.closureState, a.recruiterId, a.chasedAt, a.closureDue, a.id"; // ix_application_board_count / _mine, id last (V13)
+        String byPromise = me == null ? "a.closure.state, a.chasedAt, a.closure.due, a.requisition.id, a.id"
+                : "a.closure.state, a.recruiterId, a.chasedAt, a.closure.due, a.id"; // ix_application_board_count / _mine, id last (V13)
         // "chasedAt >= :chased and < :chasedUntil" rather than "is not null": H2 reads a range of a board index (the few
         // chased applications) but would scan every open application for IS NOT NULL (1 s with 100 000 open ones). Both
         // ends: with only the lower one H2 read on through the nulls, and for this section's page chose
         // ix_application_closure_due and read every earlier promise's row, closed ones included (1.2 s with a million).
         String chased = "a.chasedAt >= :chased and a.chasedAt < :chasedUntil";
-        parts.add(applications(BoardSection.OVERDUE_CHASED, chased + " and a.closureDue < :today", "a.closureDue, a.id",
+        parts.add(applications(BoardSection.OVERDUE_CHASED, chased + " and a.closure.due < :today", "a.closure.due, a.id",
                 openChased, me));
-        parts.add(applications(BoardSection.OVERDUE, "a.closureDue < :today and a.chasedAt is null", byPromise, open, me));
-        parts.add(applications(BoardSection.CHASED, chased + " and (a.closureDue is null or a.closureDue >= :today)",
+        parts.add(applications(BoardSection.OVERDUE, "a.closure.due < :today and a.chasedAt is null", byPromise, open, me));
+        parts.add(applications(BoardSection.CHASED, chased + " and (a.closure.due is null or a.closure.due >= :today)",
                 "a.chasedAt, a.id", openChased, me));
-        parts.add(applications(BoardSection.DUE_SOON, "a.chasedAt is null and a.closureDue >= :today and a.closureDue <= :until",
+        parts.add(applications(BoardSection.DUE_SOON, "a.chasedAt is null and a.closure.due >= :today and a.closure.due <= :until",
                 byPromise, params("open", ClosureState.OPEN, "today", today, "until", dueSoonUntil), me));
 
         // 5: interviews whose feedback went missing (FeedbackDue stamps the reminder exactly then) and is still not submitted.
-        String feedbackWhere = " where i.state = :scheduled and i.feedbackRemindedAt is not null and a.closureState <> :closed"
+        String feedbackWhere = " where i.state = :scheduled and i.feedbackRemindedAt is not null and a.closure.state <> :closed"
                 + " and a.stage in :pipeline and not exists (select f.id from InterviewFeedback f where f.interview = i"
                 + " and f.state = :submitted and f.author = hm.username)" + mine("a.recruiterId", me);
         parts.add(new Part(BoardSection.FEEDBACK_MISSING,
@@ -241,7 +241,7 @@ public class ClosureBoard {
     }
 
     private static Part applications(BoardSection section, String where, String order, Map<String, Object> params, Long me) {
-        String condition = " where a.closureState = :open and " + where + mine("a.recruiterId", me);
+        String condition = " where a.closure.state = :open and " + where + mine("a.recruiterId", me);
         return new Part(section,
                 // count(*), not count(a): on PostgreSQL count(a.id) needs the id, which the board indexes do not hold,
                 // and turned an index-only count of ix_application_board_count into a read of every overdue row.
@@ -329,7 +329,7 @@ public class ClosureBoard {
         // A message row names its candidate and requisition itself (fetched with it); the others through the application.
         Candidate candidate = m != null ? m.candidate : a.candidate;
         Requisition requisition = m != null ? m.requisition : a.requisition;
-        LocalDate due = a == null ? null : a.closureDue;
+        LocalDate due = a == null ? null : a.closure.due();
         Integer daysOver = due != null && due.isBefore(today) ? calendar.businessDaysAfter(due, today) : null;
         Integer daysLeft = due != null && !due.isBefore(today) ? calendar.businessDaysAfter(today, due) : null;
         Waiting waiting = a == null ? null : facts.waiting().get(a.id);
@@ -384,13 +384,13 @@ public class ClosureBoard {
                     new Endpoint("GET", "/api/messages/" + queued.id())));
         }
         if (a.stage.isTerminal()) {
-            // Closed by a plain stage move: decided, but nobody told the candidate.
-            // A rejection can still be told through the outcome form (once, with a letter previewed first).
+            // Closed by a plain stage move: decided, but nobody told the candidate. A rejection can still be told through
+            // the outcome form (once, with a letter previewed first); any final stage by recording how they were told.
             return List.of(a.stage == app.candor.application.Stage.REJECTED
                     ? new Action("TELL_CANDIDATE", "Tell the candidate", "GET", "/applications/" + a.id + "#outcome",
                             new Endpoint("POST", "/api/applications/" + a.id + "/outcome/preview"))
-                    : new Action("TELL_CANDIDATE", "Tell the candidate", "GET", "/applications/" + a.id + "#communication",
-                            new Endpoint("GET", "/api/applications/" + a.id)));
+                    : new Action("TELL_CANDIDATE", "Tell the candidate", "GET", "/applications/" + a.id + "#told",
+                            new Endpoint("POST", "/api/applications/" + a.id + "/told")));
         }
         String page = "/applications/" + a.id;
         String api = "/api/applications/" + a.id;

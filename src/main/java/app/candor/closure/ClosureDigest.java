@@ -176,9 +176,9 @@ public class ClosureDigest {
         }
         User recruiter = User.findById(recruiterId);
         LocalDate dueSoonUntil = calendar.dueSoonUntil(day);
-        long overdueTotal = Application.count("recruiterId = ?1 and closureState = ?2 and closureDue < ?3",
+        long overdueTotal = Application.count("recruiterId = ?1 and closure.state = ?2 and closure.due < ?3",
                 recruiterId, ClosureState.OPEN, day);
-        long dueSoonTotal = Application.count("recruiterId = ?1 and closureState = ?2 and closureDue >= ?3 and closureDue <= ?4",
+        long dueSoonTotal = Application.count("recruiterId = ?1 and closure.state = ?2 and closure.due >= ?3 and closure.due <= ?4",
                 recruiterId, ClosureState.OPEN, day, dueSoonUntil);
         int items = (int) (overdueTotal + dueSoonTotal);
         if (items == 0) {
@@ -193,12 +193,12 @@ public class ClosureDigest {
         String subject = subject(overdueTotal, dueSoonTotal);
         // Oldest promise first; on the same date a candidate who chased comes first.
         List<Application> overdue = Application.<Application>find("select a from Application a join fetch a.candidate join fetch a.requisition r"
-                        + " where a.recruiterId = ?1 and a.closureState = ?2 and a.closureDue < ?3"
-                        + " order by a.closureDue, case when a.chasedAt is null then 1 else 0 end, a.id",
+                        + " where a.recruiterId = ?1 and a.closure.state = ?2 and a.closure.due < ?3"
+                        + " order by a.closure.due, case when a.chasedAt is null then 1 else 0 end, a.id",
                 recruiterId, ClosureState.OPEN, day).page(0, MAX_ROWS).list();
         List<Application> dueSoon = Application.<Application>find("select a from Application a join fetch a.candidate join fetch a.requisition r"
-                        + " where a.recruiterId = ?1 and a.closureState = ?2 and a.closureDue >= ?3 and a.closureDue <= ?4"
-                        + " order by a.closureDue, case when a.chasedAt is null then 1 else 0 end, a.id",
+                        + " where a.recruiterId = ?1 and a.closure.state = ?2 and a.closure.due >= ?3 and a.closure.due <= ?4"
+                        + " order by a.closure.due, case when a.chasedAt is null then 1 else 0 end, a.id",
                 recruiterId, ClosureState.OPEN, day, dueSoonUntil).page(0, MAX_ROWS).list();
         String base = publicUrl.base();
         Content content = new Content(TemplateExtensions.human(day), recruiter.fullName,
@@ -224,7 +224,7 @@ public class ClosureDigest {
 
     private Item item(Application a, LocalDate day, boolean overdue, String base) {
         return new Item(a.id, MailHeaders.oneLine(a.candidate.displayName()), MailHeaders.oneLine(a.requisition.title), a.stage.label,
-                TemplateExtensions.human(a.closureDue), overdue ? calendar.businessDaysAfter(a.closureDue, day) : 0,
+                TemplateExtensions.human(a.closure.due()), overdue ? calendar.businessDaysAfter(a.closure.due(), day) : 0,
                 a.chasedAt == null ? null : TemplateExtensions.human(LocalDate.ofInstant(a.chasedAt, calendar.zone())),
                 base + "/applications/" + a.id);
     }

@@ -33,7 +33,7 @@ public class ClosureRecorder {
     /**
      * The dispatcher's batch of delivered letters, within the transaction that records them; returns how
      * many applications this closed. One lookup of the withdrawals the acknowledgements answer, one conditional
-     * update that never fails on a recruiter's concurrent edit ({@link Application#closeAllById}: a failed record
+     * update that never fails on a recruiter's concurrent edit ({@link ClosureWatches#toldAll}: a failed record
      * would mean sending again), and one log line for the batch.
      */
     @Transactional(Transactional.TxType.MANDATORY)
@@ -54,7 +54,7 @@ public class ClosureRecorder {
         if (ids.isEmpty()) {
             return 0;
         }
-        List<Long> closed = Application.closeAllById(ids, at, LocalDate.ofInstant(at, calendar.zone()));
+        List<Long> closed = ClosureWatches.toldAll(ids, at, LocalDate.ofInstant(at, calendar.zone()));
         if (!closed.isEmpty()) {
             Log.infof("%d application(s) closed: the candidate was told (%s)", closed.size(),
                     closed.size() <= 20 ? "applications " + closed : "applications " + closed.get(0) + " … " + closed.get(closed.size() - 1));
@@ -85,9 +85,8 @@ public class ClosureRecorder {
         int closed = 0;
         for (Long id : ids) {
             Application a = Application.findById(id);
-            boolean closedNow = a.closureState != app.candor.application.ClosureState.CLOSED;
-            a.close(at, day);
-            if (closedNow) {
+            if (a.closure.told(at, day)) {
+                a.chasedAt = null;
                 closed++;
                 Log.infof("Application %d closed: the candidate was told (message %d, %s)", id, m.id, m.kind);
             }

@@ -25,10 +25,13 @@ import java.util.UUID;
 @ApplicationScoped
 public class ClosureSweep {
 
-    /** ?1 now, ?2 today, ?3 the last date that counts as due soon. */
+    /**
+     * ?1 now, ?2 today, ?3 the last date that counts as due soon. The sweep's part of {@link ClosureWatch}'s rules (its
+     * flags, 0/1/2 as {@link ClosureWatch.Flag} stores them): set-based, so that a sweep of a million rows stays one statement.
+     */
     public static final String DUE_SOON_SQL = "update application set closure_flag = 1, due_soon_at = ?1"
             + " where closure_state = 'OPEN' and closure_flag = 0 and closure_due >= ?2 and closure_due <= ?3";
-    /** ?1 now, ?2 the flag it has now (0 or 1; two seeks instead of a range), ?3 today. */
+    /** ?1 now, ?2 the flag it has now (0 or 1; two seeks instead of a range), ?3 today. A passed promise has lapsed. */
     public static final String OVERDUE_SQL = "update application set closure_flag = 2, overdue_at = ?1, promise_lapsed = true"
             + " where closure_state = 'OPEN' and closure_flag = ?2 and closure_due < ?3";
 

@@ -39,6 +39,12 @@ public class DelayService {
     @Inject
     Outbox outbox;
 
+    @Inject
+    Supersession supersession;
+
+    @Inject
+    java.time.Clock clock;
+
     @Transactional
     public Preview preview(long applicationId, DelayInput input, User actor) {
         Application a = check(applicationId, input, actor);
@@ -49,6 +55,7 @@ public class DelayService {
     public Message delay(long applicationId, DelayInput input, User actor) {
         RowLock.application(applicationId);
         Application a = check(applicationId, input, actor);
+        supersession.forApplication(a, MessageKind.DECISION_DELAYED, java.time.Instant.now(clock), actor.username);
         String note = "Decision delayed from " + a.promisedDecisionDate + " to " + input.promisedDecisionDate();
         StageChange change = applications.recordInPlace(a, a.stage, input.promisedDecisionDate(), note, false, actor);
         return outbox.enqueue(a, compose(a, input, actor), "stage-change:" + change.id, actor,

@@ -55,6 +55,9 @@ public class OutcomeService {
     @Inject
     Clock clock;
 
+    @Inject
+    Supersession supersession;
+
     @Transactional
     public List<RejectionReason> reasons() {
         return RejectionReason.listActive();
@@ -73,7 +76,8 @@ public class OutcomeService {
         Application a = checked.application();
         String stageNote = input.outcome() == Outcome.OFFER ? "Offer recorded"
                 : "Rejected: " + checked.reason().label;
-        // Rejected earlier without a letter: nothing moves, the history says the candidate is being told now.
+        supersession.forApplication(a, input.outcome().kind, clock.instant(), actor.username);
+        // Rejected (or moved to OFFER) earlier without a letter: nothing moves, the history says the candidate is being told now.
         StageChange change = checked.tellOnly() ? applications.recordInPlace(a, a.stage, null, stageNote + " (told now)", false, actor)
                 : applications.apply(a, input.outcome().stage, null, stageNote, actor);
         Composed composed = compose(a, input, actor);
@@ -96,6 +100,8 @@ public class OutcomeService {
         return composer.compose(a, actor, new MessageComposer.Content(input.outcome().kind, InputValidator.clean(input.personalNote()),
                 null, false));
     }
+
+    private static final List<MessageKind> CLOSING = java.util.Arrays.stream(MessageKind.values()).filter(MessageKind::closes).toList();
 
     private record Checked(Application application, RejectionReason reason, boolean tellOnly) {
     }
@@ -128,19 +134,30 @@ public class OutcomeService {
             throw ProblemException.conflict("An outcome (" + input.outcome().kind.label.toLowerCase()
                     + ") was already recorded for this application; nothing new was sent.");
         }
-        // A rejection moved through the plain stage API has not been told: it may still be, once (no rejection letter exists).
-        boolean tellOnly = a.stage == Stage.REJECTED && input.outcome() == Outcome.REJECTED && a.closureState != ClosureState.CLOSED
-                && !Message.existsNotCancelled(a, MessageKind.REJECTION);
-        if (tellOnly) {
-            return new Checked(a, reason, true);
+        // Moved through the plain stage API without a letter (rejected, or to OFFER): not told yet, so it may still be, once.
+        boolean tellOnly = a.stage == input.outcome().stage && (a.stage == Stage.REJECTED || a.stage == Stage.OFFER);
+        if (!tellOnly) {
+            if (a.stage == input.outcome().stage) {
+                throw ProblemException.conflict("The application is already at " + a.stage.name() + "; nothing new was sent.");
+            }
+            var move = a.stage.check(input.outcome().stage);
+            if (move.move().isEmpty()) {
+                throw ProblemException.conflict(move.whyNot());
+            }
         }
-        if (a.stage == input.outcome().stage) {
-            throw ProblemException.conflict("The application is already at " + a.stage.name() + "; nothing new was sent.");
+        // Exactly one final answer: never a second closing letter beside one on its way or delivered.
+        Message closing = Message.<Message>find("application = ?1 and kind in ?2 and state <> ?3 order by createdAt, id", a,
+                CLOSING, app.candor.message.MessageState.CANCELLED).firstResult();
+        if (closing != null) {
+            throw ProblemException.conflict("The candidate already has a final answer" + (Message.NOT_YET_DELIVERED.contains(closing.state)
+                    ? " on its way" : "") + " (message " + closing.id + ", " + closing.kind.label + ", " + closing.state
+                    + "); a second closing letter is never sent. Nothing new was sent.");
         }
-        var move = a.stage.check(input.outcome().stage);
-        if (move.move().isEmpty()) {
-            throw ProblemException.conflict(move.whyNot());
+        if (a.closure.isClosed()) {
+            throw ProblemException.conflict("The candidate was already told a final answer"
+                    + (a.closure.toldHow() == null ? "" : " (" + a.closure.toldHow().label + ", recorded by " + a.closure.toldBy() + ")")
+                    + "; a second one is never sent. Nothing new was sent.");
         }
-        return new Checked(a, reason, false);
+        return new Checked(a, reason, tellOnly);
     }
 }

@@ -52,7 +52,8 @@ public class RequisitionStatusResource {
                     + "their promised dates. OPEN gives each paused application a fresh promised date (the stage's default from today), "
                     + "records it in the history and tells the candidate. CANCELLED tells every open application and closes it as "
                     + "ROLE_CLOSED. FILLED sends every open application a kind \"role filled\" rejection and moves it to REJECTED (history "
-                    + "note \"Role filled\"); HIRED applications are untouched. Status, history, stage changes and letters are written in "
+                    + "note \"Role filled\"); HIRED applications are untouched, and so are candidates told a final answer or with an"
+                    + " offer out (the preview lists them in leftOut, with why). Pending notices the change makes stale are cancelled. Status, history, stage changes and letters are written in "
                     + "one transaction; candidates who prefer the phone get a call task. notices is how many letters were queued.")
     public RoleNoticeService.Result change(@PathParam("id") long id, StatusChangeInput input) {
         return roleNotices.change(id, input, currentUser.get());

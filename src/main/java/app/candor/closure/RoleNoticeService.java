@@ -3,6 +3,7 @@ package app.candor.closure;
 import app.candor.system.RowLock;
 import app.candor.application.Application;
 import app.candor.application.ApplicationService;
+import app.candor.application.ClosureState;
 import app.candor.application.Stage;
 import app.candor.application.StageChange;
 import app.candor.message.MessageComposer;
@@ -33,9 +34,11 @@ import java.util.function.Function;
  * OPEN again (from ON_HOLD): every paused application gets a fresh promise (the stage's default from
  * today) and a letter saying so. CANCELLED: every open application is told and closes as ROLE_CLOSED.
  * FILLED: every open application gets the kind "role filled" rejection and moves to REJECTED (HIRED
- * ones are already closed and untouched). Status, history, every stage change and every letter are
- * written in one transaction, through the outbox's bulk path; closure is recorded when each letter is
- * sent (or its call made).
+ * ones are already closed and untouched). Candidates told a final answer, or with an offer out, are left
+ * alone (the preview lists them); pending notices the change makes stale are cancelled first
+ * ({@link Supersession}); a held role that ends watches its candidates again. Status, history, every
+ * stage change and every letter are written in one transaction, through the outbox's bulk path; closure
+ * is recorded when each letter is sent (or its call made).
  */
 @ApplicationScoped
 public class RoleNoticeService {
@@ -55,6 +58,12 @@ public class RoleNoticeService {
     @Inject
     Clock clock;
 
+    @Inject
+    Supersession supersession;
+
+    @Inject
+    app.candor.system.BusinessCalendar calendar;
+
     public record Result(RequisitionView requisition, int notices) {
     }
 
@@ -64,12 +73,14 @@ public class RoleNoticeService {
         Requisition r = check(requisitionId, input, actor);
         MessageKind kind = kindFor(r.status, input.status());
         List<Long> concerned = kind == null ? List.of() : concerned(r, kind);
+        List<String> leftOut = kind == null || kind == MessageKind.ROLE_REOPENED ? List.of() : leftOut(r);
         if (concerned.isEmpty()) {
-            return new Preview(kind, null, null, null, null, null, null, null, 0);
+            return new Preview(kind, null, null, null, null, null, null, null, 0, leftOut);
         }
         Application first = Application.findById(concerned.get(0));
         LocalDate newDate = kind == MessageKind.ROLE_REOPENED ? applications.defaultPromise(first.stage) : null;
-        return Preview.of(composer.compose(first, actor, new MessageComposer.Content(kind, null, newDate, false)), concerned.size());
+        return Preview.of(composer.compose(first, actor, new MessageComposer.Content(kind, null, newDate, false)), concerned.size())
+                .leavingOut(leftOut);
     }
 
     @Transactional
@@ -91,21 +102,33 @@ public class RoleNoticeService {
         r.updatedAt = now;
 
         MessageKind kind = kindFor(from, input.status());
+        int superseded = kind == null ? 0 : supersession.forRequisition(r, kind, now, actor.username);
         int suspended = 0;
         int resumed = 0;
+        if (kind == MessageKind.ROLE_CANCELLED || kind == MessageKind.ROLE_FILLED) {
+            // The role is gone: nothing is paused any more. Every candidate still owed an answer is watched again
+            // (a pending call is not a pause); one whose date passed during the hold is owed it by the next business day.
+            LocalDate today = calendar.today();
+            LocalDate owedBy = calendar.addBusinessDays(today, 1);
+            for (Application a : Application.<Application>list("requisition = ?1 and closure.state = ?2", r, ClosureState.SUSPENDED)) {
+                a.closure.resumeOwing(today, owedBy);
+                a.updatedAt = now;
+                resumed++;
+            }
+        }
         if (kind == MessageKind.ROLE_ON_HOLD) {
-            suspended = Application.suspendByRequisition(r, now);
+            suspended = ClosureWatches.suspendByRequisition(r, now, calendar.today());
         } else if (kind == MessageKind.ROLE_REOPENED) {
-            resumed = Application.resumeClosedStages(r, now);
+            resumed = ClosureWatches.resumeByRequisition(r, Stage.terminal(), now);
         }
         List<Long> concerned = kind == null ? List.of() : concerned(r, kind);
         long requisition = r.id;
         Outbox.Bulk written = kind == null ? new Outbox.Bulk(0, 0, 0)
                 : outbox.enqueueAll(concerned, writer(kind, change.id, actor), actor); // clears the session: r is detached after this
         Requisition after = Requisition.findById(requisition);
-        Log.infof("Requisition %d %s -> %s by %s; %d candidates notified (%d call tasks), %d promises paused, %d resumed without a letter;"
-                        + " written in %d ms", requisition, from, after.status, actor.username, written.messages(), written.calls(), suspended,
-                resumed, java.time.Duration.ofNanos(System.nanoTime() - started).toMillis());
+        Log.infof("Requisition %d %s -> %s by %s; %d candidates notified (%d call tasks), %d promises paused, %d resumed without a letter,"
+                        + " %d stale notices cancelled; written in %d ms", requisition, from, after.status, actor.username, written.messages(),
+                written.calls(), suspended, resumed, superseded, java.time.Duration.ofNanos(System.nanoTime() - started).toMillis());
         return new Result(RequisitionView.of(after), written.messages());
     }
 
@@ -121,7 +144,7 @@ public class RoleNoticeService {
             case ROLE_REOPENED -> a -> {
                 LocalDate promise = applications.defaultPromise(a.stage);
                 applications.recordInPlace(a, a.stage, promise, "Role reopened; new promised date " + promise, false, actor);
-                a.resumeWatch();
+                a.closure.resume();
                 return new Outbox.Item(a, composer.compose(a, actor, new MessageComposer.Content(kind, null, promise, false)),
                         "role-status:" + statusChangeId + ":application:" + a.id);
             };
@@ -137,9 +160,39 @@ public class RoleNoticeService {
         return new Outbox.Item(a, composer.compose(a, actor, new MessageComposer.Content(kind, null, null, false)), "stage-change:" + closed.id);
     }
 
-    /** Which applications get the letter: the paused ones when the role reopens, else every one still in the pipeline. */
+    /**
+     * Which applications get the letter: the paused ones when the role reopens, else every one still in the
+     * pipeline that has no answer yet. A decision already told is never contradicted: a candidate told a final
+     * answer (an offer sent), or with an offer on its way, is the recruiter's to decide, never a bulk letter.
+     */
     private static List<Long> concerned(Requisition r, MessageKind kind) {
-        return kind == MessageKind.ROLE_REOPENED ? Application.listSuspendedIds(r, true) : Application.listOpenIdsByRequisition(r);
+        if (kind == MessageKind.ROLE_REOPENED) {
+            return Application.listSuspendedIds(r, true);
+        }
+        return Application.getEntityManager().createQuery("select a.id from Application a where a.requisition = ?1 and a.stage in ?2"
+                        + " and a.closure.state <> ?3 and not exists (select m.id from Message m where m.application = a and m.kind = ?4"
+                        + " and m.state <> ?5) order by a.createdAt, a.id", Long.class)
+                .setParameter(1, r).setParameter(2, Stage.pipeline()).setParameter(3, ClosureState.CLOSED)
+                .setParameter(4, MessageKind.OFFER).setParameter(5, app.candor.message.MessageState.CANCELLED)
+                .getResultList();
+    }
+
+    /** The applications still in the pipeline that a hold, cancellation or fill leaves alone, and why (for the preview). */
+    private static List<String> leftOut(Requisition r) {
+        List<String> out = new java.util.ArrayList<>();
+        for (Application a : Application.<Application>list("select a from Application a join fetch a.candidate where a.requisition = ?1"
+                + " and a.stage in ?2 order by a.createdAt, a.id", r, Stage.pipeline())) {
+            var offer = app.candor.message.Message.<app.candor.message.Message>find("application = ?1 and kind = ?2 and state <> ?3"
+                    + " order by createdAt desc, id desc", a, MessageKind.OFFER, app.candor.message.MessageState.CANCELLED).firstResultOptional();
+            String who = a.candidate.displayName() + " (application " + a.id + ")";
+            if (a.closure.isClosed()) {
+                out.add(who + ": already told a final answer" + offer.map(m -> " (offer " + m.state.name().toLowerCase() + ")").orElse("")
+                        + "; nothing is sent to them");
+            } else if (offer.isPresent()) {
+                out.add(who + ": an offer is on its way (" + offer.get().state.name().toLowerCase() + "); what to do with it is yours to decide");
+            }
+        }
+        return out;
     }
 
     /** The letter a status change sends its candidates; null for none. */

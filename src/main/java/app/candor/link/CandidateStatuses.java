@@ -54,10 +54,10 @@ public class CandidateStatuses {
         List<StageChange> history = StageChange.listFor(a);
         Stage shown = a.stage;
         LocalDate promise = a.promisedDecisionDate;
-        if ((a.stage == Stage.REJECTED || a.stage == Stage.OFFER) && Message.hasUntoldOutcome(a)) {
-            // Recorded, not yet told (a scheduled rejection, a call still to make): the candidate sees
-            // where they stood before, and the date they were last given.
-            shown = history.stream().filter(ch -> ch.toStage == a.stage).reduce((first, second) -> second)
+        if ((a.stage == Stage.REJECTED || a.stage == Stage.OFFER || a.stage == Stage.ROLE_CLOSED) && !a.closure.isClosed()) {
+            // Decided, not yet told (a scheduled rejection, a "role filled" or "role cancelled" call still to make): the
+            // candidate sees where they stood before, and the date they were last given, until the answer reaches them.
+            shown = history.stream().filter(ch -> ch.toStage == a.stage && ch.fromStage != a.stage).reduce((first, second) -> second)
                     .map(ch -> ch.fromStage).filter(s -> s != null && !s.isTerminal()).orElse(Stage.APPLIED);
             promise = history.stream().filter(ch -> ch.toStage != a.stage && ch.promisedDecisionDate != null)
                     .map(ch -> ch.promisedDecisionDate).reduce((first, second) -> second).orElse(null);

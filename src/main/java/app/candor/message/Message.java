@@ -201,6 +201,12 @@ public class Message extends PanacheEntityBase {
                 List.of(MessageState.SENT, MessageState.CALL_DONE)).list();
     }
 
+    /** A closing letter or call to the candidate that has not reached them yet (the oldest), if any. */
+    public static Optional<Message> findPendingClosing(Application application) {
+        return find("application = ?1 and kind in ?2 and state in ?3 order by createdAt, id", application,
+                java.util.Arrays.stream(MessageKind.values()).filter(MessageKind::closes).toList(), NOT_YET_DELIVERED).firstResultOptional();
+    }
+
     /** States in which a message has not reached the candidate yet. */
     public static final List<MessageState> NOT_YET_DELIVERED = List.of(MessageState.QUEUED, MessageState.SCHEDULED, MessageState.CALL_PENDING);
 

@@ -95,11 +95,10 @@ public class RequisitionPages {
     public TemplateInstance list(@QueryParam("all") boolean all) {
         User me = currentUser.get();
         boolean onlyMine = me.isRecruiter() && !all;
-        java.time.Instant upcomingFrom = clock.instant().minus(java.time.Duration.ofHours(2)); // one under way still shows
         return Templates.list(requisitions.list(me, onlyMine), Application.countOpenByRequisition(), !onlyMine, me.isRecruiter(),
                 me.isRecruiter() ? Message.listNeedingAttention(me) : List.of(),
                 me.isRecruiter() ? feedbackDue.missingFor(me) : List.of(),
-                me.isHiringManager() ? app.candor.interview.Interview.listUpcomingFor(me, upcomingFrom) : List.of());
+                me.isHiringManager() ? app.candor.interview.Interview.listUpcomingFor(me, clock.instant()) : List.of());
     }
 
     @GET

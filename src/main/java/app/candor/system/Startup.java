@@ -1,5 +1,6 @@
 package app.candor.system;
 
+import app.candor.application.Application;
 import app.candor.application.ApplicationService;
 import app.candor.application.MoveInput;
 import app.candor.application.Stage;
@@ -45,6 +46,9 @@ public class Startup {
 
     @Inject
     BusinessCalendar calendar;
+
+    @Inject
+    app.candor.closure.ChaserService chasers;
 
     void onStart(@Observes StartupEvent event) {
         if (config.demoData()) {
@@ -123,46 +127,58 @@ public class Startup {
 
     /**
      * The closure watch needs history to show anything: as if the demo had been running for weeks, two
-     * promises have passed (one candidate chased by phone), one falls due tomorrow, and a finished
-     * requisition has closures on time and late over the last weeks for the chart.
+     * promises have passed (one candidate chased by phone), one falls due the next business day, and a
+     * finished requisition has closures on time and late over the last weeks for the chart. Everything goes
+     * through the services a recruiter's actions use, so promises are business days and each application's
+     * history matches its current promise.
      */
     private void demoClosureHistory(User rita, User harry) {
         java.time.LocalDate today = calendar.today();
         java.time.Instant now = calendar.now();
-        setPromise("grace@example.test", today.minusDays(4));
-        setPromise("alan@example.test", today.minusDays(2));
-        setPromise("ada@example.test", calendar.addBusinessDays(today, 1));
-        app.candor.application.Application alan = app.candor.application.Application.find("candidate.email", "alan@example.test").firstResult();
-        app.candor.closure.Chaser chaser = new app.candor.closure.Chaser();
-        chaser.application = alan;
-        chaser.channel = Channel.PHONE;
-        chaser.note = "Called to ask whether a decision has been made after the final interview.";
-        chaser.receivedAt = now.minus(java.time.Duration.ofHours(3));
-        chaser.loggedBy = rita.username;
-        chaser.loggedAt = chaser.receivedAt;
-        chaser.persist();
-        alan.chasedAt = chaser.receivedAt;
+        promise("grace@example.test", businessDaysBefore(today, 3), rita);
+        promise("alan@example.test", businessDaysBefore(today, 1), rita);
+        promise("ada@example.test", calendar.addBusinessDays(today, 1), rita);
+        Application alan = Application.find("candidate.email", "alan@example.test").firstResult();
+        chasers.log(alan.id, new app.candor.closure.ChaserInput(Channel.PHONE,
+                "Called to ask whether a decision has been made after the final interview.",
+                now.minus(java.time.Duration.ofHours(3)).atOffset(java.time.ZoneOffset.UTC)), rita);
 
         Requisition analyst = requisitions.create(new RequisitionInput("Data Analyst", null, harry.id), rita);
         String[][] people = {{"Emmy", "Noether"}, {"Kurt", "Goedel"}, {"Lise", "Meitner"}, {"Niels", "Bohr"}, {"Marie", "Curie"},
                 {"Paul", "Dirac"}, {"Rosalind", "Franklin"}, {"Erwin", "Schroedinger"}, {"Hedy", "Lamarr"}, {"Claude", "Shannon"}};
         for (int i = 0; i < people.length; i++) {
-            var added = applications.addCandidate(analyst.id, new CandidateInput(null, people[i][0], people[i][1], false,
+            Application added = applications.addCandidate(analyst.id, new CandidateInput(null, people[i][0], people[i][1], false,
                     people[i][0].toLowerCase() + "@example.test", null, Channel.EMAIL, "en"), rita).application();
             int weeksAgo = 1 + i % 5;
+            java.time.Instant toldAt = now.minus(java.time.Duration.ofDays(7L * weeksAgo));
+            java.time.LocalDate toldOn = java.time.LocalDate.ofInstant(toldAt, calendar.zone());
             added.createdAt = now.minus(java.time.Duration.ofDays(7L * weeksAgo + 12));
-            added.stage = Stage.REJECTED;
-            added.promisedDecisionDate = null;
-            added.closureState = app.candor.application.ClosureState.CLOSED;
-            added.closedAt = now.minus(java.time.Duration.ofDays(7L * weeksAgo));
-            added.closedLate = i % 4 == 3;
+            // One in four was promised a date that passed before they heard: closed late.
+            boolean late = i % 4 == 3;
+            java.time.LocalDate promised = late ? businessDaysBefore(toldOn, 2) : calendar.addBusinessDays(toldOn, 2);
+            applications.recordInPlace(added, Stage.APPLIED, promised, "Decision date agreed with the candidate", false, rita);
+            applications.move(added.id, new MoveInput(Stage.REJECTED, "Not shortlisted", null,
+                    new app.candor.application.ToldInput(app.candor.closure.ClosureWatch.ToldHow.PHONE,
+                            toldAt.atOffset(java.time.ZoneOffset.UTC), "Told by phone after the screening call")), rita);
         }
     }
 
-    private static void setPromise(String email, java.time.LocalDate date) {
-        app.candor.application.Application a = app.candor.application.Application.find("candidate.email", email).firstResult();
-        a.promisedDecisionDate = date;
-        a.closureDue = date;
+    /** The business day {@code days} business days before {@code from}. */
+    private java.time.LocalDate businessDaysBefore(java.time.LocalDate from, int days) {
+        java.time.LocalDate date = from;
+        for (int counted = 0; counted < days; ) {
+            date = date.minusDays(1);
+            if (calendar.isBusinessDay(date)) {
+                counted++;
+            }
+        }
+        return date;
+    }
+
+    /** A promised date agreed with the candidate, recorded in their history as a recruiter would. */
+    private void promise(String email, java.time.LocalDate date, User recruiter) {
+        Application a = Application.find("candidate.email", email).firstResult();
+        applications.recordInPlace(a, a.stage, date, "Decision date agreed with the candidate", false, recruiter);
     }
 
     private void add(Requisition requisition, User recruiter, String salutation, String first, String last, boolean firstNameTerms,

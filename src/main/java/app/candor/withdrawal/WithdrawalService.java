@@ -134,6 +134,7 @@ public class WithdrawalService {
         List<Withdrawal> recorded = new ArrayList<>();
         for (Application a : targets) {
             stopPendingMessages(a, now);
+            cancelUpcomingInterviews(a, now);
             if (a.stage.isTerminal()) {
                 // REJECTED, but the rejection had not gone out (stopped just above): the candidate was never told.
                 applications.recordInPlace(a, Stage.WITHDRAWN, null, history + " (before the rejection was sent)", false,
@@ -178,6 +179,36 @@ public class WithdrawalService {
         Composed notice = composer.composeTeamNotice(a, MessageKind.WITHDRAWAL_NOTICE, recruiter, name + " withdrew from " + a.requisition.title, lines);
         if (notice != null) {
             outbox.enqueue(a, notice, "withdrawal-notice:" + a.id, recruiter, Outbox.Extras.NONE);
+        }
+    }
+
+    /**
+     * Interviews still to come are off: cancelled, and the requisition's hiring manager (whose interviewers they
+     * are) is told which, so nobody waits in a meeting room. The candidate's acknowledgement covers it for them.
+     */
+    private void cancelUpcomingInterviews(Application a, Instant now) {
+        List<app.candor.interview.Interview> upcoming = app.candor.interview.Interview.lockUpcoming(a, now);
+        if (upcoming.isEmpty()) {
+            return;
+        }
+        String name = a.candidate.firstName + " " + a.candidate.lastName;
+        List<String> lines = new ArrayList<>();
+        lines.add(name + " has withdrawn from " + a.requisition.title + " (requisition " + a.requisition.id + "). Their upcoming "
+                + (upcoming.size() == 1 ? "interview was" : "interviews were") + " cancelled; please let the interviewers know:");
+        java.time.format.DateTimeFormatter when = java.time.format.DateTimeFormatter.ofPattern("EEEE d MMMM yyyy, HH:mm", java.util.Locale.ENGLISH)
+                .withZone(java.time.ZoneOffset.UTC);
+        for (app.candor.interview.Interview i : upcoming) {
+            i.state = app.candor.interview.InterviewState.CANCELLED;
+            i.updatedAt = now;
+            lines.add(i.kind + " on " + when.format(i.startsAt) + " UTC with "
+                    + i.interviewers.stream().map(p -> p.name).collect(java.util.stream.Collectors.joining(", ")) + ".");
+            Log.infof("Interview %d cancelled: the candidate withdrew", i.id);
+        }
+        User manager = a.requisition.hiringManager;
+        Composed notice = composer.composeTeamNotice(a, MessageKind.WITHDRAWAL_NOTICE, manager,
+                name + " withdrew: interviews cancelled (" + a.requisition.title + ")", lines);
+        if (notice != null) {
+            outbox.enqueue(a, notice, "withdrawal-notice:" + a.id + ":interviews", manager, Outbox.Extras.NONE);
         }
     }
 

@@ -198,7 +198,7 @@ class StageMoveTest {
         Application a = data.applicationAt(requisition, recruiter, Stage.INTERVIEW);
         assertEquals(LocalDate.of(2027, 3, 16), read(a.id).promisedDecisionDate);
 
-        move(a.id, Map.of("stage", "REJECTED", "note", "Not enough Kotlin")).then().statusCode(200)
+        move(a.id, Map.of("stage", "REJECTED", "note", "Not enough Kotlin", "told", Map.of("how", "PHONE"))).then().statusCode(200)
                 .body("stage", equalTo("REJECTED"))
                 .body("promisedDecisionDate", nullValue())
                 .body("allowedMoves", hasSize(0))

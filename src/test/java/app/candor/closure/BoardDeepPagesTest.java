@@ -151,7 +151,7 @@ class BoardDeepPagesTest {
         return QuarkusTransaction.requiringNew().call(() -> {
             Map<Long, Expected> out = new HashMap<>();
             Application.<Application>list("requisition.recruiter.id", recruiter.id).forEach(a -> out.put(a.id, new Expected(a.id,
-                    a.candidate.displayName(), a.requisition.id, a.requisition.title, a.closureDue, a.chasedAt)));
+                    a.candidate.displayName(), a.requisition.id, a.requisition.title, a.closure.due(), a.chasedAt)));
             return out;
         });
     }

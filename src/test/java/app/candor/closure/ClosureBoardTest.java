@@ -174,8 +174,7 @@ class ClosureBoardTest {
     @Test
     void aDecisionNotYetToldIsFinishedBeforeAnythingElse() {
         long silentlyRejected = open();
-        json(recruiter).body(Map.of("stage", "REJECTED")).when().post("/api/applications/" + silentlyRejected + "/stage")
-                .then().statusCode(200);
+        TestData.untoldAt(silentlyRejected, Stage.REJECTED);
         promise(silentlyRejected, friday.minusDays(4));
         long rejectionByPhone = byPhone();
         long callId = json(recruiter).body(Map.of("outcome", "REJECTED", "reasonId", 1))
@@ -183,7 +182,7 @@ class ClosureBoardTest {
                 .extract().jsonPath().getLong("id");
         promise(rejectionByPhone, friday.minusDays(3));
         long bounced = open();
-        json(recruiter).body(Map.of("stage", "REJECTED")).when().post("/api/applications/" + bounced + "/stage").then().statusCode(200);
+        TestData.untoldAt(bounced, Stage.REJECTED);
         BoardFixtures.bounced(bounced, MessageKind.REJECTION, at(friday, 8));
         promise(bounced, friday.minusDays(2));
         long scheduled = open();
@@ -223,7 +222,7 @@ class ClosureBoardTest {
         // Twenty different promises, three applications each: the order within a promise is by id.
         QuarkusTransaction.requiringNew().run(() -> {
             for (int i = 0; i < overdue.size(); i++) {
-                Application.update("closureDue = ?1 where id = ?2", friday.minusDays(1 + i % 20), overdue.get(i));
+                Application.update("closure.due = ?1 where id = ?2", friday.minusDays(1 + i % 20), overdue.get(i));
             }
         });
         List<Long> dueSoon = List.of(open(), open(), open());

@@ -64,7 +64,7 @@ class ClosureDigestOverSmtpTest {
     private Application promised(Requisition requisition, User recruiter, String first, String last, LocalDate due) {
         Application a = data.application(requisition, recruiter,
                 new CandidateInput("Ms", first, last, false, TestData.email(), null, Channel.EMAIL, "en"));
-        Api.db(() -> Application.update("closureDue = ?1 where id = ?2", due, a.id));
+        Api.db(() -> Application.update("closure.due = ?1 where id = ?2", due, a.id));
         return a;
     }
 

@@ -91,7 +91,7 @@ class ClosureDigestTest {
     Application promised(Requisition requisition, User recruiter, String first, String last, LocalDate due) {
         Application a = data.application(requisition, recruiter,
                 new CandidateInput("Ms", first, last, false, TestData.email(), null, Channel.EMAIL, "en"));
-        Api.db(() -> Application.update("closureDue = ?1 where id = ?2", due, a.id));
+        Api.db(() -> Application.update("closure.due = ?1 where id = ?2", due, a.id));
         return a;
     }
 
@@ -141,9 +141,9 @@ class ClosureDigestTest {
         // Not in Rita's digest: on track (Thursday), told already, on hold, someone else's requisition.
         promised(backend, rita, "Mary", "Jackson", THURSDAY);
         Application closed = promised(backend, rita, "Hedy", "Lamarr", MONDAY.minusDays(10));
-        Api.db(() -> Application.update("closureState = ?1 where id = ?2", ClosureState.CLOSED, closed.id));
+        Api.db(() -> Application.update("closure.state = ?1 where id = ?2", ClosureState.CLOSED, closed.id));
         Application onHold = promised(design, rita, "Radia", "Perlman", MONDAY.minusDays(10));
-        Api.db(() -> Application.update("closureState = ?1 where id = ?2", ClosureState.SUSPENDED, onHold.id));
+        Api.db(() -> Application.update("closure.state = ?1 where id = ?2", ClosureState.SUSPENDED, onHold.id));
         Application robsOwn = promised(robs, rob, "Joan", "Clarke", MONDAY.minusDays(1));
 
         clock.set(at(MONDAY, 8, 0));
@@ -223,7 +223,7 @@ class ClosureDigestTest {
         Requisition requisition = data.requisition(recruiter, data.hiringManager());
         promised(requisition, recruiter, "Tess", "OnTrack", THURSDAY);
         Application told = promised(requisition, recruiter, "Toni", "Told", MONDAY.minusDays(3));
-        Api.db(() -> Application.update("closureState = ?1 where id = ?2", ClosureState.CLOSED, told.id));
+        Api.db(() -> Application.update("closure.state = ?1 where id = ?2", ClosureState.CLOSED, told.id));
 
         clock.set(at(MONDAY, 8, 0));
         ClosureDigest.Result result = digest.check();
@@ -305,7 +305,7 @@ class ClosureDigestTest {
         for (int i = 0; i < ClosureDigest.MAX_ROWS + 3; i++) {
             data.application(requisition, recruiter);
         }
-        Api.db(() -> Application.update("closureDue = ?1 where requisition.id = ?2", MONDAY.minusDays(3), requisition.id));
+        Api.db(() -> Application.update("closure.due = ?1 where requisition.id = ?2", MONDAY.minusDays(3), requisition.id));
 
         clock.set(at(MONDAY, 8, 0));
         digest.check();

@@ -177,7 +177,7 @@ class ClosureRefusalTest {
         json(recruiter).body(Map.of("status", "FILLED")).when().post(path).then().statusCode(200);
         // Delivering the letter closes the application (and bumps its version): wait for that before taking the picture.
         app.candor.support.Eventually.await("the role-filled letter delivered", java.time.Duration.ofSeconds(20),
-                () -> Api.db(() -> Application.<Application>findById(application.id).closureState == app.candor.application.ClosureState.CLOSED));
+                () -> Api.db(() -> Application.<Application>findById(application.id).closure.state() == app.candor.application.ClosureState.CLOSED));
         Written filled = Written.now(application.id);
         assertEquals(Stage.REJECTED, filled.stage());
         for (String to : List.of("OPEN", "ON_HOLD", "CANCELLED")) {

@@ -53,13 +53,13 @@ class ClosureStatsBrowserTest {
     private void closed(Requisition requisition, User recruiter, Instant at, int days, boolean late) {
         Application a = data.application(requisition, recruiter);
         QuarkusTransaction.requiringNew().run(() -> Application.update(
-                "createdAt = ?1, closureState = ?2, closedAt = ?3, closedLate = ?4 where id = ?5",
+                "createdAt = ?1, closure.state = ?2, closure.closedAt = ?3, closure.closedLate = ?4 where id = ?5",
                 at.minus(Duration.ofDays(days)), ClosureState.CLOSED, at, late, a.id));
     }
 
     private void overdue(Requisition requisition, User recruiter) {
         Application a = data.application(requisition, recruiter);
-        QuarkusTransaction.requiringNew().run(() -> Application.update("closureDue = ?1 where id = ?2", LocalDate.parse("2031-06-13"), a.id));
+        QuarkusTransaction.requiringNew().run(() -> Application.update("closure.due = ?1 where id = ?2", LocalDate.parse("2031-06-13"), a.id));
     }
 
     @Test

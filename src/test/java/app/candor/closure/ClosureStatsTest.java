@@ -76,14 +76,14 @@ class ClosureStatsTest {
         Application a = data.application(requisition, recruiter);
         Instant at = Instant.parse(closedAt);
         QuarkusTransaction.requiringNew().run(() -> Application.update(
-                "createdAt = ?1, closureState = ?2, closedAt = ?3, closedLate = ?4 where id = ?5",
+                "createdAt = ?1, closure.state = ?2, closure.closedAt = ?3, closure.closedLate = ?4 where id = ?5",
                 at.minus(Duration.ofDays(days)), ClosureState.CLOSED, at, late, a.id));
     }
 
     /** An application in {@code state} whose promised date is {@code due}. */
     private void promised(Requisition requisition, User recruiter, ClosureState state, String due) {
         Application a = data.application(requisition, recruiter);
-        QuarkusTransaction.requiringNew().run(() -> Application.update("closureState = ?1, closureDue = ?2 where id = ?3",
+        QuarkusTransaction.requiringNew().run(() -> Application.update("closure.state = ?1, closure.due = ?2 where id = ?3",
                 state, LocalDate.parse(due), a.id));
     }
 
@@ -169,7 +169,7 @@ class ClosureStatsTest {
                 .containsEntry("onTime", 4).containsEntry("openOverdue", 2));
         assertThat(recruiters).anySatisfy(r -> assertThat(r).containsEntry("recruiter", bob.fullName).containsEntry("closed", 1)
                 .containsEntry("onTime", 1).containsEntry("onTimeRate", 1.0f).containsEntry("openOverdue", 1));
-        long overdueEverywhere = Api.db(() -> Application.count("closureState = ?1 and closureDue < ?2", ClosureState.OPEN, TODAY));
+        long overdueEverywhere = Api.db(() -> Application.count("closure.state = ?1 and closure.due < ?2", ClosureState.OPEN, TODAY));
         assertThat(team.getLong("openOverdue")).as("every open application past its date, other tests' too").isEqualTo(overdueEverywhere);
         assertThat(team.getLong("closed")).isGreaterThanOrEqualTo(8);
         assertThat(team.getList("weekly.closed", Long.class).get(3)).isGreaterThanOrEqualTo(4L);

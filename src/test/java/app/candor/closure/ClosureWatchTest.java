@@ -78,7 +78,7 @@ class ClosureWatchTest {
         return app.candor.support.Eventually.await("application " + a.id + " closed", java.time.Duration.ofSeconds(20), () -> {
             dispatcher.dispatchDue();
             return reload(a);
-        }, r -> r.closureState == ClosureState.CLOSED);
+        }, r -> r.closure.state() == ClosureState.CLOSED);
     }
 
     private static Application reload(Application a) {
@@ -94,34 +94,34 @@ class ClosureWatchTest {
 
         at("2031-11-13T23:59"); // Thursday night: two business days left
         sweep.sweep();
-        assertThat(reload(a).closureFlag).isZero();
-        assertThat(reload(a).dueSoonAt).isNull();
+        assertThat(reload(a).closure.flag()).isEqualTo(app.candor.closure.ClosureWatch.Flag.NONE);
+        assertThat(reload(a).closure.dueSoonAt()).isNull();
 
         at("2031-11-14T00:00"); // Friday: the next business day is the promised Monday
         sweep.sweep();
-        Instant dueSoonAt = reload(a).dueSoonAt;
-        assertThat(reload(a).closureFlag).isEqualTo((short) 1);
+        Instant dueSoonAt = reload(a).closure.dueSoonAt();
+        assertThat(reload(a).closure.flag()).isEqualTo(app.candor.closure.ClosureWatch.Flag.DUE_SOON);
         assertThat(dueSoonAt).isEqualTo(Instant.parse("2031-11-14T00:00:00Z"));
 
         for (String t : List.of("2031-11-14T12:00", "2031-11-15T10:00", "2031-11-16T10:00", "2031-11-17T23:59")) {
             at(t);
             sweep.sweep();
-            assertThat(reload(a).closureFlag).as("still due soon at %s", t).isEqualTo((short) 1);
-            assertThat(reload(a).dueSoonAt).as("flagged once").isEqualTo(dueSoonAt);
-            assertThat(reload(a).overdueAt).isNull();
+            assertThat(reload(a).closure.flag()).as("still due soon at %s", t).isEqualTo(app.candor.closure.ClosureWatch.Flag.DUE_SOON);
+            assertThat(reload(a).closure.dueSoonAt()).as("flagged once").isEqualTo(dueSoonAt);
+            assertThat(reload(a).closure.overdueAt()).isNull();
         }
 
         at("2031-11-18T00:00"); // Tuesday: the promised Monday has passed
         sweep.sweep();
-        assertThat(reload(a).closureFlag).isEqualTo((short) 2);
-        assertThat(reload(a).overdueAt).isEqualTo(Instant.parse("2031-11-18T00:00:00Z"));
-        assertThat(reload(a).promiseLapsed).isTrue();
+        assertThat(reload(a).closure.flag()).isEqualTo(app.candor.closure.ClosureWatch.Flag.OVERDUE);
+        assertThat(reload(a).closure.overdueAt()).isEqualTo(Instant.parse("2031-11-18T00:00:00Z"));
+        assertThat(reload(a).closure.promiseLapsed()).isTrue();
         for (String t : List.of("2031-11-18T08:00", "2031-11-19T08:00", "2031-11-24T08:00")) {
             at(t);
             sweep.sweep();
-            assertThat(reload(a).overdueAt).as("flagged overdue once").isEqualTo(Instant.parse("2031-11-18T00:00:00Z"));
+            assertThat(reload(a).closure.overdueAt()).as("flagged overdue once").isEqualTo(Instant.parse("2031-11-18T00:00:00Z"));
         }
-        assertThat(reload(a).dueSoonAt).isEqualTo(dueSoonAt);
+        assertThat(reload(a).closure.dueSoonAt()).isEqualTo(dueSoonAt);
     }
 
     @Test
@@ -133,19 +133,19 @@ class ClosureWatchTest {
 
         at("2031-12-23T23:59"); // Tuesday: Wednesday is a business day before the promise
         sweep.sweep();
-        assertThat(reload(a).closureFlag).isZero();
+        assertThat(reload(a).closure.flag()).isEqualTo(app.candor.closure.ClosureWatch.Flag.NONE);
 
         at("2031-12-24T00:00"); // Wednesday: the next business day (past two holidays and a weekend) is the promise
         sweep.sweep();
-        assertThat(reload(a).closureFlag).isEqualTo((short) 1);
+        assertThat(reload(a).closure.flag()).isEqualTo(app.candor.closure.ClosureWatch.Flag.DUE_SOON);
 
         at("2031-12-29T23:00");
         sweep.sweep();
-        assertThat(reload(a).closureFlag).isEqualTo((short) 1);
+        assertThat(reload(a).closure.flag()).isEqualTo(app.candor.closure.ClosureWatch.Flag.DUE_SOON);
 
         at("2031-12-30T00:00");
         sweep.sweep();
-        assertThat(reload(a).closureFlag).isEqualTo((short) 2);
+        assertThat(reload(a).closure.flag()).isEqualTo(app.candor.closure.ClosureWatch.Flag.OVERDUE);
     }
 
     @Test
@@ -160,18 +160,18 @@ class ClosureWatchTest {
         sweep.sweep();
         json(recruiter).body(Map.of("promisedDecisionDate", "2031-11-21")).post("/api/applications/" + inTime.id + "/delay")
                 .then().statusCode(201);
-        assertThat(reload(inTime).closureFlag).as("a new promise starts unflagged").isZero();
-        assertThat(reload(inTime).dueSoonAt).isNull();
-        assertThat(reload(inTime).promiseLapsed).isFalse();
+        assertThat(reload(inTime).closure.flag()).as("a new promise starts unflagged").isEqualTo(app.candor.closure.ClosureWatch.Flag.NONE);
+        assertThat(reload(inTime).closure.dueSoonAt()).isNull();
+        assertThat(reload(inTime).closure.promiseLapsed()).isFalse();
 
         at("2031-11-18T10:00"); // the first promise has passed for the other one
         sweep.sweep();
-        assertThat(reload(inTime).closureFlag).as("the new promise is on Friday").isEqualTo((short) 0);
-        assertThat(reload(tooLate).closureFlag).isEqualTo((short) 2);
+        assertThat(reload(inTime).closure.flag()).as("the new promise is on Friday").isEqualTo(app.candor.closure.ClosureWatch.Flag.NONE);
+        assertThat(reload(tooLate).closure.flag()).isEqualTo(app.candor.closure.ClosureWatch.Flag.OVERDUE);
         json(recruiter).body(Map.of("promisedDecisionDate", "2031-11-21")).post("/api/applications/" + tooLate.id + "/delay")
                 .then().statusCode(201);
-        assertThat(reload(tooLate).closureFlag).isZero();
-        assertThat(reload(tooLate).promiseLapsed).as("renegotiated after it lapsed").isTrue();
+        assertThat(reload(tooLate).closure.flag()).isEqualTo(app.candor.closure.ClosureWatch.Flag.NONE);
+        assertThat(reload(tooLate).closure.promiseLapsed()).as("renegotiated after it lapsed").isTrue();
 
         at("2031-11-20T10:00"); // both are told before the new date
         for (Application a : List.of(inTime, tooLate)) {
@@ -179,11 +179,11 @@ class ClosureWatchTest {
                     .then().statusCode(201);
         }
         Application kept = closedBy(inTime);
-        assertThat(kept.closureState).isEqualTo(ClosureState.CLOSED);
-        assertThat(kept.closedLate).isFalse();
-        assertThat(kept.closedAt).isEqualTo(Instant.parse("2031-11-20T10:00:00Z"));
+        assertThat(kept.closure.state()).isEqualTo(ClosureState.CLOSED);
+        assertThat(kept.closure.closedLate()).isFalse();
+        assertThat(kept.closure.closedAt()).isEqualTo(Instant.parse("2031-11-20T10:00:00Z"));
         Application late = closedBy(tooLate);
-        assertThat(late.closedLate).isTrue();
+        assertThat(late.closure.closedLate()).isTrue();
     }
 
     @Test
@@ -198,17 +198,17 @@ class ClosureWatchTest {
                 .post("/api/applications/" + a.id + "/outcome").then().statusCode(201);
         dispatcher.dispatchDue();
         assertThat(reload(a).stage).isEqualTo(Stage.REJECTED);
-        assertThat(reload(a).closureState).isEqualTo(ClosureState.OPEN);
-        assertThat(reload(a).closureDue).as("the promise stands until they are told").isEqualTo(LocalDate.parse("2031-11-12"));
+        assertThat(reload(a).closure.state()).isEqualTo(ClosureState.OPEN);
+        assertThat(reload(a).closure.due()).as("the promise stands until they are told").isEqualTo(LocalDate.parse("2031-11-12"));
 
         at("2031-11-13T08:00");
         sweep.sweep();
-        assertThat(reload(a).closureFlag).as("overdue although decided").isEqualTo((short) 2);
+        assertThat(reload(a).closure.flag()).as("overdue although decided").isEqualTo(app.candor.closure.ClosureWatch.Flag.OVERDUE);
 
         at("2031-11-14T09:00");
         closedBy(a);
-        assertThat(reload(a).closedLate).isTrue();
-        assertThat(reload(a).closedAt).isEqualTo(Instant.parse("2031-11-14T09:00:00Z"));
+        assertThat(reload(a).closure.closedLate()).isTrue();
+        assertThat(reload(a).closure.closedAt()).isEqualTo(Instant.parse("2031-11-14T09:00:00Z"));
     }
 
     @Test
@@ -221,13 +221,13 @@ class ClosureWatchTest {
         long call = json(recruiter).body(Map.of("outcome", "OFFER")).post("/api/applications/" + a.id + "/outcome")
                 .then().statusCode(201).extract().jsonPath().getLong("id");
         dispatcher.dispatchDue();
-        assertThat(reload(a).closureState).as("a call still to make").isEqualTo(ClosureState.OPEN);
+        assertThat(reload(a).closure.state()).as("a call still to make").isEqualTo(ClosureState.OPEN);
 
         at("2031-11-11T15:00");
         json(recruiter).body(Map.of("note", "Called, delighted")).post("/api/messages/" + call + "/call-done").then().statusCode(200);
-        assertThat(reload(a).closureState).isEqualTo(ClosureState.CLOSED);
-        assertThat(reload(a).closedLate).isFalse();
-        assertThat(reload(a).closedAt).isEqualTo(Instant.parse("2031-11-11T15:00:00Z"));
+        assertThat(reload(a).closure.state()).isEqualTo(ClosureState.CLOSED);
+        assertThat(reload(a).closure.closedLate()).isFalse();
+        assertThat(reload(a).closure.closedAt()).isEqualTo(Instant.parse("2031-11-11T15:00:00Z"));
     }
 
     @Test
@@ -241,7 +241,7 @@ class ClosureWatchTest {
             ids.add(data.application(requisition, recruiter).id);
         }
         // Their promises passed yesterday (written directly: the API refuses a date in the past).
-        QuarkusTransaction.requiringNew().run(() -> Application.update("closureDue = ?1 where id in ?2",
+        QuarkusTransaction.requiringNew().run(() -> Application.update("closure.due = ?1 where id in ?2",
                 LocalDate.parse("2031-06-01"), ids));
 
         CyclicBarrier start = new CyclicBarrier(2);
@@ -261,7 +261,7 @@ class ClosureWatchTest {
             flagged += s.get(60, TimeUnit.SECONDS).overdue();
         }
         assertThat(flagged).as("newly overdue across both sweeps").isEqualTo(ids.size());
-        long overdue = QuarkusTransaction.requiringNew().call(() -> Application.count("id in ?1 and closureFlag = 2", ids));
+        long overdue = QuarkusTransaction.requiringNew().call(() -> Application.count("id in ?1 and closure.flag = ?2", ids, app.candor.closure.ClosureWatch.Flag.OVERDUE));
         assertThat(overdue).isEqualTo(ids.size());
     }
 
@@ -274,14 +274,14 @@ class ClosureWatchTest {
         Application closed = data.application(requisition, recruiter);
         Application suspended = data.application(requisition, recruiter);
         QuarkusTransaction.requiringNew().run(() -> {
-            Application.update("closureDue = ?1 where id in ?2", LocalDate.parse("2031-05-30"), List.of(closed.id, suspended.id));
-            Application.update("closureState = ?1 where id = ?2", ClosureState.CLOSED, closed.id);
-            Application.update("closureState = ?1 where id = ?2", ClosureState.SUSPENDED, suspended.id);
+            Application.update("closure.due = ?1 where id in ?2", LocalDate.parse("2031-05-30"), List.of(closed.id, suspended.id));
+            Application.update("closure.state = ?1 where id = ?2", ClosureState.CLOSED, closed.id);
+            Application.update("closure.state = ?1 where id = ?2", ClosureState.SUSPENDED, suspended.id);
         });
         at("2031-06-03T09:00");
         sweep.sweep();
-        assertThat(reload(closed).closureFlag).isZero();
-        assertThat(reload(suspended).closureFlag).isZero();
+        assertThat(reload(closed).closure.flag()).isEqualTo(app.candor.closure.ClosureWatch.Flag.NONE);
+        assertThat(reload(suspended).closure.flag()).isEqualTo(app.candor.closure.ClosureWatch.Flag.NONE);
     }
 
     @Test
@@ -289,7 +289,7 @@ class ClosureWatchTest {
         User recruiter = data.recruiter();
         Requisition requisition = data.requisition(recruiter, data.hiringManager());
         Application a = data.application(requisition, recruiter);
-        json(recruiter).body(Map.of("stage", "REJECTED")).post("/api/applications/" + a.id + "/stage").then().statusCode(200);
+        TestData.untoldAt(a.id, Stage.REJECTED); // as before issue 17: a plain move now needs how the candidate was told
         var view = json(recruiter).get("/api/applications/" + a.id).then().statusCode(200).extract().jsonPath();
         assertThat(view.getString("closure.state")).isEqualTo("OPEN");
         assertThat(view.getBoolean("closure.untold")).isTrue();
@@ -314,9 +314,9 @@ class ClosureWatchTest {
         json(recruiter).body(Map.of("stage", "WITHDRAWN", "note", "Called: accepted another offer")).post("/api/applications/" + withdrawn.id + "/stage")
                 .then().statusCode(200);
         json(recruiter).body(Map.of("stage", "HIRED")).post("/api/applications/" + hired.id + "/stage").then().statusCode(200);
-        assertThat(reload(withdrawn).closureState).isEqualTo(ClosureState.CLOSED);
-        assertThat(reload(withdrawn).closedLate).isFalse();
-        assertThat(reload(hired).closureState).isEqualTo(ClosureState.CLOSED);
+        assertThat(reload(withdrawn).closure.state()).isEqualTo(ClosureState.CLOSED);
+        assertThat(reload(withdrawn).closure.closedLate()).isFalse();
+        assertThat(reload(hired).closure.state()).isEqualTo(ClosureState.CLOSED);
         assertThat(json(recruiter).get("/api/applications/" + hired.id).then().extract().jsonPath().getString("closure.watch"))
                 .isEqualTo("CLOSED_ON_TIME");
     }
@@ -328,7 +328,7 @@ class ClosureWatchTest {
         User manager = data.hiringManager();
         Requisition requisition = data.requisition(rita, manager);
         Application a = data.application(requisition, rita);
-        QuarkusTransaction.requiringNew().run(() -> Application.update("closureDue = ?1 where id = ?2",
+        QuarkusTransaction.requiringNew().run(() -> Application.update("closure.due = ?1 where id = ?2",
                 LocalDate.now(ZoneOffset.UTC).minusDays(3), a.id));
         assertThat(json(rita).get("/api/board?scope=mine").then().statusCode(200).extract().jsonPath()
                 .getList("rows.applicationId", Long.class)).contains(a.id);

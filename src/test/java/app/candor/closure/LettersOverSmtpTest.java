@@ -196,7 +196,7 @@ class LettersOverSmtpTest {
             assertFalse(part.contains("other finalist"), "the status note is internal");
         }
         assertEquals(Stage.REJECTED, Api.db(() -> Application.<Application>findById(a.id).stage));
-        assertEquals(app.candor.application.ClosureState.CLOSED, Api.db(() -> Application.<Application>findById(a.id).closureState));
+        assertEquals(app.candor.application.ClosureState.CLOSED, Api.db(() -> Application.<Application>findById(a.id).closure.state()));
     }
 
     @Test

@@ -102,11 +102,11 @@ class RoleFilledAtScaleTest {
                 () -> Api.db(() -> Message.count("requisition.id = ?1 and state = ?2", requisition.id, MessageState.SENT)),
                 sent -> sent == OPEN);
         assertEquals(0L, Api.db(() -> Message.count("requisition.id = ?1 and attempts <> 1", requisition.id)), "each sent once");
-        assertEquals((long) OPEN, Api.db(() -> Application.count("requisition.id = ?1 and stage = ?2 and closureState = ?3",
+        assertEquals((long) OPEN, Api.db(() -> Application.count("requisition.id = ?1 and stage = ?2 and closure.state = ?3",
                 requisition.id, Stage.REJECTED, ClosureState.CLOSED)), "every told candidate has closure");
         Application sample = Api.db(() -> Application.<Application>findById(open.get(0)));
-        assertNotNull(sample.closedAt);
-        assertEquals(Boolean.FALSE, sample.closedLate, "told before the promised date");
+        assertNotNull(sample.closure.closedAt());
+        assertEquals(Boolean.FALSE, sample.closure.closedLate(), "told before the promised date");
 
         Application stillHired = Api.db(() -> Application.<Application>findById(hired.id));
         assertEquals(Stage.HIRED, stillHired.stage);

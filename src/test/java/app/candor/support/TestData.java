@@ -94,9 +94,30 @@ public class TestData {
     public Application applicationAt(Requisition requisition, User recruiter, Stage stage) {
         Application a = application(requisition, recruiter);
         if (stage != Stage.APPLIED) {
-            applications.move(a.id, new MoveInput(stage, null, null), recruiter);
+            // A plain move to a final stage says how the candidate was told (issue 17).
+            app.candor.application.ToldInput told = stage == Stage.REJECTED || stage == Stage.ROLE_CLOSED
+                    ? new app.candor.application.ToldInput(app.candor.closure.ClosureWatch.ToldHow.IN_PERSON, null, "told in person") : null;
+            applications.move(a.id, new MoveInput(stage, null, null, told), recruiter);
         }
         return a;
+    }
+
+    /**
+     * Data as it exists from before issue 17: the application moved to a final stage without a letter and
+     * without a record of how the candidate was told (decided, untold). Written directly: no path makes it now.
+     */
+    public static void untoldAt(long applicationId, Stage stage) {
+        QuarkusTransaction.requiringNew().run(() -> {
+            Application a = Application.findById(applicationId);
+            app.candor.application.StageChange change = new app.candor.application.StageChange();
+            change.application = a;
+            change.fromStage = a.stage;
+            change.toStage = stage;
+            change.changedBy = "(before issue 17)";
+            change.changedAt = java.time.Instant.now();
+            change.persist();
+            Application.update("stage = ?1, promisedDecisionDate = null where id = ?2", stage, applicationId);
+        });
     }
 
     public static long count(Class<?> entity) {

@@ -82,7 +82,7 @@ class MetricsTest {
 
     private void promised(Requisition requisition, User recruiter, String due) {
         Application a = data.application(requisition, recruiter);
-        QuarkusTransaction.requiringNew().run(() -> Application.update("closureDue = ?1 where id = ?2", LocalDate.parse(due), a.id));
+        QuarkusTransaction.requiringNew().run(() -> Application.update("closure.due = ?1 where id = ?2", LocalDate.parse(due), a.id));
     }
 
     /** Open applications matching {@code where}, whose parameters are ?2, ?3, … */
@@ -90,7 +90,7 @@ class MetricsTest {
         Object[] all = new Object[params.length + 1];
         all[0] = ClosureState.OPEN;
         System.arraycopy(params, 0, all, 1, params.length);
-        return Api.db(() -> Application.count("closureState = ?1" + where, all));
+        return Api.db(() -> Application.count("closure.state = ?1" + where, all));
     }
 
     @Test
@@ -118,11 +118,11 @@ class MetricsTest {
         promised(requisition, recruiter, "2032-03-20");  // on track
 
         String first = scrape(admin);
-        long overdue = open(" and closureDue < ?2", TODAY);
+        long overdue = open(" and closure.due < ?2", TODAY);
         assertThat(overdue).isGreaterThanOrEqualTo(1);
         assertThat(sample(first, "candor_closure_open_overdue")).isEqualTo(overdue);
         assertThat(sample(first, "candor_closure_open_due_soon"))
-                .isEqualTo(open(" and closureDue >= ?2 and closureDue <= ?3", TODAY, LocalDate.parse("2032-03-11")));
+                .isEqualTo(open(" and closure.due >= ?2 and closure.due <= ?3", TODAY, LocalDate.parse("2032-03-11")));
         assertThat(sample(first, "candor_closure_open")).isEqualTo(open(""));
         assertThat(first).containsPattern("(?m)^candor_closure_on_time_ratio ");
 
@@ -133,7 +133,7 @@ class MetricsTest {
         // Read again: what the database says now (other tests' letters, delivered in the background, may have closed
         // some applications meanwhile, so "overdue + 1" would race with the dispatcher; the database count does not).
         double reread = sample(scrape(admin), "candor_closure_open_overdue");
-        assertThat(reread).as("after 30 s: read again").isEqualTo(open(" and closureDue < ?2", TODAY));
+        assertThat(reread).as("after 30 s: read again").isEqualTo(open(" and closure.due < ?2", TODAY));
     }
 
     @Test

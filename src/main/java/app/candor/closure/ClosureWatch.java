@@ -1,0 +1,247 @@
+package app.candor.closure;
+
+import app.candor.application.ClosureState;
+import jakarta.persistence.AttributeConverter;
+import jakarta.persistence.Column;
+import jakarta.persistence.Convert;
+import jakarta.persistence.Embeddable;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import org.hibernate.annotations.JdbcTypeCode;
+import org.hibernate.type.SqlTypes;
+
+import java.time.Instant;
+import java.time.LocalDate;
+
+/**
+ * Whether a candidate has been told a final answer, and by when they were promised one: the one owner of
+ * an application's closure columns. Only these methods open, pause, resume, renegotiate and close the
+ * watch and decide on time or late ({@link #late}); the bulk statements that do the same for many rows
+ * ({@link ClosureWatches}) and the sweep ({@link ClosureSweep}) follow the same rule. Everyone else reads.
+ */
+@Embeddable
+public class ClosureWatch {
+
+    /** What the closure sweep has noticed about the current promise. Stored as 0, 1, 2 (V9's check and index). */
+    public enum Flag {
+        NONE, DUE_SOON, OVERDUE;
+
+        public short code() {
+            return (short) ordinal();
+        }
+    }
+
+    /** How a candidate was told a final answer outside Candor's letters and calls (a plain move records one). */
+    public enum ToldHow {
+        IN_PERSON("in person"), PHONE("by phone"), VIDEO_CALL("in a video call"), OTHER("another way");
+
+        public final String label;
+
+        ToldHow(String label) {
+            this.label = label;
+        }
+    }
+
+    @jakarta.persistence.Converter
+    public static class FlagColumn implements AttributeConverter<Flag, Short> {
+        @Override
+        public Short convertToDatabaseColumn(Flag flag) {
+            return (flag == null ? Flag.NONE : flag).code();
+        }
+
+        @Override
+        public Flag convertToEntityAttribute(Short code) {
+            return code == null ? Flag.NONE : Flag.values()[code];
+        }
+    }
+
+    @Enumerated(EnumType.STRING)
+    @JdbcTypeCode(SqlTypes.VARCHAR)
+    @Column(name = "closure_state", nullable = false, length = 10)
+    private ClosureState state = ClosureState.OPEN;
+
+    /**
+     * The last promised decision date. Unlike the application's promised date it stays when the stage
+     * closes: a rejection recorded but not yet told still owes the candidate an answer by this date.
+     */
+    @Column(name = "closure_due")
+    private LocalDate due;
+
+    @Convert(converter = FlagColumn.class)
+    @Column(name = "closure_flag", nullable = false)
+    private Flag flag = Flag.NONE;
+
+    @Column(name = "due_soon_at")
+    private Instant dueSoonAt;
+
+    @Column(name = "overdue_at")
+    private Instant overdueAt;
+
+    /** A promise passed while the watch was open: closing later is closing late, even after a new date. */
+    @Column(name = "promise_lapsed", nullable = false)
+    private boolean promiseLapsed;
+
+    @Column(name = "closed_at")
+    private Instant closedAt;
+
+    @Column(name = "closed_late")
+    private Boolean closedLate;
+
+    /** Set when the candidate was told outside Candor's letters: how, by whom, what was said (V14). */
+    @Enumerated(EnumType.STRING)
+    @JdbcTypeCode(SqlTypes.VARCHAR)
+    @Column(name = "told_how", length = 20)
+    private ToldHow toldHow;
+
+    @Column(name = "told_by", length = 100)
+    private String toldBy;
+
+    @Column(name = "told_note", length = 2000)
+    private String toldNote;
+
+    /**
+     * The one closed-late rule: closing on {@code day} is late if a promise lapsed while the watch was
+     * open, or if the watch is open now and its date has passed. A paused watch (role on hold) is not late
+     * for the pause. {@link ClosureWatches#toldAll} applies this same method to rows it does not load.
+     */
+    public static boolean late(ClosureState state, LocalDate due, boolean promiseLapsed, LocalDate day) {
+        return promiseLapsed || (state == ClosureState.OPEN && due != null && day.isAfter(due));
+    }
+
+    /** A new application's first promise: watched from now. */
+    public void open(LocalDate promise) {
+        state = ClosureState.OPEN;
+        due = promise;
+        clearFlags();
+    }
+
+    /**
+     * A new promised date. Moving the promise before it lapses renegotiates it (it stays kept); once it
+     * has passed with the watch open, the application stays late whatever date follows. The sweep's flags
+     * belong to the old promise and are cleared. A null date (a closing stage) keeps the last promise:
+     * the candidate is owed the answer by it until they are told.
+     */
+    public void promise(LocalDate date, LocalDate today) {
+        if (date == null || date.equals(due) || state == ClosureState.CLOSED) {
+            return;
+        }
+        if (state == ClosureState.OPEN && due != null && today.isAfter(due)) {
+            promiseLapsed = true;
+        }
+        due = date;
+        clearFlags();
+    }
+
+    /** The role is on hold: the promise is paused. Only an open watch pauses; a promise already passed has lapsed. */
+    public void suspend(LocalDate today) {
+        if (state == ClosureState.OPEN) {
+            if (due != null && today.isAfter(due)) {
+                promiseLapsed = true;
+            }
+            state = ClosureState.SUSPENDED;
+        }
+    }
+
+    /**
+     * Watched again (the role reopened, or it ended while on hold and its candidates are still to be told).
+     * Call after setting a fresh promise, if any, while still paused, so the pause does not count as a lapse.
+     * The sweep's flags are cleared; a promise that had lapsed before the hold stays lapsed.
+     */
+    public void resume() {
+        if (state != ClosureState.SUSPENDED) {
+            return;
+        }
+        state = ClosureState.OPEN;
+        clearFlags();
+    }
+
+    /**
+     * Watched again because the role ended while it was paused: the candidate is still owed the answer by their
+     * promise, or by {@code owedBy} if that passed during the pause (the pause is not a lapse).
+     */
+    public void resumeOwing(LocalDate today, LocalDate owedBy) {
+        if (state != ClosureState.SUSPENDED) {
+            return;
+        }
+        if (due == null || due.isBefore(today)) {
+            due = owedBy;
+        }
+        resume();
+    }
+
+    /** The candidate has been told a final answer at {@code at}; returns whether this closed the watch (false if it was closed). */
+    public boolean told(Instant at, LocalDate day) {
+        if (state == ClosureState.CLOSED) {
+            return false;
+        }
+        closedLate = late(state, due, promiseLapsed, day);
+        state = ClosureState.CLOSED;
+        closedAt = at;
+        return true;
+    }
+
+    /** As {@link #told}, for an answer given outside Candor's letters: who gave it, how, and what they said. */
+    public boolean toldAnotherWay(Instant at, LocalDate day, ToldHow how, String by, String note) {
+        if (!told(at, day)) {
+            return false;
+        }
+        toldHow = how;
+        toldBy = by;
+        toldNote = note;
+        return true;
+    }
+
+    private void clearFlags() {
+        flag = Flag.NONE;
+        dueSoonAt = null;
+        overdueAt = null;
+    }
+
+    public ClosureState state() {
+        return state;
+    }
+
+    public boolean isClosed() {
+        return state == ClosureState.CLOSED;
+    }
+
+    public LocalDate due() {
+        return due;
+    }
+
+    public Flag flag() {
+        return flag;
+    }
+
+    public Instant dueSoonAt() {
+        return dueSoonAt;
+    }
+
+    public Instant overdueAt() {
+        return overdueAt;
+    }
+
+    public boolean promiseLapsed() {
+        return promiseLapsed;
+    }
+
+    public Instant closedAt() {
+        return closedAt;
+    }
+
+    public Boolean closedLate() {
+        return closedLate;
+    }
+
+    public ToldHow toldHow() {
+        return toldHow;
+    }
+
+    public String toldBy() {
+        return toldBy;
+    }
+
+    public String toldNote() {
+        return toldNote;
+    }
+}
