@@ -14,7 +14,7 @@ import java.lang.annotation.Target;
 /**
  * Free text of several lines (notes, feedback): line breaks (LF, or CR LF as a browser sends them) and
  * tabs are text; every other control character (NUL, a lone CR, escape sequences...) is refused, as it
- * would otherwise be delivered to a candidate. Null is valid.
+ * would otherwise be delivered to a candidate, and so is U+FFFD (bytes that were not UTF-8). Null is valid.
  */
 @Documented
 @Constraint(validatedBy = MultiLine.Validator.class)
@@ -38,7 +38,7 @@ public @interface MultiLine {
             for (int i = 0; i < value.length(); i++) {
                 char c = value.charAt(i);
                 boolean lineBreak = c == '\n' || c == '\t' || (c == '\r' && i + 1 < value.length() && value.charAt(i + 1) == '\n');
-                if (!lineBreak && Character.isISOControl(c)) {
+                if (!lineBreak && Character.isISOControl(c) || c == '\uFFFD') { // U+FFFD: bytes that were not UTF-8
                     return false;
                 }
             }

@@ -22,7 +22,7 @@ import java.lang.annotation.Target;
 @Retention(RetentionPolicy.RUNTIME)
 public @interface SingleLine {
 
-    String message() default "must be a single line without control characters (no line breaks, tabs or NUL)";
+    String message() default "must be a single line of text without control characters (no line breaks, tabs or NUL)";
 
     Class<?>[] groups() default {};
 
@@ -34,9 +34,12 @@ public @interface SingleLine {
             return value == null || value.chars().noneMatch(Validator::isLineOrControl);
         }
 
-        /** C0 and C1 controls, DEL, and the Unicode line and paragraph separators. */
+        /**
+         * C0 and C1 controls, DEL, the Unicode line and paragraph separators, and U+FFFD, which is what a form
+         * decoder makes of bytes that were not UTF-8.
+         */
         static boolean isLineOrControl(int c) {
-            return Character.isISOControl(c) || c == '\u2028' || c == '\u2029';
+            return Character.isISOControl(c) || c == '\u2028' || c == '\u2029' || c == '\uFFFD';
         }
     }
 }
