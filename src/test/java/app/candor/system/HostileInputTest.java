@@ -109,16 +109,16 @@ class HostileInputTest {
         problem(as(recruiter).contentType("application/x-www-form-urlencoded").formParam("a", "b").when().post("/api/closure/sweep"),
                 415, "JSON");
         problem(as(recruiter).when().get("/api/requisitions?x=" + "a".repeat(10_000)), 414, "8192");
-        problem(as(recruiter).when().get("/api/requisitions/1;x"), 400, "';'");
+        problem(as(recruiter).urlEncodingEnabled(false).when().get("/api/requisitions/1;x"), 400, "';'");
         problem(json(recruiter).body("\"" + "x".repeat(2 * 1024 * 1024 + 10) + "\"").when().post("/api/candidates"), 413, "larger");
     }
 
     @Test
     void aPathWithASemicolonIsAnsweredAtOnceNotLeftHanging() {
-        Response page = given().redirects().follow(false).when().get("/requisitions;x");
-        assertThat(page.statusCode()).isEqualTo(400);
+        MalformedInputTest.Answer page = MalformedInputTest.send(new MalformedInputTest.Case("matrix", "GET", "/requisitions;x", Map.of(), new byte[0]));
+        assertThat(page.status()).isEqualTo(400);
         assertThat(page.contentType()).startsWith("text/html");
-        assertThat(given().when().get("/q/health;x").statusCode()).isEqualTo(400);
+        assertThat(MalformedInputTest.send(new MalformedInputTest.Case("matrix", "GET", "/q/health;x", Map.of(), new byte[0])).status()).isEqualTo(400);
     }
 
     @Test
@@ -139,13 +139,17 @@ class HostileInputTest {
         Setup s = setup();
         PageSession session = PageSession.signIn(s.recruiter());
         session.get("/requisitions/" + s.requisition().id);
-        Response none = session.request().when().post("/applications/" + s.application().id + "/chasers/answered");
-        assertThat(none.statusCode()).isEqualTo(415);
+        String cookies = session.cookies().entrySet().stream().map(e -> e.getKey() + "=" + e.getValue())
+                .collect(java.util.stream.Collectors.joining("; "));
+        MalformedInputTest.Answer none = MalformedInputTest.send(new MalformedInputTest.Case("no Content-Type", "POST",
+                "/applications/" + s.application().id + "/chasers/answered", Map.of("Cookie", cookies), new byte[0]));
+        assertThat(none.status()).isEqualTo(415);
         assertThat(none.contentType()).startsWith("text/html");
-        Response broken = session.request().contentType("multipart/form-data; boundary=xyz")
-                .body("--xyz\r\nContent-Disposition: form-data; name=\"file\"; filename=\"a.csv\"\r\n\r\nunfinished")
-                .when().post("/requisitions/" + s.requisition().id + "/import");
-        assertThat(broken.statusCode()).isEqualTo(400);
+        String body = "csrf-token=" + session.csrfToken() + "--xyz\r\nContent-Disposition: form-data; name=\"file\"; filename=\"a.csv\"\r\n\r\nunfinished";
+        MalformedInputTest.Answer broken = MalformedInputTest.send(new MalformedInputTest.Case("broken multipart", "POST",
+                "/requisitions/" + s.requisition().id + "/import",
+                Map.of("Cookie", cookies, "Content-Type", "multipart/form-data; boundary=xyz"), body.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        assertThat(broken.status()).isEqualTo(400);
         assertThat(broken.contentType()).startsWith("text/html");
     }
 
@@ -163,10 +167,10 @@ class HostileInputTest {
         CandidateInput caller = new CandidateInput("Mr", "Alan", "Turing", false, TestData.email(), "+44 20 7946 0002", Channel.PHONE, "en");
         Application a = data.application(requisition, recruiter, caller);
         String path = "/api/applications/" + a.id + "/outcome/preview";
-        String without = json(recruiter).body(Map.of("outcome", "REJECTED")).when().post(path).then().statusCode(200)
+        String without = json(recruiter).body(Map.of("outcome", "REJECTED", "reasonId", 6)).when().post(path).then().statusCode(200)
                 .extract().jsonPath().getString("callScript");
         assertThat(without).contains("\n2. ", "\n3. Thank them", "\n4. Tell them").doesNotContain("\n5. ");
-        String with = json(recruiter).body(Map.of("outcome", "REJECTED", "personalNote", "We enjoyed meeting you."))
+        String with = json(recruiter).body(Map.of("outcome", "REJECTED", "reasonId", 6, "personalNote", "We enjoyed meeting you."))
                 .when().post(path).then().statusCode(200).extract().jsonPath().getString("callScript");
         assertThat(with).contains("\n3. Add your note", "\n4. Thank them", "\n5. Tell them");
     }
