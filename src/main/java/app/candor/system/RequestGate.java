@@ -100,16 +100,16 @@ public class RequestGate {
         String type = mediaType(request.getHeader("Content-Type"));
         boolean form = type.equals("application/x-www-form-urlencoded") || type.equals("multipart/form-data");
         if (api) {
-            if (form) {
-                refuse(rc, true, 415, "Unsupported Media Type",
-                        "The API does not take web forms: send JSON (Content-Type: application/json), or CSV where the route says so.");
-                return;
-            }
             String authorization = request.getHeader("Authorization");
             if (authorization == null || !isBasic(authorization)) {
                 rc.response().putHeader("WWW-Authenticate", ApiChallenge.CHALLENGE);
                 refuse(rc, true, 401, "Unauthorized", authorization == null ? "Sign in with HTTP Basic: your Candor username and password."
                         : "The Authorization header is not HTTP Basic credentials (Basic, then username:password in Base64).");
+                return;
+            }
+            if (form) {
+                refuse(rc, true, 415, "Unsupported Media Type",
+                        "The API does not take web forms: send JSON (Content-Type: application/json), or CSV where the route says so.");
                 return;
             }
         } else if (UNSAFE.contains(request.method()) && !path.startsWith("/q/") && !form) {

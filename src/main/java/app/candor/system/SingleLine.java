@@ -34,12 +34,9 @@ public @interface SingleLine {
             return value == null || value.chars().noneMatch(Validator::isLineOrControl);
         }
 
-        /**
-         * C0 and C1 controls, DEL, the Unicode line and paragraph separators, and U+FFFD, which is what a form
-         * decoder makes of bytes that were not UTF-8.
-         */
+        /** C0 and C1 controls, DEL, and U+FFFD, which is what a form decoder makes of bytes that were not UTF-8. */
         static boolean isLineOrControl(int c) {
-            return Character.isISOControl(c) || c == '\u2028' || c == '\u2029' || c == '\uFFFD';
+            return Character.isISOControl(c) || c == '\uFFFD';
         }
     }
 }
