@@ -146,7 +146,7 @@ public class ProblemMappers {
      */
     @ServerExceptionMapper({RuntimeException.class, IllegalArgumentException.class, java.io.IOException.class})
     public Response unreadableBodyOrFault(Exception e, UriInfo uri) {
-        if (thrownReadingTheBody(e)) {
+        if (thrownReadingTheBody(e) || e instanceof java.io.IOException) { // I/O: the body broke off (the client went away)
             Log.debugf("Unreadable request body: %s", e.getMessage());
             String detail = e.getMessage() != null && e.getMessage().startsWith("Param limit")
                     ? "The form has too many fields." : "The form in the request body could not be read (malformed encoding or multipart body).";
