@@ -1,5 +1,6 @@
 package app.candor.application;
 
+import app.candor.system.MultiLine;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
@@ -13,7 +14,7 @@ import java.time.LocalDate;
  */
 public record MoveInput(
         @NotNull Stage stage,
-        @Size(max = 2000) String note,
+        @Size(max = 2000) @MultiLine String note,
         LocalDate promisedDecisionDate,
         @Valid ToldInput told) {
 

@@ -1,6 +1,7 @@
 package app.candor.application;
 
 import app.candor.closure.ClosureWatch.ToldHow;
+import app.candor.system.MultiLine;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.PastOrPresent;
 import jakarta.validation.constraints.Size;
@@ -14,5 +15,5 @@ import java.time.OffsetDateTime;
 public record ToldInput(
         @NotNull ToldHow how,
         @PastOrPresent OffsetDateTime at,
-        @Size(max = 2000) String note) {
+        @Size(max = 2000) @MultiLine String note) {
 }

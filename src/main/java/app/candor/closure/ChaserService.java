@@ -31,6 +31,8 @@ public class ChaserService {
 
     /** A caller's clock a little ahead of ours does not make "now" the future. */
     static final Duration CLOCK_SKEW = Duration.ofMinutes(1);
+    /** How far back a chaser may be dated. */
+    static final Duration MAX_AGE = Duration.ofDays(365);
 
     @Inject
     InputValidator validator;
@@ -54,6 +56,10 @@ public class ChaserService {
         Instant received = input.receivedAt() == null ? now : input.receivedAt().toInstant();
         if (received.isAfter(now.plus(CLOCK_SKEW))) {
             throw ProblemException.invalidField("receivedAt", "must not be in the future: when the candidate got in touch");
+        }
+        if (received.isBefore(now.minus(MAX_AGE))) {
+            // A chaser is a contact still waiting for a reply; one older than this is a typing mistake (1900).
+            throw ProblemException.invalidField("receivedAt", "must be within the last " + MAX_AGE.toDays() + " days: when the candidate got in touch");
         }
         received = (received.isAfter(now) ? now : received).truncatedTo(ChronoUnit.MICROS);
         Chaser c = new Chaser();

@@ -1,5 +1,6 @@
 package app.candor.closure;
 
+import app.candor.system.MultiLine;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 
@@ -12,6 +13,6 @@ import java.time.OffsetDateTime;
 public record OutcomeInput(
         @NotNull(message = "is required: OFFER or REJECTED") Outcome outcome,
         Long reasonId,
-        @Size(max = 2000) String personalNote,
+        @Size(max = 2000) @MultiLine String personalNote,
         OffsetDateTime sendAt) {
 }

@@ -58,6 +58,9 @@ public class DebriefService {
     @Transactional
     public Result answer(String token, Answer answer, String address) {
         Interview i = interview(access.open(token, LinkPurpose.DEBRIEF, address));
+        if (answer.note() != null && !app.candor.system.MultiLine.Validator.isText(answer.note())) {
+            throw app.candor.system.ProblemException.invalidField("note", "must not contain control characters other than line breaks and tabs");
+        }
         em.refresh(i, LockModeType.PESSIMISTIC_WRITE); // a double click waits here, then finds the first answer
         if (Debrief.findFor(i).isPresent()) {
             return Result.ALREADY_ANSWERED;

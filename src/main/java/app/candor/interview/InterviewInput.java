@@ -1,5 +1,6 @@
 package app.candor.interview;
 
+import app.candor.system.SingleLine;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -16,13 +17,13 @@ public record InterviewInput(
         @NotNull(message = "is required: when the interview starts, e.g. 2026-12-01T10:00:00+01:00") OffsetDateTime startsAt,
         @Min(value = 5, message = "must be at least 5 minutes") @Max(value = 600, message = "must be at most 600 minutes") Integer durationMinutes,
         @NotNull(message = "is required: PHONE, VIDEO or ON_SITE") InterviewKind kind,
-        @Size(max = 500, message = "is longer than 500 characters") String location,
+        @Size(max = 500, message = "is longer than 500 characters") @SingleLine String location,
         @NotEmpty(message = "needs at least one person the candidate will meet")
         @Size(max = 10, message = "takes at most 10 people") List<@Valid @NotNull InterviewerInput> interviewers) {
 
     public record InterviewerInput(
-            @NotBlank(message = "is required") @Size(max = 200, message = "is longer than 200 characters") String name,
+            @NotBlank(message = "is required") @Size(max = 200, message = "is longer than 200 characters") @SingleLine String name,
             @NotBlank(message = "is required: the candidate is told who they will meet, with their title")
-            @Size(max = 200, message = "is longer than 200 characters") String title) {
+            @Size(max = 200, message = "is longer than 200 characters") @SingleLine String title) {
     }
 }

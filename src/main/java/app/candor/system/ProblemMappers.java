@@ -1,7 +1,9 @@
 package app.candor.system;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.exc.InputCoercionException;
 import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.exc.InvalidDefinitionException;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import io.quarkus.logging.Log;
@@ -30,7 +32,7 @@ import java.util.stream.Collectors;
 /**
  * Turns refusals into answers a person can act on: Problem Details JSON under /api, a plain error
  * page elsewhere. Messages are written here or by the services; no class, table or stack trace
- * reaches the client. Unexpected exceptions are not mapped here and stay Quarkus' opaque 500.
+ * reaches the client. Unexpected exceptions are logged and answered with an opaque 500.
  */
 public class ProblemMappers {
 
@@ -63,33 +65,108 @@ public class ProblemMappers {
 
     /**
      * Also registered for {@link MismatchedInputException} (and so {@link InvalidFormatException}): quarkus-rest-jackson
-     * has its own mapper for that type, which would otherwise win and answer plain JSON without Problem Details.
+     * has its own mapper for that type, which would otherwise win and answer plain JSON without Problem Details; and
+     * for {@link InvalidDefinitionException}, which Jackson raises for input a record cannot take (its own mapper answers 500).
+     * What is refused is set in {@link StrictJson}.
      */
-    @ServerExceptionMapper({JsonProcessingException.class, MismatchedInputException.class})
+    @ServerExceptionMapper({JsonProcessingException.class, MismatchedInputException.class, InvalidDefinitionException.class})
     public Response unreadableJson(JsonProcessingException e, UriInfo uri) {
+        String duplicate = duplicateKey(e);
+        if (duplicate != null) {
+            String message = "appears more than once; send each field once.";
+            return respond(uri, 400, "Invalid input", duplicate + ": " + message, List.of(Problem.FieldError.field(duplicate, message)));
+        }
         if (isSyntaxError(e)) {
             String where = e.getLocation() == null ? "" : " (line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr() + ")";
             return respond(uri, 400, "Invalid input", "The request body is not valid JSON" + where + ".", List.of());
         }
-        String field = e instanceof InvalidFormatException
-                || (e instanceof JsonMappingException jme && !jme.getPath().isEmpty()) ? jsonPath((JsonMappingException) e) : null;
-        String message;
-        if (e instanceof InvalidFormatException ife && ife.getTargetType() != null && ife.getTargetType().isEnum()) {
-            String allowed = Arrays.stream(ife.getTargetType().getEnumConstants()).map(Object::toString)
-                    .collect(Collectors.joining(", "));
-            message = "'" + ife.getValue() + "' is not one of " + allowed + ".";
-        } else if (e instanceof InvalidFormatException ife) {
-            message = "'" + ife.getValue() + "' is not a valid value"
-                    + (ife.getTargetType() == java.time.LocalDate.class ? " (expected a date like 2026-12-01)." : ".");
-        } else if (field != null) {
-            message = "has the wrong type or shape.";
-        } else {
-            message = null;
+        String field = e instanceof JsonMappingException jme && !jme.getPath().isEmpty() ? jsonPath(jme) : null;
+        if (field == null) {
+            String detail = e instanceof MismatchedInputException && String.valueOf(e.getOriginalMessage()).startsWith("Trailing token")
+                    ? "The request body has more after its JSON document; send exactly one." : "The request body is not valid JSON.";
+            return respond(uri, 400, "Invalid input", detail, List.of());
         }
-        if (field == null || message == null) {
-            return respond(uri, 400, "Invalid input", "The request body is not valid JSON.", List.of());
+        Class<?> target = e instanceof MismatchedInputException mie ? mie.getTargetType() : null;
+        Object value = e instanceof InvalidFormatException ife ? ife.getValue() : null;
+        String message;
+        if (target != null && target.isEnum()) {
+            String allowed = Arrays.stream(target.getEnumConstants()).map(Object::toString).collect(Collectors.joining(", "));
+            message = (value instanceof String ? "'" + value + "' is not one of " : "must be one of ") + allowed
+                    + (value instanceof String ? "." : ", as text in quotes.");
+        } else if (causedBy(e, InputCoercionException.class)) {
+            message = "is out of range.";
+        } else if (target != null && WHOLE_NUMBERS.contains(target)) {
+            message = "must be a whole number" + (value == null ? "." : ", not '" + value + "'.");
+        } else if (target == java.time.LocalDate.class) {
+            message = (value == null ? "is not" : "'" + value + "' is not") + " a date like 2026-12-01.";
+        } else if (target == java.time.OffsetDateTime.class) {
+            message = (value == null ? "is not" : "'" + value + "' is not") + " a date and time like 2026-12-01T10:00:00+01:00.";
+        } else if (value != null) {
+            message = "'" + value + "' is not a valid value.";
+        } else {
+            message = "has the wrong type or shape.";
         }
         return respond(uri, 400, "Invalid input", field + ": " + message, List.of(Problem.FieldError.field(field, message)));
+    }
+
+    private static final java.util.Set<Class<?>> WHOLE_NUMBERS = java.util.Set.of(
+            Long.class, long.class, Integer.class, int.class, Short.class, short.class);
+
+    private static final java.util.regex.Pattern DUPLICATE = java.util.regex.Pattern.compile("Duplicate field '([^']*)'");
+
+    /** The key a strict parser found twice, or null. */
+    private static String duplicateKey(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof JsonProcessingException jpe && jpe.getOriginalMessage() != null) {
+                var m = DUPLICATE.matcher(jpe.getOriginalMessage());
+                if (m.find()) {
+                    String path = t instanceof JsonMappingException jme && !jme.getPath().isEmpty() ? jsonPath(jme) + "." : "";
+                    return path + m.group(1);
+                }
+            }
+        }
+        return null;
+    }
+
+    private static boolean causedBy(Throwable e, Class<? extends Throwable> type) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (type.isInstance(t)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * The form and multipart readers of Quarkus REST fail on a body they cannot read (a malformed %-escape,
+     * more than 1,000 fields, a broken or truncated multipart body) with bare
+     * runtime or I/O exceptions, which would be 500s: those are the client's mistake, a 400. This mapper has
+     * to take every {@link RuntimeException} to see them; any other one is a fault of ours, logged and
+     * answered with an opaque 500 that names nothing.
+     */
+    @ServerExceptionMapper({RuntimeException.class, IllegalArgumentException.class, java.io.IOException.class})
+    public Response unreadableBodyOrFault(Exception e, UriInfo uri) {
+        if (thrownReadingTheBody(e) || e instanceof java.io.IOException) { // I/O: the body broke off (the client went away)
+            Log.debugf("Unreadable request body: %s", e.getMessage());
+            String detail = e.getMessage() != null && e.getMessage().startsWith("Param limit")
+                    ? "The form has too many fields." : "The form in the request body could not be read (malformed encoding or multipart body).";
+            return respond(uri, 400, "Bad request", detail, List.of());
+        }
+        Log.error("Unexpected failure", e);
+        return respond(uri, 500, "Internal error", "The request could not be completed.", List.of());
+    }
+
+    private static boolean thrownReadingTheBody(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            for (StackTraceElement frame : t.getStackTrace()) {
+                String c = frame.getClassName();
+                if (c.startsWith("org.jboss.resteasy.reactive.server.core.multipart.")
+                        || c.equals("org.jboss.resteasy.reactive.server.handlers.FormBodyHandler")) {
+                    return true;
+                }
+            }
+        }
+        return false;
     }
 
     @ServerExceptionMapper

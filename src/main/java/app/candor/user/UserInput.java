@@ -1,5 +1,6 @@
 package app.candor.user;
 
+import app.candor.system.SingleLine;
 import app.candor.system.InputValidator;
 import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.NotBlank;
@@ -14,9 +15,9 @@ public record UserInput(
         @NotBlank @Size(max = 64) @Pattern(regexp = "[a-z0-9._-]+", message = "use lower-case letters, digits, '.', '_' or '-'")
         String username,
         @Size(min = 8, max = 128, message = "must be 8 to 128 characters") String password,
-        @NotBlank @Size(max = 200) String fullName,
-        @Size(max = 200) String jobTitle,
-        @Email @Size(max = 254) String email,
+        @NotBlank @Size(max = 200) @SingleLine String fullName,
+        @Size(max = 200) @SingleLine String jobTitle,
+        @Email @Size(max = 254) @SingleLine String email,
         @NotEmpty(message = "at least one role is required") List<@NotBlank String> roles) {
 
     /** Edges trimmed and a blank password read as "none given", before validation: forms send "" for empty fields. */

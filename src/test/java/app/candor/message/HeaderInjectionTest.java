@@ -59,11 +59,19 @@ class HeaderInjectionTest {
 
     @Test
     void crLfInNamesAndTheRoleTitleAddsNoHeaderAndNoRecipient() {
-        Requisition requisition = data.requisition(recruiter, data.hiringManager(),
-                "Engineer\r\nBcc: " + EVIL + "\r\nSubject: you won " + TestData.unique(""));
+        Requisition requisition = data.requisition(recruiter, data.hiringManager(), "Engineer " + TestData.unique(""));
         String address = TestData.email();
         Application a = data.application(requisition, recruiter,
-                new CandidateInput("Ms", INJECTED, INJECTED, false, address, null, Channel.EMAIL, "en"));
+                new CandidateInput("Ms", "Eve", "Eve", false, address, null, Channel.EMAIL, "en"));
+        // Input refuses CR/LF in names and titles (system.HostileInputTest); rows written before that, or by SQL,
+        // may still hold them, and the mail must stay safe with them.
+        io.quarkus.narayana.jta.QuarkusTransaction.requiringNew().run(() -> {
+            Requisition.<Requisition>findById(requisition.id).title = "Engineer\r\nBcc: " + EVIL + "\r\nSubject: you won " + TestData.unique("");
+            var candidate = app.candor.candidate.Candidate.<app.candor.candidate.Candidate>findById(
+                    Application.<Application>findById(a.id).candidate.id);
+            candidate.firstName = INJECTED;
+            candidate.lastName = INJECTED;
+        });
 
         long id = reject(a, "Line one\r\nBcc: " + EVIL);
 

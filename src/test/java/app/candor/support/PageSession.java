@@ -100,6 +100,21 @@ public final class PageSession {
         return page;
     }
 
+    /** The CSRF token of the last page read, for a test that writes its own form bodies. */
+    public String csrfToken() {
+        return csrfToken;
+    }
+
+    /** The cookies of this session (sign-in, CSRF), for a test that sends its own requests. */
+    public Map<String, String> cookies() {
+        return Map.copyOf(cookies);
+    }
+
+    /** The headers this session sends (a candidate's client address). */
+    public Map<String, String> headers() {
+        return Map.copyOf(headers);
+    }
+
     /** POSTs a form with the CSRF token of the last page read (read one first). */
     public Response post(String path, Map<String, ?> fields) {
         assertNotNull(csrfToken, "read a page with a form before posting");
