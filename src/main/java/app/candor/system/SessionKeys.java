@@ -21,15 +21,13 @@ import java.util.Map;
  * <ul>
  * <li>Outside production nobody sets it: a random one is made here, at each start, instead of letting Quarkus
  * invent one and print it in the log (issue 19). Sessions end with a restart, as before.</li>
- * <li>The CSRF cookie is signed ({@code quarkus.rest-csrf.token-signature-key}) with a key derived from it, so
- * that a cookie planted by a sibling subdomain is useless without the secret.</li>
+ * <li>Keys for single purposes are derived from it ({@link #derive}), e.g. the session ticket's signing key.</li>
  * </ul>
  * The ordinal is below application.properties and the environment: whatever is set there wins.
  */
 public class SessionKeys implements ConfigSourceFactory {
 
     public static final String SESSION_KEY = "quarkus.http.auth.session.encryption-key";
-    static final String CSRF_SIGNATURE_KEY = "quarkus.rest-csrf.token-signature-key";
     static final int ORDINAL = 150;
 
     @Override
@@ -43,8 +41,7 @@ public class SessionKeys implements ConfigSourceFactory {
             }
             key = RandomKey.KEY;
         }
-        return List.of(new PropertiesConfigSource(Map.of(SESSION_KEY, key, CSRF_SIGNATURE_KEY, derive(key, "csrf-token")),
-                "candor-session-keys", ORDINAL));
+        return List.of(new PropertiesConfigSource(Map.of(SESSION_KEY, key), "candor-session-keys", ORDINAL));
     }
 
     /** One per process: the configuration may be built more than once while starting. */
