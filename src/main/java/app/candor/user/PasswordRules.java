@@ -38,15 +38,15 @@ public class PasswordRules {
         if (password == null || password.isBlank()) {
             return "is required";
         }
+        String folded = password.toLowerCase(Locale.ROOT).replaceAll("[^\\p{L}\\p{N}]", "");
+        if (folded.contains("changeme") || folded.contains("placeholder")) {
+            return "is a placeholder; choose a real password";
+        }
         if (password.codePointCount(0, password.length()) < MIN_LENGTH) {
             return "must be at least " + MIN_LENGTH + " characters";
         }
         if (password.getBytes(StandardCharsets.UTF_8).length > MAX_BYTES) {
             return "must be at most " + MAX_BYTES + " bytes (about " + MAX_BYTES + " plain letters)";
-        }
-        String folded = password.toLowerCase(Locale.ROOT).replaceAll("[^\\p{L}\\p{N}]", "");
-        if (folded.contains("changeme") || folded.contains("placeholder")) {
-            return "is a placeholder; choose a real password";
         }
         if (username != null && username.length() >= 3 && password.toLowerCase(Locale.ROOT).contains(username.toLowerCase(Locale.ROOT))) {
             return "must not contain the username";

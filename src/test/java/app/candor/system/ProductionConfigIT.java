@@ -121,6 +121,16 @@ class ProductionConfigIT {
     }
 
     @Test
+    void theSecretTemplatesPlaceholderIsRefusedAsTheFirstAdminsPassword() throws Exception {
+        Map<String, String> env = everythingButTheAdmin();
+        env.put("CANDOR_ADMIN_USER", "admin");
+        env.put("CANDOR_ADMIN_PASSWORD", "CHANGE_ME");
+        start(env);
+        String out = exitOutput();
+        assertThat(out).contains("CANDOR_ADMIN_USER / CANDOR_ADMIN_PASSWORD are not usable").contains("placeholder");
+    }
+
+    @Test
     void logsArePlainTextUnlessJsonIsSwitchedOn() throws Exception {
         start(everythingButTheAdmin());
         String out = exitOutput();

@@ -124,7 +124,7 @@ class AdminUserApiTest {
     }
 
     @Test
-    void aNewUserNeedsAPasswordOfAtLeastEightCharacters() {
+    void aNewUserNeedsAPasswordOfAtLeastTwelveCharacters() {
         Map<String, Object> none = valid(newUsername());
         none.remove("password");
         Map<String, Object> shortOne = valid(newUsername());
@@ -136,6 +136,17 @@ class AdminUserApiTest {
         p = problem(create(shortOne), 400, "password", "12");
         assertEquals(List.of("password"), Api.errorFields(p));
 
+        assertEquals(before, users());
+    }
+
+    @Test
+    void weakPlaceholderAndOverlongPasswordsAreRefused() {
+        long before = users();
+        for (String password : List.of("aaaaaaaa", "aaaaaaaaaaaa", "CHANGE_ME", "CHANGE_ME_CHANGE_ME", "amber-kite-river-" + "x".repeat(60))) {
+            Map<String, Object> body = valid(newUsername());
+            body.put("password", password);
+            problem(create(body), 400, "password");
+        }
         assertEquals(before, users());
     }
 
