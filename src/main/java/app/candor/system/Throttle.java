@@ -80,38 +80,35 @@ public class Throttle {
 
     private Duration count(String key, Policy policy) {
         Instant now = clock.instant();
-        List<?> rows = em.createNativeQuery("select failures, window_start from throttle where subject = :s for update")
-                .setParameter("s", key).getResultList();
-        int failures;
-        if (rows.isEmpty()) {
-            failures = 1;
-            em.createNativeQuery("insert into throttle (subject, failures, window_start, blocked_until) values (:s, 1, :now, :until)")
-                    .setParameter("s", key).setParameter("now", offset(now))
-                    .setParameter("until", blockedUntil(now, policy.waitAfter(1))).executeUpdate();
+        // One atomic statement counts (and starts a new window when the old one has passed); it also locks the row
+        // until this transaction ends, so concurrent failures on other replicas are counted one after the other.
+        int updated = em.createNativeQuery("update throttle set "
+                        + "failures = case when window_start <= :expired then 1 else failures + 1 end, "
+                        + "window_start = case when window_start <= :expired then :now else window_start end where subject = :s")
+                .setParameter("expired", now.minus(policy.window())).setParameter("now", now).setParameter("s", key)
+                .executeUpdate();
+        if (updated == 0) {
+            em.createNativeQuery("insert into throttle (subject, failures, window_start) values (:s, 1, :now)")
+                    .setParameter("s", key).setParameter("now", now).executeUpdate();
             em.flush();
-        } else {
-            Object[] row = (Object[]) rows.get(0);
-            Instant windowStart = instant(row[1]);
-            boolean fresh = !windowStart.plus(policy.window()).isAfter(now);
-            failures = fresh ? 1 : ((Number) row[0]).intValue() + 1;
-            em.createNativeQuery("update throttle set failures = :f, window_start = :start, blocked_until = :until where subject = :s")
-                    .setParameter("f", failures).setParameter("start", offset(fresh ? now : windowStart))
-                    .setParameter("until", blockedUntil(now, policy.waitAfter(failures))).setParameter("s", key).executeUpdate();
         }
-        return policy.waitAfter(failures);
+        int failures = ((Number) em.createNativeQuery("select failures from throttle where subject = :s")
+                .setParameter("s", key).getSingleResult()).intValue();
+        Duration wait = policy.waitAfter(failures);
+        if (!wait.isZero()) {
+            em.createNativeQuery("update throttle set blocked_until = :until where subject = :s")
+                    .setParameter("until", now.plus(wait)).setParameter("s", key).executeUpdate();
+        }
+        return wait;
     }
 
     /** Rows whose window and block have both passed count for nothing: drop them, so that junk subjects do not pile up. */
     @Scheduled(every = "10m", delayed = "1m")
     void purge() {
-        OffsetDateTime cutoff = offset(clock.instant().minus(Duration.ofDays(1)));
+        Instant cutoff = clock.instant().minus(Duration.ofDays(1));
         QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery(
                         "delete from throttle where window_start < :cutoff and (blocked_until is null or blocked_until < :cutoff)")
                 .setParameter("cutoff", cutoff).executeUpdate());
-    }
-
-    private static OffsetDateTime blockedUntil(Instant now, Duration wait) {
-        return wait.isZero() ? null : offset(now.plus(wait));
     }
 
     private static String subject(String subject) {
