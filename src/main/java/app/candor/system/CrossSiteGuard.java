@@ -50,7 +50,8 @@ public class CrossSiteGuard {
         }
         String path = rc.normalizedPath();
         boolean api = path.equals("/api") || path.startsWith("/api/");
-        if (crossSite(request)) {
+        boolean page = !api && !path.equals("/j_security_check");
+        if (crossSite(request, page)) {
             refuse(rc, api, 403, "Forbidden", "Cross-site requests cannot change anything in Candor.");
             return;
         }
@@ -62,14 +63,26 @@ public class CrossSiteGuard {
         rc.next();
     }
 
-    /** What a browser tells us about where the request comes from; silent clients (no header) are not browsers. */
-    boolean crossSite(HttpServerRequest request) {
+    /**
+     * What a browser tells us about where the request comes from; silent clients (no header) are not browsers.
+     * Sec-Fetch-Site first: modern browsers send it whatever the referrer policy, while they send
+     * {@code Origin: null} from pages with {@code Referrer-Policy: no-referrer} (the candidate pages). Without it,
+     * a null Origin (old browsers on those pages, or a sandboxed frame) is let through only to pages, where the
+     * CSRF token still decides.
+     */
+    boolean crossSite(HttpServerRequest request, boolean pagesOnly) {
         String fetchSite = request.getHeader("Sec-Fetch-Site");
-        if (fetchSite != null && !SAME_SITE_FETCH.contains(fetchSite.trim().toLowerCase(Locale.ROOT))) {
-            return true;
+        if (fetchSite != null) {
+            return !SAME_SITE_FETCH.contains(fetchSite.trim().toLowerCase(Locale.ROOT));
         }
         String origin = request.getHeader(HttpHeaders.ORIGIN);
-        return origin != null && !sameOrigin(origin.trim(), request);
+        if (origin == null) {
+            return false;
+        }
+        if (origin.trim().equals("null")) {
+            return !pagesOnly;
+        }
+        return !sameOrigin(origin.trim(), request);
     }
 
     /** Candor's own origin: as this request reached it (scheme and host, forwarded by a trusted proxy), or its public URL. */

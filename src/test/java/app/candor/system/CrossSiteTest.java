@@ -111,6 +111,8 @@ class CrossSiteTest {
         Api.problem(Api.csv(recruiter).header("Origin", EVIL).body(csv).when().post(path), 403, "Cross-site");
         Api.problem(Api.csv(recruiter).header("Sec-Fetch-Site", "cross-site").body(csv).when().post(path), 403);
         Api.problem(Api.csv(recruiter).header("Sec-Fetch-Site", "same-site").body(csv).when().post(path), 403);
+        Api.problem(Api.csv(recruiter).header("Origin", "null").body(csv).when().post(path), 403);
+        Api.problem(Api.csv(recruiter).header("Origin", ownOrigin()).header("Sec-Fetch-Site", "cross-site").body(csv).when().post(path), 403);
         Api.as(recruiter).contentType("text/plain").body(csv).when().post(path).then().statusCode(415);
         assertThat(TestData.count(Application.class)).isEqualTo(before);
 
