@@ -34,8 +34,11 @@ public class SessionTicket {
     @Inject
     CandorConfig config;
 
-    @Inject
-    Clock clock;
+    /**
+     * Wall time, as for the login cookie's idle timeout: the session lifetime is about real hours, not the
+     * business clock (which tests move by days).
+     */
+    private final Clock clock = Clock.systemUTC();
 
     private final SecretKeySpec key;
 
@@ -46,11 +49,16 @@ public class SessionTicket {
 
     /** Sets the ticket for a sign-in that has just succeeded. */
     void issue(RoutingContext rc, User user) {
-        String payload = Base64.getUrlEncoder().withoutPadding().encodeToString(user.username.getBytes(StandardCharsets.UTF_8))
-                + "." + user.sessionGeneration + "." + clock.instant().getEpochSecond();
-        Cookie cookie = Cookie.cookie(COOKIE, payload + "." + sign(payload)).setPath("/").setHttpOnly(true)
+        Cookie cookie = Cookie.cookie(COOKIE, value(user.username, user.sessionGeneration, clock.instant())).setPath("/").setHttpOnly(true)
                 .setSameSite(CookieSameSite.STRICT).setSecure(rc.request().isSSL());
         rc.response().addCookie(cookie);
+    }
+
+    /** The cookie's value: user, generation, sign-in time, and the signature over them. */
+    String value(String username, int generation, Instant issued) {
+        String payload = Base64.getUrlEncoder().withoutPadding().encodeToString(username.getBytes(StandardCharsets.UTF_8))
+                + "." + generation + "." + issued.getEpochSecond();
+        return payload + "." + sign(payload);
     }
 
     /** Whether the request's ticket vouches for a current session of {@code user}. */
