@@ -11,7 +11,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.Collection;
 import java.util.List;
 
@@ -113,10 +112,6 @@ public class Throttle {
 
     private static String subject(String subject) {
         return subject.length() > MAX_SUBJECT ? subject.substring(0, MAX_SUBJECT) : subject;
-    }
-
-    private static OffsetDateTime offset(Instant instant) {
-        return instant.atOffset(ZoneOffset.UTC);
     }
 
     private static Instant instant(Object value) {
