@@ -36,10 +36,10 @@ heap "idle"
 # A recruiter's session (form login), so that page requests are not each a password hash.
 jar_cookies="$dir/cookies"
 curl -s -c "$jar_cookies" -o /dev/null "http://127.0.0.1:$PORT/login"
-curl -s -b "$jar_cookies" -c "$jar_cookies" -o /dev/null -d 'j_username=rita&j_password=rita-demo' "http://127.0.0.1:$PORT/j_security_check"
+curl -s -b "$jar_cookies" -c "$jar_cookies" -o /dev/null -d 'j_username=rita&j_password=sunny-walnut-ledger' "http://127.0.0.1:$PORT/j_security_check"
 session=$(awk '$6 == "candor-session" {print $7}' "$jar_cookies")
 [ -n "$session" ] || { echo "sign-in failed" >&2; exit 1; }
-basic=$(printf 'rita:rita-demo' | base64)
+basic=$(printf 'rita:sunny-walnut-ledger' | base64)
 cat >"$dir/mix.lua" <<LUA
 -- Pages with the session cookie; one request in ten is an API call with HTTP Basic (a password check each).
 local pages = {"/board", "/requisitions", "/requisitions/1", "/applications/1", "/requisitions/2", "/candidates/1"}

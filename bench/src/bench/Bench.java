@@ -28,8 +28,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  */
 public final class Bench {
 
-    static final String ADMIN = "admin:admin-demo";
-    static final String RITA = "rita:rita-demo";
+    static final String ADMIN = "admin:sunny-walnut-ledger";
+    static final String RITA = "rita:sunny-walnut-ledger";
 
     // Sizes and counts; the environment overrides them for quicker runs (BENCH_APPS=100000 ...).
     static final int APPS = env("BENCH_APPS", 1_000_000);
@@ -341,7 +341,7 @@ public final class Bench {
      * the board scenario measures it). Returns {count, seconds}.
      */
     double[] exercise(App app, int count) throws Exception {
-        app.signIn("rita", "rita-demo");
+        app.signIn("rita", "sunny-walnut-ledger");
         AtomicInteger next = new AtomicInteger();
         long start = System.nanoTime();
         int done = concurrently(CLIENTS, Long.MAX_VALUE, () -> {

@@ -49,7 +49,7 @@ public class PipelineResource {
 
     @POST
     @Path("import")
-    @Consumes({"text/csv", MediaType.TEXT_PLAIN})
+    @Consumes("text/csv")
     @RolesAllowed(Role.RECRUITER)
     @Operation(summary = "Bulk add candidates from CSV",
             description = "Header: first_name,last_name,email[,phone,preferred_channel,salutation,first_name_terms,language]. "

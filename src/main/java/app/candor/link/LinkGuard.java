@@ -1,51 +1,45 @@
 package app.candor.link;
 
 import app.candor.system.CandorConfig;
+import app.candor.system.Throttle;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
-import java.time.Clock;
-import java.time.Instant;
-import java.util.concurrent.ConcurrentHashMap;
+import java.time.Duration;
+import java.util.List;
 
 /**
- * Slows down guessing: an address that followed too many wrong or expired links within the window
- * is refused (429) until the window has passed. Kept in memory per instance, which is enough to make
- * guessing 256-bit tokens pointless; bounded, so a flood of addresses cannot grow it without end.
+ * Slows down guessing: an address that followed too many wrong or expired links within the window gets
+ * "slow down" (429) instead of "unusable" for its further wrong links until the window has passed. Only
+ * failures count and only failures are refused: a link that works always opens, so junk requests through a
+ * shared proxy address cannot lock real candidates out. The counts are in the database (shared by every
+ * replica). The address is the direct peer's, or the forwarded one only from a trusted proxy hop
+ * (quarkus.http.proxy.trusted-proxies), so a forged X-Forwarded-For gains nothing.
  */
 @ApplicationScoped
 public class LinkGuard {
-
-    static final int MAX_TRACKED = 10_000;
 
     @Inject
     CandorConfig config;
 
     @Inject
-    Clock clock;
-
-    private record Window(Instant start, int failures) {
-    }
-
-    private final ConcurrentHashMap<String, Window> windows = new ConcurrentHashMap<>();
+    Throttle throttle;
 
     public boolean slowedDown(String address) {
-        Window w = windows.get(address);
-        return w != null && !expired(w, clock.instant()) && w.failures() >= config.links().maxFailures();
+        return positive(throttle.blockedFor(List.of(subject(address))));
     }
 
     public void failed(String address) {
-        Instant now = clock.instant();
-        if (windows.size() >= MAX_TRACKED) {
-            windows.values().removeIf(w -> expired(w, now));
-        }
-        if (windows.size() >= MAX_TRACKED && !windows.containsKey(address)) {
-            return; // full of live entries: count nothing new rather than grow
-        }
-        windows.compute(address, (a, w) -> w == null || expired(w, now) ? new Window(now, 1) : new Window(w.start(), w.failures() + 1));
+        Duration window = config.links().failureWindow();
+        // maxFailures free within the window; the one after blocks until the window is over
+        throttle.failed(subject(address), new Throttle.Policy(config.links().maxFailures() - 1, window, window, window));
     }
 
-    private boolean expired(Window w, Instant now) {
-        return !w.start().plus(config.links().failureWindow()).isAfter(now);
+    private static boolean positive(Duration d) {
+        return !d.isZero() && !d.isNegative();
+    }
+
+    private static String subject(String address) {
+        return "link:" + address;
     }
 }

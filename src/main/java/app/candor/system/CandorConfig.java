@@ -213,5 +213,36 @@ public interface CandorConfig {
         /** At most this many users are remembered; when full, a new sign-in pays bcrypt and is not remembered. */
         @WithDefault("1000")
         int credentialCacheSize();
+
+        /**
+         * How long a sign-in session lasts at most, however busy it is (quarkus.http.auth.form.timeout is the
+         * idle limit beside it). Then the user signs in again.
+         */
+        @WithDefault("PT12H")
+        Duration sessionLifetime();
+
+        /** Wrong passwords for one account within {@link #failureWindow()} before each further one makes it wait. */
+        @WithDefault("5")
+        int accountFailures();
+
+        /** Wrong passwords from one client address (any accounts) within the window before it waits. */
+        @WithDefault("20")
+        int addressFailures();
+
+        /** How long failed sign-ins count. */
+        @WithDefault("PT15M")
+        Duration failureWindow();
+
+        /** The first wait; each further failure doubles it. */
+        @WithDefault("PT15S")
+        Duration firstWait();
+
+        /** The longest an account waits: guessing can never lock its owner out for longer than this. */
+        @WithDefault("PT2M")
+        Duration accountMaxWait();
+
+        /** The longest an address waits. */
+        @WithDefault("PT15M")
+        Duration addressMaxWait();
     }
 }

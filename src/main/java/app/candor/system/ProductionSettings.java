@@ -46,7 +46,8 @@ public class ProductionSettings implements ConfigSourceFactory {
                     "the login cookie key, the same on every replica (openssl rand -base64 32)",
                     value -> value.length() < MIN_KEY_LENGTH ? "shorter than " + MIN_KEY_LENGTH + " characters" : null),
             new Required("CANDOR_PUBLIC_URL", "candor.public-url", "the address candidates reach Candor at, e.g. https://candor.example.com",
-                    value -> value.matches("https?://[^\\s/]+(/\\S*)?") ? null : "not an http(s) address"));
+                    // https only: candidate link tokens travel in these URLs
+                    value -> value.matches("https://[^\\s/]+(/\\S*)?") ? null : "not an https:// address"));
 
     /** Needed only while the database has no active admin, which only {@link Startup} can tell. */
     static final List<String> FIRST_ADMIN = List.of("CANDOR_ADMIN_USER", "CANDOR_ADMIN_PASSWORD");

@@ -100,16 +100,19 @@ public class Startup {
         Log.infof("First admin '%s' created from the environment", username);
     }
 
+    /** Every demo user's password (README): strong enough for {@link app.candor.user.PasswordRules}. */
+    static final String DEMO_PASSWORD = "sunny-walnut-ledger";
+
     private void seedDemo() {
         if (User.count() > 0) {
             return;
         }
         Log.info("Seeding demo users and requisitions (embedded default)");
-        users.create(new UserInput("admin", "admin-demo", "Alex Admin", "Head of People Operations", "admin@candor.test", List.of(Role.ADMIN)));
-        User rita = users.create(new UserInput("rita", "rita-demo", "Rita Recruiter", "Senior Talent Partner", "rita@candor.test", List.of(Role.RECRUITER)));
-        users.create(new UserInput("rob", "rob-demo", "Rob Recruiter", "Talent Partner", "rob@candor.test", List.of(Role.RECRUITER)));
-        User harry = users.create(new UserInput("harry", "harry-demo", "Harry Hiring", "Engineering Manager", "harry@candor.test", List.of(Role.HIRING_MANAGER)));
-        User hanna = users.create(new UserInput("hanna", "hanna-demo", "Hanna Head", "Head of Design", "hanna@candor.test", List.of(Role.HIRING_MANAGER)));
+        users.create(new UserInput("admin", DEMO_PASSWORD, "Alex Admin", "Head of People Operations", "admin@candor.test", List.of(Role.ADMIN)));
+        User rita = users.create(new UserInput("rita", DEMO_PASSWORD, "Rita Recruiter", "Senior Talent Partner", "rita@candor.test", List.of(Role.RECRUITER)));
+        users.create(new UserInput("rob", DEMO_PASSWORD, "Rob Recruiter", "Talent Partner", "rob@candor.test", List.of(Role.RECRUITER)));
+        User harry = users.create(new UserInput("harry", DEMO_PASSWORD, "Harry Hiring", "Engineering Manager", "harry@candor.test", List.of(Role.HIRING_MANAGER)));
+        User hanna = users.create(new UserInput("hanna", DEMO_PASSWORD, "Hanna Head", "Head of Design", "hanna@candor.test", List.of(Role.HIRING_MANAGER)));
 
         Requisition backend = requisitions.create(new RequisitionInput("Senior Backend Engineer", null, harry.id), rita);
         Requisition designer = requisitions.create(new RequisitionInput("Product Designer", null, hanna.id), rita);

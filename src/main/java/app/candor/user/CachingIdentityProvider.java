@@ -1,5 +1,9 @@
 package app.candor.user;
 
+import app.candor.link.CandidateAccess;
+import app.candor.system.Problem;
+import io.quarkus.security.AuthenticationFailedException;
+import io.quarkus.security.AuthenticationRedirectException;
 import io.quarkus.security.identity.AuthenticationRequestContext;
 import io.quarkus.security.identity.IdentityProvider;
 import io.quarkus.security.identity.SecurityIdentity;
@@ -7,13 +11,16 @@ import io.quarkus.security.identity.request.UsernamePasswordAuthenticationReques
 import io.quarkus.security.jpa.runtime.JpaIdentityProvider;
 import io.quarkus.security.runtime.QuarkusSecurityIdentity;
 import io.quarkus.security.spi.runtime.BlockingSecurityExecutor;
+import io.quarkus.vertx.http.runtime.security.HttpSecurityUtils;
 import io.smallrye.mutiny.Uni;
+import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import org.hibernate.FlushMode;
 import org.hibernate.Session;
 import org.hibernate.SessionFactory;
 
+import java.time.Duration;
 import java.util.Optional;
 
 /**
@@ -23,12 +30,20 @@ import java.util.Optional;
  * user's row shows the same hash and roles and an active user; anything else is handed to the generated
  * provider, which checks bcrypt as before, and a success is remembered. A wrong password fails there with
  * AuthenticationFailedException, which ends the chain, so it is checked once and never remembered.
+ * <p>Every attempt first asks {@link SignInThrottle} whether its account or address must wait; a waiting attempt
+ * is refused before any password check, and each wrong password is counted.
  */
 @ApplicationScoped
 public class CachingIdentityProvider implements IdentityProvider<UsernamePasswordAuthenticationRequest> {
 
     /** Set on an identity whose user this provider has just read as active: {@link InactiveUserCheck} need not read it again. */
     static final String ACTIVE_CHECKED = "candor.activeChecked";
+
+    /** Set on an identity that a password signed in (rather than a session cookie): {@link InactiveUserCheck} tells them apart by it. */
+    static final String PASSWORD_CHECKED = "candor.passwordChecked";
+
+    @Inject
+    SignInThrottle throttle;
 
     @Inject
     CredentialCache cache;
@@ -55,15 +70,29 @@ public class CachingIdentityProvider implements IdentityProvider<UsernamePasswor
 
     @Override
     public Uni<SecurityIdentity> authenticate(UsernamePasswordAuthenticationRequest request, AuthenticationRequestContext context) {
+        RoutingContext rc = HttpSecurityUtils.getRoutingContextAttribute(request);
+        String address = rc == null ? "unknown" : CandidateAccess.address(rc.request());
+        String username = request.getUsername();
+        // Before anything costs bcrypt: is this account or address waiting after too many wrong passwords?
+        return blocking.executeBlocking(() -> throttle.waitFor(username, address)).flatMap(wait -> {
+            if (!wait.isZero() && !wait.isNegative()) {
+                return refuseThrottled(rc, wait);
+            }
+            return check(request, context, rc, address);
+        });
+    }
+
+    private Uni<SecurityIdentity> check(UsernamePasswordAuthenticationRequest request, AuthenticationRequestContext context,
+                                        RoutingContext rc, String address) {
         if (!cache.enabled()) {
             cache.missed();
-            return verifier.authenticate(request, context);
+            return counted(verifier.authenticate(request, context), request.getUsername(), address, context);
         }
         String username = request.getUsername();
         char[] password = request.getPassword().getPassword();
         Optional<CredentialCache.Verified> hit = cache.lookup(username, password);
         if (hit.isEmpty()) {
-            return verify(request, context);
+            return verify(request, context, address);
         }
         CredentialCache.Verified seen = hit.get();
         return context.runBlocking(() -> {
@@ -80,25 +109,62 @@ public class CachingIdentityProvider implements IdentityProvider<UsernamePasswor
                     .addAttribute(InactiveUserCheck.USER, row)
                     .addAttribute(ACTIVE_CHECKED, Boolean.TRUE);
             seen.attributes().forEach(identity::addAttribute);
+            identity.addAttribute(PASSWORD_CHECKED, Boolean.TRUE);
             return (SecurityIdentity) identity.build();
-        }).flatMap(identity -> identity != null ? Uni.createFrom().item(identity) : verify(request, context));
+        }).flatMap(identity -> identity != null ? Uni.createFrom().item(identity) : verify(request, context, address));
     }
 
     /** The full check (bcrypt), remembered on success against the row as read before it began. */
-    private Uni<SecurityIdentity> verify(UsernamePasswordAuthenticationRequest request, AuthenticationRequestContext context) {
+    private Uni<SecurityIdentity> verify(UsernamePasswordAuthenticationRequest request, AuthenticationRequestContext context, String address) {
         String username = request.getUsername();
         long stamp = cache.stamp();
         // Read first: whatever is remembered is then at most as new as what bcrypt checked, and a change in
         // between shows as a different hash on the next hit.
         return blocking.<User>executeBlocking(() -> read(username)).flatMap(row -> {
             cache.missed();
-            return verifier.authenticate(request, context).invoke(identity -> {
+            return counted(verifier.authenticate(request, context), username, address, context).invoke(identity -> {
                 if (identity != null && row != null && row.active) {
                     cache.remember(username, request.getPassword().getPassword(), new CredentialCache.Verified(
                             row.password, row.roles, identity.getPrincipal(), identity.getRoles(), identity.getAttributes()), stamp);
                 }
             });
         });
+    }
+
+    /** bcrypt's verdict, counted by the throttle: a failure against the account and the address, a success clears the account. */
+    private Uni<SecurityIdentity> counted(Uni<SecurityIdentity> verdict, String username, String address, AuthenticationRequestContext context) {
+        return verdict
+                .onFailure(AuthenticationFailedException.class).call(e -> blocking.executeBlocking(() -> throttle.failed(username, address)))
+                .call(identity -> blocking.executeBlocking(() -> {
+                    if (identity == null) {
+                        throttle.failed(username, address);
+                    } else {
+                        throttle.succeeded(username);
+                    }
+                    return null;
+                }))
+                .map(identity -> identity == null ? null
+                        : QuarkusSecurityIdentity.builder(identity).addAttribute(PASSWORD_CHECKED, Boolean.TRUE).build());
+    }
+
+    /**
+     * A throttled attempt: the sign-in form goes back to the sign-in page saying how long to wait; the API answers
+     * 429 with Retry-After and Problem Details (written here: the authentication failure handler leaves an ended
+     * response alone).
+     */
+    private static Uni<SecurityIdentity> refuseThrottled(RoutingContext rc, Duration wait) {
+        long seconds = Math.max(1, (wait.toMillis() + 999) / 1000);
+        if (rc != null && "/j_security_check".equals(rc.normalizedPath())) {
+            return Uni.createFrom().failure(new AuthenticationRedirectException(302, "/login?wait=" + seconds));
+        }
+        if (rc != null && !rc.response().ended()) {
+            String detail = "Too many failed sign-ins. Try again in " + SignInThrottle.describe(wait) + ".";
+            rc.response().setStatusCode(429).putHeader("Retry-After", Long.toString(seconds))
+                    .putHeader("Content-Type", Problem.MEDIA_TYPE)
+                    .end("{\"type\":\"about:blank\",\"title\":\"Too Many Requests\",\"status\":429,\"detail\":\""
+                            + detail + "\",\"instance\":\"" + rc.normalizedPath().replace("\\", "").replace("\"", "") + "\"}");
+        }
+        return Uni.createFrom().failure(new AuthenticationFailedException("too many failed sign-ins"));
     }
 
     private User read(String username) {

@@ -24,16 +24,22 @@ public class LoginPage {
     @Inject
     CurrentUser currentUser;
 
+    @Inject
+    UserService users;
+
     @CheckedTemplate
     static class Templates {
-        static native TemplateInstance login(boolean failed);
+        static native TemplateInstance login(boolean failed, String wait);
     }
 
     @GET
     @Path("login")
     @PermitAll
-    public TemplateInstance login(@QueryParam("error") boolean error) {
-        return Templates.login(error);
+    public TemplateInstance login(@QueryParam("error") boolean error, @QueryParam("wait") Long waitSeconds) {
+        // wait: set by the sign-in throttle (CachingIdentityProvider); only a number is ever shown
+        String wait = waitSeconds == null || waitSeconds <= 0 ? null
+                : SignInThrottle.describe(java.time.Duration.ofSeconds(Math.min(waitSeconds, 86_400)));
+        return Templates.login(error, wait);
     }
 
     @GET
@@ -47,7 +53,10 @@ public class LoginPage {
     @Path("logout")
     @RolesAllowed({Role.RECRUITER, Role.HIRING_MANAGER, Role.ADMIN})
     public Response logout() {
+        // Clearing the cookie is not enough: a copy of it would still work. Ending the user's sessions is.
+        users.signOut(currentUser.get().username);
         NewCookie expired = new NewCookie.Builder("candor-session").value("").path("/").maxAge(0).build();
-        return Response.seeOther(URI.create("/login")).cookie(expired).build();
+        NewCookie ticket = new NewCookie.Builder(SessionTicket.COOKIE).value("").path("/").maxAge(0).build();
+        return Response.seeOther(URI.create("/login")).cookie(expired, ticket).build();
     }
 }

@@ -73,6 +73,10 @@ public class User extends PanacheEntityBase {
     @Column(name = "created_at", nullable = false)
     public Instant createdAt;
 
+    /** Bumped to end every sign-in session of this user at once, on every replica (see {@link SessionTicket}). */
+    @Column(name = "session_generation", nullable = false)
+    public int sessionGeneration;
+
     public List<String> roleList() {
         return Arrays.stream(roles.split(",")).map(String::trim).filter(r -> !r.isEmpty()).toList();
     }
@@ -96,6 +100,11 @@ public class User extends PanacheEntityBase {
     /** Only recruiters see every requisition; anyone else sees what they manage. */
     public boolean seesAllRequisitions() {
         return isRecruiter();
+    }
+
+    /** Ends every session this user has signed in with; the next request of each goes to the sign-in page. */
+    public void endSessions() {
+        sessionGeneration++;
     }
 
     public void setPassword(String plain) {

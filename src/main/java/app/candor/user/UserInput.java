@@ -10,11 +10,14 @@ import jakarta.validation.constraints.Size;
 
 import java.util.List;
 
-/** What an admin sends to create or change a user. On update a blank password keeps the old one. */
+/**
+ * What an admin sends to create or change a user. On update a blank password keeps the old one. The password's
+ * rules (length, strength, placeholders) are {@link PasswordRules}'.
+ */
 public record UserInput(
         @NotBlank @Size(max = 64) @Pattern(regexp = "[a-z0-9._-]+", message = "use lower-case letters, digits, '.', '_' or '-'")
         String username,
-        @Size(min = 8, max = 128, message = "must be 8 to 128 characters") String password,
+        @Size(max = 128, message = "must be at most 128 characters") String password,
         @NotBlank @Size(max = 200) @SingleLine String fullName,
         @Size(max = 200) @SingleLine String jobTitle,
         @Email @Size(max = 254) @SingleLine String email,

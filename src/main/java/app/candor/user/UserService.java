@@ -2,6 +2,7 @@ package app.candor.user;
 
 import app.candor.system.InputValidator;
 import app.candor.system.ProblemException;
+import io.quarkus.elytron.security.common.BcryptUtil;
 import io.quarkus.logging.Log;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -21,6 +22,9 @@ public class UserService {
 
     @Inject
     Clock clock;
+
+    @Inject
+    PasswordRules passwords;
 
     @Transactional
     public User create(UserInput raw) {
@@ -62,8 +66,31 @@ public class UserService {
         if (!active && user.username.equals(actingUsername)) {
             throw ProblemException.conflict("You cannot deactivate your own account.");
         }
+        if (user.active && !active) {
+            user.endSessions();
+        }
         user.active = active;
         Log.infof("User %s %s by %s", user.username, active ? "activated" : "deactivated", actingUsername);
+        return user;
+    }
+
+    /** Sign-out: ends this user's sessions everywhere (the cookie alone could be replayed). */
+    @Transactional
+    public void signOut(String username) {
+        User.findByUsername(username).ifPresent(User::endSessions);
+    }
+
+    /** A user changes their own password: the old one is required; their other sessions end. */
+    @Transactional
+    public User changeOwnPassword(String username, String oldPassword, String newPassword) {
+        User user = User.findByUsername(username).orElseThrow(() -> ProblemException.notFound("User", username));
+        if (oldPassword == null || !BcryptUtil.matches(oldPassword, user.password)) {
+            throw ProblemException.invalidField("oldPassword", "is not your current password");
+        }
+        passwords.requireAcceptable(newPassword, username, "newPassword");
+        user.setPassword(newPassword);
+        user.endSessions();
+        Log.infof("User %s changed their password", username);
         return user;
     }
 
@@ -84,11 +111,19 @@ public class UserService {
             }
             roles.add(r);
         }
-        user.roles = String.join(",", roles);
+        String newRoles = String.join(",", roles);
+        if (user.roles != null && !user.roles.equals(newRoles)) {
+            user.endSessions(); // a session must not keep roles it no longer has, nor miss new limits
+        }
+        user.roles = newRoles;
         user.fullName = input.fullName().strip();
         user.jobTitle = InputValidator.clean(input.jobTitle());
         user.email = InputValidator.clean(input.email());
         if (input.password() != null && !input.password().isBlank()) {
+            passwords.requireAcceptable(input.password(), user.username, "password");
+            if (user.password != null) {
+                user.endSessions(); // whoever knew the old password is signed out
+            }
             user.setPassword(input.password());
         }
     }

@@ -127,18 +127,18 @@ class KillMidBulkPostgresIT {
         b = PackagedApp.start("replica-b", env, LOGS.resolve(schema + "-b.log"));
         PackagedApp.awaitReady(a, b);
 
-        long rita = a.json(Replicas.ADMIN, Replicas.ADMIN_PASSWORD).body(Map.of("username", "rita", "password", "rita-password",
+        long rita = a.json(Replicas.ADMIN, Replicas.ADMIN_PASSWORD).body(Map.of("username", "rita", "password", app.candor.support.TestData.PASSWORD,
                         "fullName", "Rita Recruiter", "email", "rita@example.test", "roles", List.of("recruiter")))
                 .post("/api/admin/users").then().statusCode(201).extract().jsonPath().getLong("id");
-        long harry = b.json(Replicas.ADMIN, Replicas.ADMIN_PASSWORD).body(Map.of("username", "harry", "password", "harry-password",
+        long harry = b.json(Replicas.ADMIN, Replicas.ADMIN_PASSWORD).body(Map.of("username", "harry", "password", app.candor.support.TestData.PASSWORD,
                         "fullName", "Harry Hiring", "roles", List.of("hiring-manager")))
                 .post("/api/admin/users").then().statusCode(201).extract().jsonPath().getLong("id");
-        long requisition = a.json("rita", "rita-password").body(Map.of("title", "Bulk Role", "hiringManagerId", harry))
+        long requisition = a.json("rita", app.candor.support.TestData.PASSWORD).body(Map.of("title", "Bulk Role", "hiringManagerId", harry))
                 .post("/api/requisitions").then().statusCode(201).extract().jsonPath().getLong("id");
         seed(requisition, rita);
 
         gate.allow(BEFORE_THE_STOP);
-        int notices = a.json("rita", "rita-password").body(Map.of("status", "FILLED", "note", "Offer accepted"))
+        int notices = a.json("rita", app.candor.support.TestData.PASSWORD).body(Map.of("status", "FILLED", "note", "Offer accepted"))
                 .post("/api/requisitions/" + requisition + "/status").then().statusCode(200).extract().jsonPath().getInt("notices");
         assertThat(notices).isEqualTo(CANDIDATES);
         // One send waits at the gate, the other replica's behind it (GreenMail takes one mail at a time); both hold a batch.

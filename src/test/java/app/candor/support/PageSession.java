@@ -36,6 +36,9 @@ public final class PageSession {
         String cookie = login.getCookie("candor-session");
         assertNotNull(cookie, () -> "no session cookie after signing in as " + user.username + ": " + login.statusCode());
         session.cookies.put("candor-session", cookie);
+        String ticket = login.getCookie("candor-sid");
+        assertNotNull(ticket, () -> "no session ticket after signing in as " + user.username);
+        session.cookies.put("candor-sid", ticket);
         return session;
     }
 
@@ -52,6 +55,11 @@ public final class PageSession {
     }
 
     private static final java.util.concurrent.atomic.AtomicInteger ADDRESSES = new java.util.concurrent.atomic.AtomicInteger();
+
+    /** A cookie this session holds (the login cookie, the session ticket...). */
+    public String cookie(String name) {
+        return cookies.get(name);
+    }
 
     /** The client address this session speaks for (candidate sessions only). */
     public String address() {

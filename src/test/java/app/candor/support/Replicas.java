@@ -18,7 +18,7 @@ import static org.junit.jupiter.api.Assumptions.abort;
 public final class Replicas {
 
     public static final String ADMIN = "admin";
-    public static final String ADMIN_PASSWORD = "admin-password-for-the-replicas";
+    public static final String ADMIN_PASSWORD = "replica-walnut-ledger-7";
 
     private Replicas() {
     }

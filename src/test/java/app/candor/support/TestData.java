@@ -27,7 +27,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 @ApplicationScoped
 public class TestData {
 
-    public static final String PASSWORD = "secret-pass";
+    public static final String PASSWORD = "amber-kite-river-42";
     private static final AtomicInteger SEQ = new AtomicInteger();
 
     @Inject

@@ -215,6 +215,20 @@ class DeployManifestsTest {
     }
 
     @Test
+    void behindTheIngressProductionBelievesOnlyTheTrustedProxysForwardingHeaders() throws Exception {
+        // Issue 19, finding 5: without forwarding, requests from the ingress arrive as plain HTTP (no Secure cookie, no HSTS).
+        java.util.Properties properties = new java.util.Properties();
+        try (var in = Files.newInputStream(Path.of("src", "main", "resources", "application.properties"))) {
+            properties.load(in);
+        }
+        assertThat(properties.getProperty("%prod.quarkus.http.proxy.proxy-address-forwarding")).isEqualTo("true");
+        assertThat(properties.getProperty("%prod.quarkus.http.proxy.allow-x-forwarded")).isEqualTo("true");
+        assertThat(properties.getProperty("%prod.quarkus.http.proxy.trusted-proxies")).startsWith("${CANDOR_TRUSTED_PROXIES");
+        assertThat(map(configMap.path("data"))).containsKey("CANDOR_TRUSTED_PROXIES");
+        assertThat(Files.readString(DEPLOY.resolve("README.md"))).contains("CANDOR_TRUSTED_PROXIES").contains("X-Forwarded-Proto: https");
+    }
+
+    @Test
     void theImageIsTaggedAsTheBuildNamesItAndTheDockerfileAndReadmeSayTheSame() throws Exception {
         Document pom = DocumentBuilderFactory.newInstance().newDocumentBuilder().parse(Path.of("pom.xml").toFile());
         String image = child(pom.getDocumentElement(), "artifactId") + ":" + child(pom.getDocumentElement(), "version");

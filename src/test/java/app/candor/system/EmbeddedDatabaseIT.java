@@ -41,9 +41,9 @@ class EmbeddedDatabaseIT {
     private static final Path LOGS = Path.of("target", "embedded-it");
     /** The embedded profile's demo users (system/Startup). */
     private static final String RECRUITER = "rita";
-    private static final String RECRUITER_PASSWORD = "rita-demo";
+    private static final String RECRUITER_PASSWORD = Startup.DEMO_PASSWORD;
     private static final String ADMIN = "admin";
-    private static final String ADMIN_PASSWORD = "admin-demo";
+    private static final String ADMIN_PASSWORD = Startup.DEMO_PASSWORD;
     /** Sends in flight at once (candor.mail.concurrency's default): what a kill mid-send may repeat. */
     private static final int WINDOW = 10;
 

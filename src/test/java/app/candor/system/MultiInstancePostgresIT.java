@@ -98,9 +98,9 @@ class MultiInstancePostgresIT {
                 .post("/api/admin/users").then().statusCode(201).extract().jsonPath());
         assertThat(List.of(rita, rob)).doesNotContain(harry);
         Map<String, Long> requisitions = new HashMap<>();
-        requisitions.put("rita", id(b.json("rita", "rita-password").body(Map.of("title", "Platform Engineer", "hiringManagerId", harry))
+        requisitions.put("rita", id(b.json("rita", app.candor.support.TestData.PASSWORD).body(Map.of("title", "Platform Engineer", "hiringManagerId", harry))
                 .post("/api/requisitions").then().statusCode(201).extract().jsonPath()));
-        requisitions.put("rob", id(a.json("rob", "rob-password").body(Map.of("title", "Site Reliability Engineer", "hiringManagerId", harry))
+        requisitions.put("rob", id(a.json("rob", app.candor.support.TestData.PASSWORD).body(Map.of("title", "Site Reliability Engineer", "hiringManagerId", harry))
                 .post("/api/requisitions").then().statusCode(201).extract().jsonPath()));
 
         ExecutorService pool = Executors.newFixedThreadPool(6);
@@ -114,10 +114,10 @@ class MultiInstancePostgresIT {
                     String email = recruiter + "-candidate-" + i + "@example.test";
                     long requisition = requisitions.get(recruiter);
                     adds.add(() -> {
-                        long candidate = id(via.json(recruiter, recruiter + "-password").body(Map.of("salutation", "Ms", "firstName", "Cand",
+                        long candidate = id(via.json(recruiter, app.candor.support.TestData.PASSWORD).body(Map.of("salutation", "Ms", "firstName", "Cand",
                                         "lastName", "Idate " + email, "email", email, "preferredChannel", "EMAIL", "language", "en"))
                                 .post("/api/candidates").then().statusCode(201).extract().jsonPath());
-                        return id(via.json(recruiter, recruiter + "-password").body(Map.of("candidateId", candidate))
+                        return id(via.json(recruiter, app.candor.support.TestData.PASSWORD).body(Map.of("candidateId", candidate))
                                 .post("/api/requisitions/" + requisition + "/applications").then().statusCode(201).extract().jsonPath());
                     });
                 }
@@ -137,19 +137,19 @@ class MultiInstancePostgresIT {
                 PackagedApp via = both[i % 2];
                 PackagedApp other = both[(i + 1) % 2];
                 moves.add(() -> {
-                    via.json(recruiter, recruiter + "-password").body(Map.of("stage", "SCREENING"))
+                    via.json(recruiter, app.candor.support.TestData.PASSWORD).body(Map.of("stage", "SCREENING"))
                             .post("/api/applications/" + application + "/stage").then().statusCode(200);
                     return application;
                 });
                 int kind = i % PER_REQUISITION;
                 if (kind < 3) {
-                    letters.add(() -> id(other.json(recruiter, recruiter + "-password").body(Map.of("outcome", "OFFER"))
+                    letters.add(() -> id(other.json(recruiter, app.candor.support.TestData.PASSWORD).body(Map.of("outcome", "OFFER"))
                             .post("/api/applications/" + application + "/outcome").then().statusCode(201).extract().jsonPath()));
                 } else if (kind < 7) {
-                    letters.add(() -> id(other.json(recruiter, recruiter + "-password").body(Map.of("outcome", "REJECTED", "reasonId", 1))
+                    letters.add(() -> id(other.json(recruiter, app.candor.support.TestData.PASSWORD).body(Map.of("outcome", "REJECTED", "reasonId", 1))
                             .post("/api/applications/" + application + "/outcome").then().statusCode(201).extract().jsonPath()));
                 } else if (kind < 9) {
-                    letters.add(() -> id(other.json(recruiter, recruiter + "-password")
+                    letters.add(() -> id(other.json(recruiter, app.candor.support.TestData.PASSWORD)
                             .body(Map.of("promisedDecisionDate", LocalDate.now().plusDays(30).toString(), "personalNote", "Our panel is travelling."))
                             .post("/api/applications/" + application + "/delay").then().statusCode(201).extract().jsonPath()));
                 }
@@ -199,7 +199,7 @@ class MultiInstancePostgresIT {
     }
 
     private static Map<String, Object> user(String username, String fullName, String role) {
-        return Map.of("username", username, "password", username + "-password", "fullName", fullName,
+        return Map.of("username", username, "password", app.candor.support.TestData.PASSWORD, "fullName", fullName,
                 "email", username + "@example.test", "roles", List.of(role));
     }
 

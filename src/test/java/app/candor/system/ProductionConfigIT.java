@@ -84,7 +84,7 @@ class ProductionConfigIT {
         env.put("CANDOR_PUBLIC_URL", "candor.example.com");
         start(env);
         String out = exitOutput();
-        assertThat(out).contains("CANDOR_SESSION_KEY shorter than 16 characters").contains("CANDOR_PUBLIC_URL not an http(s) address")
+        assertThat(out).contains("CANDOR_SESSION_KEY shorter than 16 characters").contains("CANDOR_PUBLIC_URL not an https:// address")
                 .doesNotContain("CANDOR_DB_URL").doesNotContain("QUARKUS_MAILER_HOST");
     }
 
@@ -100,7 +100,7 @@ class ProductionConfigIT {
     void withEverythingSetTheAppStartsIsReadyAndLogsJsonWhenSwitchedOn() throws Exception {
         Map<String, String> env = everythingButTheAdmin();
         env.put("CANDOR_ADMIN_USER", "admin");
-        env.put("CANDOR_ADMIN_PASSWORD", "first-admin-password");
+        env.put("CANDOR_ADMIN_PASSWORD", "first-sunny-walnut-ledger");
         env.put("QUARKUS_LOG_CONSOLE_JSON_ENABLED", "true");
         start(env);
         Pattern listening = Pattern.compile("Listening on: http://[^:]+:(\\d+)");
@@ -118,6 +118,16 @@ class ProductionConfigIT {
         assertThat(created.path("level").asText()).isEqualTo("INFO");
         assertThat(created.path("message").asText()).isEqualTo("First admin 'admin' created from the environment");
         assertThat(created.path("loggerName").asText()).isEqualTo("app.candor.system.Startup");
+    }
+
+    @Test
+    void theSecretTemplatesPlaceholderIsRefusedAsTheFirstAdminsPassword() throws Exception {
+        Map<String, String> env = everythingButTheAdmin();
+        env.put("CANDOR_ADMIN_USER", "admin");
+        env.put("CANDOR_ADMIN_PASSWORD", "CHANGE_ME");
+        start(env);
+        String out = exitOutput();
+        assertThat(out).contains("CANDOR_ADMIN_USER / CANDOR_ADMIN_PASSWORD are not usable").contains("placeholder");
     }
 
     @Test

@@ -43,7 +43,7 @@ class AdminUserApiTest {
     private static Map<String, Object> valid(String username) {
         Map<String, Object> body = new HashMap<>();
         body.put("username", username);
-        body.put("password", "a-long-password");
+        body.put("password", "a-long-amber-kite-river");
         body.put("fullName", "Nina Newcomer");
         body.put("jobTitle", "Talent Partner");
         body.put("email", username + "@candor.test");
@@ -84,8 +84,8 @@ class AdminUserApiTest {
 
         assertEquals(before + 1, users());
         User stored = read(((Number) r.path("id")).longValue());
-        assertTrue(BcryptUtil.matches("a-long-password", stored.password), "password is stored as a bcrypt hash");
-        given().auth().preemptive().basic(username, "a-long-password").when().get("/api/users/me")
+        assertTrue(BcryptUtil.matches("a-long-amber-kite-river", stored.password), "password is stored as a bcrypt hash");
+        given().auth().preemptive().basic(username, "a-long-amber-kite-river").when().get("/api/users/me")
                 .then().statusCode(200).body("username", equalTo(username));
     }
 
@@ -124,7 +124,7 @@ class AdminUserApiTest {
     }
 
     @Test
-    void aNewUserNeedsAPasswordOfAtLeastEightCharacters() {
+    void aNewUserNeedsAPasswordOfAtLeastTwelveCharacters() {
         Map<String, Object> none = valid(newUsername());
         none.remove("password");
         Map<String, Object> shortOne = valid(newUsername());
@@ -133,9 +133,20 @@ class AdminUserApiTest {
 
         JsonPath p = problem(create(none), 400, "password");
         assertEquals(List.of("password"), Api.errorFields(p));
-        p = problem(create(shortOne), 400, "password", "8");
+        p = problem(create(shortOne), 400, "password", "12");
         assertEquals(List.of("password"), Api.errorFields(p));
 
+        assertEquals(before, users());
+    }
+
+    @Test
+    void weakPlaceholderAndOverlongPasswordsAreRefused() {
+        long before = users();
+        for (String password : List.of("aaaaaaaa", "aaaaaaaaaaaa", "CHANGE_ME", "CHANGE_ME_CHANGE_ME", "amber-kite-river-" + "x".repeat(60))) {
+            Map<String, Object> body = valid(newUsername());
+            body.put("password", password);
+            problem(create(body), 400, "password");
+        }
         assertEquals(before, users());
     }
 
@@ -233,12 +244,12 @@ class AdminUserApiTest {
     void updatingWithANewPasswordReplacesIt() {
         User user = data.recruiter();
         Map<String, Object> body = valid(user.username);
-        body.put("password", "brand-new-password");
+        body.put("password", "brand-new-kettle-harbor-5");
 
         json(admin).body(body).when().put("/api/admin/users/" + user.id).then().statusCode(200);
 
         Api.as(user).when().get("/api/users/me").then().statusCode(401);
-        given().auth().preemptive().basic(user.username, "brand-new-password").when().get("/api/users/me").then().statusCode(200);
+        given().auth().preemptive().basic(user.username, "brand-new-kettle-harbor-5").when().get("/api/users/me").then().statusCode(200);
     }
 
     @Test

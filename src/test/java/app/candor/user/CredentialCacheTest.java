@@ -73,11 +73,11 @@ class CredentialCacheTest {
     @Test
     void afterAPasswordChangeTheOldPasswordIsRefusedAtOnceAndTheNewOneWorks() {
         signsIn(recruiter, TestData.PASSWORD);
-        json(admin).body(Map.of("username", recruiter.username, "password", "a-new-secret", "fullName", recruiter.fullName,
+        json(admin).body(Map.of("username", recruiter.username, "password", "a-new-walnut-ledger-9", "fullName", recruiter.fullName,
                         "roles", List.of(Role.RECRUITER)))
                 .when().put("/api/admin/users/" + recruiter.id).then().statusCode(200);
         isRefused(recruiter, TestData.PASSWORD);
-        signsIn(recruiter, "a-new-secret");
+        signsIn(recruiter, "a-new-walnut-ledger-9");
     }
 
     @Test
