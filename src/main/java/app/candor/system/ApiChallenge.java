@@ -1,9 +1,17 @@
 package app.candor.system;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.vertx.http.runtime.filters.Filters;
+import io.quarkus.vertx.http.runtime.security.QuarkusHttpUser;
 import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+
+import java.util.Locale;
+import java.util.function.BiConsumer;
 
 /**
  * With form login enabled, Quarkus runs HTTP Basic in "silent" mode: an anonymous API call gets a
@@ -14,16 +22,24 @@ import jakarta.enterprise.event.Observes;
  * every later request to Candor, including ones another site triggers (issue 19). A request that carries
  * what browsers send (Sec-Fetch-*, Origin, or asks for HTML) gets the 401 without a challenge; API clients
  * send their credentials up front anyway.
+ * <p>A wrong password (or a deactivated account, an ended session) answers 401 with a Problem Details body, as
+ * every other refusal of the API does: Quarkus's own failure handler would end the 401 bare. A response the
+ * sign-in throttle has already written (429) is left as it is.
  */
 @ApplicationScoped
 public class ApiChallenge {
 
     static final String CHALLENGE = "Basic realm=\"Candor\", charset=\"UTF-8\"";
 
+    @Inject
+    ObjectMapper json;
+
     void register(@Observes Filters filters) {
+        BiConsumer<RoutingContext, Throwable> refused = this::refused;
         filters.register(rc -> {
             String path = rc.normalizedPath();
             if (path.startsWith("/api/") || path.equals("/api") || path.equals("/q/metrics") || path.startsWith("/q/metrics/")) {
+                rc.put(QuarkusHttpUser.AUTH_FAILURE_HANDLER, refused);
                 rc.addHeadersEndHandler(v -> {
                     if (rc.response().getStatusCode() == 401 && !fromBrowser(rc)) {
                         rc.response().headers().set("WWW-Authenticate", CHALLENGE);
@@ -34,10 +50,29 @@ public class ApiChallenge {
         }, 2000); // ahead of the authentication handlers, which write the 401
     }
 
+    private void refused(RoutingContext rc, Throwable failure) {
+        if (!(failure instanceof AuthenticationFailedException)) {
+            rc.fail(failure);
+            return;
+        }
+        if (rc.response().ended()) {
+            return;
+        }
+        String path = rc.request().path();
+        Problem problem = new Problem("about:blank", "Unauthorized", 401,
+                "The username or password is not right, or the account cannot sign in now.",
+                path.length() > 200 ? path.substring(0, 200) : path, null);
+        try {
+            rc.response().setStatusCode(401).putHeader("Content-Type", Problem.MEDIA_TYPE).end(json.writeValueAsString(problem));
+        } catch (JsonProcessingException e) {
+            rc.fail(e);
+        }
+    }
+
     static boolean fromBrowser(RoutingContext rc) {
         var headers = rc.request().headers();
         String accept = headers.get("Accept");
         return headers.contains("Sec-Fetch-Mode") || headers.contains("Sec-Fetch-Site") || headers.contains("Origin")
-                || (accept != null && accept.toLowerCase(java.util.Locale.ROOT).contains("text/html"));
+                || (accept != null && accept.toLowerCase(Locale.ROOT).contains("text/html"));
     }
 }

@@ -5,7 +5,9 @@ import app.candor.support.Api;
 import app.candor.support.TestData;
 import app.candor.user.User;
 import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.RestAssured;
 import io.restassured.http.ContentType;
+import io.restassured.response.Response;
 import io.restassured.path.json.JsonPath;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.BeforeEach;
@@ -45,6 +47,15 @@ class ProblemDetailsTest {
         assertEquals(List.of("title"), p.getList("errors.field"));
         assertEquals(1, p.getList("errors.message").size());
         assertNull(p.get("errors[0].line"), "a field error carries no line");
+    }
+
+    @Test
+    void aWrongPasswordIsAProblemWithTheChallenge() {
+        Response response = RestAssured.given().auth().preemptive()
+                .basic(recruiter.username, "not-the-password-at-all").accept(ContentType.JSON).when().get("/api/requisitions");
+        JsonPath p = problem(response, 401, "password");
+        assertEquals("/api/requisitions", p.getString("instance"));
+        assertEquals("Basic realm=\"Candor\", charset=\"UTF-8\"", response.header("WWW-Authenticate"));
     }
 
     @Test
