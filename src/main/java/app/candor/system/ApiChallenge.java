@@ -35,11 +35,8 @@ public class ApiChallenge {
     ObjectMapper json;
 
     void register(@Observes Filters filters) {
-        BiConsumer<RoutingContext, Throwable> refused = this::refused;
         filters.register(rc -> {
-            String path = rc.normalizedPath();
-            if (path.startsWith("/api/") || path.equals("/api") || path.equals("/q/metrics") || path.startsWith("/q/metrics/")) {
-                rc.put(QuarkusHttpUser.AUTH_FAILURE_HANDLER, refused);
+            if (underBasic(rc.normalizedPath())) {
                 rc.addHeadersEndHandler(v -> {
                     if (rc.response().getStatusCode() == 401 && !fromBrowser(rc)) {
                         rc.response().headers().set("WWW-Authenticate", CHALLENGE);
@@ -50,14 +47,32 @@ public class ApiChallenge {
         }, 2000); // ahead of the authentication handlers, which write the 401
     }
 
-    private void refused(RoutingContext rc, Throwable failure) {
-        if (!(failure instanceof AuthenticationFailedException)) {
-            rc.fail(failure);
+    private static boolean underBasic(String path) {
+        return path.startsWith("/api/") || path.equals("/api") || path.equals("/q/metrics") || path.startsWith("/q/metrics/");
+    }
+
+    /**
+     * Called by the identity provider while it checks a password: Quarkus has put its failure handler into the
+     * request by then (it replaces any put earlier), so this wraps it. A failed sign-in under /api gets the
+     * Problem body; anything else, or a response already written (the throttle's 429), goes on to Quarkus's.
+     */
+    public void answerFailuresWithProblem(RoutingContext rc) {
+        if (rc == null || !underBasic(rc.normalizedPath())) {
             return;
         }
-        if (rc.response().ended()) {
-            return;
-        }
+        BiConsumer<RoutingContext, Throwable> quarkus = rc.get(QuarkusHttpUser.AUTH_FAILURE_HANDLER);
+        rc.put(QuarkusHttpUser.AUTH_FAILURE_HANDLER, (BiConsumer<RoutingContext, Throwable>) (event, failure) -> {
+            if (failure instanceof AuthenticationFailedException && !event.response().ended()) {
+                refused(event);
+            } else if (quarkus != null) {
+                quarkus.accept(event, failure);
+            } else {
+                event.fail(failure);
+            }
+        });
+    }
+
+    private void refused(RoutingContext rc) {
         String path = rc.request().path();
         Problem problem = new Problem("about:blank", "Unauthorized", 401,
                 "The username or password is not right, or the account cannot sign in now.",

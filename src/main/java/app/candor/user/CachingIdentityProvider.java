@@ -1,6 +1,7 @@
 package app.candor.user;
 
 import app.candor.link.CandidateAccess;
+import app.candor.system.ApiChallenge;
 import app.candor.system.Problem;
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.AuthenticationRedirectException;
@@ -46,6 +47,9 @@ public class CachingIdentityProvider implements IdentityProvider<UsernamePasswor
     SignInThrottle throttle;
 
     @Inject
+    ApiChallenge apiChallenge;
+
+    @Inject
     CredentialCache cache;
 
     /** The provider quarkus-security-jpa generates for {@link User}: the one that checks bcrypt. */
@@ -71,6 +75,7 @@ public class CachingIdentityProvider implements IdentityProvider<UsernamePasswor
     @Override
     public Uni<SecurityIdentity> authenticate(UsernamePasswordAuthenticationRequest request, AuthenticationRequestContext context) {
         RoutingContext rc = HttpSecurityUtils.getRoutingContextAttribute(request);
+        apiChallenge.answerFailuresWithProblem(rc);
         String address = rc == null ? "unknown" : CandidateAccess.address(rc.request());
         String username = request.getUsername();
         // Before anything costs bcrypt: is this account or address waiting after too many wrong passwords?
