@@ -39,7 +39,9 @@ public class CrossSiteGuard {
     CandorConfig config;
 
     void register(@Observes Filters filters) {
-        filters.register(this::check, 3000); // ahead of ApiChallenge (2000) and of authentication
+        // Ahead of RequestGate (3000): a cross-site write is refused as such, whatever else is wrong with it; and of
+        // ApiChallenge (2000) and authentication.
+        filters.register(this::check, 3500);
     }
 
     private void check(RoutingContext rc) {

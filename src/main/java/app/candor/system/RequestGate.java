@@ -53,7 +53,7 @@ public class RequestGate {
     ObjectMapper json;
 
     void register(@Observes Filters filters) {
-        filters.register(this::check, 3000); // ahead of ApiChallenge (2000), the body size limit and authentication
+        filters.register(this::check, 3000); // after CrossSiteGuard (3500); ahead of ApiChallenge (2000), the body size limit and authentication
     }
 
     void check(RoutingContext rc) {
@@ -102,7 +102,9 @@ public class RequestGate {
         if (api) {
             String authorization = request.getHeader("Authorization");
             if (authorization == null || !isBasic(authorization)) {
-                rc.response().putHeader("WWW-Authenticate", ApiChallenge.CHALLENGE);
+                if (!ApiChallenge.fromBrowser(rc)) { // a browser would keep the password for other sites' requests
+                    rc.response().putHeader("WWW-Authenticate", ApiChallenge.CHALLENGE);
+                }
                 refuse(rc, true, 401, "Unauthorized", authorization == null ? "Sign in with HTTP Basic: your Candor username and password."
                         : "The Authorization header is not HTTP Basic credentials (Basic, then username:password in Base64).");
                 return;

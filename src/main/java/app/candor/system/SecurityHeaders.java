@@ -23,7 +23,7 @@ public class SecurityHeaders {
         filters.register(rc -> {
             rc.addHeadersEndHandler(v -> apply(rc));
             rc.next();
-        }, 2500);
+        }, 4000); // first: the refusals of CrossSiteGuard and RequestGate carry the headers too
     }
 
     private static void apply(RoutingContext rc) {
