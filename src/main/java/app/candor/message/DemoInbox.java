@@ -60,8 +60,9 @@ public class DemoInbox {
         if (!mailMode.isMock() || !mailbox.isResolvable()) {
             throw new NotFoundException();
         }
-        // The mock keeps mails per recipient: the recipients of the latest sends, newest first, each with their mails.
-        List<String> recipients = Message.<Message>find("state = ?1 and channel = ?2 order by sentAt desc, id desc",
+        // The mock keeps mails per recipient: the recipients of the latest letters, newest first, each with their mails.
+        // Newest by id, not by sentAt: a clock moved ahead (the tests' business clock) would keep old letters on top.
+        List<String> recipients = Message.<Message>find("state = ?1 and channel = ?2 order by id desc",
                         MessageState.SENT, Channel.EMAIL).page(0, 100).list().stream()
                 .map(m -> m.recipient).distinct().limit(30).toList();
         List<Received> mails = new ArrayList<>();

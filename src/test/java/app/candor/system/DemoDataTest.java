@@ -6,6 +6,7 @@ import app.candor.application.StageChange;
 import app.candor.closure.ClosureSweep;
 import app.candor.closure.ClosureWatch;
 import app.candor.support.Api;
+import app.candor.support.TestDatabase;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
@@ -30,8 +31,9 @@ class DemoDataTest {
     public static class Demo implements QuarkusTestProfile {
         @Override
         public Map<String, String> getConfigOverrides() {
-            return Map.of("candor.demo-data", "true",
-                    "quarkus.datasource.jdbc.url", "jdbc:h2:mem:candor-demo;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1");
+            Map<String, String> config = TestDatabase.own("candor-demo");
+            config.put("candor.demo-data", "true");
+            return config;
         }
     }
 
