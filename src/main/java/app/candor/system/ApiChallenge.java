@@ -1,14 +1,11 @@
 package app.candor.system;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.vertx.http.runtime.filters.Filters;
 import io.quarkus.vertx.http.runtime.security.QuarkusHttpUser;
 import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
-import jakarta.inject.Inject;
 
 import java.util.Locale;
 import java.util.function.BiConsumer;
@@ -30,9 +27,6 @@ import java.util.function.BiConsumer;
 public class ApiChallenge {
 
     static final String CHALLENGE = "Basic realm=\"Candor\", charset=\"UTF-8\"";
-
-    @Inject
-    ObjectMapper json;
 
     void register(@Observes Filters filters) {
         filters.register(rc -> {
@@ -72,16 +66,8 @@ public class ApiChallenge {
         });
     }
 
-    private void refused(RoutingContext rc) {
-        String path = rc.request().path();
-        Problem problem = new Problem("about:blank", "Unauthorized", 401,
-                "The username or password is not right, or the account cannot sign in now.",
-                path.length() > 200 ? path.substring(0, 200) : path, null);
-        try {
-            rc.response().setStatusCode(401).putHeader("Content-Type", Problem.MEDIA_TYPE).end(json.writeValueAsString(problem));
-        } catch (JsonProcessingException e) {
-            rc.fail(e);
-        }
+    private static void refused(RoutingContext rc) {
+        Refusal.send(rc, true, 401, "Unauthorized", "The username or password is not right, or the account cannot sign in now.");
     }
 
     static boolean fromBrowser(RoutingContext rc) {

@@ -119,26 +119,6 @@ public class CrossSiteGuard {
     }
 
     private static void refuse(RoutingContext rc, boolean api, int status, String title, String detail) {
-        if (api) {
-            String body = "{\"type\":\"about:blank\",\"title\":\"" + title + "\",\"status\":" + status
-                    + ",\"detail\":\"" + detail + "\",\"instance\":\"" + jsonEscape(rc.normalizedPath()) + "\"}";
-            rc.response().setStatusCode(status).putHeader(HttpHeaders.CONTENT_TYPE, Problem.MEDIA_TYPE).end(body);
-        } else {
-            rc.response().setStatusCode(status).putHeader(HttpHeaders.CONTENT_TYPE, "text/plain; charset=UTF-8").end(detail);
-        }
-    }
-
-    private static String jsonEscape(String s) {
-        StringBuilder out = new StringBuilder();
-        for (char c : s.toCharArray()) {
-            if (c == '"' || c == '\\') {
-                out.append('\\').append(c);
-            } else if (c < 0x20) {
-                out.append(String.format("\\u%04x", (int) c));
-            } else {
-                out.append(c);
-            }
-        }
-        return out.toString();
+        Refusal.send(rc, api, status, title, detail);
     }
 }

@@ -1,19 +1,14 @@
 package app.candor.system;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.runtime.configuration.MemorySize;
 import io.quarkus.vertx.http.runtime.filters.Filters;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.HttpServerRequest;
-import io.vertx.core.http.HttpServerResponse;
 import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
-import jakarta.inject.Inject;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
-import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 
@@ -49,8 +44,6 @@ public class RequestGate {
     @ConfigProperty(name = "quarkus.http.limits.max-body-size")
     MemorySize maxBodySize;
 
-    @Inject
-    ObjectMapper json;
 
     void register(@Observes Filters filters) {
         filters.register(this::check, 3000); // after CrossSiteGuard (3500); ahead of ApiChallenge (2000), the body size limit and authentication
@@ -164,21 +157,7 @@ public class RequestGate {
         return null;
     }
 
-    private void refuse(RoutingContext rc, boolean api, int status, String title, String detail) {
-        HttpServerResponse response = rc.response();
-        response.setStatusCode(status);
-        if (api) {
-            String path = rc.request().path();
-            String instance = path.length() > 200 ? path.substring(0, 200) : path;
-            try {
-                response.putHeader("Content-Type", Problem.MEDIA_TYPE)
-                        .end(json.writeValueAsString(new Problem("about:blank", title, status, detail, instance, null)));
-            } catch (JsonProcessingException e) {
-                throw new IllegalStateException(e);
-            }
-        } else {
-            response.putHeader("Content-Type", "text/html;charset=UTF-8")
-                    .end(ProblemMappers.Templates.error(status, title, detail, List.of()).render());
-        }
+    private static void refuse(RoutingContext rc, boolean api, int status, String title, String detail) {
+        Refusal.send(rc, api, status, title, detail);
     }
 }

@@ -2,7 +2,7 @@ package app.candor.user;
 
 import app.candor.link.CandidateAccess;
 import app.candor.system.ApiChallenge;
-import app.candor.system.Problem;
+import app.candor.system.Refusal;
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.AuthenticationRedirectException;
 import io.quarkus.security.identity.AuthenticationRequestContext;
@@ -164,10 +164,8 @@ public class CachingIdentityProvider implements IdentityProvider<UsernamePasswor
         }
         if (rc != null && !rc.response().ended()) {
             String detail = "Too many failed sign-ins. Try again in " + SignInThrottle.describe(wait) + ".";
-            rc.response().setStatusCode(429).putHeader("Retry-After", Long.toString(seconds))
-                    .putHeader("Content-Type", Problem.MEDIA_TYPE)
-                    .end("{\"type\":\"about:blank\",\"title\":\"Too Many Requests\",\"status\":429,\"detail\":\""
-                            + detail + "\",\"instance\":\"" + rc.normalizedPath().replace("\\", "").replace("\"", "") + "\"}");
+            rc.response().putHeader("Retry-After", Long.toString(seconds));
+            Refusal.send(rc, true, 429, "Too Many Requests", detail);
         }
         return Uni.createFrom().failure(new AuthenticationFailedException("too many failed sign-ins"));
     }

@@ -647,8 +647,10 @@ class MalformedInputTest {
         Map<String, String> tables = new TreeMap<>();
         try (Connection c = dataSource.getConnection(); Statement s = c.createStatement()) {
             List<String> names = new ArrayList<>();
-            try (ResultSet rs = s.executeQuery("select table_name from information_schema.tables where lower(table_schema) = 'public'"
-                    + " and table_type in ('BASE TABLE', 'TABLE')")) {
+            // The schema the app uses (public on H2, the profile's own on PostgreSQL). The throttle table is left out:
+            // counting failed sign-ins and unusable candidate links is what a refusal is meant to write (issue 19).
+            try (ResultSet rs = s.executeQuery("select table_name from information_schema.tables where lower(table_schema) = lower(current_schema())"
+                    + " and table_type in ('BASE TABLE', 'TABLE') and lower(table_name) <> 'throttle'")) {
                 while (rs.next()) {
                     names.add(rs.getString(1));
                 }
