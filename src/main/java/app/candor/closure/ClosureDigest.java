@@ -1,5 +1,6 @@
 package app.candor.closure;
 
+import app.candor.system.WhileStarted;
 import app.candor.application.Application;
 import app.candor.application.ClosureState;
 import app.candor.message.Composed;
@@ -108,7 +109,7 @@ public class ClosureDigest {
     private enum Outcome { SENT, EMPTY, NO_ADDRESS, CLAIMED_ELSEWHERE }
 
     @Scheduled(every = "${candor.closure.digest-check-every:5m}", delayed = "45s", concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
-            skipExecutionIf = Scheduled.ApplicationNotRunning.class)
+            skipExecutionIf = WhileStarted.class)
     void scheduled() {
         check();
     }

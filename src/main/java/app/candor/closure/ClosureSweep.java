@@ -1,5 +1,6 @@
 package app.candor.closure;
 
+import app.candor.system.WhileStarted;
 import app.candor.system.BusinessCalendar;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
@@ -62,7 +63,7 @@ public class ClosureSweep {
     }
 
     @Scheduled(every = "${candor.closure.sweep-every:5m}", delayed = "20s", concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
-            skipExecutionIf = Scheduled.ApplicationNotRunning.class)
+            skipExecutionIf = WhileStarted.class)
     void scheduled() {
         sweep();
     }

@@ -1,5 +1,6 @@
 package app.candor.debrief;
 
+import app.candor.system.WhileStarted;
 import app.candor.application.Application;
 import app.candor.candidate.Channel;
 import app.candor.interview.Interview;
@@ -45,7 +46,7 @@ public class DebriefLetters {
     Clock clock;
 
     @Scheduled(every = "${candor.debrief.check-every:5m}", delayed = "30s", concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
-            skipExecutionIf = Scheduled.ApplicationNotRunning.class)
+            skipExecutionIf = WhileStarted.class)
     void sweep() {
         sendDue();
     }

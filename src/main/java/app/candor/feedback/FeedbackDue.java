@@ -1,5 +1,6 @@
 package app.candor.feedback;
 
+import app.candor.system.WhileStarted;
 import app.candor.interview.Interview;
 import app.candor.interview.InterviewState;
 import app.candor.message.Composed;
@@ -75,7 +76,7 @@ public class FeedbackDue {
     }
 
     @Scheduled(every = "${candor.feedback.check-every:5m}", delayed = "30s", concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
-            skipExecutionIf = Scheduled.ApplicationNotRunning.class)
+            skipExecutionIf = WhileStarted.class)
     void sweep() {
         remindMissing();
     }

@@ -1,5 +1,6 @@
 package app.candor.message;
 
+import app.candor.system.WhileStarted;
 import app.candor.closure.ClosureRecorder;
 import app.candor.candidate.Candidate;
 import app.candor.link.LinkTokens;
@@ -230,7 +231,7 @@ public class Dispatcher {
     // the container had let go of its synthetic beans (the mailer), printing a stack trace amid the start's reason.
     // The other scheduled jobs skip the same way.
     @Scheduled(every = "${candor.mail.poll-every:5s}", delayed = "1s", concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
-            skipExecutionIf = Scheduled.ApplicationNotRunning.class)
+            skipExecutionIf = WhileStarted.class)
     void poll() {
         wake();
     }

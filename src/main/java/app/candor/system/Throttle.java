@@ -102,7 +102,7 @@ public class Throttle {
     }
 
     /** Rows whose window and block have both passed count for nothing: drop them, so that junk subjects do not pile up. */
-    @Scheduled(every = "10m", delayed = "1m")
+    @Scheduled(every = "10m", delayed = "1m", skipExecutionIf = WhileStarted.class)
     void purge() {
         Instant cutoff = clock.instant().minus(Duration.ofDays(1));
         QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery(
