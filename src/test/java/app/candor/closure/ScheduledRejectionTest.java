@@ -25,6 +25,7 @@ import org.junit.jupiter.api.Test;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
@@ -62,7 +63,8 @@ class ScheduledRejectionTest {
     }
 
     static String inDays(int days) {
-        return OffsetDateTime.now(ZoneOffset.UTC).plusDays(days).truncatedTo(ChronoUnit.SECONDS).toString();
+        // Formatted, not toString(): on a whole minute toString() drops the seconds ("06:05Z"), which Instant.parse refuses.
+        return DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(OffsetDateTime.now(ZoneOffset.UTC).plusDays(days).truncatedTo(ChronoUnit.SECONDS));
     }
 
     private JsonPath schedule(String note, String sendAt) {
