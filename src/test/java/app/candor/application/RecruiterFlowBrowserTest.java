@@ -1,5 +1,6 @@
 package app.candor.application;
 
+import app.candor.support.DatabaseNeutral;
 import app.candor.requisition.Requisition;
 import app.candor.support.Browser;
 import app.candor.support.TestData;
@@ -20,6 +21,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /** The core flows as a person does them, in a real headless Chromium. */
 @QuarkusTest
+@DatabaseNeutral
 class RecruiterFlowBrowserTest {
 
     @TestHTTPResource("/")

@@ -1,5 +1,6 @@
 package app.candor.closure;
 
+import app.candor.support.DatabaseNeutral;
 import app.candor.application.ApplicationService;
 import app.candor.candidate.CandidateInput;
 import app.candor.candidate.Channel;
@@ -32,6 +33,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * candidate is in "Overdue and chased"; "Answered" on the board moves them back.
  */
 @QuarkusTest
+@DatabaseNeutral
 class ClosureBoardBrowserTest {
 
     @TestHTTPResource("/")

@@ -1,5 +1,6 @@
 package app.candor.closure;
 
+import app.candor.support.DatabaseNeutral;
 import app.candor.application.Application;
 import app.candor.application.ClosureState;
 import app.candor.requisition.Requisition;
@@ -28,6 +29,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /** A recruiter opens "How we are doing" in a real browser: the chart is drawn from the page's data, the tables say the same. */
 @QuarkusTest
+@DatabaseNeutral
 class ClosureStatsBrowserTest {
 
     /** Wednesday of ISO week 25 of 2031; twelve weeks back is week 14, starting Monday 31 March. */

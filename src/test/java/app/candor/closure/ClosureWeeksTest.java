@@ -1,5 +1,6 @@
 package app.candor.closure;
 
+import app.candor.support.DatabaseNeutral;
 import org.junit.jupiter.api.Test;
 
 import java.time.Instant;
@@ -10,6 +11,7 @@ import java.time.ZoneOffset;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** The weeks of the closure statistics, without Quarkus: ISO weeks in the company zone, summer time and New Year included. */
+@DatabaseNeutral
 class ClosureWeeksTest {
 
     static final ZoneId BERLIN = ZoneId.of("Europe/Berlin");

@@ -1,5 +1,6 @@
 package app.candor.closure;
 
+import app.candor.support.DatabaseNeutral;
 import app.candor.application.Application;
 import app.candor.application.ApplicationService;
 import app.candor.candidate.CandidateInput;
@@ -32,6 +33,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /** A recruiter rejects a candidate the way a person does it: form, preview, a changed note, send, and the history. */
 @QuarkusTest
+@DatabaseNeutral
 class RejectionBrowserTest {
 
     @TestHTTPResource("/")

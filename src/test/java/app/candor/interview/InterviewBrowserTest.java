@@ -1,5 +1,6 @@
 package app.candor.interview;
 
+import app.candor.support.DatabaseNeutral;
 import app.candor.application.Application;
 import app.candor.application.Stage;
 import app.candor.requisition.Requisition;
@@ -21,6 +22,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /** Scheduling an interview as a person does it: fill in the form, preview, schedule, cancel; in a real headless Chromium. */
 @QuarkusTest
+@DatabaseNeutral
 class InterviewBrowserTest {
 
     @TestHTTPResource("/")

@@ -1,5 +1,6 @@
 package app.candor.message;
 
+import app.candor.support.DatabaseNeutral;
 import app.candor.application.Application;
 import app.candor.candidate.CandidateInput;
 import app.candor.candidate.Channel;
@@ -33,6 +34,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 @QuarkusTest
 @TestProfile(MailProfile.class)
+@DatabaseNeutral
 class HeaderInjectionTest {
 
     static final String EVIL = "x@evil.test";

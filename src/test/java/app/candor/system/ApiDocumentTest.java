@@ -1,5 +1,6 @@
 package app.candor.system;
 
+import app.candor.support.DatabaseNeutral;
 import app.candor.support.TestData;
 import app.candor.user.User;
 import io.quarkus.test.junit.QuarkusTest;
@@ -17,6 +18,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * address as its server, so that the API explorer's "Try it out" calls Candor where its users reach it.
  */
 @QuarkusTest
+@DatabaseNeutral
 class ApiDocumentTest {
 
     @Inject

@@ -1,5 +1,6 @@
 package app.candor.system;
 
+import app.candor.support.DatabaseNeutral;
 import org.junit.jupiter.api.Test;
 
 import java.time.Clock;
@@ -18,6 +19,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Business-day arithmetic, without Quarkus: a fixed clock, a zone and a set of holidays. */
+@DatabaseNeutral
 class BusinessCalendarTest {
 
     private static final LocalDate FRIDAY = LocalDate.of(2027, 3, 5);

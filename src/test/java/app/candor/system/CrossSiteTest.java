@@ -1,5 +1,6 @@
 package app.candor.system;
 
+import app.candor.support.DatabaseNeutral;
 import app.candor.application.Application;
 import app.candor.requisition.Requisition;
 import app.candor.support.Api;
@@ -27,6 +28,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * answer carries the security headers.
  */
 @QuarkusTest
+@DatabaseNeutral
 class CrossSiteTest {
 
     static final String EVIL = "https://evil.example";

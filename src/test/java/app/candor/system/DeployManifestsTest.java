@@ -1,5 +1,6 @@
 package app.candor.system;
 
+import app.candor.support.DatabaseNeutral;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
@@ -33,6 +34,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * variable production requires provided by the ConfigMap or the Secret template. (jackson-dataformat-yaml
  * is on the classpath through quarkus-smallrye-openapi.)
  */
+@DatabaseNeutral
 class DeployManifestsTest {
 
     static final Path DEPLOY = Path.of("deploy");

@@ -1,5 +1,6 @@
 package app.candor.system;
 
+import app.candor.support.DatabaseNeutral;
 import org.junit.jupiter.api.Test;
 
 import java.sql.Connection;
@@ -17,6 +18,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
  * connection that had run the migrations, every write it checks failed with "Check constraint invalid" (issue 16).
  * Plain JDBC, as Flyway and then the pool use it: one connection creates, another writes.
  */
+@DatabaseNeutral
 class H2ConstraintAcrossConnectionsTest {
 
     private static final String URL = "jdbc:h2:mem:constraint-across-connections;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DB_CLOSE_DELAY=-1";

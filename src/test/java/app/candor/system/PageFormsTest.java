@@ -1,5 +1,6 @@
 package app.candor.system;
 
+import app.candor.support.DatabaseNeutral;
 import app.candor.application.Application;
 import app.candor.application.Stage;
 import app.candor.application.StageChange;
@@ -26,6 +27,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 /** Page forms: CSRF, POST-redirect-GET with a flash, bad input shown again with nothing written, escaping. */
 @QuarkusTest
+@DatabaseNeutral
 class PageFormsTest {
 
     @Inject

@@ -1,5 +1,6 @@
 package app.candor.system;
 
+import app.candor.support.DatabaseNeutral;
 import app.candor.requisition.Requisition;
 import app.candor.support.Api;
 import app.candor.support.TestData;
@@ -23,6 +24,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 
 /** Every refusal under /api is RFC 9457 Problem Details that says what is wrong and names no Java. */
 @QuarkusTest
+@DatabaseNeutral
 class ProblemDetailsTest {
 
     @Inject

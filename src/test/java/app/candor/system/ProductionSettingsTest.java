@@ -1,5 +1,6 @@
 package app.candor.system;
 
+import app.candor.support.DatabaseNeutral;
 import org.junit.jupiter.api.Test;
 
 import java.util.Map;
@@ -7,6 +8,7 @@ import java.util.Map;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** Issue 19, finding 8: production needs an https:// public URL, since candidate link tokens travel in it. */
+@DatabaseNeutral
 class ProductionSettingsTest {
 
     private static final Map<String, String> GOOD = Map.of(

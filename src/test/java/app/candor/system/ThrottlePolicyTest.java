@@ -1,5 +1,6 @@
 package app.candor.system;
 
+import app.candor.support.DatabaseNeutral;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
@@ -7,6 +8,7 @@ import java.time.Duration;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** Issue 19, finding 4: how failures turn into waits (per account and per address alike). */
+@DatabaseNeutral
 class ThrottlePolicyTest {
 
     @Test

@@ -1,5 +1,6 @@
 package app.candor.system;
 
+import app.candor.support.DatabaseNeutral;
 import io.smallrye.config.PropertiesConfigSource;
 import io.smallrye.config.SmallRyeConfig;
 import io.smallrye.config.SmallRyeConfigBuilder;
@@ -17,6 +18,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** {@code candor.work-week} as the configuration reads it (as CANDOR_WORK_WEEK would give it), without starting Quarkus. */
+@DatabaseNeutral
 class WorkWeekConfigTest {
 
     private static CandorConfig config(Map<String, String> properties) {

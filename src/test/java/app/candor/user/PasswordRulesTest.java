@@ -1,10 +1,12 @@
 package app.candor.user;
 
+import app.candor.support.DatabaseNeutral;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** Issue 19, finding 8: what a password must be, wherever one is set. */
+@DatabaseNeutral
 class PasswordRulesTest {
 
     private final PasswordRules rules = new PasswordRules();
