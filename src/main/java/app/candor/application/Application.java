@@ -14,6 +14,7 @@ import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.JoinColumn;
+import jakarta.persistence.LockModeType;
 import jakarta.persistence.ManyToOne;
 import jakarta.persistence.SequenceGenerator;
 import jakarta.persistence.Version;
@@ -149,5 +150,15 @@ public class Application extends PanacheEntityBase {
 
     public static boolean exists(Requisition requisition, Candidate candidate) {
         return count("requisition = ?1 and candidate = ?2", requisition, candidate) > 0;
+    }
+
+    /**
+     * Serialises the closing steps on one application: taken first in the transaction, so that a second submit of the
+     * same step (a double click, two tabs) waits for the first to commit and is then refused by the same check as a
+     * later resubmit ("already recorded"), instead of failing at commit with an optimistic-lock conflict that tells
+     * the recruiter nothing. Held only for the (short) transaction.
+     */
+    public static void lockForUpdate(long id) {
+        getEntityManager().find(Application.class, id, LockModeType.PESSIMISTIC_WRITE);
     }
 }

@@ -1,5 +1,6 @@
 package app.candor.application;
 
+import app.candor.application.Application;
 import app.candor.candidate.Candidate;
 import app.candor.candidate.CandidateInput;
 import app.candor.candidate.CandidateService;
@@ -134,7 +135,7 @@ public class ApplicationService {
     @Transactional
     public ApplicationView recordTold(long applicationId, ToldInput input, User actor) {
         validator.requireValid(input);
-        app.candor.system.RowLock.application(applicationId);
+        Application.lockForUpdate(applicationId);
         Application a = Application.findVisible(applicationId, actor)
                 .orElseThrow(() -> ProblemException.notFound("Application", applicationId));
         if (a.closure.isClosed()) {

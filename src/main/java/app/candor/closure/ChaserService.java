@@ -7,7 +7,6 @@ import app.candor.system.BusinessCalendar;
 import app.candor.system.Form;
 import app.candor.system.InputValidator;
 import app.candor.system.ProblemException;
-import app.candor.system.RowLock;
 import app.candor.user.User;
 import io.quarkus.logging.Log;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -46,7 +45,7 @@ public class ChaserService {
     @Transactional
     public Chaser log(long applicationId, ChaserInput input, User actor) {
         validator.requireValid(input);
-        RowLock.application(applicationId);
+        Application.lockForUpdate(applicationId);
         Application a = visible(applicationId, actor);
         if (a.closure.state() == ClosureState.CLOSED) {
             throw ProblemException.conflict("The candidate has already been told a final answer (the application is closed as "
@@ -80,7 +79,7 @@ public class ChaserService {
     /** Marks every waiting chaser of the application answered (the recruiter called back); returns how many. */
     @Transactional
     public int answered(long applicationId, User actor) {
-        RowLock.application(applicationId);
+        Application.lockForUpdate(applicationId);
         Application a = visible(applicationId, actor);
         int answered = Chaser.answerAll(a, clock.instant(), actor.username);
         if (answered > 0) {

@@ -1,6 +1,5 @@
 package app.candor.closure;
 
-import app.candor.system.RowLock;
 import app.candor.application.Application;
 import app.candor.application.ApplicationService;
 import app.candor.application.PromisePolicy;
@@ -53,7 +52,7 @@ public class DelayService {
 
     @Transactional
     public Message delay(long applicationId, DelayInput input, User actor) {
-        RowLock.application(applicationId);
+        Application.lockForUpdate(applicationId);
         Application a = check(applicationId, input, actor);
         supersession.forApplication(a, MessageKind.DECISION_DELAYED, java.time.Instant.now(clock), actor.username);
         String note = "Decision delayed from " + a.promisedDecisionDate + " to " + input.promisedDecisionDate();

@@ -1,6 +1,5 @@
 package app.candor.closure;
 
-import app.candor.system.RowLock;
 import app.candor.application.Application;
 import app.candor.application.ApplicationService;
 import app.candor.application.StageChange;
@@ -71,7 +70,7 @@ public class OutcomeService {
 
     @Transactional
     public Message record(long applicationId, OutcomeInput input, User actor) {
-        RowLock.application(applicationId);
+        Application.lockForUpdate(applicationId);
         Checked checked = check(applicationId, input, actor);
         Application a = checked.application();
         String stageNote = input.outcome() == Outcome.OFFER ? "Offer recorded"

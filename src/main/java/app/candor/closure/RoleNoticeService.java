@@ -1,6 +1,5 @@
 package app.candor.closure;
 
-import app.candor.system.RowLock;
 import app.candor.application.Application;
 import app.candor.application.ApplicationService;
 import app.candor.application.ClosureState;
@@ -86,7 +85,7 @@ public class RoleNoticeService {
     @Transactional
     public Result change(long requisitionId, StatusChangeInput input, User actor) {
         long started = System.nanoTime();
-        RowLock.requisition(requisitionId);
+        Requisition.lockForUpdate(requisitionId);
         Requisition r = check(requisitionId, input, actor);
         Instant now = clock.instant();
         RequisitionStatus from = r.status;

@@ -10,7 +10,6 @@ import app.candor.message.Outbox;
 import app.candor.message.Preview;
 import app.candor.system.InputValidator;
 import app.candor.system.ProblemException;
-import app.candor.system.RowLock;
 import app.candor.user.User;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -57,7 +56,7 @@ public class FeedbackMessageService {
     @Transactional
     public Message send(long applicationId, FeedbackMessageInput input, User actor) {
         validator.requireValid(input);
-        RowLock.application(applicationId);
+        Application.lockForUpdate(applicationId);
         Application a = visible(applicationId, actor);
         String text = text(input, proposedText(a));
         Message m = outbox.enqueue(a, compose(a, text, actor), "feedback:" + a.id, actor, new Outbox.Extras(text, null, null));

@@ -8,7 +8,6 @@ import app.candor.message.Outbox;
 import app.candor.message.Preview;
 import app.candor.system.InputValidator;
 import app.candor.system.ProblemException;
-import app.candor.system.RowLock;
 import app.candor.user.User;
 import io.quarkus.logging.Log;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -66,7 +65,7 @@ public class InterviewService {
 
     @Transactional
     public InterviewView schedule(long applicationId, InterviewInput input, User actor) {
-        RowLock.application(applicationId);
+        Application.lockForUpdate(applicationId);
         Application a = openApplication(applicationId, actor);
         check(input);
         Instant now = clock.instant();

@@ -185,7 +185,7 @@ public class Dispatcher {
         }
     }
 
-    /** After every other start-up observer (Startup's data and checks): rounds may run; take what is due already. */
+    /** After every other start-up observer (demo data, the first admin): rounds may run; take what is due already. */
     void onStarted(@Observes @Priority(Interceptor.Priority.LIBRARY_AFTER + 1000) StartupEvent event) {
         started = true;
         wake();

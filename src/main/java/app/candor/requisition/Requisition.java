@@ -11,6 +11,7 @@ import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.JoinColumn;
+import jakarta.persistence.LockModeType;
 import jakarta.persistence.ManyToOne;
 import jakarta.persistence.SequenceGenerator;
 import jakarta.persistence.Version;
@@ -87,5 +88,15 @@ public class Requisition extends PanacheEntityBase {
             return find("select r from Requisition r join fetch r.recruiter join fetch r.hiringManager where r.recruiter = ?1 order by r.createdAt desc, r.id desc", viewer).list();
         }
         return find("select r from Requisition r join fetch r.recruiter join fetch r.hiringManager where r.hiringManager = ?1 order by r.createdAt desc, r.id desc", viewer).list();
+    }
+
+    /**
+     * Serialises the closing steps on one requisition: taken first in the transaction, so that a second submit of the
+     * same step (a double click, two tabs) waits for the first to commit and is then refused by the same check as a
+     * later resubmit ("already recorded"), instead of failing at commit with an optimistic-lock conflict that tells
+     * the recruiter nothing. Held only for the (short) transaction.
+     */
+    public static void lockForUpdate(long id) {
+        getEntityManager().find(Requisition.class, id, LockModeType.PESSIMISTIC_WRITE);
     }
 }

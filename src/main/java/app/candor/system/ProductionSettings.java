@@ -23,7 +23,7 @@ import java.util.function.Function;
  * configuration is being built, before the datasource, Flyway and Hibernate start (each of which
  * would otherwise fail first, with a stack trace about its own setting only). Quarkus prints a
  * {@link ConfigurationException} as its bare message. The first admin needs the database to know
- * whether one is required; {@link Startup} checks it.
+ * whether one is required; user/AdminBootstrap checks it.
  */
 public class ProductionSettings implements ConfigSourceFactory {
 
@@ -49,7 +49,7 @@ public class ProductionSettings implements ConfigSourceFactory {
                     // https only: candidate link tokens travel in these URLs
                     value -> value.matches("https://[^\\s/]+(/\\S*)?") ? null : "not an https:// address"));
 
-    /** Needed only while the database has no active admin, which only {@link Startup} can tell. */
+    /** Needed only while the database has no active admin, which only user/AdminBootstrap can tell. */
     static final List<String> FIRST_ADMIN = List.of("CANDOR_ADMIN_USER", "CANDOR_ADMIN_PASSWORD");
     static final List<String> FIRST_ADMIN_PROPERTIES = List.of("candor.first-admin.username", "candor.first-admin.password");
 

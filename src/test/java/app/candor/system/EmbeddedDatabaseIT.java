@@ -1,5 +1,6 @@
 package app.candor.system;
 
+import app.candor.demo.DemoData;
 import app.candor.support.DeliveryGate;
 import app.candor.support.Eventually;
 import app.candor.support.MailServer;
@@ -39,11 +40,11 @@ class EmbeddedDatabaseIT {
 
     private static final Logger LOG = Logger.getLogger(EmbeddedDatabaseIT.class);
     private static final Path LOGS = Path.of("target", "embedded-it");
-    /** The embedded profile's demo users (system/Startup). */
+    /** The embedded profile's demo users (demo/DemoData). */
     private static final String RECRUITER = "rita";
-    private static final String RECRUITER_PASSWORD = Startup.DEMO_PASSWORD;
+    private static final String RECRUITER_PASSWORD = DemoData.DEMO_PASSWORD;
     private static final String ADMIN = "admin";
-    private static final String ADMIN_PASSWORD = Startup.DEMO_PASSWORD;
+    private static final String ADMIN_PASSWORD = DemoData.DEMO_PASSWORD;
     /** Sends in flight at once (candor.mail.concurrency's default): what a kill mid-send may repeat. */
     private static final int WINDOW = 10;
 

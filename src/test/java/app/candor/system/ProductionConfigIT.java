@@ -117,7 +117,7 @@ class ProductionConfigIT {
         assertThat(created).as("the first admin's log line, as JSON; output:\n" + log()).isNotNull();
         assertThat(created.path("level").asText()).isEqualTo("INFO");
         assertThat(created.path("message").asText()).isEqualTo("First admin 'admin' created from the environment");
-        assertThat(created.path("loggerName").asText()).isEqualTo("app.candor.system.Startup");
+        assertThat(created.path("loggerName").asText()).isEqualTo("app.candor.user.AdminBootstrap");
     }
 
     @Test

@@ -1,14 +1,20 @@
-package app.candor.system;
+package app.candor.demo;
 
 import app.candor.application.Application;
 import app.candor.application.ApplicationService;
 import app.candor.application.MoveInput;
 import app.candor.application.Stage;
+import app.candor.application.ToldInput;
 import app.candor.candidate.CandidateInput;
 import app.candor.candidate.Channel;
+import app.candor.closure.ChaserInput;
+import app.candor.closure.ChaserService;
+import app.candor.closure.ClosureWatch;
 import app.candor.requisition.Requisition;
 import app.candor.requisition.RequisitionInput;
 import app.candor.requisition.RequisitionService;
+import app.candor.system.BusinessCalendar;
+import app.candor.system.CandorConfig;
 import app.candor.user.Role;
 import app.candor.user.User;
 import app.candor.user.UserInput;
@@ -16,21 +22,24 @@ import app.candor.user.UserService;
 import io.quarkus.logging.Log;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.StartupEvent;
-import io.quarkus.runtime.configuration.ConfigUtils;
-import io.quarkus.runtime.configuration.ConfigurationException;
+import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
+import jakarta.interceptor.Interceptor;
 
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.List;
 
 /**
- * What exists before anyone signs in. The embedded default seeds demo users and requisitions
- * (README lists the credentials); production seeds no one and creates the first admin from
- * CANDOR_ADMIN_USER / CANDOR_ADMIN_PASSWORD when there is no admin yet (and refuses to start without them then).
+ * The embedded default's demo users, requisitions and closure history (README lists the credentials), seeded
+ * through the services a recruiter's actions use. The top of the feature order: it may use every feature.
  */
 @ApplicationScoped
-public class Startup {
+public class DemoData {
 
     @Inject
     CandorConfig config;
@@ -48,60 +57,17 @@ public class Startup {
     BusinessCalendar calendar;
 
     @Inject
-    app.candor.closure.ChaserService chasers;
+    ChaserService chasers;
 
-    void onStart(@Observes StartupEvent event) {
+    /** Before the first-admin check (user/AdminBootstrap): demo data brings its own admin. */
+    void onStart(@Observes @Priority(Interceptor.Priority.APPLICATION) StartupEvent event) {
         if (config.demoData()) {
             QuarkusTransaction.requiringNew().run(this::seedDemo);
         }
-        createFirstAdmin();
-    }
-
-    private void createFirstAdmin() {
-        if (QuarkusTransaction.requiringNew().call(User::anyActiveAdmin)) {
-            return;
-        }
-        String username = config.firstAdmin().username().filter(s -> !s.isBlank()).orElse(null);
-        String password = config.firstAdmin().password().filter(s -> !s.isBlank()).orElse(null);
-        if (username == null || password == null) {
-            List<String> missing = new java.util.ArrayList<>();
-            if (username == null) {
-                missing.add("CANDOR_ADMIN_USER");
-            }
-            if (password == null) {
-                missing.add("CANDOR_ADMIN_PASSWORD");
-            }
-            String problem = "The database has no active admin and " + String.join(", ", missing)
-                    + (missing.size() == 1 ? " is" : " are") + " not set: nobody could manage users.";
-            if (ConfigUtils.getProfiles().contains("prod")) {
-                // Quarkus prints a ConfigurationException as its bare message: one line naming what to set.
-                throw new ConfigurationException("Candor cannot start in production: " + problem
-                        + " Set the first admin in the environment (Secret candor-secrets); see deploy/README.md.");
-            }
-            Log.warn(problem);
-            return;
-        }
-        try {
-            QuarkusTransaction.requiringNew().run(() -> users.create(new UserInput(username, password, "Administrator", null, null, List.of(Role.ADMIN))));
-        } catch (RuntimeException e) {
-            // Replicas starting together on an empty database: another one may have created the admin a moment
-            // earlier (its commit took the user name first). That is the admin we wanted; start normally.
-            if (QuarkusTransaction.requiringNew().call(User::anyActiveAdmin)) {
-                Log.infof("First admin '%s' was created by another instance starting at the same time", username);
-                return;
-            }
-            if (e instanceof ProblemException) {
-                // Fail the start rather than run with an admin nobody meant (e.g. the template's CHANGE_ME).
-                // No cause attached: Quarkus prints a ConfigurationException that is the root cause as its bare message.
-                throw new ConfigurationException("Candor cannot start: CANDOR_ADMIN_USER / CANDOR_ADMIN_PASSWORD are not usable: " + e.getMessage());
-            }
-            throw e;
-        }
-        Log.infof("First admin '%s' created from the environment", username);
     }
 
     /** Every demo user's password (README): strong enough for {@link app.candor.user.PasswordRules}. */
-    static final String DEMO_PASSWORD = "sunny-walnut-ledger";
+    public static final String DEMO_PASSWORD = "sunny-walnut-ledger";
 
     private void seedDemo() {
         if (User.count() > 0) {
@@ -136,15 +102,15 @@ public class Startup {
      * history matches its current promise.
      */
     private void demoClosureHistory(User rita, User harry) {
-        java.time.LocalDate today = calendar.today();
-        java.time.Instant now = calendar.now();
+        LocalDate today = calendar.today();
+        Instant now = calendar.now();
         promise("grace@example.test", businessDaysBefore(today, 3), rita);
         promise("alan@example.test", businessDaysBefore(today, 1), rita);
         promise("ada@example.test", calendar.addBusinessDays(today, 1), rita);
         Application alan = Application.find("candidate.email", "alan@example.test").firstResult();
-        chasers.log(alan.id, new app.candor.closure.ChaserInput(Channel.PHONE,
+        chasers.log(alan.id, new ChaserInput(Channel.PHONE,
                 "Called to ask whether a decision has been made after the final interview.",
-                now.minus(java.time.Duration.ofHours(3)).atOffset(java.time.ZoneOffset.UTC)), rita);
+                now.minus(Duration.ofHours(3)).atOffset(ZoneOffset.UTC)), rita);
 
         Requisition analyst = requisitions.create(new RequisitionInput("Data Analyst", null, harry.id), rita);
         String[][] people = {{"Emmy", "Noether"}, {"Kurt", "Goedel"}, {"Lise", "Meitner"}, {"Niels", "Bohr"}, {"Marie", "Curie"},
@@ -153,22 +119,22 @@ public class Startup {
             Application added = applications.addCandidate(analyst.id, new CandidateInput(null, people[i][0], people[i][1], false,
                     people[i][0].toLowerCase() + "@example.test", null, Channel.EMAIL, "en"), rita).application();
             int weeksAgo = 1 + i % 5;
-            java.time.Instant toldAt = now.minus(java.time.Duration.ofDays(7L * weeksAgo));
-            java.time.LocalDate toldOn = java.time.LocalDate.ofInstant(toldAt, calendar.zone());
-            added.createdAt = now.minus(java.time.Duration.ofDays(7L * weeksAgo + 12));
+            Instant toldAt = now.minus(Duration.ofDays(7L * weeksAgo));
+            LocalDate toldOn = LocalDate.ofInstant(toldAt, calendar.zone());
+            added.createdAt = now.minus(Duration.ofDays(7L * weeksAgo + 12));
             // One in four was promised a date that passed before they heard: closed late.
             boolean late = i % 4 == 3;
-            java.time.LocalDate promised = late ? businessDaysBefore(toldOn, 2) : calendar.addBusinessDays(toldOn, 2);
+            LocalDate promised = late ? businessDaysBefore(toldOn, 2) : calendar.addBusinessDays(toldOn, 2);
             applications.recordInPlace(added, Stage.APPLIED, promised, "Decision date agreed with the candidate", false, rita);
             applications.move(added.id, new MoveInput(Stage.REJECTED, "Not shortlisted", null,
-                    new app.candor.application.ToldInput(app.candor.closure.ClosureWatch.ToldHow.PHONE,
-                            toldAt.atOffset(java.time.ZoneOffset.UTC), "Told by phone after the screening call")), rita);
+                    new ToldInput(ClosureWatch.ToldHow.PHONE,
+                            toldAt.atOffset(ZoneOffset.UTC), "Told by phone after the screening call")), rita);
         }
     }
 
     /** The business day {@code days} business days before {@code from}. */
-    private java.time.LocalDate businessDaysBefore(java.time.LocalDate from, int days) {
-        java.time.LocalDate date = from;
+    private LocalDate businessDaysBefore(LocalDate from, int days) {
+        LocalDate date = from;
         for (int counted = 0; counted < days; ) {
             date = date.minusDays(1);
             if (calendar.isBusinessDay(date)) {
@@ -179,7 +145,7 @@ public class Startup {
     }
 
     /** A promised date agreed with the candidate, recorded in their history as a recruiter would. */
-    private void promise(String email, java.time.LocalDate date, User recruiter) {
+    private void promise(String email, LocalDate date, User recruiter) {
         Application a = Application.find("candidate.email", email).firstResult();
         applications.recordInPlace(a, a.stage, date, "Decision date agreed with the candidate", false, recruiter);
     }

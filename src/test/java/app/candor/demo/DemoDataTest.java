@@ -1,4 +1,4 @@
-package app.candor.system;
+package app.candor.demo;
 
 import app.candor.application.Application;
 import app.candor.application.ClosureState;
@@ -7,6 +7,7 @@ import app.candor.closure.ClosureSweep;
 import app.candor.closure.ClosureWatch;
 import app.candor.support.Api;
 import app.candor.support.TestDatabase;
+import app.candor.system.BusinessCalendar;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
@@ -20,7 +21,7 @@ import java.util.Map;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The embedded profile's demo data (system/Startup), seeded into a database of its own: it obeys the closure
+ * The embedded profile's demo data (demo/DemoData), seeded into a database of its own: it obeys the closure
  * rules because it is made through the same services: promises on business days, every application's history
  * ending in the promise it has, closures on time or late as their promises say, told records for the closed ones.
  */
