@@ -20,6 +20,7 @@ import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
 
 import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
 
 /**
@@ -83,7 +84,7 @@ public class Chaser extends PanacheEntityBase {
     }
 
     /** As {@link #answerAll(Application, Instant, String)}, for several applications in one update (a bulk write). */
-    public static int answerAll(java.util.Collection<Application> applications, Instant at, String by) {
+    public static int answerAll(Collection<Application> applications, Instant at, String by) {
         if (applications.isEmpty()) {
             return 0;
         }

@@ -3,6 +3,7 @@ package app.candor.closure;
 import app.candor.application.Application;
 import app.candor.application.ClosureState;
 import app.candor.candidate.Channel;
+import app.candor.message.CandidatesWrittenTo;
 import app.candor.system.BusinessCalendar;
 import app.candor.system.Form;
 import app.candor.system.InputValidator;
@@ -10,6 +11,7 @@ import app.candor.system.ProblemException;
 import app.candor.user.User;
 import io.quarkus.logging.Log;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 
@@ -41,6 +43,11 @@ public class ChaserService {
 
     @Inject
     BusinessCalendar calendar;
+
+    /** The recruiter's next word to a chased candidate answers their waiting chasers, in the same transaction. */
+    void onCandidatesWrittenTo(@Observes CandidatesWrittenTo written) {
+        Chaser.answerAll(written.applications(), written.at(), written.by());
+    }
 
     @Transactional
     public Chaser log(long applicationId, ChaserInput input, User actor) {

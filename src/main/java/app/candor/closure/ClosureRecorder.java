@@ -1,12 +1,15 @@
 package app.candor.closure;
 
 import app.candor.application.Application;
+import app.candor.message.CallLogged;
+import app.candor.message.LettersDelivered;
 import app.candor.message.Message;
 import app.candor.message.MessageKind;
 import app.candor.system.BusinessCalendar;
 import app.candor.withdrawal.Withdrawal;
 import io.quarkus.logging.Log;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 
@@ -16,8 +19,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Closure happens when the candidate has been told, not when the stage changes: the dispatcher calls
- * this when a closing letter is SENT, the call-done step when a closing call was made. One
+ * Closure happens when the candidate has been told, not when the stage changes: when a closing letter is SENT
+ * ({@link LettersDelivered}) or a closing call was logged as made ({@link CallLogged}). One
  * acknowledgement can answer a withdrawal from several applications; it closes all of them.
  */
 @ApplicationScoped
@@ -26,8 +29,12 @@ public class ClosureRecorder {
     @Inject
     BusinessCalendar calendar;
 
-    /** A letter that went out, as {@link #toldAll} needs it: no entity, so that recording a batch loads no message. */
-    public record Told(long messageId, MessageKind kind, Long applicationId) {
+    void onDelivered(@Observes LettersDelivered delivered) {
+        toldAll(delivered.letters(), delivered.at());
+    }
+
+    void onCallLogged(@Observes CallLogged logged) {
+        told(logged.call(), logged.at());
     }
 
     /**
@@ -37,10 +44,10 @@ public class ClosureRecorder {
      * would mean sending again), and one log line for the batch.
      */
     @Transactional(Transactional.TxType.MANDATORY)
-    public int toldAll(List<Told> letters, Instant at) {
+    public int toldAll(List<LettersDelivered.Delivered> letters, Instant at) {
         java.util.Set<Long> ids = new java.util.LinkedHashSet<>();
         List<Long> acknowledgements = new ArrayList<>();
-        for (Told t : letters) {
+        for (LettersDelivered.Delivered t : letters) {
             if (t.kind().closes() && t.applicationId() != null) {
                 ids.add(t.applicationId());
                 if (t.kind() == MessageKind.WITHDRAWAL_ACKNOWLEDGEMENT) {

@@ -1,7 +1,6 @@
 package app.candor.message;
 
 import app.candor.system.WhileStarted;
-import app.candor.closure.ClosureRecorder;
 import app.candor.candidate.Candidate;
 import app.candor.link.LinkTokens;
 import app.candor.system.CandorConfig;
@@ -17,6 +16,7 @@ import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.TransactionPhase;
 import jakarta.inject.Inject;
@@ -99,7 +99,7 @@ public class Dispatcher {
     LinkTokens links;
 
     @Inject
-    ClosureRecorder closures;
+    Event<LettersDelivered> delivered;
 
     @Inject
     MessageMetrics metrics;
@@ -417,14 +417,14 @@ public class Dispatcher {
     /**
      * Records how the window's attempts ended, in one transaction; returns each message's state now (SENT,
      * FAILED, or QUEUED for a retry), in the order of {@code outgoing}. The sent ones with one set-based
-     * update; their closing letters close their applications with another ({@link ClosureRecorder#toldAll}).
+     * update; what follows from a delivery (a closing letter closes its application) observes {@link LettersDelivered}.
      */
     private List<MessageState> record(List<Outgoing> outgoing, List<Throwable> failures) {
         Instant now = clock.instant();
         return QuarkusTransaction.requiringNew().call(() -> {
             List<MessageState> states = new ArrayList<>(outgoing.size());
             List<Long> sent = new ArrayList<>();
-            List<ClosureRecorder.Told> told = new ArrayList<>();
+            List<LettersDelivered.Delivered> told = new ArrayList<>();
             Map<Long, List<String>> sentToCandidates = new HashMap<>();
             Map<MessageKind, Integer> kinds = new EnumMap<>(MessageKind.class);
             int retrying = 0;
@@ -434,7 +434,7 @@ public class Dispatcher {
                 Throwable failure = failures.get(i);
                 if (failure == null) {
                     sent.add(out.id());
-                    told.add(new ClosureRecorder.Told(out.id(), out.kind(), out.applicationId()));
+                    told.add(new LettersDelivered.Delivered(out.id(), out.kind(), out.applicationId()));
                     kinds.merge(out.kind(), 1, Integer::sum);
                     if (out.kind().toCandidate() && out.candidateId() != null) {
                         sentToCandidates.computeIfAbsent(out.candidateId(), c -> new ArrayList<>()).add(out.to());
@@ -464,7 +464,7 @@ public class Dispatcher {
                         }
                     });
                 }
-                closures.toldAll(told, now);
+                delivered.fire(new LettersDelivered(told, now));
             }
             Log.infof("Dispatcher: %d message(s) sent %s, %d to retry, %d failed (of %d ids %d–%d)", sent.size(), kinds, retrying, failed,
                     outgoing.size(), outgoing.get(0).id(), outgoing.get(outgoing.size() - 1).id());

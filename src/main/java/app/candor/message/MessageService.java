@@ -11,6 +11,7 @@ import app.candor.system.ProblemException;
 import app.candor.user.User;
 import io.quarkus.logging.Log;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
@@ -25,7 +26,7 @@ import java.util.Optional;
 public class MessageService {
 
     @Inject
-    app.candor.closure.ClosureRecorder closures;
+    Event<CallLogged> callsLogged;
 
     @Inject
     InputValidator validator;
@@ -132,7 +133,7 @@ public class MessageService {
         m.callDoneBy = actor.username;
         m.callNote = input.note().strip();
         m.updatedAt = now;
-        closures.told(m, now);
+        callsLogged.fire(new CallLogged(m, now));
         User sender = User.findByUsername(m.senderUsername).orElse(actor);
         Composed confirmation = composer.compose(m.application, sender,
                 new MessageComposer.Content(m.kind, m.personalNote, m.application.promisedDecisionDate, true), Channel.EMAIL);

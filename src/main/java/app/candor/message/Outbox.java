@@ -36,6 +36,9 @@ public class Outbox {
     @Inject
     Event<MessagesQueued> queued;
 
+    @Inject
+    Event<CandidatesWrittenTo> writtenTo;
+
     /** What to store besides the composed letter. */
     public record Extras(String personalNote, Long rejectionReasonId, Instant sendAt) {
         public static final Extras NONE = new Extras(null, null, null);
@@ -74,7 +77,9 @@ public class Outbox {
         m.messageIdHeader = MessageIdHeaderGenerator.header(m.id, config.mail().messageIdDomain());
         if (application != null && m.kind.toCandidate() && m.kind != MessageKind.INTERVIEW_DEBRIEF) {
             // The next word from the recruiter answers the candidate's chasers (the automatic debrief letter does not).
-            app.candor.closure.Chaser.answerAll(application, now, sender.username);
+            if (application.chasedAt != null) {
+                writtenTo.fire(new CandidatesWrittenTo(List.of(application), now, sender.username));
+            }
         }
         if (m.state != MessageState.CALL_PENDING) {
             queued.fire(new MessagesQueued(1));
@@ -141,7 +146,9 @@ public class Outbox {
                     chased.add(item.application());
                 }
             }
-            app.candor.closure.Chaser.answerAll(chased, now, sender.username);
+            if (!chased.isEmpty()) {
+                writtenTo.fire(new CandidatesWrittenTo(chased, now, sender.username));
+            }
             em.flush();
             em.clear();
         }

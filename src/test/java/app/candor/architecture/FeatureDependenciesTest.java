@@ -45,7 +45,7 @@ class FeatureDependenciesTest {
             "application -> message", "application -> interview", "application -> feedback", "application -> withdrawal",
             "application -> closure",
             "link -> message", "link -> closure",
-            "message -> closure",
+            "message -> closure", // HistoryExport labels rejection reasons
             "interview -> feedback", "interview -> debrief");
 
     @Test
