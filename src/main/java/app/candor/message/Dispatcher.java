@@ -502,14 +502,8 @@ public class Dispatcher {
         return m.state;
     }
 
-    /** Exponential: initial, 2x, 4x … capped at the maximum, each spread by ±20% so retries do not arrive in herds. */
     Duration backoff(int attempts) {
-        long initial = config.mail().initialBackoff().toMillis();
-        long max = config.mail().maxBackoff().toMillis();
-        double exponential = initial * Math.pow(2, Math.max(0, attempts - 1));
-        double capped = Math.min(exponential, max);
-        double jitter = 0.8 + ThreadLocalRandom.current().nextDouble() * 0.4;
-        return Duration.ofMillis(Math.max(1, (long) (capped * jitter)));
+        return new Backoff(config.mail().initialBackoff(), config.mail().maxBackoff()).after(attempts, ThreadLocalRandom.current().nextDouble());
     }
 
     private static Optional<SMTPException> smtpCause(Throwable t) {
