@@ -20,10 +20,10 @@ import java.time.Clock;
 import java.util.List;
 
 /**
- * The signed-in user's API tokens, and (admins) anyone's, e.g. a service account's. Tokens are managed with a
+ * The signed-in user's API tokens ({@link AdminTokenResource}: an admin's view of anyone's, e.g. a service account's). Tokens are managed with a
  * password or single sign-on only: a token that could make tokens would outlive its own revocation.
  */
-@Path("/api")
+@Path("/api/tokens")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
 @Tag(name = "API tokens")
@@ -42,46 +42,30 @@ public class ApiTokenResource {
     Clock clock;
 
     @GET
-    @Path("tokens")
     @RolesAllowed({Role.RECRUITER, Role.HIRING_MANAGER, Role.ADMIN})
     public List<ApiTokenView> mine() {
         return list(currentUser.get().id);
     }
 
     @POST
-    @Path("tokens")
     @RolesAllowed({Role.RECRUITER, Role.HIRING_MANAGER, Role.ADMIN})
     public Response create(ApiTokenInput input) {
         return created(currentUser.get().id, input);
     }
 
     @DELETE
-    @Path("tokens/{tokenId}")
+    @Path("{tokenId}")
     @RolesAllowed({Role.RECRUITER, Role.HIRING_MANAGER, Role.ADMIN})
     public ApiTokenView revoke(@PathParam("tokenId") long tokenId) {
         notByToken();
         return ApiTokenView.of(tokens.revoke(tokenId, currentUser.get().username, identity.hasRole(Role.ADMIN)), clock.instant());
     }
 
-    @GET
-    @Path("admin/users/{id}/tokens")
-    @RolesAllowed(Role.ADMIN)
-    public List<ApiTokenView> ofUser(@PathParam("id") long id) {
-        return list(id);
-    }
-
-    @POST
-    @Path("admin/users/{id}/tokens")
-    @RolesAllowed(Role.ADMIN)
-    public Response createFor(@PathParam("id") long id, ApiTokenInput input) {
-        return created(id, input);
-    }
-
-    private List<ApiTokenView> list(long userId) {
+    List<ApiTokenView> list(long userId) {
         return tokens.listOwnedBy(userId).stream().map(t -> ApiTokenView.of(t, clock.instant())).toList();
     }
 
-    private Response created(long ownerId, ApiTokenInput input) {
+    Response created(long ownerId, ApiTokenInput input) {
         notByToken();
         if (input == null) {
             throw ProblemException.badRequest("A JSON body with name, scope and expiresInDays is required.");

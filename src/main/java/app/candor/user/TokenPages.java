@@ -22,12 +22,12 @@ import java.time.Clock;
 import java.util.List;
 
 /**
- * API tokens on pages: a user's own (/account/tokens), and an admin's view of anyone's (/admin/users/{id}/tokens),
- * for service accounts. A new token's secret is shown on the answer to the POST itself, once, and never stored:
+ * API tokens on pages: a user's own (/account/tokens; {@link AdminTokenPages}: an admin's view of anyone's, for
+ * service accounts). A new token's secret is shown on the answer to the POST itself, once, and never stored:
  * not a redirect with a flash message, which would carry the secret through the session.
  */
 @Produces(MediaType.TEXT_HTML)
-@Path("/")
+@Path("/account/tokens")
 public class TokenPages {
 
     @Inject
@@ -52,14 +52,12 @@ public class TokenPages {
     }
 
     @GET
-    @Path("account/tokens")
     @RolesAllowed({Role.RECRUITER, Role.HIRING_MANAGER, Role.ADMIN})
     public TemplateInstance mine() {
         return page(currentUser.get(), Form.empty().with("expiresInDays", "90").with("scope", "read-only"), null);
     }
 
     @POST
-    @Path("account/tokens")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     @RolesAllowed({Role.RECRUITER, Role.HIRING_MANAGER, Role.ADMIN})
     public Response createMine(@RestForm String name, @RestForm String scope, @RestForm String expiresInDays) {
@@ -67,7 +65,7 @@ public class TokenPages {
     }
 
     @POST
-    @Path("account/tokens/{tokenId}/revoke")
+    @Path("{tokenId}/revoke")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     @RolesAllowed({Role.RECRUITER, Role.HIRING_MANAGER, Role.ADMIN})
     public Response revokeMine(@PathParam("tokenId") long tokenId) {
@@ -75,31 +73,7 @@ public class TokenPages {
         return Flash.redirect("/account/tokens", "Token '" + t.name + "' revoked: it no longer works.");
     }
 
-    @GET
-    @Path("admin/users/{id}/tokens")
-    @RolesAllowed(Role.ADMIN)
-    public TemplateInstance ofUser(@PathParam("id") long id) {
-        return page(owner(id), Form.empty().with("expiresInDays", "90").with("scope", "read-only"), null);
-    }
-
-    @POST
-    @Path("admin/users/{id}/tokens")
-    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
-    @RolesAllowed(Role.ADMIN)
-    public Response createFor(@PathParam("id") long id, @RestForm String name, @RestForm String scope, @RestForm String expiresInDays) {
-        return create(owner(id), name, scope, expiresInDays);
-    }
-
-    @POST
-    @Path("admin/users/{id}/tokens/{tokenId}/revoke")
-    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
-    @RolesAllowed(Role.ADMIN)
-    public Response revokeFor(@PathParam("id") long id, @PathParam("tokenId") long tokenId) {
-        ApiToken t = tokens.revoke(tokenId, currentUser.get().username, true);
-        return Flash.redirect("/admin/users/" + id + "/tokens", "Token '" + t.name + "' revoked: it no longer works.");
-    }
-
-    private Response create(User owner, String name, String scope, String days) {
+    Response create(User owner, String name, String scope, String days) {
         Form form = Form.empty().with("name", name).with("scope", scope).with("expiresInDays", days);
         try {
             ApiTokenService.Created c = tokens.create(owner.id, currentUser.get().username, identity.hasRole(Role.ADMIN), name, scope, days);
@@ -113,14 +87,11 @@ public class TokenPages {
         }
     }
 
-    private TemplateInstance page(User owner, Form form, ApiTokenView created) {
+    TemplateInstance page(User owner, Form form, ApiTokenView created) {
         boolean own = owner.username.equals(currentUser.get().username);
         String action = own ? "/account/tokens" : "/admin/users/" + owner.id + "/tokens";
         List<ApiTokenView> list = tokens.listOwnedBy(owner.id).stream().map(t -> ApiTokenView.of(t, clock.instant())).toList();
         return Templates.tokens(owner, own, action, list, form, created, identity.hasRole(Role.ADMIN));
     }
 
-    private User owner(long id) {
-        return users.find(id).orElseThrow(() -> ProblemException.notFound("User", id));
-    }
 }

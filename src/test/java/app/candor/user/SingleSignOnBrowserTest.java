@@ -53,7 +53,12 @@ class SingleSignOnBrowserTest {
             assertThat(rachel.roleList()).containsExactly(Role.RECRUITER);
             assertThat(rachel.email).isEqualTo("rachel@example.com");
 
-            browser.submit("header form.signout button");
+            try {
+                browser.submit("header form.signout button");
+            } catch (RuntimeException e) {
+                browser.screenshot("sso-sign-out");
+                throw new AssertionError("sign-out did not come back from Keycloak; now at " + browser.driver.getCurrentUrl(), e);
+            }
             assertThat(browser.path()).isEqualTo("/login");
             browser.go("/requisitions");
             assertThat(browser.path()).as("signed out of Candor").isEqualTo("/login");
