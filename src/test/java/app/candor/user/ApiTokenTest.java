@@ -150,7 +150,8 @@ class ApiTokenTest {
 
     private static String lastUsed(User owner, long id) {
         List<Map<String, Object>> tokens = Api.json(owner).when().get("/api/tokens").then().statusCode(200).extract().jsonPath().getList("$");
-        return tokens.stream().filter(t -> ((Number) t.get("id")).longValue() == id).map(t -> (String) t.get("lastUsedAt")).findFirst().orElseThrow();
+        Map<String, Object> token = tokens.stream().filter(t -> ((Number) t.get("id")).longValue() == id).findFirst().orElseThrow();
+        return (String) token.get("lastUsedAt");
     }
 
     @Test
