@@ -27,13 +27,19 @@ import java.util.function.BiConsumer;
 public class ApiChallenge {
 
     static final String CHALLENGE = "Basic realm=\"Candor\", charset=\"UTF-8\"";
+    /** With HTTP Basic off (candor.auth.basic=false), clients are told to send a token (API tokens, or the provider's). */
+    static final String BEARER_CHALLENGE = "Bearer realm=\"Candor\"";
+
+    @jakarta.inject.Inject
+    CandorConfig config;
 
     void register(@Observes Filters filters) {
         filters.register(rc -> {
             if (underBasic(rc.normalizedPath())) {
                 rc.addHeadersEndHandler(v -> {
                     if (rc.response().getStatusCode() == 401 && !fromBrowser(rc)) {
-                        rc.response().headers().set("WWW-Authenticate", CHALLENGE);
+                        rc.response().headers().set("WWW-Authenticate",
+                                config.auth().basic() && config.auth().localPasswords() ? CHALLENGE : BEARER_CHALLENGE);
                     }
                 });
             }
@@ -67,7 +73,8 @@ public class ApiChallenge {
     }
 
     private static void refused(RoutingContext rc) {
-        Refusal.send(rc, true, 401, "Unauthorized", "The username or password is not right, or the account cannot sign in now.");
+        Refusal.send(rc, true, 401, "Unauthorized",
+                "The username or password, or the API token, is not right (or has expired or been revoked), or the account cannot sign in now.");
     }
 
     static boolean fromBrowser(RoutingContext rc) {

@@ -54,6 +54,36 @@ public interface CandorConfig {
 
     Auth auth();
 
+    /** Single sign-on with OpenID Connect (user/OidcSignIn); the provider itself is set with quarkus.oidc.*. */
+    Oidc oidc();
+
+    interface Oidc {
+        /** Sign-in through the identity provider; off by default (form login with local passwords). */
+        @WithDefault("false")
+        boolean enabled();
+
+        /** What the sign-in page's button says: "Sign in with ...". */
+        @WithDefault("your company account")
+        String providerName();
+
+        /** The claim that becomes the Candor username (created at first sign-in, matched afterwards). */
+        @WithDefault("preferred_username")
+        String usernameClaim();
+
+        /** The claim listing the user's groups or roles; a dotted path reaches into objects (realm_access.roles). */
+        @WithDefault("groups")
+        String roleClaim();
+
+        /** Values of the role claim that make a recruiter. */
+        Optional<List<String>> recruiterGroups();
+
+        /** Values of the role claim that make a hiring manager. */
+        Optional<List<String>> hiringManagerGroups();
+
+        /** Values of the role claim that make an admin. */
+        Optional<List<String>> adminGroups();
+    }
+
     Mail mail();
 
     Links links();
@@ -244,5 +274,27 @@ public interface CandorConfig {
         /** The longest an address waits. */
         @WithDefault("PT15M")
         Duration addressMaxWait();
+
+        /**
+         * Passwords at all: the sign-in form and HTTP Basic. Switch off where everyone signs in through the identity
+         * provider (candor.oidc.enabled) and integrations use API tokens.
+         */
+        @WithDefault("true")
+        boolean localPasswords();
+
+        /**
+         * HTTP Basic (a username and password with every request) on /api and /q/metrics. Off by default: API
+         * clients and Prometheus send an API token instead. The embedded and test profiles switch it on.
+         */
+        @WithDefault("false")
+        boolean basic();
+
+        /** The longest an API token may live; its owner picks anything up to this. */
+        @WithDefault("P366D")
+        Duration tokenMaxLifetime();
+
+        /** A token's "last used" is written at most this often, so that busy clients do not write on every call. */
+        @WithDefault("PT1M")
+        Duration tokenLastUsedEvery();
     }
 }

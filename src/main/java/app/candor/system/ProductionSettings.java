@@ -61,6 +61,10 @@ public class ProductionSettings implements ConfigSourceFactory {
                 ConfigValue value = context.getValue(name);
                 return value == null ? null : value.getValue();
             });
+            problems.addAll(signInProblems(name -> {
+                ConfigValue value = context.getValue(name);
+                return value == null ? null : value.getValue();
+            }));
             if (!problems.isEmpty()) {
                 throw new ConfigurationException(message(problems, missingFirstAdmin(context)));
             }
@@ -76,6 +80,29 @@ public class ProductionSettings implements ConfigSourceFactory {
             String problem = value == null || value.isBlank() ? "not set" : r.problem().apply(value);
             if (problem != null) {
                 problems.add(r.variable() + " " + problem + ": " + r.meaning() + " (" + r.property() + ")");
+            }
+        }
+        return problems;
+    }
+
+    /**
+     * Someone must be able to sign in: with passwords off, single sign-on must be on, and single sign-on needs its
+     * provider and client.
+     */
+    static List<String> signInProblems(Function<String, String> config) {
+        List<String> problems = new ArrayList<>();
+        boolean oidc = "true".equalsIgnoreCase(String.valueOf(config.apply("candor.oidc.enabled")).strip());
+        boolean passwords = !"false".equalsIgnoreCase(String.valueOf(config.apply("candor.auth.local-passwords")).strip());
+        if (!oidc && !passwords) {
+            problems.add("CANDOR_AUTH_LOCAL_PASSWORDS is false but CANDOR_OIDC_ENABLED is not true: nobody could sign in");
+        }
+        if (oidc) {
+            for (String[] r : new String[][]{{"QUARKUS_OIDC_AUTH_SERVER_URL", "quarkus.oidc.auth-server-url", "the identity provider's issuer URL"},
+                    {"QUARKUS_OIDC_CLIENT_ID", "quarkus.oidc.client-id", "Candor's client id at the identity provider"}}) {
+                String value = config.apply(r[1]);
+                if (value == null || value.isBlank()) {
+                    problems.add(r[0] + " not set: " + r[2] + " (" + r[1] + "), needed with CANDOR_OIDC_ENABLED");
+                }
             }
         }
         return problems;

@@ -44,6 +44,9 @@ public class RequestGate {
     @ConfigProperty(name = "quarkus.http.limits.max-body-size")
     MemorySize maxBodySize;
 
+    @jakarta.inject.Inject
+    CandorConfig config;
+
 
     void register(@Observes Filters filters) {
         filters.register(this::check, 3000); // after CrossSiteGuard (3500); ahead of ApiChallenge (2000), the body size limit and authentication
@@ -94,12 +97,16 @@ public class RequestGate {
         boolean form = type.equals("application/x-www-form-urlencoded") || type.equals("multipart/form-data");
         if (api) {
             String authorization = request.getHeader("Authorization");
-            if (authorization == null || !isBasic(authorization)) {
+            boolean basic = config.auth().basic() && config.auth().localPasswords();
+            if (authorization == null || !(isBasic(authorization) || isBearer(authorization))) {
                 if (!ApiChallenge.fromBrowser(rc)) { // a browser would keep the password for other sites' requests
-                    rc.response().putHeader("WWW-Authenticate", ApiChallenge.CHALLENGE);
+                    rc.response().putHeader("WWW-Authenticate", basic ? ApiChallenge.CHALLENGE : ApiChallenge.BEARER_CHALLENGE);
                 }
-                refuse(rc, true, 401, "Unauthorized", authorization == null ? "Sign in with HTTP Basic: your Candor username and password."
-                        : "The Authorization header is not HTTP Basic credentials (Basic, then username:password in Base64).");
+                refuse(rc, true, 401, "Unauthorized", basic
+                        ? (authorization == null ? "Sign in with HTTP Basic: your Candor username and password."
+                        : "The Authorization header is not HTTP Basic credentials (Basic, then username:password in Base64).")
+                        + " Or send an API token: Authorization: Bearer ..."
+                        : "Send an API token: Authorization: Bearer, then the token.");
                 return;
             }
             if (form) {
@@ -113,6 +120,12 @@ public class RequestGate {
             return;
         }
         rc.next();
+    }
+
+    /** Whether the header is "Bearer" and a token (whether it is a good one is authentication's business). */
+    static boolean isBearer(String authorization) {
+        return authorization.regionMatches(true, 0, "Bearer ", 0, 7) && !authorization.substring(7).isBlank()
+                && authorization.substring(7).strip().chars().allMatch(c -> c > 32 && c < 127);
     }
 
     /** Whether the header is "Basic" and Base64 of username:password (whether they are right is authentication's business). */

@@ -19,6 +19,19 @@ public class SecurityHeaders {
             + "form-action 'self'; frame-ancestors 'none'; base-uri 'none'";
     static final String HSTS = "max-age=31536000; includeSubDomains";
 
+    /**
+     * With single sign-on, the sign-out form's redirects end at the identity provider (RP-initiated logout), and a
+     * browser applies form-action to every redirect of a form's submission: the provider's origin is allowed too.
+     */
+    private final String csp;
+
+    @jakarta.inject.Inject
+    SecurityHeaders(CandorConfig config,
+                    @org.eclipse.microprofile.config.inject.ConfigProperty(name = "quarkus.oidc.auth-server-url") java.util.Optional<String> provider) {
+        String origin = config.oidc().enabled() ? provider.map(CrossSiteGuard::originOf).filter(o -> !o.isBlank()).orElse("") : "";
+        csp = origin.isEmpty() || origin.matches(".*[\\s;,'].*") ? CSP : CSP.replace("form-action 'self'", "form-action 'self' " + origin);
+    }
+
     void register(@Observes Filters filters) {
         filters.register(rc -> {
             rc.addHeadersEndHandler(v -> apply(rc));
@@ -26,7 +39,7 @@ public class SecurityHeaders {
         }, 4000); // first: the refusals of CrossSiteGuard and RequestGate carry the headers too
     }
 
-    private static void apply(RoutingContext rc) {
+    private void apply(RoutingContext rc) {
         MultiMap headers = rc.response().headers();
         String path = rc.normalizedPath();
         headers.set("X-Content-Type-Options", "nosniff");
@@ -36,7 +49,7 @@ public class SecurityHeaders {
         }
         boolean tool = path.startsWith("/q/swagger-ui") || path.startsWith("/q/dev");
         if (!tool && !headers.contains("Content-Security-Policy")) {
-            headers.set("Content-Security-Policy", CSP);
+            headers.set("Content-Security-Policy", csp);
         }
         boolean asset = path.startsWith("/static/") || path.startsWith("/webjars/") || path.equals("/favicon.ico");
         if (!asset) {

@@ -47,6 +47,9 @@ public class CachingIdentityProvider implements IdentityProvider<UsernamePasswor
     SignInThrottle throttle;
 
     @Inject
+    app.candor.system.CandorConfig config;
+
+    @Inject
     ApiChallenge apiChallenge;
 
     @Inject
@@ -78,6 +81,11 @@ public class CachingIdentityProvider implements IdentityProvider<UsernamePasswor
         apiChallenge.answerFailuresWithProblem(rc);
         String address = rc == null ? "unknown" : CandidateAccess.address(rc.request());
         String username = request.getUsername();
+        boolean form = rc != null && "/j_security_check".equals(rc.normalizedPath());
+        if (!config.auth().localPasswords() || (!form && !config.auth().basic())) {
+            // passwords switched off (all of them, or HTTP Basic): ApiSignIn says so on the API; this covers every path
+            return Uni.createFrom().failure(new AuthenticationFailedException("passwords are switched off"));
+        }
         // Before anything costs bcrypt: is this account or address waiting after too many wrong passwords?
         return blocking.executeBlocking(() -> throttle.waitFor(username, address)).flatMap(wait -> {
             if (!wait.isZero() && !wait.isNegative()) {
@@ -157,7 +165,7 @@ public class CachingIdentityProvider implements IdentityProvider<UsernamePasswor
      * 429 with Retry-After and Problem Details (written here: the authentication failure handler leaves an ended
      * response alone).
      */
-    private static Uni<SecurityIdentity> refuseThrottled(RoutingContext rc, Duration wait) {
+    static Uni<SecurityIdentity> refuseThrottled(RoutingContext rc, Duration wait) {
         long seconds = Math.max(1, (wait.toMillis() + 999) / 1000);
         if (rc != null && "/j_security_check".equals(rc.normalizedPath())) {
             return Uni.createFrom().failure(new AuthenticationRedirectException(302, "/login?wait=" + seconds));

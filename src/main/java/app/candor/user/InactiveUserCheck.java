@@ -46,6 +46,10 @@ public class InactiveUserCheck implements SecurityIdentityAugmentor {
             return Uni.createFrom().item(identity);
         }
         RoutingContext rc = HttpSecurityUtils.getRoutingContextAttribute(attributes);
+        if (identity.getAttribute(ApiTokenIdentityProvider.SCOPE) != null || OidcSignIn.signedInByProvider(identity)) {
+            // an API token (its owner read as active with the token) or the identity provider (OidcSignIn checks)
+            return Uni.createFrom().item(identity);
+        }
         boolean password = Boolean.TRUE.equals(identity.getAttribute(CachingIdentityProvider.PASSWORD_CHECKED));
         if (password && Boolean.TRUE.equals(identity.getAttribute(CachingIdentityProvider.ACTIVE_CHECKED))) {
             // the caching provider has just read this user's row and found them active (and their full name)

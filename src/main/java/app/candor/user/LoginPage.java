@@ -2,6 +2,8 @@ package app.candor.user;
 
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
+import app.candor.system.CandorConfig;
+import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.annotation.security.PermitAll;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
@@ -21,15 +23,24 @@ import java.net.URI;
 @Produces(MediaType.TEXT_HTML)
 public class LoginPage {
 
+    /** quarkus.oidc.logout.path (application.properties). */
+    static final String OIDC_LOGOUT_PATH = "/logout/sso";
+
     @Inject
     CurrentUser currentUser;
 
     @Inject
     UserService users;
 
+    @Inject
+    CandorConfig config;
+
+    @Inject
+    SecurityIdentity identity;
+
     @CheckedTemplate
     static class Templates {
-        static native TemplateInstance login(boolean failed, String wait);
+        static native TemplateInstance login(boolean failed, String wait, String sso, boolean passwords);
     }
 
     @GET
@@ -39,7 +50,8 @@ public class LoginPage {
         // wait: set by the sign-in throttle (CachingIdentityProvider); only a number is ever shown
         String wait = waitSeconds == null || waitSeconds <= 0 ? null
                 : SignInThrottle.describe(java.time.Duration.ofSeconds(Math.min(waitSeconds, 86_400)));
-        return Templates.login(error, wait);
+        return Templates.login(error, wait, config.oidc().enabled() ? config.oidc().providerName() : null,
+                config.auth().localPasswords());
     }
 
     @GET
@@ -47,6 +59,14 @@ public class LoginPage {
     public Response home() {
         String target = currentUser.isRecruiter() || currentUser.isHiringManager() ? "/requisitions" : "/admin/users";
         return Response.seeOther(URI.create(target)).build();
+    }
+
+    /** The sign-in page's single sign-on button: PageSignIn sends an anonymous visitor to the provider first. */
+    @GET
+    @Path("sso")
+    @RolesAllowed({Role.RECRUITER, Role.HIRING_MANAGER, Role.ADMIN})
+    public Response singleSignOn() {
+        return Response.seeOther(URI.create("/")).build();
     }
 
     @POST
@@ -57,6 +77,11 @@ public class LoginPage {
         users.signOut(currentUser.get().username);
         NewCookie expired = new NewCookie.Builder("candor-session").value("").path("/").maxAge(0).build();
         NewCookie ticket = new NewCookie.Builder(SessionTicket.COOKIE).value("").path("/").maxAge(0).build();
+        if (OidcSignIn.signedInByProvider(identity)) {
+            // quarkus-oidc's logout path removes its session cookie and sends the browser to the provider's logout
+            // (RP-initiated logout), which comes back to the sign-in page
+            return Response.seeOther(URI.create(OIDC_LOGOUT_PATH)).cookie(expired, ticket).build();
+        }
         return Response.seeOther(URI.create("/login")).cookie(expired, ticket).build();
     }
 }

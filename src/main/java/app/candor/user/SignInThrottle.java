@@ -38,6 +38,18 @@ public class SignInThrottle {
         return forAccount.compareTo(forAddress) > 0 ? forAccount : forAddress;
     }
 
+    /** How long a bearer request from {@code address} must still wait: wrong tokens count as wrong passwords do. */
+    public Duration waitForBearer(String address) {
+        return throttle.blockedFor(List.of(address(address)));
+    }
+
+    /** An unknown, expired or revoked API token: counted against the address (there is no account to count it for). */
+    public void bearerFailed(String address) {
+        CandorConfig.Auth auth = config.auth();
+        throttle.failed(address(address),
+                new Throttle.Policy(auth.addressFailures(), auth.failureWindow(), auth.firstWait(), auth.addressMaxWait()));
+    }
+
     /** The right password: the account's count starts again (the address's does not: it may be guessing others). */
     public void succeeded(String username) {
         throttle.clear(account(username));

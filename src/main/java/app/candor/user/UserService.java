@@ -74,6 +74,46 @@ public class UserService {
         return user;
     }
 
+    /**
+     * A person the identity provider has just signed in: their row, created at first sign-in, with the name, e-mail
+     * and roles the provider gives (the provider is where these are kept: changes made here are overwritten at the
+     * next sign-in). Refused (ProblemException) without a username or a role, or when deactivated here.
+     */
+    @Transactional
+    public User signedInByProvider(String username, String fullName, String email, java.util.Set<String> roles) {
+        if (username == null || username.length() > 64 || username.chars().anyMatch(Character::isISOControl)) {
+            throw ProblemException.forbidden("The identity provider gave no usable username.");
+        }
+        if (roles.isEmpty()) {
+            throw ProblemException.forbidden("The identity provider gives " + username + " no Candor role.");
+        }
+        User user = User.findByUsername(username).orElse(null);
+        if (user != null && !user.active) {
+            throw ProblemException.forbidden("User " + username + " is deactivated.");
+        }
+        boolean created = user == null;
+        if (created) {
+            user = new User();
+            user.username = username;
+            user.createdAt = clock.instant();
+            // no local password: a random one nobody knows (the column is required; form login stays possible for others)
+            user.setPassword(ApiTokenSecret.generate());
+        }
+        String name = fullName == null ? username : fullName.length() > 200 ? fullName.substring(0, 200) : fullName;
+        String mail = email != null && email.length() <= 254 && email.matches("[^@\\s]+@[^@\\s]+") ? email : user.email;
+        String newRoles = String.join(",", Role.ALL.stream().filter(roles::contains).toList());
+        if (!name.equals(user.fullName) || !java.util.Objects.equals(mail, user.email) || !newRoles.equals(user.roles)) {
+            user.fullName = name;
+            user.email = mail;
+            user.roles = newRoles;
+        }
+        if (created) {
+            user.persist();
+            Log.infof("User %s created at first single sign-on with roles %s", username, newRoles);
+        }
+        return user;
+    }
+
     /** Sign-out: ends this user's sessions everywhere (the cookie alone could be replayed). */
     @Transactional
     public void signOut(String username) {

@@ -42,4 +42,28 @@ class TokensNeverLoggedIT {
                     .isFalse();
         }
     }
+
+    /** An API token's secret: the prefix and 43 base64url characters (user/ApiTokenSecret); lists log 4 of them at most. */
+    static final java.util.regex.Pattern API_TOKEN = java.util.regex.Pattern.compile("(?<![A-Za-z0-9_])candor_[A-Za-z0-9_-]{43}(?![A-Za-z0-9_-])");
+
+    @Test
+    void noApiTokenAppearsInTheLogOfTheWholeTestRun() throws IOException {
+        assertThat(LOG).as("the test run's log (run `mvn -B verify`)").exists();
+        List<String> lines = new java.util.ArrayList<>();
+        try (var files = Files.list(LOG.getParent())) {
+            for (Path file : files.filter(f -> f.getFileName().toString().startsWith("quarkus-test.log")).sorted().toList()) {
+                lines.addAll(Files.readAllLines(file));
+            }
+        }
+        assertThat(lines).as("tokens were made and used during the run, so the check below is not vacuous")
+                .anyMatch(line -> line.contains("API token") && line.contains("created for"))
+                .anyMatch(line -> line.contains("access-log") && line.contains("\"POST /api/tokens HTTP/1.1\" 201"));
+        for (int i = 0; i < lines.size(); i++) {
+            String line = lines.get(i);
+            int lineNumber = i + 1;
+            assertThat(API_TOKEN.matcher(line).find())
+                    .as(() -> "an API token in the test log, line " + lineNumber + ": " + API_TOKEN.matcher(line).replaceAll("candor_<redacted>"))
+                    .isFalse();
+        }
+    }
 }

@@ -79,6 +79,8 @@ public final class Replicas {
         env.put("CANDOR_DEBRIEF_CHECK_EVERY", "off");
         env.put("CANDOR_MAIL_POLL_EVERY", "1s");
         env.put("QUARKUS_HTTP_ACCESS_LOG_ENABLED", "false");
+        // these tests drive the API with HTTP Basic, which production has off by default (API tokens instead)
+        env.put("CANDOR_AUTH_BASIC", "true");
         env.putAll(overrides);
         return env;
     }
