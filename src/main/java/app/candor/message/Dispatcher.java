@@ -6,8 +6,6 @@ import app.candor.candidate.Candidate;
 import app.candor.link.LinkTokens;
 import app.candor.system.CandorConfig;
 import io.quarkus.logging.Log;
-import io.quarkus.mailer.Mail;
-import io.quarkus.mailer.reactive.ReactiveMailer;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
@@ -84,7 +82,7 @@ public class Dispatcher {
             + " where id = ?3 and state in ('QUEUED', 'SCHEDULED') and (lease_until is null or lease_until < ?4)";
 
     @Inject
-    ReactiveMailer mailer;
+    MailSender sender;
 
     @Inject
     CandorConfig config;
@@ -386,15 +384,10 @@ public class Dispatcher {
     /** Hands one mail to the mail client; completes when the server has taken it, or fails (bounded by quarkus.mailer.timeout). */
     private CompletableFuture<Void> send(Outgoing out) {
         try {
-            Mail mail = new Mail()
-                    .setFrom(MailHeaders.oneLine(config.mail().from()))
-                    .setTo(List.of(MailHeaders.oneLine(out.to())))
-                    .setSubject(MailHeaders.oneLine(out.subject()))
-                    .setHtml(out.html())
-                    .setText(out.text())
-                    .addHeader("Message-ID", MailHeaders.oneLine(out.messageId()));
             // The blocking mailer bounded each send by this timeout; the reactive one leaves it to the caller.
-            return mailer.send(mail).ifNoItem().after(sendTimeout).fail().subscribeAsCompletionStage();
+            return sender.send(MailHeaders.oneLine(config.mail().from()), MailHeaders.oneLine(out.to()), MailHeaders.oneLine(out.subject()),
+                            out.html(), out.text(), MailHeaders.oneLine(out.messageId()))
+                    .ifNoItem().after(sendTimeout).fail().subscribeAsCompletionStage();
         } catch (RuntimeException e) {
             return CompletableFuture.failedFuture(e);
         }
