@@ -26,6 +26,9 @@ public class ClosureRecorder {
     @Inject
     BusinessCalendar calendar;
 
+    @Inject
+    jakarta.enterprise.event.Event<ClosureEvents.Closed> closedEvents;
+
     /** A letter that went out, as {@link #toldAll} needs it: no entity, so that recording a batch loads no message. */
     public record Told(long messageId, MessageKind kind, Long applicationId) {
     }
@@ -55,6 +58,17 @@ public class ClosureRecorder {
             return 0;
         }
         List<Long> closed = ClosureWatches.toldAll(ids, at, LocalDate.ofInstant(at, calendar.zone()));
+        if (!closed.isEmpty()) {
+            java.util.Map<Long, Long> letterOf = new java.util.HashMap<>();
+            letters.forEach(t -> {
+                if (t.applicationId() != null) {
+                    letterOf.putIfAbsent(t.applicationId(), t.messageId());
+                }
+            });
+            // An acknowledgement closes every application withdrawn with it; those not named by a letter get the first one.
+            Long any = acknowledgements.isEmpty() ? null : acknowledgements.get(0);
+            closed.forEach(id -> closedEvents.fire(new ClosureEvents.Closed(id, ClosureEvents.BY_LETTER, letterOf.getOrDefault(id, any), at)));
+        }
         if (!closed.isEmpty()) {
             Log.infof("%d application(s) closed: the candidate was told (%s)", closed.size(),
                     closed.size() <= 20 ? "applications " + closed : "applications " + closed.get(0) + " … " + closed.get(closed.size() - 1));
@@ -88,6 +102,8 @@ public class ClosureRecorder {
             if (a.closure.told(at, day)) {
                 a.chasedAt = null;
                 closed++;
+                closedEvents.fire(new ClosureEvents.Closed(id, m.channel == app.candor.candidate.Channel.PHONE ? ClosureEvents.BY_CALL
+                        : ClosureEvents.BY_LETTER, m.id, at));
                 Log.infof("Application %d closed: the candidate was told (message %d, %s)", id, m.id, m.kind);
             }
         }

@@ -102,6 +102,12 @@ public class Dispatcher {
     @Inject
     MessageMetrics metrics;
 
+    @Inject
+    DeliveryFailures failures;
+
+    @Inject
+    jakarta.enterprise.event.Event<MessageEvents.Sent> sentEvents;
+
     @ConfigProperty(name = "quarkus.datasource.db-kind")
     String dbKind;
 
@@ -458,6 +464,11 @@ public class Dispatcher {
                     });
                 }
                 closures.toldAll(told, now);
+                for (Outgoing out : outgoing) {
+                    if (sent.contains(out.id())) {
+                        sentEvents.fire(new MessageEvents.Sent(out.id(), out.kind(), out.applicationId(), out.candidateId(), now));
+                    }
+                }
             }
             Log.infof("Dispatcher: %d message(s) sent %s, %d to retry, %d failed (of %d ids %d–%d)", sent.size(), kinds, retrying, failed,
                     outgoing.size(), outgoing.get(0).id(), outgoing.get(outgoing.size() - 1).id());
@@ -476,16 +487,10 @@ public class Dispatcher {
         String error = describe(failure, smtp);
         m.lastError = error.length() > 1000 ? error.substring(0, 1000) : error;
         if (smtp.isPresent() && smtp.get().isPermanent()) {
-            m.state = MessageState.FAILED;
-            m.dueAt = null;
-            Candidate c = m.candidate;
-            if (m.kind.toCandidate() && c.email.equalsIgnoreCase(m.recipient)) {
-                c.emailUndeliverable = m.lastError;
-            }
+            failures.failed(m, m.lastError, true, now);
             Log.warnf("Message %d failed permanently: %s", m.id, m.lastError);
         } else if (m.attempts >= config.mail().maxAttempts()) {
-            m.state = MessageState.FAILED;
-            m.dueAt = null;
+            failures.failed(m, m.lastError, false, now);
             Log.warnf("Message %d failed after %d attempts: %s", m.id, m.attempts, m.lastError);
         } else {
             m.state = MessageState.QUEUED;
