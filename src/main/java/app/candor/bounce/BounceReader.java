@@ -90,7 +90,9 @@ public class BounceReader {
                 for (jakarta.mail.Message mail : folder.search(new FlagTerm(new Flags(Flags.Flag.SEEN), false))) {
                     Optional<Dsn> dsn;
                     try {
-                        dsn = Dsn.read(mail);
+                        // Parsed here from the whole raw message (one fetch, with peek): the server's view of the parts
+                        // (BODYSTRUCTURE of a returned message/rfc822) differs between servers.
+                        dsn = Dsn.read(new jakarta.mail.internet.MimeMessage((jakarta.mail.internet.MimeMessage) mail));
                     } catch (IOException | MessagingException | RuntimeException e) {
                         leftAlone++;
                         continue; // not something we can read: left for a person

@@ -38,9 +38,12 @@ public class Retention {
             + " and not exists (select 1 from message m where m.candidate_id = candidate.id and m.state in ('QUEUED', 'SCHEDULED', 'CALL_PENDING'))"
             + " and (exists (select 1 from application a where a.candidate_id = candidate.id) or candidate.updated_at < ?5)";
 
-    /** The candidates the next run would anonymise (?5 the cutoff, ?6 how many at most), oldest id first. */
-    static final String DUE_SQL = "select candidate.id from candidate where candidate.anonymised_at is null" + ELIGIBLE
-            + " order by candidate.id limit ?6";
+    /**
+     * The candidates the next run would anonymise (?1 the cutoff, ?2 after this id, ?3 how many at most), by id. The same
+     * rule as the claim's, renumbered (Hibernate wants ordinal parameters from ?1 without gaps).
+     */
+    static final String DUE_SQL = "select candidate.id from candidate where candidate.anonymised_at is null and candidate.id > ?2"
+            + ELIGIBLE.replace("?5", "?1") + " order by candidate.id limit ?3";
 
     static final String RECORD_RUN_SQL = "insert into privacy_run (id, started_at, finished_at, cutoff, candidates, applications, messages,"
             + " instance) values (nextval('privacy_run_seq'), ?1, ?2, ?3, ?4, ?5, ?6, ?7)";
@@ -126,9 +129,8 @@ public class Retention {
     private List<Long> due(Instant cutoff, long after) {
         return QuarkusTransaction.requiringNew().call(() -> {
             @SuppressWarnings("unchecked")
-            List<Number> rows = em.createNativeQuery(DUE_SQL.replace("where candidate.anonymised_at is null",
-                            "where candidate.anonymised_at is null and candidate.id > ?7"))
-                    .setParameter(5, cutoff).setParameter(6, ROUND).setParameter(7, after).getResultList();
+            List<Number> rows = em.createNativeQuery(DUE_SQL).setParameter(1, cutoff).setParameter(2, after).setParameter(3, ROUND)
+                    .getResultList();
             List<Long> ids = new ArrayList<>(rows.size());
             rows.forEach(n -> ids.add(n.longValue()));
             return ids;
@@ -140,7 +142,8 @@ public class Retention {
         Instant cutoff = cutoff();
         return QuarkusTransaction.requiringNew().call(() -> {
             @SuppressWarnings("unchecked")
-            List<Number> ids = em.createNativeQuery(DUE_SQL).setParameter(5, cutoff).setParameter(6, Integer.MAX_VALUE).getResultList();
+            List<Number> ids = em.createNativeQuery(DUE_SQL).setParameter(1, cutoff).setParameter(2, 0L).setParameter(3, Integer.MAX_VALUE)
+                    .getResultList();
             List<Due> listed = new ArrayList<>();
             for (Number id : ids.subList(0, Math.min(limit, ids.size()))) {
                 Object[] row = (Object[]) em.createNativeQuery("select c.first_name, c.last_name, (select count(*) from application a"

@@ -117,9 +117,11 @@ public class WebhookOutbox {
 
     private void flaggedAt(String type, String column, int flag, Instant at) {
         @SuppressWarnings("unchecked")
+        // The column keeps microseconds: the sweep's instant, truncated (H2) or rounded (PostgreSQL).
+        Instant from = at.truncatedTo(java.time.temporal.ChronoUnit.MICROS);
         List<Object[]> rows = em.createNativeQuery("select id, requisition_id, candidate_id, closure_due from application where "
-                        + column + " = ?1 and closure_flag = ?2 order by id")
-                .setParameter(1, at).setParameter(2, flag).getResultList();
+                        + column + " >= ?1 and " + column + " <= ?2 and closure_flag = ?3 order by id")
+                .setParameter(1, from).setParameter(2, from.plusNanos(1000)).setParameter(3, flag).getResultList();
         for (Object[] r : rows) {
             long candidateId = ((Number) r[2]).longValue();
             add(type, at, candidateId, data("applicationId", ((Number) r[0]).longValue(), "requisitionId", ((Number) r[1]).longValue(),
