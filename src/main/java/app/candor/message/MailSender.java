@@ -32,6 +32,10 @@ public class MailSender {
     @Inject
     Instance<MailClient> client;
 
+    /** The envelope sender (where bounces go), as the Quarkus mailer applied it; unset: the From address. */
+    @org.eclipse.microprofile.config.inject.ConfigProperty(name = "quarkus.mailer.bounce-address")
+    java.util.Optional<String> bounceAddress;
+
     /** Completes once the server has taken the letter; every value already on one line (see {@link MailHeaders}). */
     public Uni<Void> send(String from, String to, String subject, String html, String text, String messageId) {
         if (mode.isMock()) {
@@ -40,6 +44,7 @@ public class MailSender {
         }
         MailMessage message = new MailMessage().setFrom(from).setTo(List.of(to)).setSubject(subject).setHtml(html).setText(text);
         message.addHeader("Message-ID", messageId);
+        bounceAddress.filter(a -> !a.isBlank()).ifPresent(message::setBounceAddress);
         return client.get().sendMail(message).replaceWithVoid();
     }
 }
