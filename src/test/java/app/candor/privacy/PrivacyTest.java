@@ -119,6 +119,8 @@ class PrivacyTest {
         Application ada = candidate(requisition, "Ada", "Lovelace", adaEmail);
         chaser(ada, "Ada Lovelace phoned about her application");
         String letter = rejectAndTell(ada, adaEmail);
+        assertThat(letter).as("the privacy notice (candor.privacy.notice-url)")
+                .contains("How we handle your personal data (privacy notice): https://candor.example.test/privacy");
         String status = Links.of(letter, "status");
         PageSession visitor = PageSession.candidate();
         assertThat(visitor.get(Links.pathOf(status)).statusCode()).isEqualTo(200);
@@ -254,5 +256,13 @@ class PrivacyTest {
         assertThat(shown.asString()).contains("Byron").contains(email).contains("Called on Monday").contains("REJECTION")
                 .contains("/admin/privacy/candidates/" + candidateId + "/export.json");
         assertThat(PageSession.signIn(recruiter).get("/admin/privacy/candidates/" + candidateId).statusCode()).isEqualTo(403);
+
+        // Erasure from the page: a form with the CSRF token, then the page again with a flash.
+        Response erased = page.post("/admin/privacy/candidates/" + candidateId + "/erase", Map.of());
+        assertThat(erased.statusCode()).isEqualTo(303);
+        String after = page.get("/admin/privacy/candidates/" + candidateId).asString();
+        assertThat(after).contains("(ERASURE)").contains("anonymised").doesNotContain("Byron").doesNotContain(email)
+                .doesNotContain("Called on Monday").doesNotContain("Erase their personal data");
+        assertThat(PageSession.signIn(admin).get("/admin/privacy?q=Byron").asString()).doesNotContain("candidates/" + candidateId + "\"");
     }
 }

@@ -45,7 +45,8 @@ public class IntegrationsResource implements QuarkusTestResourceLifecycleManager
                 Map.entry("candor.webhooks.max-backoff", "PT1S"),
                 Map.entry("candor.webhooks.timeout", "PT2S"),
                 Map.entry("candor.webhooks.poll-every", "1s"),
-                Map.entry("candor.webhooks.disable-after", "3"));
+                Map.entry("candor.webhooks.disable-after", "3"),
+                Map.entry("candor.privacy.notice-url", "https://candor.example.test/privacy"));
     }
 
     @Override

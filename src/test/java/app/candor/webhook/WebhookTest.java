@@ -45,6 +45,9 @@ class WebhookTest {
     @Inject
     app.candor.closure.ClosureSweep sweep;
 
+    @app.candor.support.InjectGreenMail
+    com.icegreen.greenmail.util.GreenMail greenMail;
+
     User admin;
     User recruiter;
     Requisition requisition;
@@ -193,6 +196,33 @@ class WebhookTest {
         assertThat(closed.getString("data.toldHow")).isEqualTo("PHONE");
         assertThat(closed.getString("data.stage")).isEqualTo("REJECTED");
         assertThat(closed.getString("data")).doesNotContain("called her");
+    }
+
+    @Test
+    void aWithdrawalThroughTheLinkIsToldAsWithdrewSentAndClosedByTheAcknowledgement() {
+        Receiver r = receiver(200);
+        register(r, false);
+        Application a = data.application(requisition, recruiter);
+        String email = a.candidate.email;
+        json(recruiter).body(Map.of("promisedDecisionDate", java.time.LocalDate.now(java.time.ZoneOffset.UTC).plusDays(20).toString()))
+                .when().post("/api/applications/" + a.id + "/delay").then().statusCode(201);
+        String letter = app.candor.support.Received.of(Eventually.await("the delay letter", WITHIN,
+                () -> greenMail.findReceivedMessages(u -> u.getEmail().equalsIgnoreCase(email), m -> true).toList(), l -> !l.isEmpty())
+                .get(0)).text();
+        String link = app.candor.support.Links.of(letter, "withdraw");
+        PageSession candidate = PageSession.candidate();
+        assertThat(candidate.get(app.candor.support.Links.pathOf(link)).statusCode()).isEqualTo(200);
+        candidate.post("/c/withdraw", Map.of("t", app.candor.support.Links.token(link), "reason", "ACCEPTED_OTHER_OFFER"));
+
+        JsonPath withdrew = JsonPath.from(Eventually.await("candidate.withdrew", WITHIN, () -> eventsFor(r, "candidate.withdrew", a.id),
+                l -> !l.isEmpty()).get(0).body());
+        assertThat(withdrew.getString("data.reason")).isEqualTo("ACCEPTED_OTHER_OFFER");
+        JsonPath closed = JsonPath.from(Eventually.await("application.closed", WITHIN, () -> eventsFor(r, "application.closed", a.id),
+                l -> !l.isEmpty()).get(0).body());
+        assertThat(closed.getString("data.toldHow")).isEqualTo("LETTER");
+        Eventually.await("message.sent for both letters", WITHIN, () -> r.received().stream().map(q -> JsonPath.from(q.body()))
+                .filter(j -> "message.sent".equals(j.getString("type")) && Long.valueOf(a.id).equals(j.getLong("data.applicationId")))
+                .map(j -> j.getString("data.kind")).toList(), kinds -> kinds.containsAll(List.of("DECISION_DELAYED", "WITHDRAWAL_ACKNOWLEDGEMENT")));
     }
 
     @Test
