@@ -39,6 +39,15 @@ public class ApplicationService {
     @Inject
     BusinessCalendar calendar;
 
+    @Inject
+    jakarta.enterprise.event.Event<ApplicationEvents.Created> created;
+
+    @Inject
+    jakarta.enterprise.event.Event<ApplicationEvents.StageChanged> stageChanged;
+
+    @Inject
+    jakarta.enterprise.event.Event<app.candor.closure.ClosureEvents.Closed> closed;
+
     @Transactional
     public Application attach(long requisitionId, NewApplication input, User actor) {
         validator.requireValid(input);
@@ -86,6 +95,7 @@ public class ApplicationService {
         a.createdAt = now;
         a.updatedAt = now;
         a.persist();
+        created.fire(new ApplicationEvents.Created(a.id, requisition.id, candidate.id, now));
         record(a, null, Stage.APPLIED, InputValidator.clean(note), false, actor.username, now);
         Log.infof("Application %d: candidate %d added to requisition %d by %s", a.id, candidate.id, requisition.id, actor.username);
         return a;
@@ -160,6 +170,7 @@ public class ApplicationService {
         if (a.closure.toldAnotherWay(at, LocalDate.ofInstant(at, calendar.zone()), input.how(), by, note)) {
             a.chasedAt = null;
             record(a, a.stage, a.stage, "Candidate told " + input.how().label + (note == null ? "" : ": " + note), false, by, now);
+            closed.fire(new app.candor.closure.ClosureEvents.Closed(a.id, input.how().name(), null, at));
         }
     }
 
@@ -272,7 +283,7 @@ public class ApplicationService {
         return ApplicationView.of(a, StageChange.listFor(a), calendar);
     }
 
-    private static StageChange record(Application a, Stage from, Stage to, String note, boolean correction, String changedBy, Instant at) {
+    private StageChange record(Application a, Stage from, Stage to, String note, boolean correction, String changedBy, Instant at) {
         StageChange change = new StageChange();
         change.application = a;
         change.fromStage = from;
@@ -283,6 +294,7 @@ public class ApplicationService {
         change.changedAt = at;
         change.promisedDecisionDate = a.promisedDecisionDate;
         change.persist();
+        stageChanged.fire(new ApplicationEvents.StageChanged(a.id, a.requisition.id, a.candidate.id, from, to, correction, changedBy, at));
         return change;
     }
 

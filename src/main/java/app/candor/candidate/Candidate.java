@@ -77,6 +77,14 @@ public class Candidate extends PanacheEntityBase {
     @Column(nullable = false, length = 8)
     public String language;
 
+    /** When the personal data was removed (retention or erasure on request, see privacy/Anonymiser); null while it is held. */
+    @Column(name = "anonymised_at")
+    public Instant anonymisedAt;
+
+    /** Why: RETENTION or ERASURE (V18). */
+    @Column(name = "anonymised_why", length = 10)
+    public String anonymisedWhy;
+
     @Column(name = "created_at", nullable = false)
     public Instant createdAt;
 

@@ -9,6 +9,7 @@ import app.candor.system.BusinessCalendar;
 import app.candor.withdrawal.Withdrawal;
 import io.quarkus.logging.Log;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
@@ -28,6 +29,9 @@ public class ClosureRecorder {
 
     @Inject
     BusinessCalendar calendar;
+
+    @Inject
+    Event<ClosureEvents.Closed> closedEvents;
 
     void onDelivered(@Observes LettersDelivered delivered) {
         toldAll(delivered.letters(), delivered.at());
@@ -63,6 +67,17 @@ public class ClosureRecorder {
         }
         List<Long> closed = ClosureWatches.toldAll(ids, at, LocalDate.ofInstant(at, calendar.zone()));
         if (!closed.isEmpty()) {
+            java.util.Map<Long, Long> letterOf = new java.util.HashMap<>();
+            letters.forEach(t -> {
+                if (t.applicationId() != null) {
+                    letterOf.putIfAbsent(t.applicationId(), t.messageId());
+                }
+            });
+            // An acknowledgement closes every application withdrawn with it; those not named by a letter get the first one.
+            Long any = acknowledgements.isEmpty() ? null : acknowledgements.get(0);
+            closed.forEach(id -> closedEvents.fire(new ClosureEvents.Closed(id, ClosureEvents.BY_LETTER, letterOf.getOrDefault(id, any), at)));
+        }
+        if (!closed.isEmpty()) {
             Log.infof("%d application(s) closed: the candidate was told (%s)", closed.size(),
                     closed.size() <= 20 ? "applications " + closed : "applications " + closed.get(0) + " … " + closed.get(closed.size() - 1));
         }
@@ -95,6 +110,8 @@ public class ClosureRecorder {
             if (a.closure.told(at, day)) {
                 a.chasedAt = null;
                 closed++;
+                closedEvents.fire(new ClosureEvents.Closed(id, m.channel == app.candor.candidate.Channel.PHONE ? ClosureEvents.BY_CALL
+                        : ClosureEvents.BY_LETTER, m.id, at));
                 Log.infof("Application %d closed: the candidate was told (message %d, %s)", id, m.id, m.kind);
             }
         }

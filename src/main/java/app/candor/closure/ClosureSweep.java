@@ -54,6 +54,9 @@ public class ClosureSweep {
     @Inject
     MeterRegistry registry;
 
+    @Inject
+    jakarta.enterprise.event.Event<ClosureEvents.PromisesFlagged> flagged;
+
     private final String instance = "sweep-" + UUID.randomUUID().toString().substring(0, 8);
 
     private volatile Result last;
@@ -88,6 +91,10 @@ public class ClosureSweep {
                     + em.createNativeQuery(OVERDUE_SQL).setParameter(1, now).setParameter(2, 1).setParameter(3, today).executeUpdate();
             int dueSoon = em.createNativeQuery(DUE_SOON_SQL).setParameter(1, now).setParameter(2, today).setParameter(3, dueSoonUntil)
                     .executeUpdate();
+            if (overdue + dueSoon > 0) {
+                // In the flags' transaction: whoever needs the newly flagged rows finds them by this sweep's instant.
+                flagged.fire(new ClosureEvents.PromisesFlagged(now, dueSoon, overdue));
+            }
             return new int[] {overdue, dueSoon};
         });
         // Measured after the commit: with thousands of rows flagged the commit is a large part of the work (issue 8).

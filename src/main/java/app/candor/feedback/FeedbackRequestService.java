@@ -70,6 +70,9 @@ public class FeedbackRequestService {
 
     public enum Result { RECORDED, ALREADY_ASKED, NOT_AVAILABLE }
 
+    @Inject
+    jakarta.enterprise.event.Event<FeedbackEvents.Requested> requested;
+
     @Transactional
     public Result ask(String token, String address) {
         CandidateLink link = access.open(token, LinkPurpose.FEEDBACK, address);
@@ -87,6 +90,7 @@ public class FeedbackRequestService {
         request.application = a;
         request.requestedAt = now;
         request.persist();
+        requested.fire(new FeedbackEvents.Requested(a.id, now));
 
         User recruiter = a.requisition.recruiter;
         String name = a.candidate.firstName + " " + a.candidate.lastName;

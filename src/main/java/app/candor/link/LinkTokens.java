@@ -86,7 +86,7 @@ public class LinkTokens {
         return token;
     }
 
-    /** The link for {@code token}, if the token is well-formed, known, for this purpose and not expired. */
+    /** The link for {@code token}, if the token is well-formed, known, for this purpose, not expired, and its candidate not anonymised. */
     @Transactional(Transactional.TxType.MANDATORY)
     public Optional<CandidateLink> resolve(String token, LinkPurpose purpose) {
         if (token == null || !token.startsWith(PREFIX) || token.length() != PREFIX.length() + 43
@@ -96,7 +96,9 @@ public class LinkTokens {
         Instant now = clock.instant();
         return CandidateLink.findByHash(hash(token))
                 .filter(link -> link.purpose == purpose)
-                .filter(link -> link.expiresAt.isAfter(now));
+                .filter(link -> link.expiresAt.isAfter(now))
+                // An anonymised candidate's links say nothing any more (retention, erasure): the calm page, as a dead link.
+                .filter(link -> link.application.candidate.anonymisedAt == null);
     }
 
     static String hash(String token) {

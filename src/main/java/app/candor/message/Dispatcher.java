@@ -5,8 +5,6 @@ import app.candor.candidate.Candidate;
 import app.candor.link.LinkTokens;
 import app.candor.system.CandorConfig;
 import io.quarkus.logging.Log;
-import io.quarkus.mailer.Mail;
-import io.quarkus.mailer.reactive.ReactiveMailer;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
@@ -84,7 +82,7 @@ public class Dispatcher {
             + " where id = ?3 and state in ('QUEUED', 'SCHEDULED') and (lease_until is null or lease_until < ?4)";
 
     @Inject
-    ReactiveMailer mailer;
+    MailSender sender;
 
     @Inject
     CandorConfig config;
@@ -103,6 +101,12 @@ public class Dispatcher {
 
     @Inject
     MessageMetrics metrics;
+
+    @Inject
+    DeliveryFailures failures;
+
+    @Inject
+    jakarta.enterprise.event.Event<MessageEvents.Sent> sentEvents;
 
     @ConfigProperty(name = "quarkus.datasource.db-kind")
     String dbKind;
@@ -386,15 +390,10 @@ public class Dispatcher {
     /** Hands one mail to the mail client; completes when the server has taken it, or fails (bounded by quarkus.mailer.timeout). */
     private CompletableFuture<Void> send(Outgoing out) {
         try {
-            Mail mail = new Mail()
-                    .setFrom(MailHeaders.oneLine(config.mail().from()))
-                    .setTo(List.of(MailHeaders.oneLine(out.to())))
-                    .setSubject(MailHeaders.oneLine(out.subject()))
-                    .setHtml(out.html())
-                    .setText(out.text())
-                    .addHeader("Message-ID", MailHeaders.oneLine(out.messageId()));
             // The blocking mailer bounded each send by this timeout; the reactive one leaves it to the caller.
-            return mailer.send(mail).ifNoItem().after(sendTimeout).fail().subscribeAsCompletionStage();
+            return sender.send(MailHeaders.oneLine(config.mail().from()), MailHeaders.oneLine(out.to()), MailHeaders.oneLine(out.subject()),
+                            out.html(), out.text(), MailHeaders.oneLine(out.messageId()))
+                    .ifNoItem().after(sendTimeout).fail().subscribeAsCompletionStage();
         } catch (RuntimeException e) {
             return CompletableFuture.failedFuture(e);
         }
@@ -465,6 +464,11 @@ public class Dispatcher {
                     });
                 }
                 delivered.fire(new LettersDelivered(told, now));
+                for (Outgoing out : outgoing) {
+                    if (sent.contains(out.id())) {
+                        sentEvents.fire(new MessageEvents.Sent(out.id(), out.kind(), out.applicationId(), out.candidateId(), now));
+                    }
+                }
             }
             Log.infof("Dispatcher: %d message(s) sent %s, %d to retry, %d failed (of %d ids %d–%d)", sent.size(), kinds, retrying, failed,
                     outgoing.size(), outgoing.get(0).id(), outgoing.get(outgoing.size() - 1).id());
@@ -483,16 +487,10 @@ public class Dispatcher {
         String error = describe(failure, smtp);
         m.lastError = error.length() > 1000 ? error.substring(0, 1000) : error;
         if (smtp.isPresent() && smtp.get().isPermanent()) {
-            m.state = MessageState.FAILED;
-            m.dueAt = null;
-            Candidate c = m.candidate;
-            if (m.kind.toCandidate() && c.email.equalsIgnoreCase(m.recipient)) {
-                c.emailUndeliverable = m.lastError;
-            }
+            failures.failed(m, m.lastError, true, now);
             Log.warnf("Message %d failed permanently: %s", m.id, m.lastError);
         } else if (m.attempts >= config.mail().maxAttempts()) {
-            m.state = MessageState.FAILED;
-            m.dueAt = null;
+            failures.failed(m, m.lastError, false, now);
             Log.warnf("Message %d failed after %d attempts: %s", m.id, m.attempts, m.lastError);
         } else {
             m.state = MessageState.QUEUED;

@@ -265,12 +265,15 @@ public class MessageComposer {
     }
 
     private List<Letter.LetterLink> links(Msg msg, MessageKind kind) {
-        return linkPurposes(kind).stream().map(p -> new Letter.LetterLink(switch (p) {
+        List<Letter.LetterLink> all = new java.util.ArrayList<>(linkPurposes(kind).stream().map(p -> new Letter.LetterLink(switch (p) {
             case STATUS -> msg.linkStatus();
             case WITHDRAW -> msg.linkWithdraw();
             case FEEDBACK -> msg.linkFeedback();
             case DEBRIEF -> msg.linkDebrief();
-        }, links.letterUrl(p))).toList();
+        }, links.letterUrl(p))).toList());
+        // The company's privacy notice (candor.privacy.notice-url), the same for everyone: last, under the personal links.
+        config.privacy().noticeUrl().filter(u -> !u.isBlank()).ifPresent(u -> all.add(new Letter.LetterLink(msg.linkPrivacyNotice(), u.strip())));
+        return all;
     }
 
     /**

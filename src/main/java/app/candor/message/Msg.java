@@ -140,6 +140,9 @@ public interface Msg {
     @Message("These links are personal to you; please do not forward this e-mail.")
     String linksPersonal();
 
+    @Message("How we handle your personal data (privacy notice)")
+    String linkPrivacyNotice();
+
     @Message("This confirms in writing what we told you on the phone.")
     String confirmation();
 

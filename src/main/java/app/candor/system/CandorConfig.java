@@ -94,6 +94,25 @@ public interface CandorConfig {
 
     Closure closure();
 
+    Privacy privacy();
+
+    /** Candidates' personal data: how long it is kept, and the privacy notice letters link to (issue 22). */
+    interface Privacy {
+        /**
+         * How long after a candidate's last application was closed their personal data is kept (ISO-8601 period,
+         * e.g. P6M); then the retention job anonymises them. A candidate with an open application is never anonymised.
+         */
+        @WithDefault("P6M")
+        java.time.Period retention();
+
+        /** How often the retention job runs ("off" disables it; the dry run still shows what it would do). */
+        @WithDefault("1h")
+        String retentionEvery();
+
+        /** The company's privacy notice; when set, every letter to a candidate ends with a link to it. */
+        Optional<String> noticeUrl();
+    }
+
     /** The closure watch: the sweep that flags promises, the board, the recruiters' daily digest. */
     interface Closure {
         /** How often the sweep looks for newly due-soon and overdue promises ("off" disables it). */

@@ -63,6 +63,9 @@ public class WithdrawalService {
     @Inject
     Clock clock;
 
+    @Inject
+    jakarta.enterprise.event.Event<WithdrawalEvents.Withdrew> withdrew;
+
     public enum State {
         /** Can be withdrawn. */
         OPEN,
@@ -149,6 +152,7 @@ public class WithdrawalService {
             w.withdrawnAt = now;
             w.persist();
             recorded.add(w);
+            withdrew.fire(new WithdrawalEvents.Withdrew(a.id, input.reason() == null ? null : input.reason().name(), now));
         }
 
         // One acknowledgement, signed by the recruiter of the role they clicked from, naming every role closed.

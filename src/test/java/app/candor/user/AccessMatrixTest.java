@@ -72,7 +72,8 @@ class AccessMatrixTest {
      * application, interview or message (recruiter-only or admin-only objects).
      */
     static final Set<String> OUT_OF_SCOPE_PREFIXES = Set.of(
-            "/api/candidates/", "/api/admin/users/", "/candidates/", "/admin/users/", "/api/tokens/", "/account/tokens/");
+            "/api/candidates/", "/api/admin/users/", "/candidates/", "/admin/users/", "/api/tokens/", "/account/tokens/",
+            "/api/admin/candidates/", "/admin/privacy/", "/api/admin/webhooks/", "/admin/webhooks/");
 
     /** Second path parameters the test knows how to fill, by name, from the fixture. */
     static final Set<String> KNOWN_SECOND_PARAMETERS = Set.of("interviewId", "messageId", "applicationId");
