@@ -55,6 +55,11 @@ public class CandidateService {
     @Transactional
     public Candidate update(long id, CandidateInput raw) {
         Candidate c = Candidate.<Candidate>findByIdOptional(id).orElseThrow(() -> ProblemException.notFound("Candidate", id));
+        if (c.anonymisedAt != null) {
+            // Retention or erasure removed the person from this record; writing details back would undo it.
+            throw ProblemException.conflict("Candidate " + id + "'s personal data was removed (" + c.anonymisedAt + "); the record cannot"
+                    + " be edited. Add the person again as a new candidate if they apply again.");
+        }
         CandidateInput input = validate(raw);
         // Checked before the entity changes: the query would otherwise flush the change and trip the unique key.
         Optional<Candidate> other = Candidate.findByEmail(input.email());

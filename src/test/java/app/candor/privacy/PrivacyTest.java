@@ -223,6 +223,9 @@ class PrivacyTest {
         assertThat(Api.db(() -> Chaser.<Chaser>list("application.id", open.id))).allSatisfy(c -> assertThat(c.note).isNull());
 
         Api.problem(json(admin).when().post("/api/admin/candidates/" + candidateId + "/erasure"), 409, "already");
+        Api.problem(json(recruiter).body(Map.of("firstName", "Grace", "lastName", "Hopper", "email", email, "preferredChannel", "EMAIL",
+                "language", "en", "firstNameTerms", false)).when().put("/api/candidates/" + candidateId), 409, "removed");
+        assertThat(Api.db(() -> Candidate.<Candidate>findById(candidateId)).lastName).as("nothing written back").isEqualTo("candidate");
         Api.problem(json(admin).when().post("/api/admin/candidates/987654321/erasure"), 404);
     }
 
