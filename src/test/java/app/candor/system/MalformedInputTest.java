@@ -97,6 +97,8 @@ class MalformedInputTest {
                 case "messageId": return String.valueOf(messageId);
                 case "applicationId": return String.valueOf(applicationId);
                 case "requisitionId": return String.valueOf(requisitionId);
+                // an API token nobody has: the malformed requests must be refused before the id matters
+                case "tokenId": return "987654321";
                 default: break;
             }
             String before = template.substring(0, template.indexOf("{" + parameter + "}"));
