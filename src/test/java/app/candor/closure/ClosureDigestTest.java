@@ -12,12 +12,11 @@ import app.candor.support.Api;
 import app.candor.support.Eventually;
 import app.candor.support.Mails;
 import app.candor.support.MutableClock;
+import app.candor.support.OwnDatabaseProfile;
 import app.candor.support.PageSession;
 import app.candor.support.TestData;
-import app.candor.support.TestDatabase;
 import app.candor.user.User;
 import io.quarkus.test.junit.QuarkusTest;
-import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.AfterEach;
@@ -28,7 +27,6 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CyclicBarrier;
@@ -60,12 +58,9 @@ class ClosureDigestTest {
     static final LocalDate THURSDAY = MONDAY.plusDays(3);
 
     /** The test configuration with a holiday, on a database of its own (the default test database outlives a restart). */
-    public static class WithAHoliday implements QuarkusTestProfile {
-        @Override
-        public Map<String, String> getConfigOverrides() {
-            Map<String, String> config = TestDatabase.own("candor-digest");
-            config.put("candor.holidays", HOLIDAY.toString());
-            return config;
+    public static class WithAHoliday extends OwnDatabaseProfile {
+        public WithAHoliday() {
+            super("candor-digest", "candor.holidays", HOLIDAY.toString());
         }
     }
 

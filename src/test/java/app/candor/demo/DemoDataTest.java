@@ -6,17 +6,15 @@ import app.candor.application.StageChange;
 import app.candor.closure.ClosureSweep;
 import app.candor.closure.ClosureWatch;
 import app.candor.support.Api;
-import app.candor.support.TestDatabase;
+import app.candor.support.OwnDatabaseProfile;
 import app.candor.system.BusinessCalendar;
 import io.quarkus.test.junit.QuarkusTest;
-import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
 
 import java.util.Comparator;
 import java.util.List;
-import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -29,12 +27,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 @TestProfile(DemoDataTest.Demo.class)
 class DemoDataTest {
 
-    public static class Demo implements QuarkusTestProfile {
-        @Override
-        public Map<String, String> getConfigOverrides() {
-            Map<String, String> config = TestDatabase.own("candor-demo");
-            config.put("candor.demo-data", "true");
-            return config;
+    public static class Demo extends OwnDatabaseProfile {
+        public Demo() {
+            super("candor-demo", "candor.demo-data", "true");
         }
     }
 

@@ -2,16 +2,14 @@ package app.candor.link;
 
 import app.candor.application.Application;
 import app.candor.support.Api;
-import app.candor.support.TestDatabase;
+import app.candor.support.OwnDatabaseProfile;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
-import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-import java.util.Map;
 
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -26,12 +24,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 @TestProfile(LinkGuardProxyTest.UntrustedLocalhost.class)
 class LinkGuardProxyTest {
 
-    public static class UntrustedLocalhost implements QuarkusTestProfile {
-        @Override
-        public Map<String, String> getConfigOverrides() {
-            Map<String, String> config = TestDatabase.own("candor-untrusted-proxy");
-            config.put("quarkus.http.proxy.trusted-proxies", "192.0.2.1");
-            return config;
+    public static class UntrustedLocalhost extends OwnDatabaseProfile {
+        public UntrustedLocalhost() {
+            super("candor-untrusted-proxy", "quarkus.http.proxy.trusted-proxies", "192.0.2.1");
         }
     }
 

@@ -1,14 +1,12 @@
 package app.candor.user;
 
+import app.candor.support.OwnDatabaseProfile;
 import app.candor.support.TestData;
-import app.candor.support.TestDatabase;
 import io.quarkus.test.junit.QuarkusTest;
-import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
 
-import java.util.Map;
 
 import static io.restassured.RestAssured.given;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -18,12 +16,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 @TestProfile(CredentialCacheOffTest.CacheOff.class)
 class CredentialCacheOffTest {
 
-    public static class CacheOff implements QuarkusTestProfile {
-        @Override
-        public Map<String, String> getConfigOverrides() {
-            Map<String, String> config = TestDatabase.own("candor-auth-nocache");
-            config.put("candor.auth.credential-cache-ttl", "PT0S");
-            return config;
+    public static class CacheOff extends OwnDatabaseProfile {
+        public CacheOff() {
+            super("candor-auth-nocache", "candor.auth.credential-cache-ttl", "PT0S");
         }
     }
 
