@@ -120,6 +120,15 @@ public class ApplicationService {
         return a;
     }
 
+    /** A note for the team, kept in the application's history as an entry that changes nothing else. */
+    @Transactional
+    public StageChange addNote(long applicationId, String note, User actor) {
+        validator.requireValid(new NoteInput(note));
+        Application a = Application.findVisible(applicationId, actor)
+                .orElseThrow(() -> ProblemException.notFound("Application", applicationId));
+        return record(a, a.stage, a.stage, InputValidator.clean(note), false, actor.username, clock.instant());
+    }
+
     /**
      * Final stages a plain move reaches only with how the candidate was told: the others are told by letter
      * (an outcome, a role notice). HIRED is the offer accepted in person; WITHDRAWN, the candidate's own word.

@@ -2,6 +2,7 @@ package app.candor.user;
 
 import app.candor.system.Flash;
 import app.candor.system.Form;
+import app.candor.system.FormRefusal;
 import app.candor.system.ProblemException;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
@@ -81,11 +82,10 @@ public class AdminUserPages {
                     currentUser.get().username);
             return Flash.redirect("/admin/users", "User " + username + " saved.");
         } catch (ProblemException e) {
-            if (e.status == 404) {
-                throw e;
-            }
-            boolean active = users.find(id).map(u -> u.active).orElse(true);
-            return Response.status(e.status).entity(Templates.form(id, form.fail(e), Role.ALL, active)).build();
+            return FormRefusal.reshow(e, () -> {
+                boolean active = users.find(id).map(u -> u.active).orElse(true);
+                return Templates.form(id, form.fail(e), Role.ALL, active);
+            });
         }
     }
 
