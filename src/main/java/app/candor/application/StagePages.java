@@ -1,6 +1,8 @@
 package app.candor.application;
 
 import app.candor.closure.ClosureWatch;
+import app.candor.message.Preview;
+import app.candor.message.PreviewPage;
 import app.candor.system.Flash;
 import app.candor.system.Form;
 import app.candor.system.FormRefusal;
@@ -21,6 +23,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.jboss.resteasy.reactive.RestForm;
 
+import java.util.List;
 import java.util.Set;
 
 /**
@@ -43,6 +46,9 @@ public class StagePages {
     @Inject
     ApplicationPageForms page;
 
+    @Inject
+    PreviewPage previews;
+
     /** Where a reload of a refused move's address leads. */
     @GET
     @Path("stage")
@@ -56,9 +62,10 @@ public class StagePages {
     @RolesAllowed(Role.RECRUITER)
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Response move(@PathParam("id") long id, @RestForm String stage, @RestForm String promisedDecisionDate, @RestForm String note,
-                         @RestForm String toldHow) {
+                         @RestForm String toldHow, @RestForm String tell, @RestForm String personalNote, @RestForm String previewedNote,
+                         @RestForm String from) {
         Form form = Form.empty().with("stage", stage).with("promisedDecisionDate", promisedDecisionDate).with("note", note)
-                .with("toldHow", toldHow);
+                .with("toldHow", toldHow).with("tell", tell).with("personalNote", personalNote);
         try {
             Stage target = Form.enumValue("stage", stage, Stage.class);
             if (target == null) {
@@ -70,8 +77,54 @@ public class StagePages {
             }
             ClosureWatch.ToldHow how = Form.enumValue("told", toldHow, ClosureWatch.ToldHow.class);
             ToldInput told = how == null || !target.isTerminal() ? null : new ToldInput(how, null, InputValidator.clean(note));
-            Application a = applications.move(id, new MoveInput(target, note, form.dateValue("promisedDecisionDate"), told), currentUser.get());
-            return Flash.redirect("/applications/" + id, moved(a));
+            MoveInput input = new MoveInput(target, note, form.dateValue("promisedDecisionDate"), told, form.checked("tell"), personalNote);
+            // Telling the candidate: the letter is shown first; what goes out is what was seen (the note as previewed).
+            if (input.tells() && (previewedNote == null || !PreviewPage.previewed(personalNote, previewedNote))) {
+                Preview preview = applications.previewMove(id, input, currentUser.get());
+                return Response.ok(previewPage(id, form, input, preview, previewedNote == null ? null : PreviewPage.NOTE_CHANGED)).build();
+            }
+            ApplicationService.Moved moved = applications.moveTelling(id, input, currentUser.get());
+            // The pipeline's "next stage" buttons come back to the pipeline, at the card's new column.
+            String back = "pipeline".equals(from) ? "/requisitions/" + moved.application().requisition.id + "#stage-" + target.name()
+                    : "/applications/" + id;
+            return Flash.redirect(back, moved.application().candidate.displayName() + ": " + moved(moved.application())
+                    + (moved.letter() == null ? "" : " " + previews.told(moved.letter(), "Stage update")));
+        } catch (ProblemException e) {
+            return FormRefusal.reshow(e, () -> page.withForm(id, ApplicationAction.MOVE, form.fail(e)));
+        }
+    }
+
+    private io.quarkus.qute.TemplateInstance previewPage(long id, Form form, MoveInput input, Preview preview, String notice) {
+        ApplicationView view = applications.view(id, currentUser.get());
+        boolean phone = preview.channel() == app.candor.candidate.Channel.PHONE;
+        java.time.LocalDate promise = applications.promiseFor(input.stage(), input.promisedDecisionDate());
+        List<PreviewPage.Fact> facts = List.of(
+                new PreviewPage.Fact("Move", view.stage().label + " \u2192 " + input.stage().label),
+                new PreviewPage.Fact("Decision promised by", TemplateExtensions.human(promise)),
+                new PreviewPage.Fact("Goes out", previews.goesOut(phone, null)));
+        List<PreviewPage.Hidden> hidden = List.of(new PreviewPage.Hidden("stage", input.stage().name()),
+                new PreviewPage.Hidden("promisedDecisionDate", form.value("promisedDecisionDate")),
+                new PreviewPage.Hidden("note", form.value("note")), new PreviewPage.Hidden("toldHow", ""),
+                new PreviewPage.Hidden("tell", "on"));
+        PreviewPage.MessagePreview page = new PreviewPage.MessagePreview("Stage update for " + view.candidate().name(), facts, preview,
+                form.value("personalNote"), hidden, "/applications/" + id + "/stage/preview", "/applications/" + id + "/stage",
+                phone ? "Move and create call task" : "Move and send", notice);
+        return previews.render(view, page);
+    }
+
+    /** The stage update a move would send, again (the personal note changed on the preview page); writes nothing. */
+    @POST
+    @Path("stage/preview")
+    @RolesAllowed(Role.RECRUITER)
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response previewMove(@PathParam("id") long id, @RestForm String stage, @RestForm String promisedDecisionDate,
+                                @RestForm String note, @RestForm String personalNote) {
+        Form form = Form.empty().with("stage", stage).with("promisedDecisionDate", promisedDecisionDate).with("note", note)
+                .with("tell", "on").with("personalNote", personalNote);
+        try {
+            MoveInput input = new MoveInput(Form.enumValue("stage", stage, Stage.class), note, form.dateValue("promisedDecisionDate"),
+                    null, true, personalNote);
+            return Response.ok(previewPage(id, form, input, applications.previewMove(id, input, currentUser.get()), null)).build();
         } catch (ProblemException e) {
             return FormRefusal.reshow(e, () -> page.withForm(id, ApplicationAction.MOVE, form.fail(e)));
         }

@@ -387,21 +387,21 @@ public class ClosureBoard {
             // Closed by a plain stage move: decided, but nobody told the candidate. A rejection can still be told through
             // the outcome form (once, with a letter previewed first); any final stage by recording how they were told.
             return List.of(a.stage == app.candor.application.Stage.REJECTED
-                    ? new Action("TELL_CANDIDATE", "Tell the candidate", "GET", "/applications/" + a.id + "#outcome",
+                    ? new Action("TELL_CANDIDATE", "Tell the candidate", "GET", "/applications/" + a.id + "?action=outcome#action-panel",
                             new Endpoint("POST", "/api/applications/" + a.id + "/outcome/preview"))
-                    : new Action("TELL_CANDIDATE", "Tell the candidate", "GET", "/applications/" + a.id + "#told",
+                    : new Action("TELL_CANDIDATE", "Tell the candidate", "GET", "/applications/" + a.id + "?action=told#action-panel",
                             new Endpoint("POST", "/api/applications/" + a.id + "/told")));
         }
         String page = "/applications/" + a.id;
         String api = "/api/applications/" + a.id;
         List<Action> actions = new ArrayList<>();
-        actions.add(new Action("SEND_OUTCOME", "Send outcome", "GET", page + "#outcome", new Endpoint("POST", api + "/outcome/preview")));
-        actions.add(new Action("DELAY", "Delay", "GET", page + "#delay", new Endpoint("POST", api + "/delay/preview")));
+        actions.add(new Action("SEND_OUTCOME", "Send outcome", "GET", page + "?action=outcome#action-panel", new Endpoint("POST", api + "/outcome/preview")));
+        actions.add(new Action("DELAY", "Delay", "GET", page + "?action=delay#action-panel", new Endpoint("POST", api + "/delay/preview")));
         if (a.chasedAt != null) {
             actions.add(new Action("ANSWERED", "Answered", "POST", page + "/chasers/answered",
                     new Endpoint("POST", api + "/chasers/answered")));
         } else {
-            actions.add(new Action("LOG_CHASER", "Log chaser", "GET", page + "#chasers", new Endpoint("POST", api + "/chasers")));
+            actions.add(new Action("LOG_CHASER", "Log chaser", "GET", page + "?action=chaser#action-panel", new Endpoint("POST", api + "/chasers")));
         }
         return actions;
     }

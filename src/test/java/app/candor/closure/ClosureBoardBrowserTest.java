@@ -84,13 +84,16 @@ class ClosureBoardBrowserTest {
 
             browser.click(rows.get(0).findElement(By.cssSelector("a.action-SEND_OUTCOME")));
             assertThat(browser.path()).isEqualTo("/applications/" + ada);
-            assertThat(browser.driver.getCurrentUrl()).endsWith("#outcome");
+            assertThat(browser.driver.getCurrentUrl()).endsWith("?action=outcome#action-panel");
+            assertThat(browser.driver.findElements(By.id("outcome"))).as("the outcome form is open").isNotEmpty();
 
+            browser.openAction("chaser", "log-chaser");
             browser.find("#f-chaser-PHONE").click();
             browser.find("#f-chaser-note").sendKeys("Called: has another offer and needs an answer by Friday.");
             browser.submit("#log-chaser-submit");
             assertThat(browser.text(".flash")).startsWith("Chaser logged (a call");
-            assertThat(browser.text("#chasers")).contains("has another offer").contains("waiting");
+            assertThat(browser.text("#chasers")).contains("waiting for a reply");
+            assertThat(browser.text("#timeline")).contains("has another offer").contains("Waiting for a reply");
             browser.screenshot("application-chasers");
 
             browser.click(browser.driver.findElement(By.linkText("Closure board")));

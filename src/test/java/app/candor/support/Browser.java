@@ -145,6 +145,15 @@ public final class Browser implements AutoCloseable {
         return find(css).getText();
     }
 
+    /**
+     * Opens a form of the application page's action bar ({@code move}, {@code outcome}, ...) as a person does: a click
+     * on its button, then waiting until the form {@code formId} is there (htmx swaps it in without a page load).
+     */
+    public void openAction(String action, String formId) {
+        find("#action-" + action).click();
+        new WebDriverWait(driver, Duration.ofSeconds(15)).until(d -> !d.findElements(By.id(formId)).isEmpty());
+    }
+
     /** Whether the page scrolls sideways (wider than the window): what a phone-sized page must not do. */
     public boolean scrollsSideways() {
         Object wider = ((org.openqa.selenium.JavascriptExecutor) driver).executeScript(

@@ -31,7 +31,7 @@ import java.net.URI;
 @Path("/applications")
 @Produces(MediaType.TEXT_HTML)
 @ApplicationScoped
-public class ApplicationPage implements ApplicationPageForms {
+public class ApplicationPages implements ApplicationPageForms {
 
     @Inject
     ApplicationPageQuery query;
