@@ -65,6 +65,12 @@ public class ApplicationPageQuery {
      */
     @Transactional
     public ApplicationPageView load(long id, User viewer, ApplicationAction open, Form form, Form refusal) {
+        return load(id, viewer, open, form, refusal, null);
+    }
+
+    /** As above, asking to confirm the cancellation of interview {@code confirmCancel}. */
+    @Transactional
+    public ApplicationPageView load(long id, User viewer, ApplicationAction open, Form form, Form refusal, Long confirmCancel) {
         Session session = Panache.getSession();
         session.setDefaultReadOnly(true);
         session.setHibernateFlushMode(FlushMode.MANUAL);
@@ -93,7 +99,8 @@ public class ApplicationPageQuery {
         String undeliverable = Candidate.<Candidate>findByIdOptional(a.candidate().id()).map(c -> c.emailUndeliverable).orElse(null);
         return new ApplicationPageView(a, recruiter, bar, shown, shownForm, refusal == null ? Form.empty() : refusal, targets,
                 offerAllowed, recruiter ? outcomes.reasons() : List.of(), interviewSection, chaserSection,
-                Timeline.of(a, letters, interviewList, chaserSection.chasers()), undeliverable, calendar.zone().getId());
+                Timeline.of(a, letters, interviewList, chaserSection.chasers()), undeliverable, calendar.zone().getId(),
+                recruiter ? confirmCancel : null);
     }
 
     /** The actions the application offers now, in the bar's order. */

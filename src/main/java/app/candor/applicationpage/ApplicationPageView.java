@@ -17,11 +17,12 @@ import java.util.List;
  * @param open    the action bar's open form, or null
  * @param form    the open form's values and errors (fresh, or refused as typed)
  * @param refusal a refusal that is no form's (cancelling an interview), shown above the timeline
+ * @param confirmCancel the interview whose cancellation is to be confirmed (it tells the candidate), or null
  */
 public record ApplicationPageView(ApplicationView application, boolean recruiter, List<Action> actions, ApplicationAction open,
                                   Form form, Form refusal, List<Target> targets, boolean offerAllowed, List<RejectionReason> reasons,
                                   InterviewSection interviews, ChaserSection chasers, List<TimelineEntry> timeline,
-                                  String undeliverable, String zone) {
+                                  String undeliverable, String zone, Long confirmCancel) {
 
     /** A button of the action bar. */
     public record Action(ApplicationAction action, String href, boolean open) {

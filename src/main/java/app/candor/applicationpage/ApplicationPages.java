@@ -50,8 +50,9 @@ public class ApplicationPages implements ApplicationPageForms {
     @GET
     @Path("{id}")
     @RolesAllowed({Role.RECRUITER, Role.HIRING_MANAGER})
-    public TemplateInstance show(@PathParam("id") long id, @QueryParam("action") String action) {
-        return Templates.show(query.load(id, currentUser.get(), ApplicationAction.parse(action).orElse(null), null, null));
+    public TemplateInstance show(@PathParam("id") long id, @QueryParam("action") String action, @QueryParam("cancel") Long cancel) {
+        // cancel: an interview whose cancellation is asked to be confirmed (a link; nothing changes on GET)
+        return Templates.show(query.load(id, currentUser.get(), ApplicationAction.parse(action).orElse(null), null, null, cancel));
     }
 
     @Override

@@ -34,14 +34,15 @@ public class AdminUserPages {
 
     @CheckedTemplate
     static class Templates {
-        static native TemplateInstance list(List<User> users);
+        static native TemplateInstance list(List<User> users, Long confirm);
 
         static native TemplateInstance form(Long id, Form form, List<String> roles, boolean active);
     }
 
     @GET
-    public TemplateInstance list() {
-        return Templates.list(users.list());
+    public TemplateInstance list(@jakarta.ws.rs.QueryParam("confirm") Long confirm) {
+        // confirm: the user whose deactivation is asked to be confirmed (a link; nothing changes on GET)
+        return Templates.list(users.list(), confirm);
     }
 
     @GET

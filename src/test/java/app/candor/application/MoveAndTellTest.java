@@ -101,7 +101,7 @@ class MoveAndTellTest {
         Message letter = letters(german.id).get(0);
         LocalDate promise = Api.db(() -> Application.<Application>findById(german.id).promisedDecisionDate);
         assertThat(letter.subject).contains("Ihre Bewerbung geht weiter");
-        assertThat(letter.bodyText).contains("Sehr geehrte Frau Berger").contains("dem Vorstellungsgespräch")
+        assertThat(letter.bodyText).contains("Frau Berger").contains("dem Vorstellungsgespräch")
                 .contains(DateTimeFormatter.ofLocalizedDate(FormatStyle.LONG).withLocale(Locale.GERMAN).format(promise));
 
         Application caller = data.application(requisition, recruiter, new CandidateInput("Mr", "Paul", "Phone", false,

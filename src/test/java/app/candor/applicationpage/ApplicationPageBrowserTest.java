@@ -63,6 +63,7 @@ class ApplicationPageBrowserTest {
             assertThat(browser.focusedId()).as("a refused move focuses its error summary").isEqualTo("errors");
             assertThat(browser.text("#errors")).contains("note");
             assertThat(browser.accessibilityProblems()).as("axe-core on the refused form").isEmpty();
+            browser.screenshot("correction-needs-note");
 
             new Select(browser.field("stage")).selectByValue("INTERVIEW");
             browser.submit("#move button[type=submit]");

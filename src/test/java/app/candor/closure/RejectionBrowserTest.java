@@ -135,6 +135,7 @@ class RejectionBrowserTest {
         try (Browser browser = Browser.open(base.toString())) {
             browser.signIn(recruiter.username, TestData.PASSWORD);
             browser.go("/requisitions/" + requisition.id);
+            browser.find("#status-change summary").click(); // the status change sits behind its own button
             browser.find("#f-status-ON_HOLD").click();
             browser.field("note").sendKeys("Budget freeze until the spring");
             browser.submit("#status button[type=submit]");

@@ -64,7 +64,9 @@ class InterviewBrowserTest {
             ((JavascriptExecutor) browser.driver).executeScript("document.getElementById('interviews').scrollIntoView()");
             browser.screenshot("interview-scheduled");
 
-            browser.submit("#interviews table button[type=submit]");
+            browser.submit("#interviews a.cancel-interview");
+            assertThat(browser.text("#confirm-cancel")).as("cancelling is confirmed first").contains("The candidate is told at once");
+            browser.submit("#confirm-cancel button[type=submit]");
             assertThat(browser.text(".flash")).contains("cancelled");
             assertThat(browser.text("#interviews table")).contains("Cancelled");
         }

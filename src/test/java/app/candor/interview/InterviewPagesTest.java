@@ -134,7 +134,7 @@ class InterviewPagesTest {
         session.get(page).then().statusCode(200)
                 .body(containsString("id=\"interview-row-" + stored.id + "\""), containsString("id=\"interview-" + stored.id + "\""), containsString("Grace Hopper, <span class=\"muted\">Head of Platform</span>"),
                         containsString("<a href=\"https://meet.example.test/abc\""), containsString("45 minutes"),
-                        containsString("/interviews/" + stored.id + "/cancel"), containsString("/messages/" + confirmation.id));
+                        containsString("?cancel=" + stored.id), containsString("/messages/" + confirmation.id));
     }
 
     @Test
@@ -221,7 +221,10 @@ class InterviewPagesTest {
     void cancellingThroughThePageCancelsTheInterviewAndTellsTheCandidate() {
         Interview interview = scheduledByService();
         PageSession session = PageSession.signIn(recruiter);
-        session.get(page).then().statusCode(200).body(containsString("action=\"" + page + "/interviews/" + interview.id + "/cancel\""));
+        session.get(page).then().statusCode(200).body(containsString("href=\"" + page + "?cancel=" + interview.id + "#confirm-cancel\""),
+                not(containsString("action=\"" + page + "/interviews/" + interview.id + "/cancel\"")));
+        session.get(page + "?cancel=" + interview.id).then().statusCode(200)
+                .body(containsString("action=\"" + page + "/interviews/" + interview.id + "/cancel\""), containsString("The candidate is told at once"));
 
         Response cancelled = session.post(page + "/interviews/" + interview.id + "/cancel", Map.of());
         cancelled.then().statusCode(303).header("Location", endsWith(page));
