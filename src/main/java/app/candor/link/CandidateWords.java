@@ -113,6 +113,12 @@ public interface CandidateWords {
     @Message("Withdraw")
     String withdrawButton();
 
+    @Message("Your next step")
+    String nextStepHeading();
+
+    @Message("Your interview {how} on {when}.")
+    String nextInterview(String when, String how);
+
     @Message("Nothing has changed: your application continues as before.")
     String kept();
 

@@ -264,9 +264,17 @@ public class MessageComposer {
         };
     }
 
+    /**
+     * How dates and times are written in a language: English as in Britain ("16 December 2026", "14:30"), where the
+     * bare English locale would write the American way ("December 16, 2026", "2:30 PM"); others as their locale does.
+     */
+    public static Locale dates(Locale language) {
+        return "en".equals(language.getLanguage()) ? Locale.UK : language;
+    }
+
     /** A date in a letter: one format per language (the long one: "16 December 2026", "16. Dezember 2026"). */
     private static String date(LocalDate date, Locale locale) {
-        return DateTimeFormatter.ofLocalizedDate(FormatStyle.LONG).withLocale(locale).format(date);
+        return DateTimeFormatter.ofLocalizedDate(FormatStyle.LONG).withLocale(dates(locale)).format(date);
     }
 
     /** Letters written while a promise stands, which name its date; the delay, reopen and stage letters name their new one. */
@@ -292,8 +300,8 @@ public class MessageComposer {
     /** The interview's moment for the candidate: a full date and the time, in the company's time zone (named). */
     private String when(java.time.Instant at, Locale locale) {
         java.time.ZonedDateTime local = at.atZone(config.timeZone());
-        return DateTimeFormatter.ofLocalizedDate(FormatStyle.FULL).withLocale(locale).format(local) + ", "
-                + DateTimeFormatter.ofLocalizedTime(FormatStyle.SHORT).withLocale(locale).format(local) + " (" + config.timeZone().getId() + ")";
+        return DateTimeFormatter.ofLocalizedDate(FormatStyle.FULL).withLocale(dates(locale)).format(local) + ", "
+                + DateTimeFormatter.ofLocalizedTime(FormatStyle.SHORT).withLocale(dates(locale)).format(local) + " (" + config.timeZone().getId() + ")";
     }
 
     private static String interviewSummary(Msg msg, Letter letter) {

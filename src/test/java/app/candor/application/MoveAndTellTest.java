@@ -52,7 +52,7 @@ class MoveAndTellTest {
     }
 
     private static String english(LocalDate date) {
-        return DateTimeFormatter.ofLocalizedDate(FormatStyle.LONG).withLocale(Locale.ENGLISH).format(date);
+        return DateTimeFormatter.ofLocalizedDate(FormatStyle.LONG).withLocale(Locale.UK).format(date);
     }
 
     @Test

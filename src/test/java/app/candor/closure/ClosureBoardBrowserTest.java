@@ -100,7 +100,8 @@ class ClosureBoardBrowserTest {
             rows = browser.driver.findElements(By.cssSelector("tr.board-row"));
             assertThat(rows.get(0).getAttribute("data-section")).isEqualTo("OVERDUE_CHASED");
             assertThat(rows.get(0).getAttribute("data-application")).isEqualTo(Long.toString(ada));
-            assertThat(browser.text("#section-OVERDUE_CHASED")).contains("Ada Lovelace").contains("by phone");
+            assertThat(browser.text("#section-OVERDUE_CHASED")).contains("Ada Lovelace").contains("by phone")
+                    .as("the chaser's note on the board").contains("They asked: \u201cCalled: has another offer");
             assertThat(rows.get(0).findElements(By.cssSelector("button.action-ANSWERED"))).hasSize(1);
             browser.screenshot("closure-board");
 

@@ -93,7 +93,8 @@ class NotificationsTest {
 
         PageSession candidate = PageSession.candidate();
         candidate.get(Links.pathOf(link)).then().statusCode(200)
-                .body(containsString("id=\"cancels\""), containsString("such as an upcoming interview"), containsString("Keep my application"));
+                .body(containsString("id=\"cancels\""), containsString("such as an upcoming interview"), containsString("Keep my application"),
+                        containsString("href=\"/c/brand.css\""));
         // The way out first: keeping the application changes nothing and tells nobody.
         candidate.post("/c/withdraw", Map.of("t", Links.token(link), "keep", "yes")).then().statusCode(303);
         assertThat(Api.db(() -> Application.<Application>findById(a.id).stage)).isEqualTo(Stage.SCREENING);

@@ -77,6 +77,11 @@ public final class Browser implements AutoCloseable {
                 .usingAnyFreePort().build();
         ChromeDriver driver = new ChromeDriver(service, options);
         driver.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(30));
+        if (width < 500) {
+            // Chromium keeps a window at least about 500 px wide; a phone's viewport is emulated instead.
+            driver.executeCdpCommand("Emulation.setDeviceMetricsOverride",
+                    java.util.Map.of("width", width, "height", height, "deviceScaleFactor", 1, "mobile", true));
+        }
         return new Browser(driver, baseUrl, profile);
     }
 
@@ -154,11 +159,29 @@ public final class Browser implements AutoCloseable {
         new WebDriverWait(driver, Duration.ofSeconds(15)).until(d -> !d.findElements(By.id(formId)).isEmpty());
     }
 
-    /** Whether the page scrolls sideways (wider than the window): what a phone-sized page must not do. */
+    /** The width of the page's viewport in CSS pixels (390 for {@link #phone}). */
+    public long viewportWidth() {
+        return ((Number) ((org.openqa.selenium.JavascriptExecutor) driver).executeScript("return window.innerWidth")).longValue();
+    }
+
+    /**
+     * What sticks out of the window on the right, innermost first ("input#f-file 512px"): empty when the page does not
+     * scroll sideways, which a phone-sized page must not do.
+     */
+    @SuppressWarnings("unchecked")
+    public java.util.List<String> sticksOut() {
+        return (java.util.List<String>) ((org.openqa.selenium.JavascriptExecutor) driver).executeScript(
+                "if (document.documentElement.scrollWidth <= document.documentElement.clientWidth + 1) { return []; }"
+                        + "const w = document.documentElement.clientWidth;"
+                        + "return Array.from(document.querySelectorAll('body *'))"
+                        + ".filter(e => e.getBoundingClientRect().right > w + 1 && !Array.from(e.children).some(c => c.getBoundingClientRect().right > w + 1))"
+                        + ".slice(0, 8).map(e => e.tagName.toLowerCase() + (e.id ? '#' + e.id : '') + (e.className && e.className.baseVal === undefined ? '.' + String(e.className).split(' ').join('.') : '')"
+                        + " + ' ' + Math.round(e.getBoundingClientRect().right) + 'px');");
+    }
+
+    /** Whether the page scrolls sideways (wider than the window). */
     public boolean scrollsSideways() {
-        Object wider = ((org.openqa.selenium.JavascriptExecutor) driver).executeScript(
-                "return document.documentElement.scrollWidth > document.documentElement.clientWidth + 1");
-        return Boolean.TRUE.equals(wider);
+        return !sticksOut().isEmpty();
     }
 
     /** The id of the element that has the keyboard focus ("" for none). */
