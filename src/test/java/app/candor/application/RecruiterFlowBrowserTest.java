@@ -43,7 +43,7 @@ class RecruiterFlowBrowserTest {
 
             browser.click(browser.driver.findElement(By.linkText("New requisition")));
             browser.submit("main form button[type=submit]");
-            assertThat(browser.text(".errors")).as("an empty form is shown again with its error").contains("title");
+            assertThat(browser.text(".errors")).as("an empty form is shown again with its error").contains("Title");
 
             browser.field("title").sendKeys(title);
             new Select(browser.field("hiringManagerId")).selectByValue(manager.id.toString());
@@ -86,7 +86,7 @@ class RecruiterFlowBrowserTest {
             browser.openAction("move", "move");
             new Select(browser.field("stage")).selectByValue("SCREENING");
             browser.submit("#move button[type=submit]");
-            assertThat(browser.text(".errors")).contains("note");
+            assertThat(browser.text(".errors")).contains("Note is required");
             assertThat(browser.text("#stage")).as("nothing changed").isEqualTo("Interview");
         }
     }

@@ -61,7 +61,7 @@ class ApplicationPageBrowserTest {
             new Select(browser.field("stage")).selectByValue("APPLIED");
             browser.submit("#move button[type=submit]");
             assertThat(browser.focusedId()).as("a refused move focuses its error summary").isEqualTo("errors");
-            assertThat(browser.text("#errors")).contains("note");
+            assertThat(browser.text("#errors")).contains("Note is required when moving backwards");
             assertThat(browser.accessibilityProblems()).as("axe-core on the refused form").isEmpty();
             browser.screenshot("correction-needs-note");
 
