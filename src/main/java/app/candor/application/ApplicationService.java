@@ -48,6 +48,15 @@ public class ApplicationService {
     @Inject
     jakarta.enterprise.event.Event<app.candor.closure.ClosureEvents.Closed> closed;
 
+    @Inject
+    app.candor.message.MessageComposer composer;
+
+    @Inject
+    app.candor.message.Outbox outbox;
+
+    @Inject
+    app.candor.closure.Supersession supersession;
+
     @Transactional
     public Application attach(long requisitionId, NewApplication input, User actor) {
         validator.requireValid(input);
@@ -101,10 +110,39 @@ public class ApplicationService {
         return a;
     }
 
+    /** A move and the stage update it sent the candidate (null when it told them nothing). */
+    public record Moved(Application application, app.candor.message.Message letter) {
+    }
+
     /** Moves an application to another stage, records who, when, why and what was promised. */
     @Transactional
     public Application move(long applicationId, MoveInput input, User actor) {
+        return moveTelling(applicationId, input, actor).application();
+    }
+
+    /**
+     * The stage update a move would send, exactly as the candidate would get it, with the decision date the move
+     * would promise; checks the move as {@link #move} does and writes nothing.
+     */
+    @Transactional
+    public app.candor.message.Preview previewMove(long applicationId, MoveInput input, User actor) {
         validator.requireValid(input);
+        Application a = Application.findVisible(applicationId, actor)
+                .orElseThrow(() -> ProblemException.notFound("Application", applicationId));
+        Stage.Result result = a.stage.check(input.stage());
+        result.move().orElseThrow(() -> ProblemException.conflict(result.whyNot()));
+        checkTell(a, input);
+        LocalDate promise = promises.promiseFor(input.stage(), input.promisedDecisionDate());
+        return app.candor.message.Preview.of(stageUpdate(a, input, promise, actor), 1);
+    }
+
+    /** As {@link #move}, answered with the stage update it wrote, if the input asked for one. */
+    @Transactional
+    public Moved moveTelling(long applicationId, MoveInput input, User actor) {
+        validator.requireValid(input);
+        if (input.tells()) {
+            Application.lockForUpdate(applicationId);
+        }
         Application a = Application.findVisible(applicationId, actor)
                 .orElseThrow(() -> ProblemException.notFound("Application", applicationId));
         if (input.told() != null && !input.stage().isTerminal() && input.stage() != Stage.OFFER) {
@@ -120,7 +158,10 @@ public class ApplicationService {
                                 + " Cancel it first, or let it reach them.");
                     });
         }
-        apply(a, input.stage(), input.promisedDecisionDate(), input.note(), actor.username, true, input.told());
+        if (input.tells()) {
+            checkTell(a, input);
+        }
+        StageChange change = apply(a, input.stage(), input.promisedDecisionDate(), input.note(), actor.username, true, input.told());
         if (input.told() == null && !a.closure.isClosed() && TOLD_BY_LETTER.contains(input.stage())) {
             // Checked after the move's own checks so that those answer first; the transaction rolls the move back.
             throw ProblemException.invalidField("told", "is required to move to " + input.stage().name() + " without a letter: how the"
@@ -128,7 +169,44 @@ public class ApplicationService {
                     ? "To tell them by letter or call, record the outcome (POST /api/applications/" + applicationId + "/outcome)."
                     : "To tell every candidate of the role, cancel or fill the requisition."));
         }
-        return a;
+        if (!input.tells()) {
+            return new Moved(a, null);
+        }
+        supersession.forApplication(a, app.candor.message.MessageKind.STAGE_UPDATE, clock.instant(), actor.username);
+        app.candor.message.Message letter = outbox.enqueue(a, stageUpdate(a, input, a.promisedDecisionDate, actor),
+                "stage-change:" + change.id, actor, new app.candor.message.Outbox.Extras(InputValidator.clean(input.personalNote()), null, null));
+        return new Moved(a, letter);
+    }
+
+    /** Stages a move may tell the candidate about with a stage update: the steps forward that keep the application open. */
+    static final java.util.Set<Stage> TOLD_BY_STAGE_UPDATE = java.util.EnumSet.of(Stage.SCREENING, Stage.INTERVIEW, Stage.FINAL_INTERVIEW);
+
+    private static void checkTell(Application a, MoveInput input) {
+        if (!input.tells()) {
+            return;
+        }
+        Stage.Move move = a.stage.check(input.stage()).move().orElse(null);
+        if (move == null) {
+            return; // not a move at all: the move's own check says why
+        }
+        if (!TOLD_BY_STAGE_UPDATE.contains(input.stage()) || move != Stage.Move.ADVANCE) {
+            throw ProblemException.invalidField("tellCandidate", "a stage update goes with a move forward to Screening, Interview or"
+                    + " Final interview; an offer or a rejection is told through the outcome");
+        }
+    }
+
+    private app.candor.message.Composed stageUpdate(Application a, MoveInput input, LocalDate promise, User actor) {
+        return composer.compose(a, actor, app.candor.message.MessageComposer.Content.stageUpdate(input.stage(), promise,
+                InputValidator.clean(input.personalNote())));
+    }
+
+    /** A note for the team, kept in the application's history as an entry that changes nothing else. */
+    @Transactional
+    public StageChange addNote(long applicationId, String note, User actor) {
+        validator.requireValid(new NoteInput(note));
+        Application a = Application.findVisible(applicationId, actor)
+                .orElseThrow(() -> ProblemException.notFound("Application", applicationId));
+        return record(a, a.stage, a.stage, InputValidator.clean(note), false, actor.username, clock.instant());
     }
 
     /**
@@ -269,6 +347,11 @@ public class ApplicationService {
 
     public LocalDate today() {
         return calendar.today();
+    }
+
+    /** The promise a move to {@code stage} makes: {@code chosen}, or the stage's default. */
+    public LocalDate promiseFor(Stage stage, LocalDate chosen) {
+        return promises.promiseFor(stage, chosen);
     }
 
     /** The default promise for an application entering {@code stage} today. */

@@ -41,15 +41,20 @@ public record ApplicationView(
     public record ClosureRef(ClosureState state, String watch, LocalDate due, Instant closedAt, Instant chasedAt,
                              boolean promiseLapsed, boolean untold, boolean canTell,
                              app.candor.closure.ClosureWatch.ToldHow toldHow, String toldBy, String toldNote) {
-        static ClosureRef of(Application a, BusinessCalendar calendar) {
+        /** How the promise stands today: ON_TRACK, DUE_SOON, OVERDUE, SUSPENDED, CLOSED_ON_TIME or CLOSED_LATE. */
+        static String watch(Application a, BusinessCalendar calendar) {
             LocalDate today = calendar.today();
-            String watch = switch (a.closure.state()) {
+            return switch (a.closure.state()) {
                 case CLOSED -> Boolean.TRUE.equals(a.closure.closedLate()) ? "CLOSED_LATE" : "CLOSED_ON_TIME";
                 case SUSPENDED -> "SUSPENDED";
                 case OPEN -> a.closure.due() == null ? "ON_TRACK"
                         : a.closure.due().isBefore(today) ? "OVERDUE"
                         : !a.closure.due().isAfter(calendar.dueSoonUntil(today)) ? "DUE_SOON" : "ON_TRACK";
             };
+        }
+
+        static ClosureRef of(Application a, BusinessCalendar calendar) {
+            String watch = watch(a, calendar);
             boolean untold = a.stage.isTerminal() && a.closure.state() != ClosureState.CLOSED;
             // Closed by a plain stage move (or a closing letter that failed and was cancelled): it can still be told, once.
             boolean canTell = untold && app.candor.message.Message.findPendingClosing(a).isEmpty()

@@ -5,6 +5,7 @@ import app.candor.message.MessageView;
 import app.candor.system.CandorConfig;
 import app.candor.system.Flash;
 import app.candor.system.Form;
+import app.candor.system.FormRefusal;
 import app.candor.system.ProblemException;
 import app.candor.user.Role;
 import io.quarkus.qute.CheckedTemplate;
@@ -95,10 +96,7 @@ public class CandidatePages {
             candidates.update(id, input(form));
             return Flash.redirect("/candidates/" + id, "Candidate details saved.");
         } catch (ProblemException e) {
-            if (e.status == 404) {
-                throw e;
-            }
-            return Response.status(e.status).entity(form(id, form.fail(e), candidateView(id))).build();
+            return FormRefusal.reshow(e, () -> form(id, form.fail(e), candidateView(id)));
         }
     }
 

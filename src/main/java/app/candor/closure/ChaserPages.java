@@ -1,10 +1,12 @@
 package app.candor.closure;
 
-import app.candor.application.ApplicationPages;
+import app.candor.application.ApplicationAction;
+import app.candor.application.ApplicationPageForms;
 import app.candor.candidate.Channel;
 import app.candor.system.BusinessCalendar;
 import app.candor.system.Flash;
 import app.candor.system.Form;
+import app.candor.system.FormRefusal;
 import app.candor.system.ProblemException;
 import app.candor.system.TemplateExtensions;
 import app.candor.user.CurrentUser;
@@ -38,7 +40,7 @@ public class ChaserPages {
     ChaserService chasers;
 
     @Inject
-    ApplicationPages applicationPages;
+    ApplicationPageForms page;
 
     @Inject
     CurrentUser currentUser;
@@ -50,7 +52,7 @@ public class ChaserPages {
     @GET
     @RolesAllowed({Role.RECRUITER, Role.HIRING_MANAGER})
     public Response section(@PathParam("id") long id) {
-        return applicationPages.toSection(id, "chasers");
+        return page.reload(id, ApplicationAction.CHASER);
     }
 
     @POST
@@ -66,10 +68,7 @@ public class ChaserPages {
                     + ", " + TemplateExtensions.human(c.receivedAt) + "). It waits for a reply until your next letter to the candidate,"
                     + " or until you mark it answered.");
         } catch (ProblemException e) {
-            if (e.status == 404) {
-                throw e;
-            }
-            return Response.status(e.status).entity(applicationPages.withChaserForm(id, form.fail(e))).build();
+            return FormRefusal.reshow(e, () -> page.withForm(id, ApplicationAction.CHASER, form.fail(e)));
         }
     }
 

@@ -30,6 +30,10 @@ import java.util.List;
 @ApplicationScoped
 public class ChaserService {
 
+    /** Tells the recruiter, in this transaction (see notification.AttentionRecorder). */
+    @Inject
+    jakarta.enterprise.event.Event<app.candor.system.Attention> attention;
+
     /** A caller's clock a little ahead of ours does not make "now" the future. */
     static final Duration CLOCK_SKEW = Duration.ofMinutes(1);
     /** How far back a chaser may be dated. */
@@ -79,6 +83,9 @@ public class ChaserService {
         if (a.chasedAt == null || received.isBefore(a.chasedAt)) {
             a.chasedAt = received; // the oldest one still waiting is how long the candidate has been waiting
         }
+        attention.fire(new app.candor.system.Attention(app.candor.system.Attention.Kind.CHASER, a.id,
+                a.candidate.displayName() + " chased (" + (c.channel == Channel.PHONE ? "a call" : "an e-mail") + ") about "
+                        + a.requisition.title + (c.note == null ? "." : ": " + c.note), actor.id));
         Log.infof("Application %d: chaser %d (%s) logged by %s", a.id, c.id, c.channel, actor.username);
         return c;
     }

@@ -282,7 +282,7 @@ public class ClosureBoard {
     }
 
     /** The oldest waiting chaser's channel and how many are waiting. */
-    private record Waiting(Channel channel, int count) {
+    private record Waiting(Channel channel, int count, String note) {
     }
 
     private record Facts(Map<Long, List<Letter>> letters, Map<Long, Waiting> waiting) {
@@ -310,12 +310,12 @@ public class ClosureBoard {
         }
         Map<Long, Waiting> waiting = new LinkedHashMap<>();
         if (!chased.isEmpty()) {
-            em.createQuery("select c.application.id, c.channel from Chaser c where c.application.id in :ids and c.answeredAt is null"
+            em.createQuery("select c.application.id, c.channel, c.note from Chaser c where c.application.id in :ids and c.answeredAt is null"
                             + " order by c.receivedAt, c.id", Object[].class)
                     .setParameter("ids", chased)
                     .getResultList()
-                    .forEach(r -> waiting.merge((Long) r[0], new Waiting((Channel) r[1], 1),
-                            (first, next) -> new Waiting(first.channel(), first.count() + 1)));
+                    .forEach(r -> waiting.merge((Long) r[0], new Waiting((Channel) r[1], 1, (String) r[2]),
+                            (first, next) -> new Waiting(first.channel(), first.count() + 1, first.note() != null ? first.note() : next.note())));
         }
         return new Facts(letters, waiting);
     }
@@ -352,6 +352,9 @@ public class ClosureBoard {
             }
         } else {
             actions = applicationActions(a, facts.letters().getOrDefault(a.id, List.of()));
+            if (waiting != null && waiting.note() != null) {
+                about = "They asked: \u201c" + waiting.note() + "\u201d"; // what the chaser said, so the call back can answer it
+            }
         }
         return new Row(f.section(), a == null ? null : a.id, i == null ? null : i.id, m == null ? null : m.id,
                 new Ref(candidate.id, candidate.displayName()), new BoardView.RequisitionRef(requisition.id, requisition.title),
@@ -387,21 +390,21 @@ public class ClosureBoard {
             // Closed by a plain stage move: decided, but nobody told the candidate. A rejection can still be told through
             // the outcome form (once, with a letter previewed first); any final stage by recording how they were told.
             return List.of(a.stage == app.candor.application.Stage.REJECTED
-                    ? new Action("TELL_CANDIDATE", "Tell the candidate", "GET", "/applications/" + a.id + "#outcome",
+                    ? new Action("TELL_CANDIDATE", "Tell the candidate", "GET", "/applications/" + a.id + "?action=outcome#action-panel",
                             new Endpoint("POST", "/api/applications/" + a.id + "/outcome/preview"))
-                    : new Action("TELL_CANDIDATE", "Tell the candidate", "GET", "/applications/" + a.id + "#told",
+                    : new Action("TELL_CANDIDATE", "Tell the candidate", "GET", "/applications/" + a.id + "?action=told#action-panel",
                             new Endpoint("POST", "/api/applications/" + a.id + "/told")));
         }
         String page = "/applications/" + a.id;
         String api = "/api/applications/" + a.id;
         List<Action> actions = new ArrayList<>();
-        actions.add(new Action("SEND_OUTCOME", "Send outcome", "GET", page + "#outcome", new Endpoint("POST", api + "/outcome/preview")));
-        actions.add(new Action("DELAY", "Delay", "GET", page + "#delay", new Endpoint("POST", api + "/delay/preview")));
+        actions.add(new Action("SEND_OUTCOME", "Send outcome", "GET", page + "?action=outcome#action-panel", new Endpoint("POST", api + "/outcome/preview")));
+        actions.add(new Action("DELAY", "Delay", "GET", page + "?action=delay#action-panel", new Endpoint("POST", api + "/delay/preview")));
         if (a.chasedAt != null) {
             actions.add(new Action("ANSWERED", "Answered", "POST", page + "/chasers/answered",
                     new Endpoint("POST", api + "/chasers/answered")));
         } else {
-            actions.add(new Action("LOG_CHASER", "Log chaser", "GET", page + "#chasers", new Endpoint("POST", api + "/chasers")));
+            actions.add(new Action("LOG_CHASER", "Log chaser", "GET", page + "?action=chaser#action-panel", new Endpoint("POST", api + "/chasers")));
         }
         return actions;
     }

@@ -32,12 +32,13 @@ public class Supersession {
     /** The pending kinds a newer message of {@code newer} makes stale; empty when it makes none. */
     public static List<MessageKind> staleBy(MessageKind newer) {
         if (newer.closes() && newer != MessageKind.WITHDRAWAL_ACKNOWLEDGEMENT) {
-            return List.of(MessageKind.ROLE_ON_HOLD, MessageKind.ROLE_REOPENED, MessageKind.DECISION_DELAYED);
+            return List.of(MessageKind.ROLE_ON_HOLD, MessageKind.ROLE_REOPENED, MessageKind.DECISION_DELAYED, MessageKind.STAGE_UPDATE);
         }
         return switch (newer) {
-            case ROLE_ON_HOLD -> List.of(MessageKind.ROLE_REOPENED, MessageKind.DECISION_DELAYED);
-            case ROLE_REOPENED -> List.of(MessageKind.ROLE_ON_HOLD, MessageKind.DECISION_DELAYED);
-            case DECISION_DELAYED -> List.of(MessageKind.DECISION_DELAYED, MessageKind.ROLE_REOPENED);
+            case ROLE_ON_HOLD -> List.of(MessageKind.ROLE_REOPENED, MessageKind.DECISION_DELAYED, MessageKind.STAGE_UPDATE);
+            case ROLE_REOPENED -> List.of(MessageKind.ROLE_ON_HOLD, MessageKind.DECISION_DELAYED, MessageKind.STAGE_UPDATE);
+            // Each names a decision date: the newer date makes the older letter's stale.
+            case DECISION_DELAYED, STAGE_UPDATE -> List.of(MessageKind.DECISION_DELAYED, MessageKind.ROLE_REOPENED, MessageKind.STAGE_UPDATE);
             default -> List.of();
         };
     }

@@ -26,6 +26,10 @@ import java.util.Optional;
 @ApplicationScoped
 public class DebriefService {
 
+    /** Tells the recruiter, in this transaction (see notification.AttentionRecorder). */
+    @Inject
+    jakarta.enterprise.event.Event<app.candor.system.Attention> attention;
+
     @Inject
     CandidateAccess access;
 
@@ -72,6 +76,9 @@ public class DebriefService {
         d.stillInterested = answer.stillInterested();
         d.note = answer.note() == null || answer.note().isBlank() ? null : answer.note().strip();
         d.persist();
+        attention.fire(app.candor.system.Attention.byCandidate(app.candor.system.Attention.Kind.DEBRIEF, i.application.id,
+                i.application.candidate.displayName() + " answered the debrief for " + i.application.requisition.title + ": "
+                        + (d.stillInterested ? "still interested." : "no longer interested.")));
         Log.infof("Interview %d: the candidate answered the debrief", i.id);
         return Result.RECORDED;
     }

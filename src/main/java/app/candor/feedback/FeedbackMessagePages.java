@@ -5,6 +5,7 @@ import app.candor.application.ApplicationView;
 import app.candor.message.Preview;
 import app.candor.system.Flash;
 import app.candor.system.Form;
+import app.candor.system.FormRefusal;
 import app.candor.system.ProblemException;
 import app.candor.user.CurrentUser;
 import app.candor.user.Role;
@@ -63,10 +64,7 @@ public class FeedbackMessagePages {
             FeedbackMessageService.Draft draft = messages.preview(id, new FeedbackMessageInput(text), currentUser.get());
             return Response.ok(Templates.page(view, form, draft.proposedText(), draft.preview())).build();
         } catch (ProblemException e) {
-            if (e.status == 404) {
-                throw e;
-            }
-            return Response.status(e.status).entity(Templates.page(view, form.fail(e), null, null)).build();
+            return FormRefusal.reshow(e, () -> Templates.page(view, form.fail(e), null, null));
         }
     }
 
@@ -77,13 +75,12 @@ public class FeedbackMessagePages {
         Form form = Form.empty().with("text", text);
         try {
             messages.send(id, new FeedbackMessageInput(text), currentUser.get());
-            return Flash.redirect("/applications/" + id, "Feedback sent to the candidate; it shows under Communication.");
+            return Flash.redirect("/applications/" + id, "Feedback sent to the candidate; it shows in the timeline.");
         } catch (ProblemException e) {
-            if (e.status == 404) {
-                throw e;
-            }
-            ApplicationView view = applications.view(id, currentUser.get());
-            return Response.status(e.status).entity(Templates.page(view, form.fail(e), null, null)).build();
+            return FormRefusal.reshow(e, () -> {
+                ApplicationView view = applications.view(id, currentUser.get());
+                return Templates.page(view, form.fail(e), null, null);
+            });
         }
     }
 }

@@ -3,6 +3,7 @@ package app.candor.feedback;
 import app.candor.system.BusinessCalendar;
 import app.candor.system.Flash;
 import app.candor.system.Form;
+import app.candor.system.FormRefusal;
 import app.candor.system.ProblemException;
 import app.candor.user.CurrentUser;
 import app.candor.user.Role;
@@ -69,11 +70,10 @@ public class FeedbackPages {
                     : "Draft saved. Submit it when it is complete.";
             return Flash.redirect("/interviews/" + id + "/feedback", message);
         } catch (ProblemException e) {
-            if (e.status == 404) {
-                throw e;
-            }
-            FeedbackService.Page page = feedback.page(id, currentUser.get());
-            return Response.status(e.status).entity(Templates.page(page, form.fail(e), Recommendation.values(), calendar.zone().getId())).build();
+            return FormRefusal.reshow(e, () -> {
+                FeedbackService.Page page = feedback.page(id, currentUser.get());
+                return Templates.page(page, form.fail(e), Recommendation.values(), calendar.zone().getId());
+            });
         }
     }
 }

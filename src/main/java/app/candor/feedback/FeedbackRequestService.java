@@ -32,6 +32,10 @@ import java.util.List;
 @ApplicationScoped
 public class FeedbackRequestService {
 
+    /** Tells the recruiter, in this transaction (see notification.AttentionRecorder). */
+    @Inject
+    jakarta.enterprise.event.Event<app.candor.system.Attention> attention;
+
     @Inject
     CandidateAccess access;
 
@@ -102,6 +106,8 @@ public class FeedbackRequestService {
         if (notice != null) {
             outbox.enqueue(a, notice, "feedback-request:" + a.id, recruiter, Outbox.Extras.NONE);
         }
+        attention.fire(app.candor.system.Attention.byCandidate(app.candor.system.Attention.Kind.FEEDBACK_REQUEST, a.id,
+                name + " asked for feedback on " + a.requisition.title + "."));
         Log.infof("Application %d: the candidate asked for feedback", a.id);
         return Result.RECORDED;
     }

@@ -22,6 +22,10 @@ import java.util.List;
 @ApplicationScoped
 public class FeedbackService {
 
+    /** Tells the recruiter, in this transaction (see notification.AttentionRecorder). */
+    @Inject
+    jakarta.enterprise.event.Event<app.candor.system.Attention> attention;
+
     @Inject
     InputValidator validator;
 
@@ -108,6 +112,9 @@ public class FeedbackService {
         f.state = InterviewFeedback.State.SUBMITTED;
         f.submittedAt = clock.instant();
         f.updatedAt = f.submittedAt;
+        attention.fire(new app.candor.system.Attention(app.candor.system.Attention.Kind.FEEDBACK_IN, interview.application.id,
+                author.fullName + " submitted interview feedback on " + interview.application.candidate.displayName() + " ("
+                        + interview.application.requisition.title + ").", author.id));
         Log.infof("Feedback %d on interview %d submitted by %s", f.id, interviewId, author.username);
         return FeedbackView.of(f);
     }

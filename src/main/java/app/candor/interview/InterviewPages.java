@@ -1,16 +1,19 @@
 package app.candor.interview;
 
-import app.candor.application.ApplicationPages;
-import app.candor.application.ApplicationPages.Fact;
-import app.candor.application.ApplicationPages.Hidden;
-import app.candor.application.ApplicationPages.MessagePreview;
+import app.candor.application.ApplicationAction;
+import app.candor.application.ApplicationPageForms;
 import app.candor.application.ApplicationService;
 import app.candor.application.ApplicationView;
 import app.candor.candidate.Channel;
 import app.candor.message.Preview;
+import app.candor.message.PreviewPage;
+import app.candor.message.PreviewPage.Fact;
+import app.candor.message.PreviewPage.Hidden;
+import app.candor.message.PreviewPage.MessagePreview;
 import app.candor.system.BusinessCalendar;
 import app.candor.system.Flash;
 import app.candor.system.Form;
+import app.candor.system.FormRefusal;
 import app.candor.system.ProblemException;
 import app.candor.system.TemplateExtensions;
 import app.candor.user.CurrentUser;
@@ -48,7 +51,10 @@ public class InterviewPages {
     ApplicationService applications;
 
     @Inject
-    ApplicationPages applicationPages;
+    ApplicationPageForms page;
+
+    @Inject
+    PreviewPage previews;
 
     @Inject
     CurrentUser currentUser;
@@ -60,7 +66,7 @@ public class InterviewPages {
     @GET
     @RolesAllowed({Role.RECRUITER, Role.HIRING_MANAGER})
     public Response section(@PathParam("id") long id) {
-        return applicationPages.toSection(id, "interviews");
+        return page.reload(id, ApplicationAction.INTERVIEW);
     }
 
     /** Shows the confirmation exactly as the candidate would get it; writes nothing. */
@@ -93,7 +99,7 @@ public class InterviewPages {
             InterviewView scheduled = interviews.schedule(id, InterviewForm.input(form, calendar.zone()), currentUser.get());
             return Flash.redirect("/applications/" + id, scheduled.kind().label + " interview scheduled for "
                     + TemplateExtensions.human(scheduled.startsAt()) + " (" + calendar.zone().getId()
-                    + "); the candidate's confirmation shows under Communication.");
+                    + "); the candidate's confirmation shows in the timeline.");
         } catch (ProblemException e) {
             return refused(id, form, e);
         }
@@ -111,21 +117,15 @@ public class InterviewPages {
             }
             InterviewView cancelled = interviews.cancel(interviewId, me);
             return Flash.redirect("/applications/" + id, "Interview on " + TemplateExtensions.human(cancelled.startsAt()) + " ("
-                    + calendar.zone().getId() + ") cancelled; a candidate still expecting it is told, under Communication.");
+                    + calendar.zone().getId() + ") cancelled; a candidate still expecting it is told (see the timeline).");
         } catch (ProblemException e) {
-            if (e.status == 404) {
-                throw e;
-            }
-            return Response.status(e.status).entity(applicationPages.withInterviewForms(id, null, Form.empty().fail(e))).build();
+            // A cancellation has no form of its own: its refusal shows above the interviews, no form open.
+            return FormRefusal.reshow(e, () -> page.withForm(id, null, Form.empty().fail(e)));
         }
     }
 
     private Response refused(long id, Form form, ProblemException e) {
-        if (e.status == 404) {
-            throw e;
-        }
-        Form failed = form.fail(InterviewForm.onRows(e, form));
-        return Response.status(e.status).entity(applicationPages.withInterviewForms(id, failed, null)).build();
+        return FormRefusal.reshow(e, () -> page.withForm(id, ApplicationAction.INTERVIEW, form.fail(InterviewForm.onRows(e, form))));
     }
 
     private io.quarkus.qute.TemplateInstance previewPage(ApplicationView view, Form form, InterviewInput input, Preview preview) {
@@ -142,7 +142,7 @@ public class InterviewPages {
         }
         facts.add(new Fact("With", input.interviewers().stream().map(p -> p.name().strip() + ", " + p.title().strip())
                 .collect(Collectors.joining("; "))));
-        facts.add(new Fact("Goes out", applicationPages.goesOut(phone, null)));
+        facts.add(new Fact("Goes out", previews.goesOut(phone, null)));
 
         List<Hidden> hidden = new ArrayList<>(List.of(new Hidden("startsAt", form.value("startsAt")),
                 new Hidden("durationMinutes", Integer.toString(minutes)), new Hidden("kind", input.kind().name()),
@@ -155,6 +155,6 @@ public class InterviewPages {
         MessagePreview page = new MessagePreview("Interview confirmation for " + view.candidate().name(), facts, preview, null, hidden,
                 null, "/applications/" + id + "/interviews", phone ? "Schedule and create call task" : "Schedule and send confirmation",
                 null);
-        return applicationPages.previewPage(view, page);
+        return previews.render(view, page);
     }
 }

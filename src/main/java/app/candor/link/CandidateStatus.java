@@ -17,7 +17,9 @@ public record CandidateStatus(
         String promiseText,
         boolean open,
         Contact contact,
-        List<Sent> sent) {
+        List<Sent> sent,
+        /** What comes next (an upcoming interview), in their words; null when nothing is planned. */
+        String nextStep) {
 
     public record Contact(String name, String title, String email) {
     }

@@ -33,6 +33,9 @@ public class CandidateStatuses {
     BusinessCalendar calendar;
 
     @Inject
+    jakarta.enterprise.inject.Instance<NextSteps> nextSteps;
+
+    @Inject
     app.candor.message.MessageComposer composer;
 
     public static CandidateWords words(String language) {
@@ -40,7 +43,7 @@ public class CandidateStatuses {
     }
 
     public String date(LocalDate date, String language) {
-        return DateTimeFormatter.ofLocalizedDate(FormatStyle.LONG).withLocale(Locale.forLanguageTag(language)).format(date);
+        return DateTimeFormatter.ofLocalizedDate(FormatStyle.LONG).withLocale(app.candor.message.MessageComposer.dates(Locale.forLanguageTag(language))).format(date);
     }
 
     public String date(Instant instant, String language) {
@@ -81,7 +84,8 @@ public class CandidateStatuses {
         CandidateStatus.Contact contact = new CandidateStatus.Contact(recruiter.fullName, recruiter.jobTitle, recruiter.email);
         List<CandidateStatus.Sent> sent = Message.listDeliveredToCandidate(a).stream().map(m -> sent(m, language, w)).toList();
         return new CandidateStatus(language, a.candidate.firstName + " " + a.candidate.lastName, a.requisition.title,
-                config.companyName(), stageText, promiseText, open, contact, sent);
+                config.companyName(), stageText, promiseText, open, contact, sent,
+                open ? nextSteps.stream().map(n -> n.next(a, language)).flatMap(java.util.Optional::stream).findFirst().orElse(null) : null);
     }
 
     private CandidateStatus.Sent sent(Message m, String language, CandidateWords w) {

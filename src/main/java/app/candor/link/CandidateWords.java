@@ -113,6 +113,21 @@ public interface CandidateWords {
     @Message("Withdraw")
     String withdrawButton();
 
+    @Message("Your next step")
+    String nextStepHeading();
+
+    @Message("Your interview {how} on {when}.")
+    String nextInterview(String when, String how);
+
+    @Message("Nothing has changed: your application continues as before.")
+    String kept();
+
+    @Message("Keep my application")
+    String keepButton();
+
+    @Message("Withdrawing closes your application for {role} and cancels anything still planned with you for it, such as an upcoming interview. It cannot be undone here.")
+    String withdrawCancels(String role);
+
     @Message("You have withdrawn. Thank you for letting us know; a short confirmation is on its way to you.")
     String withdrawnNow();
 

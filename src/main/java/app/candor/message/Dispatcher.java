@@ -59,6 +59,10 @@ import java.util.concurrent.locks.ReentrantLock;
 @ApplicationScoped
 public class Dispatcher {
 
+    /** Tells the recruiter, in this transaction (see notification.AttentionRecorder). */
+    @Inject
+    jakarta.enterprise.event.Event<app.candor.system.Attention> attention;
+
     /**
      * Due, unclaimed messages. On PostgreSQL the rows are locked with SKIP LOCKED, so concurrent
      * dispatchers pass each other by; the conditional UPDATE in {@link #claim} is what makes a claim
@@ -476,6 +480,14 @@ public class Dispatcher {
         });
     }
 
+    /** A letter to a candidate that will not arrive: its recruiter is told, in the transaction that records it. */
+    private void failed(Message m) {
+        if (m.application != null && m.kind.toCandidate()) {
+            attention.fire(app.candor.system.Attention.byCandidate(app.candor.system.Attention.Kind.LETTER_FAILED, m.application.id,
+                    m.kind.label + " to " + m.recipient + " could not be delivered: " + m.lastError));
+        }
+    }
+
     /** A failed attempt, on the entity (rare): FAILED for a permanent refusal or the last attempt, else QUEUED with backoff. */
     private MessageState recordFailure(long id, Throwable failure, Instant now) {
         Message m = Message.findById(id);
@@ -489,9 +501,11 @@ public class Dispatcher {
         if (smtp.isPresent() && smtp.get().isPermanent()) {
             failures.failed(m, m.lastError, true, now);
             Log.warnf("Message %d failed permanently: %s", m.id, m.lastError);
+            failed(m);
         } else if (m.attempts >= config.mail().maxAttempts()) {
             failures.failed(m, m.lastError, false, now);
             Log.warnf("Message %d failed after %d attempts: %s", m.id, m.attempts, m.lastError);
+            failed(m);
         } else {
             m.state = MessageState.QUEUED;
             m.dueAt = now.plus(backoff(m.attempts));

@@ -21,7 +21,11 @@ public record Letter(
         /** The candidate's links (status, withdraw, feedback), their tokens still placeholders. */
         List<LetterLink> links,
         /** An interview invitation or its new details; null otherwise. */
-        InterviewDetails interview) {
+        InterviewDetails interview,
+        /** A stage update: the stage the application moved to, in the candidate's words; null otherwise. */
+        String stage,
+        /** The promised decision date a letter that keeps the promise names (the interview letters); null otherwise. */
+        String decisionDate) {
 
     /** An interview as the candidate reads it: everything formatted in their language. */
     public record InterviewDetails(String when, String how, String location, List<String> people) {

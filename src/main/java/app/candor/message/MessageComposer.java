@@ -59,13 +59,23 @@ public class MessageComposer {
      * withdrawal from several applications at once.
      */
     public record Content(MessageKind kind, String personalNote, LocalDate newDate, boolean confirmation, List<String> roles,
-                          InterviewFacts interview) {
+                          InterviewFacts interview, app.candor.application.Stage stage) {
         public Content(MessageKind kind, String personalNote, LocalDate newDate, boolean confirmation) {
-            this(kind, personalNote, newDate, confirmation, List.of(), null);
+            this(kind, personalNote, newDate, confirmation, List.of(), null, null);
         }
 
         public Content(MessageKind kind, String personalNote, LocalDate newDate, boolean confirmation, List<String> roles) {
-            this(kind, personalNote, newDate, confirmation, roles, null);
+            this(kind, personalNote, newDate, confirmation, roles, null, null);
+        }
+
+        public Content(MessageKind kind, String personalNote, LocalDate newDate, boolean confirmation, List<String> roles,
+                       InterviewFacts interview) {
+            this(kind, personalNote, newDate, confirmation, roles, interview, null);
+        }
+
+        /** A stage update: the stage the application moves to and the decision date it is promised there. */
+        public static Content stageUpdate(app.candor.application.Stage stage, LocalDate promise, String personalNote) {
+            return new Content(MessageKind.STAGE_UPDATE, personalNote, promise, false, List.of(), null, stage);
         }
     }
 
@@ -127,6 +137,7 @@ public class MessageComposer {
             case ROLE_ON_HOLD -> msg.subjectOnHold(role, company);
             case ROLE_CANCELLED -> msg.subjectCancelled(role, company);
             case DECISION_DELAYED -> msg.subjectDelayed(role, company);
+            case STAGE_UPDATE -> msg.subjectStageUpdate(role, company);
             case WITHDRAWAL_ACKNOWLEDGEMENT -> msg.subjectWithdrawn(role, company);
             case INTERVIEW_INVITATION -> msg.subjectInterview(role, company, when);
             case INTERVIEW_RESCHEDULED -> msg.subjectInterviewMoved(role, company, when);
@@ -144,12 +155,14 @@ public class MessageComposer {
                     default -> msg.kindOnSite();
                 }, content.interview().location() == null ? null : MailHeaders.oneLine(content.interview().location()),
                         content.interview().people());
-        String newDate = content.newDate() == null ? null
-                : DateTimeFormatter.ofLocalizedDate(FormatStyle.LONG).withLocale(locale).format(content.newDate());
+        String newDate = content.newDate() == null ? null : date(content.newDate(), locale);
+        String stage = content.kind() == MessageKind.STAGE_UPDATE ? stageName(msg, content.stage()) : null;
+        String decisionDate = keepsPromise(content.kind()) && application.promisedDecisionDate != null && !application.stage.isTerminal()
+                ? date(application.promisedDecisionDate, locale) : null;
         Letter letter = new Letter(content.kind(), language, subject, greeting(msg, c), c.firstName + " " + c.lastName, role, company,
                 sender.fullName, sender.jobTitle, lines(content.personalNote()), newDate, content.confirmation(),
                 content.roles().stream().map(MailHeaders::oneLine).toList(), channel == Channel.EMAIL ? links(msg, content.kind()) : List.of(),
-                interview);
+                interview, stage, decisionDate);
 
         String[] parts = rendered == null ? render(letter, locale) : renderShared(letter, locale, rendered);
         String html = parts[0];
@@ -178,7 +191,7 @@ public class MessageComposer {
     private static String[] renderShared(Letter letter, Locale locale, Map<Letter, Optional<String[]>> rendered) {
         Letter shared = new Letter(letter.kind(), letter.language(), letter.subject(), GREETING, null, letter.role(), letter.company(),
                 letter.senderName(), letter.senderTitle(), letter.noteLines(), letter.newDate(), letter.confirmation(), letter.roles(),
-                letter.links(), letter.interview());
+                letter.links(), letter.interview(), letter.stage(), letter.decisionDate());
         Optional<String[]> parts = rendered.computeIfAbsent(shared, l -> {
             String[] p = render(l, locale);
             return once(p[0]) && once(p[1]) ? Optional.of(p) : Optional.empty();
@@ -220,6 +233,7 @@ public class MessageComposer {
             case ROLE_ON_HOLD -> msg.bodyOnHold(letter.role());
             case ROLE_CANCELLED -> msg.bodyCancelled(letter.role());
             case DECISION_DELAYED -> msg.bodyDelayed(letter.role(), letter.newDate());
+            case STAGE_UPDATE -> msg.bodyStageUpdate(letter.role(), letter.stage(), letter.newDate());
             case WITHDRAWAL_ACKNOWLEDGEMENT -> letter.manyRoles() ? msg.bodyWithdrawnMany() + " " + String.join(", ", letter.roles())
                     : msg.bodyWithdrawn(letter.role());
             case INTERVIEW_INVITATION -> msg.bodyInterview(letter.role()) + " " + interviewSummary(msg, letter);
@@ -240,7 +254,7 @@ public class MessageComposer {
      */
     static List<LinkPurpose> linkPurposes(MessageKind kind) {
         return switch (kind) {
-            case OFFER, ROLE_ON_HOLD, ROLE_REOPENED, DECISION_DELAYED, INTERVIEW_INVITATION, INTERVIEW_RESCHEDULED, INTERVIEW_CANCELLED ->
+            case OFFER, ROLE_ON_HOLD, ROLE_REOPENED, DECISION_DELAYED, STAGE_UPDATE, INTERVIEW_INVITATION, INTERVIEW_RESCHEDULED, INTERVIEW_CANCELLED ->
                     List.of(LinkPurpose.STATUS, LinkPurpose.WITHDRAW);
             case REJECTION -> List.of(LinkPurpose.STATUS, LinkPurpose.FEEDBACK);
             case ROLE_CANCELLED, WITHDRAWAL_ACKNOWLEDGEMENT, FEEDBACK -> List.of(LinkPurpose.STATUS);
@@ -250,11 +264,44 @@ public class MessageComposer {
         };
     }
 
+    /**
+     * How dates and times are written in a language: English as in Britain ("16 December 2026", "14:30"), where the
+     * bare English locale would write the American way ("December 16, 2026", "2:30 PM"); others as their locale does.
+     */
+    public static Locale dates(Locale language) {
+        return "en".equals(language.getLanguage()) ? Locale.UK : language;
+    }
+
+    /** A date in a letter: one format per language (the long one: "16 December 2026", "16. Dezember 2026"). */
+    private static String date(LocalDate date, Locale locale) {
+        return DateTimeFormatter.ofLocalizedDate(FormatStyle.LONG).withLocale(dates(locale)).format(date);
+    }
+
+    /** Letters written while a promise stands, which name its date; the delay, reopen and stage letters name their new one. */
+    private static boolean keepsPromise(MessageKind kind) {
+        return switch (kind) {
+            case INTERVIEW_INVITATION, INTERVIEW_RESCHEDULED, INTERVIEW_CANCELLED, INTERVIEW_DEBRIEF -> true;
+            default -> false;
+        };
+    }
+
+    private static String stageName(Msg msg, app.candor.application.Stage stage) {
+        if (stage == null) {
+            throw new IllegalArgumentException("a stage update names its stage");
+        }
+        return switch (stage) {
+            case SCREENING -> msg.stageScreening();
+            case INTERVIEW -> msg.stageInterview();
+            case FINAL_INTERVIEW -> msg.stageFinalInterview();
+            default -> throw new IllegalArgumentException("no stage update for " + stage);
+        };
+    }
+
     /** The interview's moment for the candidate: a full date and the time, in the company's time zone (named). */
     private String when(java.time.Instant at, Locale locale) {
         java.time.ZonedDateTime local = at.atZone(config.timeZone());
-        return DateTimeFormatter.ofLocalizedDate(FormatStyle.FULL).withLocale(locale).format(local) + ", "
-                + DateTimeFormatter.ofLocalizedTime(FormatStyle.SHORT).withLocale(locale).format(local) + " (" + config.timeZone().getId() + ")";
+        return DateTimeFormatter.ofLocalizedDate(FormatStyle.FULL).withLocale(dates(locale)).format(local) + ", "
+                + DateTimeFormatter.ofLocalizedTime(FormatStyle.SHORT).withLocale(dates(locale)).format(local) + " (" + config.timeZone().getId() + ")";
     }
 
     private static String interviewSummary(Msg msg, Letter letter) {

@@ -11,6 +11,8 @@ public enum MessageKind {
     /** A role that was on hold is open again, with a fresh promised date. */
     ROLE_REOPENED("Role open again", Audience.CANDIDATE),
     DECISION_DELAYED("Decision delayed", Audience.CANDIDATE),
+    /** The application moved on to a new stage, with the new decision date: sent with a move when the recruiter chooses. */
+    STAGE_UPDATE("Stage update", Audience.CANDIDATE),
     WITHDRAWAL_ACKNOWLEDGEMENT("Withdrawal acknowledged", Audience.CANDIDATE),
     INTERVIEW_INVITATION("Interview confirmation", Audience.CANDIDATE),
     INTERVIEW_RESCHEDULED("Interview moved", Audience.CANDIDATE),

@@ -5,6 +5,7 @@ import app.candor.requisition.Requisition;
 import app.candor.system.BusinessCalendar;
 import app.candor.system.Flash;
 import app.candor.system.Form;
+import app.candor.system.FormRefusal;
 import app.candor.system.ProblemException;
 import app.candor.system.TemplateExtensions;
 import app.candor.user.CurrentUser;
@@ -168,10 +169,7 @@ public class MessagePages {
         try {
             return Flash.redirect("/messages/" + id, done.get());
         } catch (ProblemException e) {
-            if (e.status == 404) {
-                throw e;
-            }
-            return Response.status(e.status).entity(page(id, form.fail(e))).build();
+            return FormRefusal.reshow(e, () -> page(id, form.fail(e)));
         }
     }
 

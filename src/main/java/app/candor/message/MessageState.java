@@ -6,5 +6,13 @@ package app.candor.message;
  * can be resent).
  */
 public enum MessageState {
-    QUEUED, SCHEDULED, SENT, FAILED, CALL_PENDING, CALL_DONE, CANCELLED;
+    QUEUED("Waiting to go out"), SCHEDULED("Scheduled"), SENT("Sent"), FAILED("Failed"), CALL_PENDING("Call to make"),
+    CALL_DONE("Called"), CANCELLED("Cancelled");
+
+    /** How pages name the state to people. */
+    public final String label;
+
+    MessageState(String label) {
+        this.label = label;
+    }
 }

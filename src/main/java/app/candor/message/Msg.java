@@ -62,6 +62,25 @@ public interface Msg {
     @Message("We promised you a decision on your application for {role}, and we are sorry that we need more time. You will hear from us by {date} at the latest.")
     String bodyDelayed(String role, String date);
 
+    @Message("{role} at {company}: your application moves on")
+    String subjectStageUpdate(String role, String company);
+
+    @Message("Good news about your application for {role}: it has moved on to the next step, the {stage}. We expect to decide by {date} and will be in touch with you by then.")
+    String bodyStageUpdate(String role, String stage, String date);
+
+    @Message("screening")
+    String stageScreening();
+
+    @Message("interview")
+    String stageInterview();
+
+    @Message("final interview")
+    String stageFinalInterview();
+
+    /** In every letter that keeps a promise (the interview letters): the date the candidate was promised. */
+    @Message("We expect to decide on your application by {date} and will be in touch with you by then.")
+    String decisionBy(String date);
+
     @Message("Your application for {role} at {company}: withdrawn")
     String subjectWithdrawn(String role, String company);
 

@@ -13,6 +13,7 @@ import app.candor.message.Preview;
 import app.candor.system.CandorConfig;
 import app.candor.system.Flash;
 import app.candor.system.Form;
+import app.candor.system.FormRefusal;
 import app.candor.system.ProblemException;
 import app.candor.user.CurrentUser;
 import app.candor.user.Role;
@@ -158,10 +159,7 @@ public class RequisitionPages {
                     currentUser.get());
             return Flash.redirect("/requisitions/" + id, "Requisition saved.");
         } catch (ProblemException e) {
-            if (e.status == 404) {
-                throw e;
-            }
-            return Response.status(e.status).entity(form(id, form.fail(e))).build();
+            return FormRefusal.reshow(e, () -> form(id, form.fail(e)));
         }
     }
 
@@ -184,10 +182,7 @@ public class RequisitionPages {
                     ? who.strip() + " added."
                     : "An existing candidate with " + added.application().candidate.email + " was added; their details were kept as they were.");
         } catch (ProblemException e) {
-            if (e.status == 404) {
-                throw e;
-            }
-            return Response.status(e.status).entity(pipeline(id, form.fail(e), Form.empty())).build();
+            return FormRefusal.reshow(e, () -> pipeline(id, form.fail(e), Form.empty()));
         }
     }
 
@@ -210,11 +205,8 @@ public class RequisitionPages {
             return Flash.redirect("/requisitions/" + id, result.imported() + " candidates imported ("
                     + result.newCandidates() + " new, " + result.existingCandidates() + " already known).");
         } catch (ProblemException e) {
-            if (e.status == 404) {
-                throw e;
-            }
-            return Response.status(e.status).entity(pipeline(id, Form.empty().with("preferredChannel", Channel.EMAIL)
-                    .with("language", config.languages().get(0)), Form.empty().fail(e))).build();
+            return FormRefusal.reshow(e, () -> pipeline(id, Form.empty().with("preferredChannel", Channel.EMAIL)
+                    .with("language", config.languages().get(0)), Form.empty().fail(e)));
         }
     }
 
@@ -234,10 +226,7 @@ public class RequisitionPages {
             return Response.ok(Templates.statusPreview(requisition, option(input.status(), preview.recipients()), preview, form.value("note")))
                     .build();
         } catch (ProblemException e) {
-            if (e.status == 404) {
-                throw e;
-            }
-            return Response.status(e.status).entity(pipeline(id, defaultCandidateForm(), Form.empty(), form.fail(e))).build();
+            return FormRefusal.reshow(e, () -> pipeline(id, defaultCandidateForm(), Form.empty(), form.fail(e)));
         }
     }
 
@@ -259,10 +248,7 @@ public class RequisitionPages {
             };
             return Flash.redirect("/requisitions/" + id, flash);
         } catch (ProblemException e) {
-            if (e.status == 404) {
-                throw e;
-            }
-            return Response.status(e.status).entity(pipeline(id, defaultCandidateForm(), Form.empty(), form.fail(e))).build();
+            return FormRefusal.reshow(e, () -> pipeline(id, defaultCandidateForm(), Form.empty(), form.fail(e)));
         }
     }
 

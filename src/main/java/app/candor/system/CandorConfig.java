@@ -19,6 +19,16 @@ public interface CandorConfig {
     String companyName();
 
     /**
+     * The employer's logo on the candidate pages: a path Candor serves (e.g. /static/logo.svg), since the pages'
+     * Content-Security-Policy allows images from Candor only. None: the name alone.
+     */
+    Optional<String> companyLogo();
+
+    /** The employer's colour on the candidate pages (header and buttons), as #rrggbb. */
+    @WithDefault("#1f5fbf")
+    String companyColour();
+
+    /**
      * The address candidates reach Candor at, for the links in their mail (e.g.
      * https://candor.example.com). Required in production; elsewhere this server on localhost.
      */

@@ -66,7 +66,7 @@ public class Form {
     /** Every message, field ones first, for the summary at the top of a form. */
     public List<String> messages() {
         List<String> all = new ArrayList<>();
-        errors.forEach((field, message) -> all.add(message.startsWith(field) ? message : label(field) + ": " + message));
+        errors.forEach((field, message) -> all.add(sentence(field, message)));
         all.addAll(general);
         return all;
     }
@@ -146,6 +146,22 @@ public class Form {
     /** How a datetime-local input wants its value: 2026-12-01T09:00, to the minute. */
     public static String dateTimeLocal(java.time.LocalDateTime time) {
         return time == null ? "" : time.withSecond(0).withNano(0).format(java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm"));
+    }
+
+    /**
+     * A field's error as a sentence for the summary, in plain words: "Note is required when moving backwards", not
+     * "note: is required ..."; a message that names its field already, or says something else, keeps a label before it.
+     */
+    static String sentence(String field, String message) {
+        if (message.startsWith(field)) {
+            return message;
+        }
+        String label = label(field);
+        String capital = Character.toUpperCase(label.charAt(0)) + label.substring(1);
+        if (message.startsWith("is ") || message.startsWith("must ")) {
+            return capital + " " + message;
+        }
+        return capital + ": " + message;
     }
 
     private static String label(String field) {

@@ -8,12 +8,13 @@ import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.util.Locale;
 
-/** How dates read on pages: "Wed 2 Dec 2026", and instants in Candor's time zone. */
+/** How dates read on pages: "Wed 2 Dec 2026", and moments "Wed 2 Dec 2026, 09:00" in Candor's time zone. */
 @TemplateExtension
 public class TemplateExtensions {
 
     private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("EEE d MMM yyyy", Locale.ENGLISH);
-    private static final DateTimeFormatter MOMENT = DateTimeFormatter.ofPattern("d MMM yyyy, HH:mm", Locale.ENGLISH);
+    /** The same day format as {@link #DAY}, with the time: one way to write dates on every page. */
+    private static final DateTimeFormatter MOMENT = DateTimeFormatter.ofPattern("EEE d MMM yyyy, HH:mm", Locale.ENGLISH);
 
     public static String human(LocalDate date) {
         return date == null ? "—" : DAY.format(date);

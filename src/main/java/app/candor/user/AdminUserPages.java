@@ -2,6 +2,7 @@ package app.candor.user;
 
 import app.candor.system.Flash;
 import app.candor.system.Form;
+import app.candor.system.FormRefusal;
 import app.candor.system.ProblemException;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
@@ -33,14 +34,15 @@ public class AdminUserPages {
 
     @CheckedTemplate
     static class Templates {
-        static native TemplateInstance list(List<User> users);
+        static native TemplateInstance list(List<User> users, Long confirm);
 
         static native TemplateInstance form(Long id, Form form, List<String> roles, boolean active);
     }
 
     @GET
-    public TemplateInstance list() {
-        return Templates.list(users.list());
+    public TemplateInstance list(@jakarta.ws.rs.QueryParam("confirm") Long confirm) {
+        // confirm: the user whose deactivation is asked to be confirmed (a link; nothing changes on GET)
+        return Templates.list(users.list(), confirm);
     }
 
     @GET
@@ -81,11 +83,10 @@ public class AdminUserPages {
                     currentUser.get().username);
             return Flash.redirect("/admin/users", "User " + username + " saved.");
         } catch (ProblemException e) {
-            if (e.status == 404) {
-                throw e;
-            }
-            boolean active = users.find(id).map(u -> u.active).orElse(true);
-            return Response.status(e.status).entity(Templates.form(id, form.fail(e), Role.ALL, active)).build();
+            return FormRefusal.reshow(e, () -> {
+                boolean active = users.find(id).map(u -> u.active).orElse(true);
+                return Templates.form(id, form.fail(e), Role.ALL, active);
+            });
         }
     }
 

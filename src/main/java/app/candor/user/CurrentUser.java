@@ -50,6 +50,11 @@ public class CurrentUser {
         return fullName != null ? fullName : identity.getPrincipal().getName();
     }
 
+    /** The signed-in username ("" when anonymous), from the identity alone: the admin's own row has no deactivate button. */
+    public String getUsername() {
+        return identity.isAnonymous() ? "" : identity.getPrincipal().getName();
+    }
+
     public boolean isRecruiter() {
         return identity.hasRole(Role.RECRUITER);
     }

@@ -61,10 +61,14 @@ public class WithdrawalPage {
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     @Produces(MediaType.TEXT_HTML)
     public Response withdraw(@RestForm("t") String token, @RestForm String reason, @RestForm String note, @RestForm String scope,
-                             @Context HttpServerRequest request) {
+                             @RestForm String keep, @Context HttpServerRequest request) {
         String address = CandidateAccess.address(request);
         WithdrawalService.Page page = withdrawals.page(token, address); // refuses a bad token before anything else is read
         CandidateWords words = CandidateStatuses.words(page.status().language());
+        if ("yes".equals(keep)) {
+            // "Keep my application": the way out, said plainly; nothing is written.
+            return Flash.redirect("/c/withdraw?t=" + token, words.kept());
+        }
         boolean all = "all".equals(scope);
         String trimmed = note == null ? "" : note.strip();
         WithdrawalReason chosen = null;

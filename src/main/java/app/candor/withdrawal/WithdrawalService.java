@@ -39,6 +39,10 @@ import java.util.TreeSet;
 @ApplicationScoped
 public class WithdrawalService {
 
+    /** Tells the recruiter, in this transaction (see notification.AttentionRecorder). */
+    @Inject
+    jakarta.enterprise.event.Event<app.candor.system.Attention> attention;
+
     @Inject
     CandidateAccess access;
 
@@ -164,6 +168,9 @@ public class WithdrawalService {
 
         for (Application a : targets) {
             tellRecruiter(a, input.reason(), note);
+            attention.fire(app.candor.system.Attention.byCandidate(app.candor.system.Attention.Kind.WITHDRAWAL, a.id,
+                    a.candidate.displayName() + " withdrew from " + a.requisition.title
+                            + (input.reason() == null ? "." : " (" + input.reason().label + ").")));
         }
         Log.infof("Candidate %d withdrew %d application(s) through application %d's link", clicked.candidate.id, targets.size(), clicked.id);
         return Result.WITHDRAWN_NOW;

@@ -4,6 +4,13 @@
 (function () {
   'use strict';
 
+  /** The Monday a week starts, as "30 Nov" (the JSON date is a plain yyyy-mm-dd day). */
+  function weekStart(day) {
+    var months = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+    var parts = String(day).split('-');
+    return parts.length === 3 ? Number(parts[2]) + ' ' + months[Number(parts[1]) - 1] : String(day);
+  }
+
   function draw(canvas) {
     var source = document.getElementById(canvas.getAttribute('data-closure-chart'));
     if (!source || typeof Chart === 'undefined' || Chart.getChart(canvas)) {
@@ -12,7 +19,8 @@
     var weeks = JSON.parse(source.textContent).weekly;
     new Chart(canvas, {
       data: {
-        labels: weeks.map(function (w) { return w.week; }),
+        // Dated labels ("Week of 30 Nov"): ISO week numbers mean little to people; the table keeps both.
+        labels: weeks.map(function (w) { return 'Week of ' + weekStart(w.start); }),
         datasets: [
           {
             type: 'line', label: 'On time (%)', yAxisID: 'rate', spanGaps: true,

@@ -45,7 +45,7 @@ class RecruiterFlowBrowserTest {
 
             browser.click(browser.driver.findElement(By.linkText("New requisition")));
             browser.submit("main form button[type=submit]");
-            assertThat(browser.text(".errors")).as("an empty form is shown again with its error").contains("title");
+            assertThat(browser.text(".errors")).as("an empty form is shown again with its error").contains("Title");
 
             browser.field("title").sendKeys(title);
             new Select(browser.field("hiringManagerId")).selectByValue(manager.id.toString());
@@ -63,15 +63,16 @@ class RecruiterFlowBrowserTest {
             browser.screenshot("pipeline");
 
             browser.click(browser.driver.findElement(By.linkText("Grace Browser")));
+            browser.openAction("move", "move");
             new Select(browser.field("stage")).selectByValue("INTERVIEW");
             browser.submit("#move button[type=submit]");
 
             LocalDate expected = promises.defaultFor(Stage.INTERVIEW);
             String shown = DateTimeFormatter.ofPattern("EEE d MMM yyyy", Locale.ENGLISH).format(expected);
-            assertThat(browser.text(".flash")).contains("Moved to Interview").contains(expected.toString());
+            assertThat(browser.text(".flash")).contains("Moved to Interview").contains(shown);
             assertThat(browser.text("#stage")).isEqualTo("Interview");
             assertThat(browser.text("#promise")).isEqualTo(shown);
-            assertThat(browser.text("#history")).contains("Interview").contains(recruiter.username);
+            assertThat(browser.text("#timeline")).contains("Moved from Applied to Interview").contains(recruiter.username);
             browser.screenshot("application");
         }
     }
@@ -84,9 +85,10 @@ class RecruiterFlowBrowserTest {
         try (Browser browser = Browser.open(base.toString())) {
             browser.signIn(recruiter.username, TestData.PASSWORD);
             browser.go("/applications/" + application.id);
+            browser.openAction("move", "move");
             new Select(browser.field("stage")).selectByValue("SCREENING");
             browser.submit("#move button[type=submit]");
-            assertThat(browser.text(".errors")).contains("note");
+            assertThat(browser.text(".errors")).contains("Note is required");
             assertThat(browser.text("#stage")).as("nothing changed").isEqualTo("Interview");
         }
     }

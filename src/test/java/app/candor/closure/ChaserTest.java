@@ -198,7 +198,9 @@ class ChaserTest {
     void onTheApplicationPageARecruiterLogsAChaserAndMarksItAnsweredAndAHiringManagerOnlyReads() {
         PageSession session = PageSession.signIn(recruiter);
         String page = "/applications/" + application.id;
-        session.get(page).then().statusCode(200).body(containsString("id=\"log-chaser\""), containsString("No chasers logged."));
+        session.get(page).then().statusCode(200).body(containsString("href=\"" + page + "?action=chaser#action-panel\""),
+                not(containsString("id=\"log-chaser\"")), not(containsString("id=\"chased-waiting\"")));
+        session.get(page + "?action=chaser").then().statusCode(200).body(containsString("id=\"log-chaser\""));
 
         Response refused = session.post(page + "/chasers", Map.of("channel", "PHONE", "receivedAt", "2999-01-01T09:00", "note", "Kept <note>"));
         refused.then().statusCode(400).body(containsString("class=\"errors\""), containsString("must not be in the future"),

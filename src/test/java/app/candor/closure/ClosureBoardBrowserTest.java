@@ -86,20 +86,24 @@ class ClosureBoardBrowserTest {
 
             browser.click(rows.get(0).findElement(By.cssSelector("a.action-SEND_OUTCOME")));
             assertThat(browser.path()).isEqualTo("/applications/" + ada);
-            assertThat(browser.driver.getCurrentUrl()).endsWith("#outcome");
+            assertThat(browser.driver.getCurrentUrl()).endsWith("?action=outcome#action-panel");
+            assertThat(browser.driver.findElements(By.id("outcome"))).as("the outcome form is open").isNotEmpty();
 
+            browser.openAction("chaser", "log-chaser");
             browser.find("#f-chaser-PHONE").click();
             browser.find("#f-chaser-note").sendKeys("Called: has another offer and needs an answer by Friday.");
             browser.submit("#log-chaser-submit");
             assertThat(browser.text(".flash")).startsWith("Chaser logged (a call");
-            assertThat(browser.text("#chasers")).contains("has another offer").contains("waiting");
+            assertThat(browser.text("#chasers")).contains("waiting for a reply");
+            assertThat(browser.text("#timeline")).contains("has another offer").contains("Waiting for a reply");
             browser.screenshot("application-chasers");
 
             browser.click(browser.driver.findElement(By.linkText("Closure board")));
             rows = browser.driver.findElements(By.cssSelector("tr.board-row"));
             assertThat(rows.get(0).getAttribute("data-section")).isEqualTo("OVERDUE_CHASED");
             assertThat(rows.get(0).getAttribute("data-application")).isEqualTo(Long.toString(ada));
-            assertThat(browser.text("#section-OVERDUE_CHASED")).contains("Ada Lovelace").contains("by phone");
+            assertThat(browser.text("#section-OVERDUE_CHASED")).contains("Ada Lovelace").contains("by phone")
+                    .as("the chaser's note on the board").contains("They asked: \u201cCalled: has another offer");
             assertThat(rows.get(0).findElements(By.cssSelector("button.action-ANSWERED"))).hasSize(1);
             browser.screenshot("closure-board");
 

@@ -150,7 +150,7 @@ class ClosureBoardTest {
         assertThat(board.getString("rows[0].chasedAt")).isEqualTo(at(friday.minusDays(1), 9).toString());
         assertThat(board.getString("rows[0].chasedBy")).isEqualTo("PHONE");
         assertThat(board.getList("rows[0].actions.kind", String.class)).containsExactly("SEND_OUTCOME", "DELAY", "ANSWERED");
-        assertThat(board.getString("rows[0].actions[0].href")).isEqualTo("/applications/" + overdueChased + "#outcome");
+        assertThat(board.getString("rows[0].actions[0].href")).isEqualTo("/applications/" + overdueChased + "?action=outcome#action-panel");
         assertThat(board.getString("rows[0].actions[2].method")).isEqualTo("POST");
         assertThat(board.getString("rows[0].actions[2].api.href")).isEqualTo("/api/applications/" + overdueChased + "/chasers/answered");
         assertThat(board.getList("rows[1].actions.kind", String.class)).containsExactly("SEND_OUTCOME", "DELAY", "LOG_CHASER");
@@ -307,7 +307,7 @@ class ClosureBoardTest {
         session.get("/board").then().statusCode(200)
                 .body(containsString("id=\"count-OVERDUE\""), containsString("id=\"section-OVERDUE\""),
                         containsString("data-application=\"" + overdue + "\""),
-                        containsString("href=\"/applications/" + overdue + "#outcome\""),
+                        containsString("href=\"/applications/" + overdue + "?action=outcome#action-panel\""),
                         containsString("Page 1 of 1"), containsString("href=\"/board\">Closure board</a>"));
     }
 }

@@ -213,7 +213,7 @@ class LettersOverSmtpTest {
                 "personalNote", "The panel needs one more week."));
 
         Received mail = assertEnglish(id, grace.email(), "Dear Dr Hopper,");
-        String date = DateTimeFormatter.ofLocalizedDate(FormatStyle.LONG).withLocale(Locale.ENGLISH).format(later);
+        String date = DateTimeFormatter.ofLocalizedDate(FormatStyle.LONG).withLocale(Locale.UK).format(later);
         assertTrue(mail.text().contains("You will hear from us by " + date + " at the latest."), mail.text());
         assertTrue(mail.text().contains("The panel needs one more week."), mail.text());
         assertTrue(mail.html().contains("The panel needs one more week."), mail.html());

@@ -223,7 +223,7 @@ class OnHoldTest {
         assertThat(englishLetter.subject).isEqualTo(requisition.title + " at Candor Demo Ltd: the role is open again");
         assertThat(englishLetter.bodyText)
                 .contains("is open again")
-                .contains("We expect to decide by " + DateTimeFormatter.ofLocalizedDate(FormatStyle.LONG).withLocale(Locale.ENGLISH).format(englishDate))
+                .contains("We expect to decide by " + DateTimeFormatter.ofLocalizedDate(FormatStyle.LONG).withLocale(Locale.UK).format(englishDate))
                 .contains("Thank you for the time and care you have given to your application.")
                 .contains("See where your application stands")
                 .contains("Withdraw your application");

@@ -134,13 +134,13 @@ class OutcomePagesTest {
         assertThat(m.personalNote).isEqualTo("All the best");
         assertThat(m.rejectionReasonId).isEqualTo(1L);
         session.request().when().get("/applications/" + application.id).then().statusCode(200)
-                .body(containsString("id=\"communication\""), containsString("/messages/" + m.id), containsString(m.subject));
+                .body(containsString("id=\"timeline\""), containsString("/messages/" + m.id), containsString(m.subject));
     }
 
     @Test
     void aScheduledRejectionGoesOutAtTheChosenTimeInTheCompanyZone() {
         PageSession session = PageSession.signIn(recruiter);
-        session.get("/applications/" + application.id).then().statusCode(200)
+        session.get("/applications/" + application.id + "?action=outcome").then().statusCode(200)
                 .body(containsString("type=\"datetime-local\""), containsString("value=\"" + nextMorning() + "\""));
         LocalDateTime at = LocalDateTime.now(ZoneOffset.UTC).plusDays(2).withSecond(0).withNano(0);
         Map<String, Object> form = rejection("");
@@ -245,7 +245,7 @@ class OutcomePagesTest {
     @Test
     void thePlainMoveNoLongerOffersOrRejects() {
         PageSession session = PageSession.signIn(recruiter);
-        String page = session.get("/applications/" + application.id).then().statusCode(200).extract().asString();
+        String page = session.get("/applications/" + application.id + "?action=move").then().statusCode(200).extract().asString();
         String select = page.substring(page.indexOf("<select id=\"f-stage\""), page.indexOf("</select>", page.indexOf("<select id=\"f-stage\"")));
         assertThat(select).contains("value=\"FINAL_INTERVIEW\"").doesNotContain("value=\"OFFER\"").doesNotContain("value=\"REJECTED\"");
         Counts before = Counts.now();
@@ -347,7 +347,7 @@ class OutcomePagesTest {
                 new OutcomeInput(Outcome.REJECTED, 2L, "later", OffsetDateTime.now().plusDays(3)), recruiter);
         PageSession session = PageSession.signIn(manager);
         session.get("/applications/" + other.id).then().statusCode(200)
-                .body(containsString("id=\"communication\""), containsString("/messages/" + scheduled.id),
+                .body(containsString("id=\"timeline\""), containsString("/messages/" + scheduled.id),
                         not(containsString("id=\"outcome\"")), not(containsString("id=\"delay\"")), not(containsString("id=\"move\"")));
         session.get("/messages/" + scheduled.id).then().statusCode(200)
                 .body(containsString("SCHEDULED"), not(containsString("id=\"edit\"")), not(containsString("id=\"cancel\"")));

@@ -59,9 +59,11 @@ class RejectionBrowserTest {
         try (Browser browser = Browser.open(base.toString())) {
             browser.signIn(recruiter.username, TestData.PASSWORD);
             browser.go("/applications/" + application.id);
+            browser.openAction("move", "move");
             assertThat(new Select(browser.field("stage")).getOptions()).extracting(WebElement::getText)
                     .as("the plain move no longer rejects or offers").noneMatch(o -> o.startsWith("Rejected") || o.startsWith("Offer"));
 
+            browser.openAction("outcome", "outcome");
             browser.find("#f-outcome-rejected").click();
             new Select(browser.field("reasonId")).selectByVisibleText("Did not progress after the interview");
             browser.find("#f-outcome-note").sendKeys("A first draft of the note");
@@ -97,13 +99,13 @@ class RejectionBrowserTest {
             // The dispatcher sends right after the commit (and polls every second in tests).
             new WebDriverWait(browser.driver, Duration.ofSeconds(10)).pollingEvery(Duration.ofMillis(500)).until(d -> {
                 d.navigate().refresh();
-                return d.findElement(By.cssSelector("#communication")).getText().contains("SENT");
+                return d.findElement(By.cssSelector("#timeline")).getText().contains("Sent");
             });
-            String communication = browser.text("#communication");
-            assertThat(communication).contains("Rejection").contains("EMAIL").contains(requisition.title);
+            String communication = browser.text("#timeline li.entry-message");
+            assertThat(communication).contains("Rejection (e-mail)").contains("Sent").contains(requisition.title);
             browser.screenshot("application-after-rejection");
 
-            browser.click(browser.find("#communication a[href^='/messages/']"));
+            browser.click(browser.find("#timeline a[href^='/messages/']"));
             assertThat(browser.text("#state")).isEqualTo("SENT");
             assertThat(browser.text("#text-part")).contains(note);
             assertThat(browser.text("#facts")).contains("<candor-").contains(email);
@@ -135,6 +137,7 @@ class RejectionBrowserTest {
         try (Browser browser = Browser.open(base.toString())) {
             browser.signIn(recruiter.username, TestData.PASSWORD);
             browser.go("/requisitions/" + requisition.id);
+            browser.find("#status-change summary").click(); // the status change sits behind its own button
             browser.find("#f-status-ON_HOLD").click();
             browser.field("note").sendKeys("Budget freeze until the spring");
             browser.submit("#status button[type=submit]");

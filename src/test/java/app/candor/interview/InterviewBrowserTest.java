@@ -41,6 +41,7 @@ class InterviewBrowserTest {
             browser.signIn(recruiter.username, TestData.PASSWORD);
             browser.go("/applications/" + application.id);
             assertThat(browser.text("#interviews")).contains("No interviews yet.");
+            browser.openAction("interview", "schedule-interview");
 
             // Typing into a datetime-local input depends on the browser's locale; set its value as a picker would.
             ((JavascriptExecutor) browser.driver).executeScript("arguments[0].value = arguments[1]", browser.field("startsAt"), at);
@@ -60,14 +61,16 @@ class InterviewBrowserTest {
 
             browser.submit("#confirm");
             assertThat(browser.text(".flash")).startsWith("Video interview scheduled for ");
-            assertThat(browser.text("#interviews table")).contains("Grace Hopper, Head of Platform").contains("SCHEDULED");
-            assertThat(browser.text("#communication")).contains("Interview confirmation");
+            assertThat(browser.text("#interviews table")).contains("Grace Hopper, Head of Platform").contains("Scheduled");
+            assertThat(browser.text("#timeline")).contains("Interview confirmation");
             ((JavascriptExecutor) browser.driver).executeScript("document.getElementById('interviews').scrollIntoView()");
             browser.screenshot("interview-scheduled");
 
-            browser.submit("#interviews table button[type=submit]");
+            browser.submit("#interviews a.cancel-interview");
+            assertThat(browser.text("#confirm-cancel")).as("cancelling is confirmed first").contains("The candidate is told at once");
+            browser.submit("#confirm-cancel button[type=submit]");
             assertThat(browser.text(".flash")).contains("cancelled");
-            assertThat(browser.text("#interviews table")).contains("CANCELLED");
+            assertThat(browser.text("#interviews table")).contains("Cancelled");
         }
     }
 }

@@ -112,14 +112,14 @@ class InterviewPagesTest {
     @Test
     void aRecruiterSchedulesThroughTheFormAndTheCandidateIsSentAConfirmation() {
         PageSession session = PageSession.signIn(recruiter);
-        session.get(page).then().statusCode(200)
+        session.get(page + "?action=interview").then().statusCode(200)
                 .body(containsString("id=\"interviews\""), containsString("No interviews yet."), containsString("id=\"schedule-interview\""),
                         containsString("name=\"startsAt\" type=\"datetime-local\""), containsString("value=\"ON_SITE\""));
         LocalDateTime at = inTwoDays();
 
         Response sent = session.post(page + "/interviews", videoWithGraceInRowTwo(at));
         sent.then().statusCode(303).header("Location", endsWith(page));
-        assertThat(flash(sent)).startsWith("Video interview scheduled for ").contains("Communication");
+        assertThat(flash(sent)).startsWith("Video interview scheduled for ").contains("timeline");
 
         Interview stored = Api.db(() -> Interview.<Interview>find("application.id", application.id).singleResult());
         assertThat(stored.startsAt).isEqualTo(at.atZone(calendar.zone()).toInstant());
@@ -132,9 +132,9 @@ class InterviewPagesTest {
         assertThat(confirmation.kind).isEqualTo(MessageKind.INTERVIEW_INVITATION);
 
         session.get(page).then().statusCode(200)
-                .body(containsString("id=\"interview-" + stored.id + "\""), containsString("Grace Hopper, <span class=\"muted\">Head of Platform</span>"),
+                .body(containsString("id=\"interview-row-" + stored.id + "\""), containsString("id=\"interview-" + stored.id + "\""), containsString("Grace Hopper, <span class=\"muted\">Head of Platform</span>"),
                         containsString("<a href=\"https://meet.example.test/abc\""), containsString("45 minutes"),
-                        containsString("/interviews/" + stored.id + "/cancel"), containsString("/messages/" + confirmation.id));
+                        containsString("?cancel=" + stored.id), containsString("/messages/" + confirmation.id));
     }
 
     @Test
@@ -221,7 +221,10 @@ class InterviewPagesTest {
     void cancellingThroughThePageCancelsTheInterviewAndTellsTheCandidate() {
         Interview interview = scheduledByService();
         PageSession session = PageSession.signIn(recruiter);
-        session.get(page).then().statusCode(200).body(containsString("action=\"" + page + "/interviews/" + interview.id + "/cancel\""));
+        session.get(page).then().statusCode(200).body(containsString("href=\"" + page + "?cancel=" + interview.id + "#confirm-cancel\""),
+                not(containsString("action=\"" + page + "/interviews/" + interview.id + "/cancel\"")));
+        session.get(page + "?cancel=" + interview.id).then().statusCode(200)
+                .body(containsString("action=\"" + page + "/interviews/" + interview.id + "/cancel\""), containsString("The candidate is told at once"));
 
         Response cancelled = session.post(page + "/interviews/" + interview.id + "/cancel", Map.of());
         cancelled.then().statusCode(303).header("Location", endsWith(page));

@@ -368,7 +368,7 @@ class CandidateLinksTest {
         LocalDate promised = reloadPromiseBeforeRejection(a);
         assertThat(page).contains("We are reviewing your application.")
                 .contains("You will hear from us by " + java.time.format.DateTimeFormatter.ofLocalizedDate(java.time.format.FormatStyle.LONG)
-                        .withLocale(java.util.Locale.ENGLISH).format(promised))
+                        .withLocale(java.util.Locale.UK).format(promised))
                 .contains("Rita Recruiter").contains("Talent Partner").contains("mailto:" + recruiter.email)
                 .contains(delay.getSubject());
         assertThat(page).as("a scheduled rejection is not news yet").doesNotContain("not to move forward");

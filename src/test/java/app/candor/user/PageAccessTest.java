@@ -96,7 +96,7 @@ class PageAccessTest {
         session.request().when().get("/requisitions/" + own.id).then().statusCode(200)
                 .body(containsString(own.title), not(containsString("id=\"add-candidate\"")));
         session.request().when().get("/applications/" + ownApplication.id).then().statusCode(200)
-                .body(containsString("id=\"history\""), containsString("id=\"promise\""), not(containsString("id=\"move\"")));
+                .body(containsString("id=\"timeline\""), containsString("id=\"promise\""), not(containsString("id=\"move\"")));
     }
 
     @Test
