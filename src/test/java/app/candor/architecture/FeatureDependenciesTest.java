@@ -43,7 +43,7 @@ class FeatureDependenciesTest {
             "requisition -> candidate", "requisition -> application", "requisition -> message", "requisition -> interview",
             "requisition -> feedback", "requisition -> closure",
             "candidate -> application", "candidate -> message",
-            "application -> message", "application -> interview", "application -> feedback", "application -> withdrawal",
+            "application -> message", "application -> feedback", "application -> withdrawal",
             "application -> closure",
             "link -> message", "link -> closure",
             "message -> closure", // HistoryExport labels rejection reasons
