@@ -25,6 +25,7 @@ import jakarta.persistence.EntityManager;
 import org.hibernate.jpa.HibernateHints;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -315,7 +316,7 @@ public class Dispatcher {
 
     /** A claimed message as it leaves: what the send needs, and what recording its result needs, without the entity. */
     private record Outgoing(long id, MessageKind kind, Long applicationId, Long candidateId, String to, String subject, String html,
-                            String text, String messageId, Instant dueAt) {
+                            String text, String messageId, Instant dueAt, String replyTo, String calendar) {
     }
 
     /**
@@ -378,7 +379,8 @@ public class Dispatcher {
             LinkTokens.Filled body = m.kind.toCandidate() ? links.fill(m.application, m.id, m.bodyHtml, m.bodyText)
                     : new LinkTokens.Filled(m.bodyHtml, m.bodyText);
             outgoing.add(new Outgoing(m.id, m.kind, m.application == null ? null : m.application.id,
-                    m.candidate == null ? null : m.candidate.id, m.recipient, m.subject, body.html(), body.text(), m.messageIdHeader, m.dueAt));
+                    m.candidate == null ? null : m.candidate.id, m.recipient, m.subject, body.html(), body.text(), m.messageIdHeader, m.dueAt,
+                    m.replyTo, m.calendar));
         }
         return outgoing;
     }
@@ -393,6 +395,15 @@ public class Dispatcher {
                     .setHtml(out.html())
                     .setText(out.text())
                     .addHeader("Message-ID", MailHeaders.oneLine(out.messageId()));
+            if (out.replyTo() != null) {
+                mail.setReplyTo(MailHeaders.oneLine(out.replyTo()));
+            }
+            if (out.calendar() != null) {
+                // The calendar part as stored when the letter was queued; its METHOD decides the content type's.
+                String method = out.calendar().contains("\nMETHOD:CANCEL") ? "CANCEL" : "REQUEST";
+                mail.addAttachment(method.equals("CANCEL") ? "cancel.ics" : "invite.ics", out.calendar().getBytes(StandardCharsets.UTF_8),
+                        "text/calendar; charset=UTF-8; method=" + method);
+            }
             // The blocking mailer bounded each send by this timeout; the reactive one leaves it to the caller.
             return mailer.send(mail).ifNoItem().after(sendTimeout).fail().subscribeAsCompletionStage();
         } catch (RuntimeException e) {

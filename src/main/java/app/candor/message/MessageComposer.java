@@ -146,7 +146,7 @@ public class MessageComposer {
                         content.interview().people());
         String newDate = content.newDate() == null ? null
                 : DateTimeFormatter.ofLocalizedDate(FormatStyle.LONG).withLocale(locale).format(content.newDate());
-        Letter letter = new Letter(content.kind(), language, subject, greeting(msg, c), c.firstName + " " + c.lastName, role, company,
+        Letter letter = new Letter(content.kind(), language, subject, greeting(msg, language, c), c.firstName + " " + c.lastName, role, company,
                 sender.fullName, sender.jobTitle, lines(content.personalNote()), newDate, content.confirmation(),
                 content.roles().stream().map(MailHeaders::oneLine).toList(), channel == Channel.EMAIL ? links(msg, content.kind()) : List.of(),
                 interview);
@@ -203,12 +203,12 @@ public class MessageComposer {
         return MessageBundles.get(Msg.class, Localized.Literal.of(language));
     }
 
-    private static String greeting(Msg msg, Candidate c) {
+    private static String greeting(Msg msg, String language, Candidate c) {
         if (c.firstNameTerms) {
             return msg.greetingFirstName(c.firstName);
         }
         if (c.salutation != null && !c.salutation.isBlank()) {
-            return msg.greetingTitled(c.salutation, c.lastName);
+            return Greeting.formal(msg, language, c.salutation, c.firstName, c.lastName);
         }
         return msg.greetingFullName(c.firstName, c.lastName);
     }
