@@ -318,7 +318,8 @@ public class ApplicationPages {
         return Templates.show(view, me.isRecruiter(), targets, forms, offerAllowed,
                 me.isRecruiter() ? outcomes.reasons() : List.of(), messages.forApplication(id, me),
                 undeliverable(view.candidate().id()), calendar.zone().getId(),
-                InterviewSection.of(interviews.list(id, me), interviewForm, interviewCancel), chasers.section(id, me, chaserForm));
+                InterviewSection.of(interviews.list(id, me), me.isRecruiter() ? interviews.people() : List.of(), calendar.zone(), interviewForm,
+                        interviewCancel), chasers.section(id, me, chaserForm));
     }
 
     private Response refusedOutcome(long id, Form form, ProblemException e) {

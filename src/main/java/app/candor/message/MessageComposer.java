@@ -194,6 +194,11 @@ public class MessageComposer {
         return at >= 0 && part.indexOf(GREETING, at + 1) < 0;
     }
 
+    /** The company's name as letters write it (one line). */
+    public String companyName() {
+        return MailHeaders.oneLine(config.companyName());
+    }
+
     /** The candidate's language if Candor writes it, else the first configured one. */
     public String languageOf(Candidate c) {
         return config.languages().contains(c.language) ? c.language : config.languages().get(0);
