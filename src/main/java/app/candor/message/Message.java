@@ -113,6 +113,10 @@ public class Message extends PanacheEntityBase {
     @Column(name = "calendar")
     public String calendar;
 
+    /** The team's template version this letter was composed from (message/template); null: the built-in letter. */
+    @Column(name = "template_version_id")
+    public Long templateVersionId;
+
     @Size(max = 2000)
     @Column(name = "personal_note", length = 2000)
     public String personalNote;

@@ -5,6 +5,7 @@ import app.candor.candidate.Candidate;
 import app.candor.candidate.Channel;
 import app.candor.link.LinkPurpose;
 import app.candor.link.LinkTokens;
+import app.candor.message.template.LetterTemplates;
 import app.candor.system.CandorConfig;
 import app.candor.system.PublicUrl;
 import app.candor.user.User;
@@ -45,6 +46,9 @@ public class MessageComposer {
     @Inject
     PublicUrl publicUrl;
 
+    @Inject
+    app.candor.message.template.LetterTemplates templates;
+
     @CheckedTemplate
     static class Templates {
         static native MailTemplateInstance letter(Letter letter);
@@ -79,7 +83,15 @@ public class MessageComposer {
 
     /** As {@link #compose(Application, User, Content)}, for an explicit channel (a written confirmation goes by e-mail). */
     public Composed compose(Application application, User sender, Content content, Channel channel) {
-        return compose(application, sender, content, channel, null);
+        return compose(application, sender, content, channel, null, templates.current(content.kind(), languageOf(application.candidate)));
+    }
+
+    /**
+     * As {@link #compose(Application, User, Content)}, from a template as typed (the editor's preview); null: the
+     * built-in letter.
+     */
+    public Composed composeWith(Application application, User sender, Content content, LetterTemplates.Edited template) {
+        return compose(application, sender, content, Channel.EMAIL, null, Optional.ofNullable(template));
     }
 
     /**
@@ -97,12 +109,18 @@ public class MessageComposer {
     public final class Bulk {
         /** The letter's two parts with {@link #GREETING} in them, per letter without its candidate; empty: render each in full. */
         private final Map<Letter, Optional<String[]>> rendered = new HashMap<>();
+        /** The team's template per kind and language, looked up once per bulk notice (a query per letter would flush the batch). */
+        private final Map<String, Optional<LetterTemplates.Edited>> edited = new HashMap<>();
 
         private Bulk() {
         }
 
         public Composed compose(Application application, User sender, Content content) {
-            return MessageComposer.this.compose(application, sender, content, application.candidate.preferredChannel, rendered);
+            String language = languageOf(application.candidate);
+            Optional<LetterTemplates.Edited> template = edited.computeIfAbsent(content.kind() + "/" + language,
+                    k -> templates.current(content.kind(), language));
+            return MessageComposer.this.compose(application, sender, content, application.candidate.preferredChannel,
+                    template.isPresent() ? null : rendered, template);
         }
     }
 
@@ -110,7 +128,8 @@ public class MessageComposer {
     static final String GREETING = "{{candor:greeting:7d3f}}";
     private static final HtmlEscaper HTML = new HtmlEscaper(List.of());
 
-    private Composed compose(Application application, User sender, Content content, Channel channel, Map<Letter, Optional<String[]>> rendered) {
+    private Composed compose(Application application, User sender, Content content, Channel channel, Map<Letter, Optional<String[]>> rendered,
+                             Optional<LetterTemplates.Edited> template) {
         if (!content.kind().toCandidate()) {
             throw new IllegalArgumentException(content.kind() + " is not a letter to a candidate");
         }
@@ -151,9 +170,21 @@ public class MessageComposer {
                 content.roles().stream().map(MailHeaders::oneLine).toList(), channel == Channel.EMAIL ? links(msg, content.kind()) : List.of(),
                 interview);
 
-        String[] parts = rendered == null ? render(letter, locale) : renderShared(letter, locale, rendered);
-        String html = parts[0];
-        String text = parts[1];
+        String html;
+        String text;
+        Long templateVersion = null;
+        if (template.isPresent()) {
+            // The team's template: only its placeholders, every value escaped in the HTML part (see TemplateText).
+            LetterTemplates.Rendered edited = template.get().render(letter);
+            subject = MailHeaders.oneLine(edited.subject());
+            html = edited.html();
+            text = edited.text();
+            templateVersion = template.get().versionId();
+        } else {
+            String[] parts = rendered == null ? render(letter, locale) : renderShared(letter, locale, rendered);
+            html = parts[0];
+            text = parts[1];
+        }
         String script = null;
         String recipient = c.email;
         if (channel == Channel.PHONE) {
@@ -161,7 +192,7 @@ public class MessageComposer {
             script = Templates.callScript(letter, recipient, c.email, locale.getDisplayLanguage(Locale.ENGLISH),
                     keySentence(msg, letter)).render();
         }
-        return new Composed(content.kind(), channel, recipient, language, subject, html, text, script);
+        return new Composed(content.kind(), channel, recipient, language, subject, html, text, script, null, templateVersion);
     }
 
     /** The letter's HTML and text parts. */

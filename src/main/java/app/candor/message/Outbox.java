@@ -170,6 +170,7 @@ public class Outbox {
         m.bodyText = composed.text();
         m.callScript = composed.callScript();
         m.calendar = composed.calendar();
+        m.templateVersionId = composed.templateVersionId();
         m.replyTo = MailIdentity.replyTo(config.mail(), composed.kind(), application, sender);
         m.personalNote = extras.personalNote();
         m.rejectionReasonId = extras.rejectionReasonId();
