@@ -72,7 +72,9 @@ class AccessMatrixTest {
      * application, interview or message (recruiter-only or admin-only objects).
      */
     static final Set<String> OUT_OF_SCOPE_PREFIXES = Set.of(
-            "/api/candidates/", "/api/admin/users/", "/candidates/", "/admin/users/");
+            "/api/candidates/", "/api/admin/users/", "/candidates/", "/admin/users/",
+            // Letter templates (admins; recruiters where allowed): LetterTemplatesApiTest checks who may edit.
+            "/api/letter-templates/", "/admin/letters/");
 
     /** Second path parameters the test knows how to fill, by name, from the fixture. */
     static final Set<String> KNOWN_SECOND_PARAMETERS = Set.of("interviewId", "messageId", "applicationId");

@@ -61,11 +61,14 @@ class LetterTemplatesApiTest {
 
         // Only admins edit (recruiters where an admin allows it, off by default).
         json(recruiter).body(Map.of("subject", "x", "body", "y")).when().put(PATH).then().statusCode(403);
+        json(data.hiringManager()).when().get("/api/letter-templates").then().statusCode(403);
+        app.candor.support.PageSession.signIn(recruiter).get("/admin/letters").then().statusCode(403);
         json(admin).when().get("/api/letter-templates").then().statusCode(200)
                 .body("find { it.kind == 'REJECTION' && it.language == 'en' }.placeholders.name", org.hamcrest.Matchers.hasItems(
                         "candidate.greeting", "role", "company", "recruiter.name", "links"));
 
         // Hostile templates: refused with the line, nothing saved.
+        int versionsBefore = Api.db(() -> LetterTemplateVersion.history(MessageKind.REJECTION, "en")).size();
         json(admin).body(Map.of("subject", "About {role}", "body", "{candidate.greeting}\n\n<script>alert(1)</script>"))
                 .when().put(PATH).then().statusCode(400).body("detail", containsString("line 3: markup is not allowed"));
         json(admin).body(Map.of("subject", "About {role}", "body", "{candidate.greeting}\n{candidate.getClass()}"))
@@ -74,7 +77,7 @@ class LetterTemplatesApiTest {
         json(admin).body(Map.of("subject", "About {date.new}", "body", "x"))
                 .when().put(PATH).then().statusCode(400).body("errors[0].field", equalTo("subject"))
                 .body("detail", containsString("unknown placeholder {date.new}"));
-        assertThat(Api.db(() -> LetterTemplateVersion.history(MessageKind.REJECTION, "en"))).allMatch(LetterTemplateVersion::builtIn);
+        assertThat(Api.db(() -> LetterTemplateVersion.history(MessageKind.REJECTION, "en"))).hasSize(versionsBefore);
 
         String body = "{candidate.greeting}\n\nThank you for applying for {role} at {company}. We chose someone else.\n\n{links}\n\n"
                 + "Best wishes,\n{recruiter.name}, {recruiter.title}";
@@ -104,8 +107,8 @@ class LetterTemplatesApiTest {
         json(admin).body("{\"version\":" + number + "}").when().post(PATH + "/revert").then().statusCode(200)
                 .body("subject", equalTo("{role}: our answer")).body("number", equalTo(number + 2));
         json(admin).when().get(PATH + "/versions").then().statusCode(200)
-                .body("number", org.hamcrest.Matchers.contains(number + 2, number + 1, number))
-                .body("by", org.hamcrest.Matchers.everyItem(equalTo(admin.username)));
+                .body("number[0..2]", org.hamcrest.Matchers.contains(number + 2, number + 1, number))
+                .body("by[0..2]", org.hamcrest.Matchers.everyItem(equalTo(admin.username)));
         json(admin).body("{\"version\":null}").when().post(PATH + "/revert").then().statusCode(200).body("builtIn", equalTo(true));
 
         Application another = data.application(requisition, recruiter, new CandidateInput("Dr", "Mallory", "<img src=x onerror=alert(1)>",
