@@ -85,7 +85,7 @@ public class ApplicationPageQuery {
         boolean refused = form != null && form.hasErrors();
         ApplicationAction shown = open != null && (refused || offered.contains(open)) ? open : null;
         Form shownForm = shown == null ? Form.empty() : form != null ? form : fresh(shown);
-        InterviewSection interviewSection = InterviewSection.of(interviewList,
+        InterviewSection interviewSection = InterviewSection.of(interviewList, recruiter ? interviews.people() : List.of(), calendar.zone(),
                 shown == ApplicationAction.INTERVIEW ? shownForm : null, null);
 
         List<ApplicationPageView.Action> bar = offered.stream().map(act -> new ApplicationPageView.Action(act,

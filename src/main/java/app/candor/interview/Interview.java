@@ -66,6 +66,10 @@ public class Interview extends PanacheEntityBase {
     @OrderColumn(name = "position")
     public List<Interviewer> interviewers = new ArrayList<>();
 
+    /** The calendar event's SEQUENCE: 0 when scheduled, raised by every move and by the cancellation (see {@link InterviewCalendar}). */
+    @Column(name = "calendar_sequence", nullable = false)
+    public int calendarSequence;
+
     /** When the hiring manager was reminded of missing feedback; set once, by whichever instance got there first. */
     @Column(name = "feedback_reminded_at")
     public Instant feedbackRemindedAt;

@@ -24,7 +24,7 @@ public final class InterviewForm {
     /** Rows read from a post at most; the service refuses more than 10 people anyway. */
     private static final int MAX_ROWS = 50;
 
-    private static final Pattern PERSON_FIELD = Pattern.compile("interviewers\\[(\\d+)]\\.(name|title)");
+    private static final Pattern PERSON_FIELD = Pattern.compile("interviewers\\[(\\d+)]\\.(name|title|userId|email)");
 
     private InterviewForm() {
     }
@@ -39,13 +39,20 @@ public final class InterviewForm {
         return "interviewer " + row + " " + part;
     }
 
-    /** The form as typed; the interviewer lists may be missing or of unequal length. */
+    /** The form as typed, without people chosen from the users or addresses (the older form). */
     static Form of(String startsAt, String durationMinutes, String kind, String location, List<String> names, List<String> titles) {
+        return of(startsAt, durationMinutes, kind, location, names, titles, null, null);
+    }
+
+    /** The form as typed; the interviewer lists (chosen user, name, title, address) may be missing or of unequal length. */
+    static Form of(String startsAt, String durationMinutes, String kind, String location, List<String> names, List<String> titles,
+                   List<String> users, List<String> emails) {
         Form form = Form.empty().with("startsAt", startsAt).with("durationMinutes", durationMinutes).with("kind", kind)
                 .with("location", location);
-        int rows = Math.min(MAX_ROWS, Math.max(size(names), size(titles)));
+        int rows = Math.min(MAX_ROWS, Math.max(Math.max(size(names), size(titles)), Math.max(size(users), size(emails))));
         for (int i = 0; i < rows; i++) {
-            form.with(key(i + 1, "name"), at(names, i)).with(key(i + 1, "title"), at(titles, i));
+            form.with(key(i + 1, "name"), at(names, i)).with(key(i + 1, "title"), at(titles, i))
+                    .with(key(i + 1, "person"), at(users, i)).with(key(i + 1, "email"), at(emails, i));
         }
         return form.with("rows", rows);
     }
@@ -60,7 +67,8 @@ public final class InterviewForm {
     static List<Integer> filledRows(Form form) {
         List<Integer> filled = new ArrayList<>();
         for (int row = 1; row <= rows(form); row++) {
-            if (!form.value(key(row, "name")).isBlank() || !form.value(key(row, "title")).isBlank()) {
+            if (!form.value(key(row, "name")).isBlank() || !form.value(key(row, "title")).isBlank()
+                    || !form.value(key(row, "person")).isBlank() || !form.value(key(row, "email")).isBlank()) {
                 filled.add(row);
             }
         }
@@ -88,11 +96,16 @@ public final class InterviewForm {
         if (kind == null && form.value("kind").isBlank()) {
             errors.add(Problem.FieldError.field("kind", "choose how the interview takes place"));
         }
+        List<InterviewInput.InterviewerInput> people = new ArrayList<>();
+        for (int row : filledRows(form)) {
+            Long user = read(errors, () -> form.longValue(key(row, "person")));
+            String email = form.value(key(row, "email")).strip();
+            people.add(new InterviewInput.InterviewerInput(form.value(key(row, "name")), form.value(key(row, "title")), user,
+                    email.isEmpty() ? null : email));
+        }
         if (!errors.isEmpty()) {
             throw ProblemException.invalid(String.join("; ", errors.stream().map(Problem.FieldError::describe).toList()), errors);
         }
-        List<InterviewInput.InterviewerInput> people = filledRows(form).stream()
-                .map(row -> new InterviewInput.InterviewerInput(form.value(key(row, "name")), form.value(key(row, "title")))).toList();
         return new InterviewInput(startsAt, minutes == null ? null : minutes.intValue(), kind, form.value("location"), people);
     }
 
@@ -111,7 +124,8 @@ public final class InterviewForm {
                 return error;
             }
             int index = Integer.parseInt(m.group(1));
-            return index < filled.size() ? Problem.FieldError.field(key(filled.get(index), m.group(2)), error.message()) : error;
+            String part = m.group(2).equals("userId") ? "person" : m.group(2);
+            return index < filled.size() ? Problem.FieldError.field(key(filled.get(index), part), error.message()) : error;
         }).toList();
         return new ProblemException(e.status, e.title, e.getMessage(), errors);
     }

@@ -76,8 +76,10 @@ public class InterviewPages {
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Response preview(@PathParam("id") long id, @RestForm String startsAt, @RestForm String durationMinutes,
                             @RestForm String kind, @RestForm String location,
-                            @RestForm List<String> interviewerName, @RestForm List<String> interviewerTitle) {
-        Form form = InterviewForm.of(startsAt, durationMinutes, kind, location, interviewerName, interviewerTitle);
+                            @RestForm List<String> interviewerName, @RestForm List<String> interviewerTitle,
+                            @RestForm List<String> interviewerUser, @RestForm List<String> interviewerEmail) {
+        Form form = InterviewForm.of(startsAt, durationMinutes, kind, location, interviewerName, interviewerTitle, interviewerUser,
+                interviewerEmail);
         try {
             User me = currentUser.get();
             InterviewInput input = InterviewForm.input(form, calendar.zone());
@@ -93,8 +95,10 @@ public class InterviewPages {
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Response schedule(@PathParam("id") long id, @RestForm String startsAt, @RestForm String durationMinutes,
                              @RestForm String kind, @RestForm String location,
-                             @RestForm List<String> interviewerName, @RestForm List<String> interviewerTitle) {
-        Form form = InterviewForm.of(startsAt, durationMinutes, kind, location, interviewerName, interviewerTitle);
+                             @RestForm List<String> interviewerName, @RestForm List<String> interviewerTitle,
+                             @RestForm List<String> interviewerUser, @RestForm List<String> interviewerEmail) {
+        Form form = InterviewForm.of(startsAt, durationMinutes, kind, location, interviewerName, interviewerTitle, interviewerUser,
+                interviewerEmail);
         try {
             InterviewView scheduled = interviews.schedule(id, InterviewForm.input(form, calendar.zone()), currentUser.get());
             return Flash.redirect("/applications/" + id, scheduled.kind().label + " interview scheduled for "
@@ -124,6 +128,36 @@ public class InterviewPages {
         }
     }
 
+    /**
+     * Moves an interview (new time, duration, how or where; the same people): the candidate gets the new details and
+     * their calendar moves the event. A refusal shows the page with the reason above the interviews.
+     */
+    @POST
+    @Path("{interviewId}/move")
+    @RolesAllowed(Role.RECRUITER)
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response move(@PathParam("id") long id, @PathParam("interviewId") long interviewId, @RestForm String startsAt,
+                         @RestForm String durationMinutes, @RestForm String kind, @RestForm String location) {
+        User me = currentUser.get();
+        try {
+            InterviewView current = interviews.view(interviewId, me);
+            if (current.applicationId() != id) {
+                throw ProblemException.notFound("Interview", interviewId);
+            }
+            Form form = Form.empty().with("startsAt", startsAt).with("durationMinutes", durationMinutes).with("kind", kind)
+                    .with("location", location).with("rows", 0);
+            InterviewInput typed = InterviewForm.input(form, calendar.zone());
+            InterviewInput input = new InterviewInput(typed.startsAt(), typed.durationMinutes(), typed.kind(), typed.location(),
+                    interviews.peopleOf(interviewId, me));
+            InterviewView moved = interviews.reschedule(interviewId, input, me);
+            return Flash.redirect("/applications/" + id, "Interview moved to " + TemplateExtensions.human(moved.startsAt()) + " ("
+                    + calendar.zone().getId() + "); the candidate's new details and calendar update show in the timeline.");
+        } catch (ProblemException e) {
+            // As a cancellation: the refusal shows above the interviews, no form open.
+            return FormRefusal.reshow(e, () -> page.withForm(id, null, Form.empty().fail(e)));
+        }
+    }
+
     private Response refused(long id, Form form, ProblemException e) {
         return FormRefusal.reshow(e, () -> page.withForm(id, ApplicationAction.INTERVIEW, form.fail(InterviewForm.onRows(e, form))));
     }
@@ -143,6 +177,11 @@ public class InterviewPages {
         facts.add(new Fact("With", input.interviewers().stream().map(p -> p.name().strip() + ", " + p.title().strip())
                 .collect(Collectors.joining("; "))));
         facts.add(new Fact("Goes out", previews.goesOut(phone, null)));
+        if (!phone) {
+            facts.add(new Fact("Calendar", "an invitation (invite.ics) for the candidate"
+                    + (input.interviewers().stream().anyMatch(p -> p.email() != null) ? " and the interviewers with an address" : "")
+                    + ", organised by the requisition's recruiter"));
+        }
 
         List<Hidden> hidden = new ArrayList<>(List.of(new Hidden("startsAt", form.value("startsAt")),
                 new Hidden("durationMinutes", Integer.toString(minutes)), new Hidden("kind", input.kind().name()),
@@ -150,6 +189,8 @@ public class InterviewPages {
         for (InterviewInput.InterviewerInput p : input.interviewers()) {
             hidden.add(new Hidden("interviewerName", p.name()));
             hidden.add(new Hidden("interviewerTitle", p.title()));
+            hidden.add(new Hidden("interviewerUser", p.userId() == null ? "" : p.userId().toString()));
+            hidden.add(new Hidden("interviewerEmail", p.email() == null ? "" : p.email()));
         }
         long id = view.id();
         MessagePreview page = new MessagePreview("Interview confirmation for " + view.candidate().name(), facts, preview, null, hidden,

@@ -41,6 +41,9 @@ public class InterviewService {
     @Inject
     Clock clock;
 
+    @Inject
+    InterviewCalendar calendar;
+
     @Transactional
     public List<InterviewView> list(long applicationId, User viewer) {
         Application a = visibleApplication(applicationId, viewer);
@@ -56,6 +59,7 @@ public class InterviewService {
     @Transactional
     public Preview preview(long applicationId, InterviewInput input, User actor) {
         Application a = openApplication(applicationId, actor);
+        input = resolve(input);
         check(input);
         Interview draft = new Interview();
         draft.application = a;
@@ -67,6 +71,7 @@ public class InterviewService {
     public InterviewView schedule(long applicationId, InterviewInput input, User actor) {
         Application.lockForUpdate(applicationId);
         Application a = openApplication(applicationId, actor);
+        input = resolve(input);
         check(input);
         Instant now = clock.instant();
         Interview i = new Interview();
@@ -88,8 +93,10 @@ public class InterviewService {
         Interview i = Interview.findVisible(id, actor, true);
         requireScheduled(i, "moved");
         openApplication(i.application.id, actor);
+        input = resolve(input);
         check(input);
         apply(i, input);
+        i.calendarSequence++; // the candidate's calendar replaces the event it holds
         i.updatedAt = clock.instant();
         // One letter per change; the row lock above orders concurrent changes, the time tells them apart.
         outbox.enqueue(i.application, compose(i, MessageKind.INTERVIEW_RESCHEDULED, actor),
@@ -102,6 +109,7 @@ public class InterviewService {
         Interview i = Interview.findVisible(id, actor, true);
         requireScheduled(i, "cancelled");
         i.state = InterviewState.CANCELLED;
+        i.calendarSequence++;
         i.updatedAt = clock.instant();
         if (i.startsAt.isAfter(i.updatedAt) && !i.application.stage.isTerminal()) {
             // Only an interview still to come is news to the candidate; a closed application has had its closing letter.
@@ -123,8 +131,57 @@ public class InterviewService {
 
     private Composed compose(Interview i, MessageKind kind, User actor) {
         List<String> people = i.interviewers.stream().map(p -> p.name + ", " + p.title).toList();
-        return composer.compose(i.application, actor, new MessageComposer.Content(kind, null, null, false, List.of(),
+        Composed letter = composer.compose(i.application, actor, new MessageComposer.Content(kind, null, null, false, List.of(),
                 new MessageComposer.InterviewFacts(i.startsAt, i.kind.name(), i.location, people)));
+        if (i.id == null) {
+            return letter; // a preview of an interview not yet scheduled: no event to name yet
+        }
+        // Composed now and stored with the letter: a retry sends the same event, and the message keeps what was sent.
+        return letter.withCalendar(calendar.ics(i, i.application.requisition.title + " – " + composer.companyName(),
+                String.join("\n", people)));
+    }
+
+    /** The interview's people as an input keeps them (a move from the page changes the time and place only). */
+    @Transactional
+    public List<InterviewInput.InterviewerInput> peopleOf(long id, User viewer) {
+        return Interview.findVisible(id, viewer, false).interviewers.stream()
+                .map(p -> new InterviewInput.InterviewerInput(p.name, p.title, p.userId, p.email)).toList();
+    }
+
+    /** Hiring managers and recruiters who can be chosen as interviewers, by name. */
+    @Transactional
+    public List<InterviewSection.Choice> people() {
+        return User.listByName().stream().filter(u -> u.active && (u.isHiringManager() || u.isRecruiter()))
+                .map(u -> new InterviewSection.Choice(u.id, u.fullName + (u.jobTitle == null ? "" : ", " + u.jobTitle))).toList();
+    }
+
+    /**
+     * The people with those chosen from Candor's users filled in from their accounts: their name and title unless
+     * typed, and always their address. Someone who is not an active hiring manager or recruiter is refused.
+     */
+    private static InterviewInput resolve(InterviewInput input) {
+        if (input == null || input.interviewers() == null) {
+            return input;
+        }
+        List<InterviewInput.InterviewerInput> people = new java.util.ArrayList<>();
+        for (int n = 0; n < input.interviewers().size(); n++) {
+            InterviewInput.InterviewerInput p = input.interviewers().get(n);
+            if (p == null || p.userId() == null) {
+                people.add(p);
+                continue;
+            }
+            User u = User.findById(p.userId());
+            if (u == null || !u.active || !(u.isHiringManager() || u.isRecruiter())) {
+                throw ProblemException.invalidField("interviewers[" + n + "].userId", "is not an active hiring manager or recruiter in Candor");
+            }
+            people.add(new InterviewInput.InterviewerInput(blank(p.name()) ? u.fullName : p.name(), blank(p.title()) ? u.jobTitle : p.title(),
+                    u.id, u.email));
+        }
+        return new InterviewInput(input.startsAt(), input.durationMinutes(), input.kind(), input.location(), people);
+    }
+
+    private static boolean blank(String s) {
+        return s == null || s.isBlank();
     }
 
     private void check(InterviewInput input) {
@@ -149,7 +206,8 @@ public class InterviewService {
         i.kind = input.kind();
         i.location = InputValidator.clean(input.location());
         i.interviewers.clear();
-        input.interviewers().forEach(p -> i.interviewers.add(new Interviewer(p.name().strip(), p.title().strip())));
+        input.interviewers().forEach(p -> i.interviewers.add(new Interviewer(p.name().strip(), p.title().strip(), p.userId(),
+                blank(p.email()) ? null : p.email().strip())));
     }
 
     private static void requireScheduled(Interview i, String what) {

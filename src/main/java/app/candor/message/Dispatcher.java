@@ -323,7 +323,7 @@ public class Dispatcher {
 
     /** A claimed message as it leaves: what the send needs, and what recording its result needs, without the entity. */
     private record Outgoing(long id, MessageKind kind, Long applicationId, Long candidateId, String to, String subject, String html,
-                            String text, String messageId, Instant dueAt) {
+                            String text, String messageId, Instant dueAt, String replyTo, String calendar) {
     }
 
     /**
@@ -386,7 +386,8 @@ public class Dispatcher {
             LinkTokens.Filled body = m.kind.toCandidate() ? links.fill(m.application, m.id, m.bodyHtml, m.bodyText)
                     : new LinkTokens.Filled(m.bodyHtml, m.bodyText);
             outgoing.add(new Outgoing(m.id, m.kind, m.application == null ? null : m.application.id,
-                    m.candidate == null ? null : m.candidate.id, m.recipient, m.subject, body.html(), body.text(), m.messageIdHeader, m.dueAt));
+                    m.candidate == null ? null : m.candidate.id, m.recipient, m.subject, body.html(), body.text(), m.messageIdHeader, m.dueAt,
+                    m.replyTo, m.calendar));
         }
         return outgoing;
     }
@@ -396,7 +397,8 @@ public class Dispatcher {
         try {
             // The blocking mailer bounded each send by this timeout; the reactive one leaves it to the caller.
             return sender.send(MailHeaders.oneLine(config.mail().from()), MailHeaders.oneLine(out.to()), MailHeaders.oneLine(out.subject()),
-                            out.html(), out.text(), MailHeaders.oneLine(out.messageId()))
+                            out.html(), out.text(), MailHeaders.oneLine(out.messageId()),
+                            out.replyTo() == null ? null : MailHeaders.oneLine(out.replyTo()), out.calendar())
                     .ifNoItem().after(sendTimeout).fail().subscribeAsCompletionStage();
         } catch (RuntimeException e) {
             return CompletableFuture.failedFuture(e);

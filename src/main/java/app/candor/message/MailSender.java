@@ -4,12 +4,15 @@ import app.candor.system.MailMode;
 import io.quarkus.mailer.Mail;
 import io.quarkus.mailer.reactive.ReactiveMailer;
 import io.smallrye.mutiny.Uni;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.ext.mail.MailAttachment;
 import io.vertx.ext.mail.MailMessage;
 import io.vertx.mutiny.ext.mail.MailClient;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 
 /**
@@ -36,15 +39,46 @@ public class MailSender {
     @org.eclipse.microprofile.config.inject.ConfigProperty(name = "quarkus.mailer.bounce-address")
     java.util.Optional<String> bounceAddress;
 
-    /** Completes once the server has taken the letter; every value already on one line (see {@link MailHeaders}). */
-    public Uni<Void> send(String from, String to, String subject, String html, String text, String messageId) {
+    /**
+     * Completes once the server has taken the letter; every value already on one line (see {@link MailHeaders}).
+     * {@code replyTo} and {@code calendar} (an iCalendar document, sent as its own part) may be null.
+     */
+    public Uni<Void> send(String from, String to, String subject, String html, String text, String messageId, String replyTo,
+                          String calendar) {
         if (mode.isMock()) {
-            return mailer.send(new Mail().setFrom(from).setTo(List.of(to)).setSubject(subject).setHtml(html).setText(text)
-                    .addHeader("Message-ID", messageId));
+            Mail mail = new Mail().setFrom(from).setTo(List.of(to)).setSubject(subject).setHtml(html).setText(text)
+                    .addHeader("Message-ID", messageId);
+            if (replyTo != null) {
+                mail.setReplyTo(replyTo);
+            }
+            if (calendar != null) {
+                mail.addAttachment(calendarName(calendar), calendar.getBytes(StandardCharsets.UTF_8), calendarType(calendar));
+            }
+            return mailer.send(mail);
         }
         MailMessage message = new MailMessage().setFrom(from).setTo(List.of(to)).setSubject(subject).setHtml(html).setText(text);
         message.addHeader("Message-ID", messageId);
+        if (replyTo != null) {
+            message.addHeader("Reply-To", replyTo);
+        }
+        if (calendar != null) {
+            message.setAttachment(List.of(MailAttachment.create().setName(calendarName(calendar))
+                    .setData(Buffer.buffer(calendar.getBytes(StandardCharsets.UTF_8))).setContentType(calendarType(calendar))));
+        }
         bounceAddress.filter(a -> !a.isBlank()).ifPresent(message::setBounceAddress);
         return client.get().sendMail(message).replaceWithVoid();
+    }
+
+    /** The calendar part as stored when the letter was queued; its METHOD decides the content type's. */
+    private static boolean cancels(String calendar) {
+        return calendar.contains("\nMETHOD:CANCEL");
+    }
+
+    private static String calendarName(String calendar) {
+        return cancels(calendar) ? "cancel.ics" : "invite.ics";
+    }
+
+    private static String calendarType(String calendar) {
+        return "text/calendar; charset=UTF-8; method=" + (cancels(calendar) ? "CANCEL" : "REQUEST");
     }
 }

@@ -104,6 +104,19 @@ public class Message extends PanacheEntityBase {
     @Column(name = "call_script")
     public String callScript;
 
+    /** Where the candidate's reply goes (see {@link MailIdentity#replyTo}); null: nowhere but the sender. */
+    @Size(max = 254)
+    @Column(name = "reply_to", length = 254)
+    public String replyTo;
+
+    /** An interview letter's iCalendar part (METHOD:REQUEST or CANCEL), exactly as it is sent; null for other letters. */
+    @Column(name = "calendar")
+    public String calendar;
+
+    /** The team's template version this letter was composed from (message/template); null: the built-in letter. */
+    @Column(name = "template_version_id")
+    public Long templateVersionId;
+
     @Size(max = 2000)
     @Column(name = "personal_note", length = 2000)
     public String personalNote;

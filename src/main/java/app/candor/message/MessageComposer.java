@@ -5,6 +5,7 @@ import app.candor.candidate.Candidate;
 import app.candor.candidate.Channel;
 import app.candor.link.LinkPurpose;
 import app.candor.link.LinkTokens;
+import app.candor.message.template.LetterTemplates;
 import app.candor.system.CandorConfig;
 import app.candor.system.PublicUrl;
 import app.candor.user.User;
@@ -44,6 +45,9 @@ public class MessageComposer {
 
     @Inject
     PublicUrl publicUrl;
+
+    @Inject
+    app.candor.message.template.LetterTemplates templates;
 
     @CheckedTemplate
     static class Templates {
@@ -89,7 +93,15 @@ public class MessageComposer {
 
     /** As {@link #compose(Application, User, Content)}, for an explicit channel (a written confirmation goes by e-mail). */
     public Composed compose(Application application, User sender, Content content, Channel channel) {
-        return compose(application, sender, content, channel, null);
+        return compose(application, sender, content, channel, null, templates.current(content.kind(), languageOf(application.candidate)));
+    }
+
+    /**
+     * As {@link #compose(Application, User, Content)}, from a template as typed (the editor's preview); null: the
+     * built-in letter.
+     */
+    public Composed composeWith(Application application, User sender, Content content, LetterTemplates.Edited template) {
+        return compose(application, sender, content, Channel.EMAIL, null, Optional.ofNullable(template));
     }
 
     /**
@@ -107,12 +119,18 @@ public class MessageComposer {
     public final class Bulk {
         /** The letter's two parts with {@link #GREETING} in them, per letter without its candidate; empty: render each in full. */
         private final Map<Letter, Optional<String[]>> rendered = new HashMap<>();
+        /** The team's template per kind and language, looked up once per bulk notice (a query per letter would flush the batch). */
+        private final Map<String, Optional<LetterTemplates.Edited>> edited = new HashMap<>();
 
         private Bulk() {
         }
 
         public Composed compose(Application application, User sender, Content content) {
-            return MessageComposer.this.compose(application, sender, content, application.candidate.preferredChannel, rendered);
+            String language = languageOf(application.candidate);
+            Optional<LetterTemplates.Edited> template = edited.computeIfAbsent(content.kind() + "/" + language,
+                    k -> templates.current(content.kind(), language));
+            return MessageComposer.this.compose(application, sender, content, application.candidate.preferredChannel,
+                    template.isPresent() ? null : rendered, template);
         }
     }
 
@@ -120,7 +138,8 @@ public class MessageComposer {
     static final String GREETING = "{{candor:greeting:7d3f}}";
     private static final HtmlEscaper HTML = new HtmlEscaper(List.of());
 
-    private Composed compose(Application application, User sender, Content content, Channel channel, Map<Letter, Optional<String[]>> rendered) {
+    private Composed compose(Application application, User sender, Content content, Channel channel, Map<Letter, Optional<String[]>> rendered,
+                             Optional<LetterTemplates.Edited> template) {
         if (!content.kind().toCandidate()) {
             throw new IllegalArgumentException(content.kind() + " is not a letter to a candidate");
         }
@@ -159,14 +178,26 @@ public class MessageComposer {
         String stage = content.kind() == MessageKind.STAGE_UPDATE ? stageName(msg, content.stage()) : null;
         String decisionDate = keepsPromise(content.kind()) && application.promisedDecisionDate != null && !application.stage.isTerminal()
                 ? date(application.promisedDecisionDate, locale) : null;
-        Letter letter = new Letter(content.kind(), language, subject, greeting(msg, c), c.firstName + " " + c.lastName, role, company,
+        Letter letter = new Letter(content.kind(), language, subject, greeting(msg, language, c), c.firstName + " " + c.lastName, role, company,
                 sender.fullName, sender.jobTitle, lines(content.personalNote()), newDate, content.confirmation(),
                 content.roles().stream().map(MailHeaders::oneLine).toList(), channel == Channel.EMAIL ? links(msg, content.kind()) : List.of(),
                 interview, stage, decisionDate);
 
-        String[] parts = rendered == null ? render(letter, locale) : renderShared(letter, locale, rendered);
-        String html = parts[0];
-        String text = parts[1];
+        String html;
+        String text;
+        Long templateVersion = null;
+        if (template.isPresent()) {
+            // The team's template: only its placeholders, every value escaped in the HTML part (see TemplateText).
+            LetterTemplates.Rendered edited = template.get().render(letter);
+            subject = MailHeaders.oneLine(edited.subject());
+            html = edited.html();
+            text = edited.text();
+            templateVersion = template.get().versionId();
+        } else {
+            String[] parts = rendered == null ? render(letter, locale) : renderShared(letter, locale, rendered);
+            html = parts[0];
+            text = parts[1];
+        }
         String script = null;
         String recipient = c.email;
         if (channel == Channel.PHONE) {
@@ -174,7 +205,7 @@ public class MessageComposer {
             script = Templates.callScript(letter, recipient, c.email, locale.getDisplayLanguage(Locale.ENGLISH),
                     keySentence(msg, letter)).render();
         }
-        return new Composed(content.kind(), channel, recipient, language, subject, html, text, script);
+        return new Composed(content.kind(), channel, recipient, language, subject, html, text, script, null, templateVersion);
     }
 
     /** The letter's HTML and text parts. */
@@ -207,6 +238,11 @@ public class MessageComposer {
         return at >= 0 && part.indexOf(GREETING, at + 1) < 0;
     }
 
+    /** The company's name as letters write it (one line). */
+    public String companyName() {
+        return MailHeaders.oneLine(config.companyName());
+    }
+
     /** The candidate's language if Candor writes it, else the first configured one. */
     public String languageOf(Candidate c) {
         return config.languages().contains(c.language) ? c.language : config.languages().get(0);
@@ -216,12 +252,12 @@ public class MessageComposer {
         return MessageBundles.get(Msg.class, Localized.Literal.of(language));
     }
 
-    private static String greeting(Msg msg, Candidate c) {
+    private static String greeting(Msg msg, String language, Candidate c) {
         if (c.firstNameTerms) {
             return msg.greetingFirstName(c.firstName);
         }
         if (c.salutation != null && !c.salutation.isBlank()) {
-            return msg.greetingTitled(c.salutation, c.lastName);
+            return Greeting.formal(msg, language, c.salutation, c.firstName, c.lastName);
         }
         return msg.greetingFullName(c.firstName, c.lastName);
     }

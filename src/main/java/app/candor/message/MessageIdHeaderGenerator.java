@@ -37,7 +37,7 @@ public class MessageIdHeaderGenerator implements BeforeExecutionGenerator {
         if (!PENDING.equals(currentValue) || m.id == null) {
             return currentValue; // a header set on purpose (tests, imports) stays
         }
-        return header(m.id, Arc.container().instance(CandorConfig.class).get().mail().messageIdDomain());
+        return header(m.id, MailIdentity.messageIdDomain(Arc.container().instance(CandorConfig.class).get().mail()));
     }
 
     /** Stable across retries and resends, so a receiving server can recognise a repeat. */

@@ -31,7 +31,11 @@ public record MessageView(
         String messageId,
         Instant callDoneAt,
         String callDoneBy,
-        String callNote) {
+        String callNote,
+        /** Where the candidate's reply goes (issue 21). */
+        String replyTo,
+        /** An interview letter's iCalendar part, exactly as sent; null otherwise. */
+        String calendar) {
 
     public static MessageView of(Message m) {
         // A team message about no application (the daily digest) names no application, candidate or requisition.
@@ -41,6 +45,6 @@ public record MessageView(
                 m.kind, m.channel, m.state, m.recipient, m.language, m.subject,
                 m.bodyHtml, m.bodyText, m.callScript, m.personalNote, m.senderUsername, m.createdAt,
                 m.state == MessageState.SCHEDULED ? m.dueAt : null, m.sentAt, m.attempts, m.lastError, m.messageIdHeader,
-                m.callDoneAt, m.callDoneBy, m.callNote);
+                m.callDoneAt, m.callDoneBy, m.callNote, m.replyTo, m.calendar);
     }
 }

@@ -74,7 +74,7 @@ public class Outbox {
         Instant now = clock.instant();
         Message m = write(application, composed, cause, sender, extras, now);
         // Known at once to whoever reads it in this transaction (the insert at flush writes the same value).
-        m.messageIdHeader = MessageIdHeaderGenerator.header(m.id, config.mail().messageIdDomain());
+        m.messageIdHeader = MessageIdHeaderGenerator.header(m.id, MailIdentity.messageIdDomain(config.mail()));
         if (application != null && m.kind.toCandidate() && m.kind != MessageKind.INTERVIEW_DEBRIEF) {
             // The next word from the recruiter answers the candidate's chasers (the automatic debrief letter does not).
             if (application.chasedAt != null) {
@@ -176,6 +176,9 @@ public class Outbox {
         m.bodyHtml = composed.html();
         m.bodyText = composed.text();
         m.callScript = composed.callScript();
+        m.calendar = composed.calendar();
+        m.templateVersionId = composed.templateVersionId();
+        m.replyTo = MailIdentity.replyTo(config.mail(), composed.kind(), application, sender);
         m.personalNote = extras.personalNote();
         m.rejectionReasonId = extras.rejectionReasonId();
         m.senderUsername = sender.username;

@@ -123,6 +123,15 @@ public interface CandorConfig {
         Optional<String> noticeUrl();
     }
 
+    Templates templates();
+
+    /** The letter templates the team edits (message/template). */
+    interface Templates {
+        /** Whether recruiters may edit letter templates besides admins. */
+        @WithDefault("false")
+        boolean recruitersMayEdit();
+    }
+
     /** The closure watch: the sweep that flags promises, the board, the recruiters' daily digest. */
     interface Closure {
         /** How often the sweep looks for newly due-soon and overdue promises ("off" disables it). */
@@ -176,9 +185,17 @@ public interface CandorConfig {
         @WithDefault("Candor <no-reply@candor.local>")
         String from();
 
-        /** Right-hand side of the stable Message-ID header (&lt;candor-42@domain&gt;). */
-        @WithDefault("candor.local")
-        String messageIdDomain();
+        /**
+         * Right-hand side of the stable Message-ID header (&lt;candor-42@domain&gt;). Unset: the domain of
+         * {@link #from()}, so that letters carry the company's own domain (see message/MailIdentity).
+         */
+        Optional<String> messageIdDomain();
+
+        /**
+         * Where candidates' replies go, for every letter (a team inbox, e.g. "Recruiting &lt;jobs@example.com&gt;").
+         * Unset: the recruiter who signed the letter, so that a reply reaches a person (see message/MailIdentity).
+         */
+        Optional<String> replyTo();
 
         /** Attempts before a transiently failing message is marked FAILED. */
         @WithDefault("8")

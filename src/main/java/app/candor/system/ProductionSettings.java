@@ -15,7 +15,7 @@ import java.util.function.Function;
 /**
  * Production refuses to start without the settings it cannot run without, and says in one message
  * everything that is missing, so that a deployment is fixed in one go rather than one restart per
- * variable. Without CANDOR_SESSION_KEY every replica would invent its own key and reject the others'
+ * variable. Without CANDOR_COMPANY_NAME letters would be signed with the demo company's name; without CANDOR_SESSION_KEY every replica would invent its own key and reject the others'
  * sessions; without CANDOR_PUBLIC_URL candidate links would point nowhere; without SMTP host and
  * sender nothing reaches candidates.
  *
@@ -42,6 +42,8 @@ public class ProductionSettings implements ConfigSourceFactory {
             new Required("CANDOR_DB_PASSWORD", "quarkus.datasource.password", "the database password"),
             new Required("QUARKUS_MAILER_HOST", "quarkus.mailer.host", "the SMTP server candidate mail goes through"),
             new Required("QUARKUS_MAILER_FROM", "candor.mail.from", "the sender address of candidate mail"),
+            // Letters are signed and sent in the company's name; a demo name in a real candidate's inbox is worse than no start.
+            new Required("CANDOR_COMPANY_NAME", "candor.company-name", "the company name candidates see in letters and on their pages"),
             new Required("CANDOR_SESSION_KEY", "quarkus.http.auth.session.encryption-key",
                     "the login cookie key, the same on every replica (openssl rand -base64 32)",
                     value -> value.length() < MIN_KEY_LENGTH ? "shorter than " + MIN_KEY_LENGTH + " characters" : null),

@@ -58,6 +58,37 @@ public record Received(MimeMessage message, String raw, String contentType, List
         return contentType.split(";")[0].strip().toLowerCase(Locale.ROOT);
     }
 
+    /** The decoded content of the first part of this base type (e.g. "text/calendar"), with its full Content-Type; null without one. */
+    public Part part(String type) {
+        try {
+            return message.getContent() instanceof Multipart multipart ? find(multipart, type) : null;
+        } catch (MessagingException | IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** A part of a received mail: its Content-Type header as sent and its content as text. */
+    public record Part(String contentType, String content) {
+    }
+
+    private static Part find(Multipart multipart, String type) throws MessagingException, IOException {
+        for (int i = 0; i < multipart.getCount(); i++) {
+            BodyPart part = multipart.getBodyPart(i);
+            Object content = part.getContent();
+            if (content instanceof Multipart nested) {
+                Part found = find(nested, type);
+                if (found != null) {
+                    return found;
+                }
+            } else if (baseType(part.getContentType()).equals(type)) {
+                String text = content instanceof java.io.InputStream in ? new String(in.readAllBytes(), StandardCharsets.UTF_8)
+                        : String.valueOf(content);
+                return new Part(part.getContentType(), text);
+            }
+        }
+        return null;
+    }
+
     /** Every value of a header, as received (folded lines unfolded). */
     public List<String> headers(String name) {
         try {

@@ -71,6 +71,7 @@ public final class Replicas {
         env.put("QUARKUS_MAILER_HOST", "127.0.0.1");
         env.put("QUARKUS_MAILER_PORT", String.valueOf(smtpPort));
         env.put("QUARKUS_MAILER_FROM", "Candor <candor@replicas.test>");
+        env.put("CANDOR_COMPANY_NAME", "Replicas Test Ltd");
         env.put("QUARKUS_MAILER_START_TLS", "DISABLED");
         env.put("CANDOR_WORK_WEEK", "MONDAY,TUESDAY,WEDNESDAY,THURSDAY,FRIDAY,SATURDAY,SUNDAY");
         env.put("CANDOR_CLOSURE_DIGEST_AT", "00:00");

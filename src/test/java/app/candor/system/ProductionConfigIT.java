@@ -71,7 +71,7 @@ class ProductionConfigIT {
         String out = exitOutput();
         assertThat(out).contains("Candor cannot start in production");
         for (String variable : List.of("CANDOR_DB_URL", "CANDOR_DB_USER", "CANDOR_DB_PASSWORD", "QUARKUS_MAILER_HOST",
-                "QUARKUS_MAILER_FROM", "CANDOR_SESSION_KEY", "CANDOR_PUBLIC_URL", "CANDOR_ADMIN_USER", "CANDOR_ADMIN_PASSWORD")) {
+                "QUARKUS_MAILER_FROM", "CANDOR_COMPANY_NAME", "CANDOR_SESSION_KEY", "CANDOR_PUBLIC_URL", "CANDOR_ADMIN_USER", "CANDOR_ADMIN_PASSWORD")) {
             assertThat(out).as("the message names " + variable).contains(variable);
         }
         assertThat(out).as("one message, not the stack trace of the first failure").doesNotContain("\tat ");
@@ -142,6 +142,7 @@ class ProductionConfigIT {
         Map<String, String> env = new HashMap<>(database());
         env.put("QUARKUS_MAILER_HOST", "127.0.0.1");
         env.put("QUARKUS_MAILER_FROM", "Candor <candor@example.test>");
+        env.put("CANDOR_COMPANY_NAME", "Example Test Ltd");
         env.put("CANDOR_SESSION_KEY", "an-it-session-key-of-enough-length");
         env.put("CANDOR_PUBLIC_URL", "https://candor.example.test");
         env.put("QUARKUS_HTTP_PORT", "0");  // a free port; the test reads it from the log

@@ -15,7 +15,7 @@ class ProductionSettingsTest {
             "quarkus.datasource.jdbc.url", "jdbc:postgresql://db/candor", "quarkus.datasource.username", "candor",
             "quarkus.datasource.password", "secret", "quarkus.mailer.host", "smtp.example.com",
             "candor.mail.from", "Candor <no-reply@example.com>", "quarkus.http.auth.session.encryption-key", "0123456789abcdef0123",
-            "candor.public-url", "https://candor.example.com");
+            "candor.public-url", "https://candor.example.com", "candor.company-name", "Example Ltd");
 
     private static java.util.List<String> problems(String publicUrl) {
         Map<String, String> config = new java.util.HashMap<>(GOOD);
@@ -28,5 +28,16 @@ class ProductionSettingsTest {
         assertThat(problems("https://candor.example.com")).isEmpty();
         assertThat(problems("http://candor.example.com")).singleElement().asString()
                 .contains("CANDOR_PUBLIC_URL not an https:// address");
+    }
+
+    @Test
+    void withoutTheCompanyNameProductionDoesNotStart() {
+        // Issue 21: production signed its letters with the demo company's name.
+        Map<String, String> config = new java.util.HashMap<>(GOOD);
+        config.remove("candor.company-name");
+        assertThat(ProductionSettings.problems(config::get)).singleElement().asString()
+                .startsWith("CANDOR_COMPANY_NAME not set").contains("candor.company-name");
+        config.put("candor.company-name", " ");
+        assertThat(ProductionSettings.problems(config::get)).singleElement().asString().startsWith("CANDOR_COMPANY_NAME not set");
     }
 }

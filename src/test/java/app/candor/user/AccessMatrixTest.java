@@ -73,7 +73,9 @@ class AccessMatrixTest {
      */
     static final Set<String> OUT_OF_SCOPE_PREFIXES = Set.of(
             "/api/candidates/", "/api/admin/users/", "/candidates/", "/admin/users/", "/api/tokens/", "/account/tokens/",
-            "/api/admin/candidates/", "/admin/privacy/", "/api/admin/webhooks/", "/admin/webhooks/");
+            "/api/admin/candidates/", "/admin/privacy/", "/api/admin/webhooks/", "/admin/webhooks/",
+            // Letter templates (admins; recruiters where allowed): LetterTemplatesApiTest checks who may edit.
+            "/api/letter-templates/", "/admin/letters/");
 
     /** Second path parameters the test knows how to fill, by name, from the fixture. */
     static final Set<String> KNOWN_SECOND_PARAMETERS = Set.of("interviewId", "messageId", "applicationId");

@@ -1,0 +1,176 @@
+package app.candor.message.template;
+
+import app.candor.application.Application;
+import app.candor.candidate.Candidate;
+import app.candor.candidate.Channel;
+import app.candor.message.Composed;
+import app.candor.message.MessageComposer;
+import app.candor.message.MessageKind;
+import app.candor.message.Preview;
+import app.candor.requisition.Requisition;
+import app.candor.system.CandorConfig;
+import app.candor.system.ProblemException;
+import app.candor.user.CurrentUser;
+import app.candor.user.Role;
+import app.candor.user.User;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Letter templates over the API: what each kind offers (placeholders), the version in force and the history, saving,
+ * going back to a version or to the built-in letter, and a preview with a sample candidate or a real application.
+ * Admins, and recruiters where candor.templates.recruiters-may-edit allows.
+ */
+@Path("/api/letter-templates")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+@Tag(name = "Letter templates")
+@RolesAllowed({Role.ADMIN, Role.RECRUITER})
+public class LetterTemplateResource {
+
+    @Inject
+    LetterTemplates templates;
+
+    @Inject
+    MessageComposer composer;
+
+    @Inject
+    CurrentUser currentUser;
+
+    @Inject
+    CandorConfig config;
+
+    public record PlaceholderView(String name, String meaning) {
+    }
+
+    public record VersionView(int number, String subject, String body, boolean builtIn, String by, Instant at) {
+        static VersionView of(LetterTemplateVersion v) {
+            return new VersionView(v.number, v.subject, v.body, v.builtIn(), v.createdBy, v.createdAt);
+        }
+    }
+
+    public record TemplateView(MessageKind kind, String language, List<PlaceholderView> placeholders, VersionView current) {
+    }
+
+    public record TemplateInput(String subject, String body) {
+    }
+
+    public record RevertInput(Integer version) {
+    }
+
+    public record PreviewInput(String subject, String body, Long applicationId) {
+    }
+
+    @GET
+    @Transactional
+    @Operation(summary = "Every candidate letter kind and language: its placeholders and the version in force (none: the built-in letter)")
+    public List<TemplateView> list() {
+        editor();
+        List<TemplateView> all = new ArrayList<>();
+        for (MessageKind kind : Placeholders.editableKinds()) {
+            for (String language : config.languages()) {
+                all.add(new TemplateView(kind, language, placeholders(kind),
+                        LetterTemplateVersion.latest(kind, language).map(VersionView::of).orElse(null)));
+            }
+        }
+        return all;
+    }
+
+    @GET
+    @Path("{kind}/{language}/versions")
+    @Operation(summary = "Every saved version, newest first, with who saved it and when")
+    public List<VersionView> versions(@PathParam("kind") MessageKind kind, @PathParam("language") String language) {
+        editor();
+        return templates.history(kind, language).stream().map(VersionView::of).toList();
+    }
+
+    @PUT
+    @Path("{kind}/{language}")
+    @Operation(summary = "Save a new version; refused with the line when it uses an unknown placeholder or markup")
+    public VersionView save(@PathParam("kind") MessageKind kind, @PathParam("language") String language, TemplateInput input) {
+        User me = editor();
+        return VersionView.of(templates.save(kind, language, input == null ? null : input.subject(), input == null ? null : input.body(), me));
+    }
+
+    @POST
+    @Path("{kind}/{language}/revert")
+    @Operation(summary = "Go back to a saved version ({\"version\":3}) or to the built-in letter ({\"version\":null}), as a new version")
+    public VersionView revert(@PathParam("kind") MessageKind kind, @PathParam("language") String language, RevertInput input) {
+        User me = editor();
+        return VersionView.of(templates.revert(kind, language, input == null ? null : input.version(), me));
+    }
+
+    @POST
+    @Path("{kind}/{language}/preview")
+    @Transactional
+    @Operation(summary = "The letter a template as typed would write, for a sample candidate or a real application; writes nothing")
+    public Preview preview(@PathParam("kind") MessageKind kind, @PathParam("language") String language, PreviewInput input) {
+        User me = editor();
+        if (input == null) {
+            throw ProblemException.invalidField("body", "is required");
+        }
+        LetterTemplates.Edited draft = templates.draft(kind, language, input.subject(), input.body());
+        Application application = input.applicationId() == null ? sample(language)
+                : Application.findVisible(input.applicationId(), me).orElseThrow(() -> ProblemException.notFound("Application", input.applicationId()));
+        Composed c = composer.composeWith(application, me, sample(kind), draft);
+        return Preview.of(c, 1);
+    }
+
+    /** Admins; recruiters only where an admin allows it (candor.templates.recruiters-may-edit). */
+    private User editor() {
+        User me = currentUser.get();
+        if (!me.isAdmin() && !config.templates().recruitersMayEdit()) {
+            throw new ProblemException(403, "Forbidden", "Only admins edit letter templates here (candor.templates.recruiters-may-edit).", null);
+        }
+        return me;
+    }
+
+    private static List<PlaceholderView> placeholders(MessageKind kind) {
+        return Placeholders.of(kind).stream().map(p -> new PlaceholderView(p.name(), p.meaning())).toList();
+    }
+
+    /** The content a sample letter of this kind carries: a date, an interview, a note where the kind has them. */
+    static MessageComposer.Content sample(MessageKind kind) {
+        LocalDate date = LocalDate.now().plusDays(14);
+        MessageComposer.InterviewFacts interview = switch (kind) {
+            case INTERVIEW_INVITATION, INTERVIEW_RESCHEDULED, INTERVIEW_CANCELLED -> new MessageComposer.InterviewFacts(
+                    Instant.now().plusSeconds(7 * 86_400L), "VIDEO", "https://meet.example.com/sample",
+                    List.of("Grace Hopper, Head of Platform", "Alan Turing, Principal Engineer"));
+            default -> null;
+        };
+        return new MessageComposer.Content(kind, kind == MessageKind.FEEDBACK ? "Clear answers on system design; practise estimation."
+                : "We enjoyed meeting you.", date, false, List.of("Data Analyst", "Product Designer"), interview);
+    }
+
+    /** A candidate who exists only for the preview: Dr Lise Meitner, applying for "Sample role". */
+    static Application sample(String language) {
+        Candidate c = new Candidate();
+        c.salutation = "Ms Dr";
+        c.firstName = "Lise";
+        c.lastName = "Meitner";
+        c.email = "lise.meitner@example.com";
+        c.language = language;
+        c.preferredChannel = Channel.EMAIL;
+        Application a = new Application();
+        a.candidate = c;
+        a.requisition = new Requisition();
+        a.requisition.title = "Sample role";
+        return a;
+    }
+}
