@@ -7,7 +7,7 @@ create table api_token (
     user_id       bigint       not null references app_user (id),
     name          varchar(100) not null,
     scope         varchar(10)  not null,
-    token_hash    char(64)     not null,
+    token_hash    varchar(64)  not null,
     token_hint    varchar(16)  not null,
     created_at    timestamp(6) with time zone not null,
     created_by    varchar(64)  not null,

@@ -42,7 +42,7 @@ public class ApiToken extends PanacheEntityBase {
     @Column(nullable = false, length = 10)
     public ApiTokenScope scope;
 
-    @Column(name = "token_hash", nullable = false, length = 64, columnDefinition = "char(64)")
+    @Column(name = "token_hash", nullable = false, length = 64)
     public String tokenHash;
 
     /** The secret's first characters, to tell tokens apart in a list and in a leaked-credential scanner. */
