@@ -117,7 +117,7 @@ public class WebhookOutbox {
 
     private void flaggedAt(String type, String column, int flag, Instant at) {
         @SuppressWarnings("unchecked")
-        // The column keeps microseconds: the sweep's instant, truncated (H2) or rounded (PostgreSQL).
+        // The column keeps microseconds: the sweep's instant rounded (H2 and PostgreSQL), so within a microsecond of it.
         Instant from = at.truncatedTo(java.time.temporal.ChronoUnit.MICROS);
         List<Object[]> rows = em.createNativeQuery("select id, requisition_id, candidate_id, closure_due from application where "
                         + column + " >= ?1 and " + column + " <= ?2 and closure_flag = ?3 order by id")
@@ -172,12 +172,15 @@ public class WebhookOutbox {
         }
         event.persist();
         Instant now = calendar.now();
+        // Due at the column's precision (microseconds): stored with nanoseconds the time is rounded up past the
+        // sender's "now" (H2 and PostgreSQL round), and with a clock that stands still it would never be due.
+        Instant due = now.truncatedTo(java.time.temporal.ChronoUnit.MICROS);
         for (Long endpointId : active) {
             WebhookDelivery d = new WebhookDelivery();
             d.eventId = event.id;
             d.endpointId = endpointId;
             d.state = WebhookDelivery.State.PENDING;
-            d.dueAt = now;
+            d.dueAt = due;
             d.createdAt = now;
             d.updatedAt = now;
             d.persist();

@@ -181,7 +181,8 @@ class WebhookTest {
         Application a = data.application(requisition, recruiter);
         // The clock stays ahead until the event is delivered: the webhook outbox dates the event by it, and a reset
         // before the deliverer's round would leave the event due 60 days from now.
-        clock.set(java.time.Instant.now().plus(Duration.ofDays(60)));
+        // A standing clock with nanoseconds that the database rounds up: a delivery stored "due now" must still be due.
+        clock.set(java.time.Instant.now().plus(Duration.ofDays(60)).truncatedTo(java.time.temporal.ChronoUnit.MICROS).plusNanos(900));
         JsonPath overdue;
         try {
             sweep.sweep();
