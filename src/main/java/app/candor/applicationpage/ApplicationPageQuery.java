@@ -98,7 +98,8 @@ public class ApplicationPageQuery {
                 && letters.stream().noneMatch(m -> m.kind() == MessageKind.OFFER && m.state() != MessageState.CANCELLED));
         String undeliverable = Candidate.<Candidate>findByIdOptional(a.candidate().id()).map(c -> c.emailUndeliverable).orElse(null);
         return new ApplicationPageView(a, recruiter, bar, shown, shownForm, refusal == null ? Form.empty() : refusal, targets,
-                offerAllowed, recruiter ? outcomes.reasons() : List.of(), interviewSection, chaserSection,
+                offerAllowed, recruiter ? outcomes.reasons() : List.of(),
+                recruiter ? outcomes.rejectionLetters(a.candidate().language()) : List.of(), interviewSection, chaserSection,
                 Timeline.of(a, letters, interviewList, chaserSection.chasers()), undeliverable, calendar.zone().getId(),
                 recruiter ? confirmCancel : null);
     }
@@ -129,7 +130,8 @@ public class ApplicationPageQuery {
 
     private Form fresh(ApplicationAction action) {
         return switch (action) {
-            case OUTCOME -> Form.empty().with("when", "later").with("sendAt", Form.dateTimeLocal(outcomes.nextBusinessMorning()));
+            case OUTCOME -> Form.empty().with("when", "later").with("sendAt", Form.dateTimeLocal(outcomes.nextBusinessMorning()))
+                    .with("templateId", String.valueOf(outcomes.defaultRejectionLetter()));
             case INTERVIEW -> app.candor.interview.InterviewForm.defaults();
             default -> Form.empty();
         };

@@ -17,10 +17,12 @@ import java.util.List;
  * @param open    the action bar's open form, or null
  * @param form    the open form's values and errors (fresh, or refused as typed)
  * @param refusal a refusal that is no form's (cancelling an interview), shown above the timeline
+ * @param letters the rejection letters to choose from (the standard letter and the named templates in the candidate's language)
  * @param confirmCancel the interview whose cancellation is to be confirmed (it tells the candidate), or null
  */
 public record ApplicationPageView(ApplicationView application, boolean recruiter, List<Action> actions, ApplicationAction open,
                                   Form form, Form refusal, List<Target> targets, boolean offerAllowed, List<RejectionReason> reasons,
+                                  List<app.candor.message.template.LetterTemplates.Choice> letters,
                                   InterviewSection interviews, ChaserSection chasers, List<TimelineEntry> timeline,
                                   String undeliverable, String zone, Long confirmCancel) {
 

@@ -130,7 +130,7 @@ public class BulkActions {
     }
 
     private static OutcomeInput rejection(BulkRequest r) {
-        return new OutcomeInput(Outcome.REJECTED, r.reasonId(), r.personalNote(), null);
+        return new OutcomeInput(Outcome.REJECTED, r.reasonId(), r.personalNote(), null, r.templateId());
     }
 
     private static DelayInput delay(BulkRequest r) {
@@ -149,7 +149,7 @@ public class BulkActions {
         return view;
     }
 
-    private static void check(BulkRequest request) {
+    private void check(BulkRequest request) {
         if (request.action() == null) {
             throw ProblemException.invalidField("action", "choose what to do with the selected candidates");
         }
@@ -167,6 +167,9 @@ public class BulkActions {
         }
         if (request.action() == BulkAction.REJECT && request.reasonId() == null) {
             throw ProblemException.invalidField("reasonId", "choose the rejection reason (internal, never quoted to the candidate)");
+        }
+        if (request.action() == BulkAction.REJECT) {
+            outcomes.requireRejectionLetter(request.templateId());
         }
     }
 }

@@ -58,7 +58,8 @@ public class BulkPages {
     @CheckedTemplate
     static class Templates {
         static native TemplateInstance choose(app.candor.requisition.RequisitionView requisition, List<Selected> selected, Form form,
-                                              List<BulkAction> actions, List<Stage> stages, List<RejectionReason> reasons);
+                                              List<BulkAction> actions, List<Stage> stages, List<RejectionReason> reasons,
+                                              List<app.candor.message.template.LetterTemplates.Choice> letters);
 
         static native TemplateInstance confirm(app.candor.requisition.RequisitionView requisition, BulkAction action, BulkActions.Plan plan,
                                                Form form, List<Long> ids, String stageLabel);
@@ -78,8 +79,11 @@ public class BulkPages {
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Response choose(@PathParam("id") long id, @RestForm List<String> application, @RestForm String action,
                            @RestForm String stage, @RestForm String tell, @RestForm String promisedDecisionDate,
-                           @RestForm String reasonId, @RestForm String personalNote, @RestForm String chosen) {
-        Form form = form(action, stage, tell, promisedDecisionDate, reasonId, personalNote);
+                           @RestForm String reasonId, @RestForm String personalNote, @RestForm String chosen,
+                           @RestForm String templateId) {
+        // The rejection letter preselected: the kind's default, until one is chosen.
+        Form form = form(action, stage, tell, promisedDecisionDate, reasonId, personalNote,
+                templateId == null ? String.valueOf(outcomes.defaultRejectionLetter()) : templateId);
         List<Long> ids = ids(application);
         try {
             if (chosen == null && (action == null || action.isBlank())) {
@@ -101,8 +105,8 @@ public class BulkPages {
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Response confirm(@PathParam("id") long id, @RestForm List<String> application, @RestForm String action,
                             @RestForm String stage, @RestForm String tell, @RestForm String promisedDecisionDate,
-                            @RestForm String reasonId, @RestForm String personalNote) {
-        Form form = form(action, stage, tell, promisedDecisionDate, reasonId, personalNote);
+                            @RestForm String reasonId, @RestForm String personalNote, @RestForm String templateId) {
+        Form form = form(action, stage, tell, promisedDecisionDate, reasonId, personalNote, templateId);
         List<Long> ids = ids(application);
         try {
             BulkActions.Done done = bulk.apply(id, request(ids, form), currentUser.get());
@@ -121,22 +125,22 @@ public class BulkPages {
         pipeline.stages().forEach(g -> g.applications().stream().filter(a -> ids.contains(a.id()))
                 .forEach(a -> selected.add(new Selected(a.id(), a.candidateName(), g.stage().label))));
         return Templates.choose(pipeline.requisition(), selected, form, List.of(BulkAction.values()),
-                BulkActions.MOVES, outcomes.reasons());
+                BulkActions.MOVES, outcomes.reasons(), outcomes.rejectionLetters(null));
     }
 
     private app.candor.requisition.RequisitionView requisition(long id) {
         return applications.pipeline(id, currentUser.get()).requisition();
     }
 
-    private static Form form(String action, String stage, String tell, String date, String reasonId, String note) {
+    private static Form form(String action, String stage, String tell, String date, String reasonId, String note, String templateId) {
         return Form.empty().with("action", action).with("stage", stage).with("tell", tell).with("promisedDecisionDate", date)
-                .with("reasonId", reasonId).with("personalNote", note);
+                .with("reasonId", reasonId).with("personalNote", note).with("templateId", templateId);
     }
 
     private static BulkRequest request(List<Long> ids, Form form) {
         return new BulkRequest(Form.enumValue("action", form.value("action"), BulkAction.class), ids,
                 Form.enumValue("stage", form.value("stage"), Stage.class), form.checked("tell"), form.dateValue("promisedDecisionDate"),
-                form.longValue("reasonId"), form.value("personalNote"));
+                form.longValue("reasonId"), form.value("personalNote"), form.longValue("templateId"));
     }
 
     private static List<Long> ids(List<String> values) {

@@ -78,8 +78,9 @@ public class OutcomePages {
     @RolesAllowed(Role.RECRUITER)
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Response preview(@PathParam("id") long id, @RestForm String outcome, @RestForm String reasonId,
-                            @RestForm String personalNote, @RestForm String when, @RestForm String sendAt) {
-        Form form = outcomeForm(outcome, reasonId, personalNote, when, sendAt);
+                            @RestForm String personalNote, @RestForm String when, @RestForm String sendAt,
+                            @RestForm String templateId) {
+        Form form = outcomeForm(outcome, reasonId, personalNote, when, sendAt, templateId);
         try {
             OutcomeInput input = outcomeInput(form);
             Preview preview = outcomes.preview(id, input, currentUser.get());
@@ -98,8 +99,8 @@ public class OutcomePages {
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Response record(@PathParam("id") long id, @RestForm String outcome, @RestForm String reasonId,
                            @RestForm String personalNote, @RestForm String when, @RestForm String sendAt,
-                           @RestForm String previewedNote) {
-        Form form = outcomeForm(outcome, reasonId, personalNote, when, sendAt);
+                           @RestForm String previewedNote, @RestForm String templateId) {
+        Form form = outcomeForm(outcome, reasonId, personalNote, when, sendAt, templateId);
         try {
             OutcomeInput input = outcomeInput(form);
             if (!PreviewPage.previewed(personalNote, previewedNote)) {
@@ -123,10 +124,14 @@ public class OutcomePages {
             String reason = outcomes.reasons().stream().filter(r -> r.id.equals(input.reasonId())).map(r -> r.label)
                     .findFirst().orElse("—");
             facts.add(new Fact("Reason (internal, never quoted to the candidate)", reason));
+            long chosen = input.templateId() == null ? outcomes.defaultRejectionLetter() : input.templateId();
+            facts.add(new Fact("Letter", outcomes.rejectionLetters(null).stream().filter(c -> c.id() == chosen)
+                    .map(app.candor.message.template.LetterTemplates.Choice::name).findFirst().orElse("Standard letter")));
         }
         facts.add(new Fact("Goes out", previews.goesOut(phone, input.sendAt())));
         List<Hidden> hidden = List.of(new Hidden("outcome", input.outcome().name()),
                 new Hidden("reasonId", input.reasonId() == null ? "" : input.reasonId().toString()),
+                new Hidden("templateId", input.templateId() == null ? "" : input.templateId().toString()),
                 new Hidden("when", input.sendAt() == null ? "now" : "later"),
                 new Hidden("sendAt", input.sendAt() == null ? "" : form.value("sendAt")));
         String label = phone ? "Create call task" : input.sendAt() != null ? "Schedule " + input.outcome().kind.label.toLowerCase()
@@ -137,8 +142,9 @@ public class OutcomePages {
         return previews.render(view, p);
     }
 
-    private static Form outcomeForm(String outcome, String reasonId, String personalNote, String when, String sendAt) {
+    private static Form outcomeForm(String outcome, String reasonId, String personalNote, String when, String sendAt, String templateId) {
         return Form.empty().with("outcome", outcome).with("reasonId", reasonId).with("personalNote", personalNote)
+                .with("templateId", templateId)
                 .with("when", when == null || when.isBlank() ? "later" : when).with("sendAt", sendAt);
     }
 
@@ -148,6 +154,7 @@ public class OutcomePages {
         boolean rejection = outcome == Outcome.REJECTED;
         Long reasonId = rejection ? form.longValue("reasonId") : null;
         OffsetDateTime sendAt = rejection && !"now".equals(form.value("when")) ? form.dateTimeValue("sendAt", calendar.zone()) : null;
-        return new OutcomeInput(outcome, reasonId, form.value("personalNote"), sendAt);
+        Long templateId = rejection ? form.longValue("templateId") : null;
+        return new OutcomeInput(outcome, reasonId, form.value("personalNote"), sendAt, templateId);
     }
 }

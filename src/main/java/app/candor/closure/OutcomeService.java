@@ -11,6 +11,7 @@ import app.candor.message.Message;
 import app.candor.message.MessageComposer;
 import app.candor.message.Outbox;
 import app.candor.message.Preview;
+import app.candor.message.template.LetterTemplates;
 import app.candor.system.BusinessCalendar;
 import app.candor.system.CandorConfig;
 import app.candor.system.InputValidator;
@@ -57,6 +58,23 @@ public class OutcomeService {
     @Inject
     Supersession supersession;
 
+    @Inject
+    LetterTemplates templates;
+
+    /** What may be chosen for a rejection letter in {@code language} (null: any), and which is preselected. */
+    public List<LetterTemplates.Choice> rejectionLetters(String language) {
+        return templates.choices(MessageKind.REJECTION, language);
+    }
+
+    /** Refused (400 on templateId) unless a rejection letter: null (the default), 0 (standard) or a named rejection template. */
+    public void requireRejectionLetter(Long templateId) {
+        templates.requireChoice(MessageKind.REJECTION, templateId, "templateId");
+    }
+
+    public long defaultRejectionLetter() {
+        return templates.defaultChoice(MessageKind.REJECTION);
+    }
+
     @Transactional
     public List<RejectionReason> reasons() {
         return RejectionReason.listActive();
@@ -96,8 +114,8 @@ public class OutcomeService {
     }
 
     private Composed compose(Application a, OutcomeInput input, User actor) {
-        return composer.compose(a, actor, new MessageComposer.Content(input.outcome().kind, InputValidator.clean(input.personalNote()),
-                null, false));
+        return composer.composeChosen(a, actor, new MessageComposer.Content(input.outcome().kind, InputValidator.clean(input.personalNote()),
+                null, false), input.templateId());
     }
 
     private static final List<MessageKind> CLOSING = java.util.Arrays.stream(MessageKind.values()).filter(MessageKind::closes).toList();
@@ -119,6 +137,7 @@ public class OutcomeService {
         } else if (input.reasonId() != null) {
             throw ProblemException.invalidField("reasonId", "only a rejection takes a reason");
         }
+        templates.requireChoice(input.outcome().kind, input.templateId(), "templateId");
         if (input.sendAt() != null) {
             if (input.outcome() != Outcome.REJECTED) {
                 throw ProblemException.invalidField("sendAt", "only a rejection can be scheduled; an offer goes out at once");

@@ -97,6 +97,15 @@ public class MessageComposer {
     }
 
     /**
+     * As {@link #compose(Application, User, Content)}, from the template chosen for the letter (null: the kind's default;
+     * 0: the standard letter; see {@link LetterTemplates#chosen}).
+     */
+    public Composed composeChosen(Application application, User sender, Content content, Long templateId) {
+        return compose(application, sender, content, application.candidate.preferredChannel, null,
+                templates.chosen(content.kind(), templateId, languageOf(application.candidate)));
+    }
+
+    /**
      * As {@link #compose(Application, User, Content)}, from a template as typed (the editor's preview); null: the
      * built-in letter.
      */

@@ -59,9 +59,10 @@ public class LetterTemplateResource {
     public record PlaceholderView(String name, String meaning) {
     }
 
-    public record VersionView(int number, String subject, String body, boolean builtIn, String by, Instant at) {
+    /** {@code id}: what a letter records as its template version. */
+    public record VersionView(Long id, int number, String subject, String body, boolean builtIn, String by, Instant at) {
         static VersionView of(LetterTemplateVersion v) {
-            return new VersionView(v.number, v.subject, v.body, v.builtIn(), v.createdBy, v.createdAt);
+            return new VersionView(v.id, v.number, v.subject, v.body, v.builtIn(), v.createdBy, v.createdAt);
         }
     }
 
@@ -90,6 +91,69 @@ public class LetterTemplateResource {
             }
         }
         return all;
+    }
+
+    public record NamedView(Long id, MessageKind kind, String name, boolean defaultForKind, java.util.Map<String, VersionView> current) {
+    }
+
+    public record NamedInput(MessageKind kind, String name, boolean defaultForKind) {
+    }
+
+    public record DefaultInput(boolean defaultForKind) {
+    }
+
+    @GET
+    @Path("named")
+    @Transactional
+    @Operation(summary = "The named templates of a kind (?kind=REJECTION), each with its version in force per language")
+    public List<NamedView> named(@jakarta.ws.rs.QueryParam("kind") MessageKind kind) {
+        editor();
+        return templates.named(kind).stream().map(this::view).toList();
+    }
+
+    @POST
+    @Path("named")
+    @Transactional
+    @Operation(summary = "A new named template of a kind ({\"kind\":\"REJECTION\",\"name\":\"After final interview\"}); offered once it has a text")
+    public NamedView create(NamedInput input) {
+        User me = editor();
+        if (input == null) {
+            throw ProblemException.invalidField("name", "is required");
+        }
+        return view(templates.create(input.kind(), input.name(), input.defaultForKind(), me));
+    }
+
+    @PUT
+    @Path("named/{id}/default")
+    @Transactional
+    @Operation(summary = "Make it the kind's default, preselected where a letter is chosen ({\"defaultForKind\":true}), or no longer")
+    public NamedView markDefault(@PathParam("id") long id, DefaultInput input) {
+        editor();
+        return view(templates.markDefault(id, input != null && input.defaultForKind()));
+    }
+
+    @PUT
+    @Path("named/{id}/{language}")
+    @Operation(summary = "Save a new version of a named template in a language; checked as the standard letter is")
+    public VersionView saveNamed(@PathParam("id") long id, @PathParam("language") String language, TemplateInput input) {
+        User me = editor();
+        return VersionView.of(templates.saveNamed(id, language, input == null ? null : input.subject(), input == null ? null : input.body(), me));
+    }
+
+    @GET
+    @Path("named/{id}/{language}/versions")
+    @Operation(summary = "Every saved version of a named template in a language, newest first")
+    public List<VersionView> namedVersions(@PathParam("id") long id, @PathParam("language") String language) {
+        editor();
+        return templates.historyNamed(id, language).stream().map(VersionView::of).toList();
+    }
+
+    private NamedView view(LetterTemplate t) {
+        java.util.Map<String, VersionView> current = new java.util.LinkedHashMap<>();
+        for (String language : config.languages()) {
+            LetterTemplateVersion.latest(t.id, t.kind, language).ifPresent(v -> current.put(language, VersionView.of(v)));
+        }
+        return new NamedView(t.id, t.kind, t.name, t.defaultForKind, current);
     }
 
     @GET

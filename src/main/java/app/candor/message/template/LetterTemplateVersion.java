@@ -42,6 +42,10 @@ public class LetterTemplateVersion extends PanacheEntityBase {
     @Column(nullable = false)
     public int number;
 
+    /** The named template this is a version of; 0: the kind's standard letter. */
+    @Column(name = "template_id", nullable = false)
+    public long templateId;
+
     @Column(length = 300)
     public String subject;
 
@@ -59,14 +63,29 @@ public class LetterTemplateVersion extends PanacheEntityBase {
     }
 
     public static Optional<LetterTemplateVersion> latest(MessageKind kind, String language) {
-        return find("kind = ?1 and language = ?2 order by number desc", kind, language).firstResultOptional();
+        return latest(STANDARD, kind, language);
     }
 
     public static List<LetterTemplateVersion> history(MessageKind kind, String language) {
-        return list("kind = ?1 and language = ?2 order by number desc", kind, language);
+        return history(STANDARD, kind, language);
     }
 
     public static Optional<LetterTemplateVersion> findNumber(MessageKind kind, String language, int number) {
-        return find("kind = ?1 and language = ?2 and number = ?3", kind, language, number).firstResultOptional();
+        return findNumber(STANDARD, kind, language, number);
+    }
+
+    /** The template id of a kind's standard letter (the one edited per kind, or the built-in letter). */
+    public static final long STANDARD = 0;
+
+    public static Optional<LetterTemplateVersion> latest(long templateId, MessageKind kind, String language) {
+        return find("templateId = ?1 and kind = ?2 and language = ?3 order by number desc", templateId, kind, language).firstResultOptional();
+    }
+
+    public static List<LetterTemplateVersion> history(long templateId, MessageKind kind, String language) {
+        return list("templateId = ?1 and kind = ?2 and language = ?3 order by number desc", templateId, kind, language);
+    }
+
+    public static Optional<LetterTemplateVersion> findNumber(long templateId, MessageKind kind, String language, int number) {
+        return find("templateId = ?1 and kind = ?2 and language = ?3 and number = ?4", templateId, kind, language, number).firstResultOptional();
     }
 }

@@ -54,6 +54,123 @@ public class LetterTemplates {
         return LetterTemplateVersion.latest(kind, language).filter(v -> !v.builtIn()).map(LetterTemplates::edited);
     }
 
+    /** One entry where a letter of a kind is chosen: 0 is the standard letter. */
+    public record Choice(long id, String name, boolean defaultForKind) {
+    }
+
+    /**
+     * What may be chosen for a letter of this kind: the standard letter first, then the named templates that have a
+     * text in {@code language} (any language when null, e.g. for several candidates at once).
+     */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public List<Choice> choices(MessageKind kind, String language) {
+        List<Choice> all = new java.util.ArrayList<>();
+        List<LetterTemplate> named = LetterTemplate.ofKind(kind);
+        all.add(new Choice(LetterTemplateVersion.STANDARD, "Standard letter", named.stream().noneMatch(t -> t.defaultForKind)));
+        for (LetterTemplate t : named) {
+            boolean written = language == null ? LetterTemplateVersion.count("templateId = ?1 and subject is not null", t.id) > 0
+                    : LetterTemplateVersion.latest(t.id, kind, language).filter(v -> !v.builtIn()).isPresent();
+            if (written) {
+                all.add(new Choice(t.id, t.name, t.defaultForKind));
+            }
+        }
+        return all;
+    }
+
+    /** The choice preselected for this kind: the named template marked default, else the standard letter (0). */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public long defaultChoice(MessageKind kind) {
+        return LetterTemplate.defaultOf(kind).map(t -> t.id).orElse(LetterTemplateVersion.STANDARD);
+    }
+
+    /** Refused (400 on {@code field}) unless {@code templateId} is null, 0 (the standard letter) or a named template of this kind. */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public void requireChoice(MessageKind kind, Long templateId, String field) {
+        if (templateId == null || templateId == LetterTemplateVersion.STANDARD) {
+            return;
+        }
+        LetterTemplate t = LetterTemplate.findById(templateId);
+        if (t == null || t.kind != kind) {
+            throw ProblemException.invalidField(field, "is not a letter template of this kind (" + kind.label.toLowerCase()
+                    + "); choose one from GET /api/letter-templates/named?kind=" + kind.name() + ", or 0 for the standard letter");
+        }
+    }
+
+    /**
+     * The template a letter of this kind and language is composed from when {@code templateId} is chosen: null, the
+     * kind's default; 0, the standard letter; a named template, its latest version in the language, or the standard
+     * letter where it has none there. Empty: the built-in letter.
+     */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public Optional<Edited> chosen(MessageKind kind, Long templateId, String language) {
+        long id = templateId == null ? defaultChoice(kind) : templateId;
+        if (id != LetterTemplateVersion.STANDARD && kind.toCandidate()) {
+            Optional<Edited> named = LetterTemplateVersion.latest(id, kind, language).filter(v -> !v.builtIn()).map(LetterTemplates::edited);
+            if (named.isPresent()) {
+                return named;
+            }
+        }
+        return current(kind, language);
+    }
+
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public List<LetterTemplate> named(MessageKind kind) {
+        requireEditable(kind, config.languages().get(0));
+        return LetterTemplate.ofKind(kind);
+    }
+
+    /** A new named template of a kind, without text yet (it is offered once it has a version in a language). */
+    @Transactional
+    public LetterTemplate create(MessageKind kind, String name, boolean defaultForKind, User by) {
+        requireEditable(kind, config.languages().get(0));
+        if (name == null || name.isBlank() || name.strip().length() > 100 || name.contains("\n")) {
+            throw ProblemException.invalidField("name", "is required: one line of at most 100 characters");
+        }
+        if (LetterTemplate.named(kind, name.strip()).isPresent()) {
+            throw ProblemException.invalidField("name", "is already the name of a " + kind.label.toLowerCase() + " template");
+        }
+        LetterTemplate t = new LetterTemplate();
+        t.kind = kind;
+        t.name = name.strip();
+        t.createdBy = by.username;
+        t.createdAt = clock.instant();
+        t.persist();
+        if (defaultForKind) {
+            markDefault(t.id, true);
+        }
+        return t;
+    }
+
+    /** Makes a named template the default of its kind (the one before it no longer is), or no longer the default. */
+    @Transactional
+    public LetterTemplate markDefault(long id, boolean on) {
+        LetterTemplate t = findNamed(id);
+        if (on) {
+            LetterTemplate.update("defaultForKind = false where kind = ?1 and id <> ?2", t.kind, t.id);
+        }
+        t.defaultForKind = on;
+        return t;
+    }
+
+    /** Saves a new version of a named template in a language, checked as the standard letter is. */
+    @Transactional
+    public LetterTemplateVersion saveNamed(long id, String language, String subject, String body, User by) {
+        LetterTemplate t = findNamed(id);
+        draft(t.kind, language, subject, body);
+        return write(t.id, t.kind, language, subject.strip(), body.strip(), by);
+    }
+
+    @Transactional
+    public List<LetterTemplateVersion> historyNamed(long id, String language) {
+        LetterTemplate t = findNamed(id);
+        requireEditable(t.kind, language);
+        return LetterTemplateVersion.history(t.id, t.kind, language);
+    }
+
+    public LetterTemplate findNamed(long id) {
+        return LetterTemplate.<LetterTemplate>findByIdOptional(id).orElseThrow(() -> ProblemException.notFound("Letter template", id));
+    }
+
     /** A template as typed, checked as a save checks it (for a preview); refused with the line otherwise. */
     public Edited draft(MessageKind kind, String language, String subject, String body) {
         requireEditable(kind, language);
@@ -86,11 +203,16 @@ public class LetterTemplates {
     }
 
     private LetterTemplateVersion write(MessageKind kind, String language, String subject, String body, User by) {
+        return write(LetterTemplateVersion.STANDARD, kind, language, subject, body, by);
+    }
+
+    private LetterTemplateVersion write(long templateId, MessageKind kind, String language, String subject, String body, User by) {
         LetterTemplateVersion v = new LetterTemplateVersion();
+        v.templateId = templateId;
         v.kind = kind;
         v.language = language;
         // Two saves at once: the unique key on (kind, language, number) refuses the second.
-        v.number = LetterTemplateVersion.latest(kind, language).map(l -> l.number + 1).orElse(1);
+        v.number = LetterTemplateVersion.latest(templateId, kind, language).map(l -> l.number + 1).orElse(1);
         v.subject = subject;
         v.body = body;
         v.createdBy = by.username;
