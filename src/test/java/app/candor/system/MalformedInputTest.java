@@ -99,6 +99,8 @@ class MalformedInputTest {
                 case "requisitionId": return String.valueOf(requisitionId);
                 // an API token nobody has: the malformed requests must be refused before the id matters
                 case "tokenId": return "987654321";
+                case "kind": return "REJECTION";
+                case "language": return "en";
                 default: break;
             }
             String before = template.substring(0, template.indexOf("{" + parameter + "}"));
@@ -110,6 +112,8 @@ class MalformedInputTest {
                 case "messages" -> String.valueOf(messageId);
                 case "candidates" -> String.valueOf(candidateId);
                 case "users" -> String.valueOf(manager.id);
+                // webhook endpoints and named letter templates nobody made: refused before the id matters, as tokens
+                case "webhooks", "named" -> "987654321";
                 default -> throw new AssertionError("the corpus does not know what {" + parameter + "} of " + template
                         + " names: teach Fixture.id");
             };
