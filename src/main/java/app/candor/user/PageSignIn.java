@@ -72,6 +72,15 @@ public class PageSignIn implements HttpAuthenticationMechanism {
         return false;
     }
 
+    /**
+     * Ahead of {@link ApiSignIn}: where no path names a mechanism (the API document, /q/swagger-ui) a browser without a
+     * session is sent to the sign-in page, as on every page; a client with a token or Basic still signs in there.
+     */
+    @Override
+    public int getPriority() {
+        return DEFAULT_PRIORITY + 100;
+    }
+
     @Override
     public Set<Class<? extends AuthenticationRequest>> getCredentialTypes() {
         // what the form (password, then its cookie) and quarkus-oidc (tokens) hand to the identity providers

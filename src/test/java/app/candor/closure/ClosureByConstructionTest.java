@@ -194,7 +194,7 @@ class ClosureByConstructionTest {
 
         // The page offers the same choice: Role closed needs how they were told, and then records it.
         PageSession page = PageSession.signIn(recruiter);
-        assertThat(page.get("/applications/" + a.id).asString()).contains("name=\"toldHow\"");
+        assertThat(page.get("/applications/" + a.id + "?action=move").asString()).contains("name=\"toldHow\"");
         page.post("/applications/" + a.id + "/stage", Map.of("stage", "ROLE_CLOSED")).then().statusCode(400)
                 .body(org.hamcrest.Matchers.containsString("is required to move to ROLE_CLOSED"));
         assertThat(load(a.id).stage).isEqualTo(Stage.APPLIED);
@@ -218,7 +218,7 @@ class ClosureByConstructionTest {
         assertThat(view.getBoolean("closure.untold")).isTrue();
         assertThat(view.getBoolean("closure.canTell")).isTrue();
         PageSession page = PageSession.signIn(recruiter);
-        assertThat(page.get("/applications/" + a.id).asString()).contains("id=\"told\"").contains("Record how the candidate was told");
+        assertThat(page.get("/applications/" + a.id + "?action=told").asString()).contains("id=\"told\"").contains("Record how the candidate was told");
 
         JsonPath told = json(recruiter).body(Map.of("how", "IN_PERSON", "note", "Told her at the office")).when()
                 .post("/api/applications/" + a.id + "/told").then().statusCode(200).extract().jsonPath();

@@ -56,7 +56,7 @@ class InterviewMovePagesTest {
     @Test
     void aColleagueChosenFromTheUsersIsNamedWithTheirTitleAndInvitedAndTheInterviewMovesFromThePage() {
         PageSession session = PageSession.signIn(recruiter);
-        session.get(page).then().statusCode(200).body(containsString("<option value=\"" + manager.id + "\">" + manager.fullName));
+        session.get(page + "?action=interview").then().statusCode(200).body(containsString("<option value=\"" + manager.id + "\">" + manager.fullName));
         Map<String, Object> form = new HashMap<>();
         form.put("startsAt", inDays(3).toString());
         form.put("durationMinutes", "45");

@@ -186,7 +186,7 @@ class InterviewPagesTest {
         String rowTwoTitle = refused.substring(refused.indexOf("for=\"f-interviewer-2-title\""),
                 refused.indexOf("for=\"f-interviewer-3-name\""));
         assertThat(rowTwoTitle).contains("aria-invalid=\"true\"", "is required: the candidate is told who they will meet");
-        assertThat(refused).contains("interviewer 2 title: is required");
+        assertThat(refused).contains("Interviewer 2 title is required");
 
         session.post(page + "/interviews", form("2000-01-01T10:00", "PHONE", "", List.of("Grace Hopper"), List.of("Head of Platform")))
                 .then().statusCode(400).body(containsString("must be in the future"));

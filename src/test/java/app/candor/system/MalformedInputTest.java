@@ -113,7 +113,7 @@ class MalformedInputTest {
                 case "candidates" -> String.valueOf(candidateId);
                 case "users" -> String.valueOf(manager.id);
                 // webhook endpoints and named letter templates nobody made: refused before the id matters, as tokens
-                case "webhooks", "named" -> "987654321";
+                case "webhooks", "named", "notifications" -> "987654321";
                 default -> throw new AssertionError("the corpus does not know what {" + parameter + "} of " + template
                         + " names: teach Fixture.id");
             };

@@ -74,7 +74,7 @@ class LetterTemplateBrowserTest {
 
             try (Browser browser = Browser.open(base.toString())) {
                 browser.signIn(recruiter.username, TestData.PASSWORD);
-                browser.go("/applications/" + application.id);
+                browser.go("/applications/" + application.id + "?action=outcome");
                 browser.find("#f-outcome-rejected").click();
                 new Select(browser.field("reasonId")).selectByIndex(1);
                 browser.find("#f-when-now").click();
