@@ -67,7 +67,7 @@ class RejectionBrowserTest {
             browser.find("#f-outcome-rejected").click();
             new Select(browser.field("reasonId")).selectByVisibleText("Did not progress after the interview");
             browser.find("#f-outcome-note").sendKeys("A first draft of the note");
-            browser.find("#f-when-now").click();
+            assertThat(browser.find("#f-when-now").isSelected()).as("send now is preselected").isTrue();
             browser.screenshot("outcome-form");
             browser.submit("#outcome button[type=submit]");
 
@@ -150,7 +150,7 @@ class RejectionBrowserTest {
 
             browser.submit("#confirm");
             assertThat(browser.text(".flash")).isEqualTo("Requisition put on hold; 2 candidates notified.");
-            assertThat(browser.text("#status-badge")).isEqualTo("ON_HOLD");
+            assertThat(browser.text("#status-badge")).isEqualTo("On hold");
 
             browser.go("/requisitions");
             assertThat(browser.text("#attention")).contains("Ring Me").contains("CALL_PENDING").contains("Call +44 20 7946 0555");
