@@ -54,13 +54,13 @@ public enum Stage {
     /** The move from this stage to {@code to}, or the reason it is not allowed. */
     public Result check(Stage to) {
         if (isTerminal()) {
-            return Result.illegal("The application is already closed as " + name() + "; terminal stages are final.");
+            return Result.illegal("The application is already closed as " + label + "; terminal stages are final.");
         }
         if (to == this) {
-            return Result.illegal("The application is already in stage " + name() + ".");
+            return Result.illegal("The application is already in stage " + label + ".");
         }
         if (to == HIRED && this != OFFER) {
-            return Result.illegal("Only an application at OFFER can move to HIRED; it is at " + name() + ".");
+            return Result.illegal("Only an application at Offer can move to Hired; it is at " + label + ".");
         }
         if (to.isTerminal()) {
             return Result.allowed(Move.CLOSE);

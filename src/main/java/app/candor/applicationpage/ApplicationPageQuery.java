@@ -130,7 +130,8 @@ public class ApplicationPageQuery {
 
     private Form fresh(ApplicationAction action) {
         return switch (action) {
-            case OUTCOME -> Form.empty().with("when", "later").with("sendAt", Form.dateTimeLocal(outcomes.nextBusinessMorning()))
+            // "Send now" preselected (what a recruiter who has decided usually wants); "later" offers the next business morning.
+            case OUTCOME -> Form.empty().with("when", "now").with("sendAt", Form.dateTimeLocal(outcomes.nextBusinessMorning()))
                     .with("templateId", String.valueOf(outcomes.defaultRejectionLetter()));
             case INTERVIEW -> app.candor.interview.InterviewForm.defaults();
             default -> Form.empty();

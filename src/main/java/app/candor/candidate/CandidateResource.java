@@ -67,7 +67,8 @@ public class CandidateResource {
 
     static CandidateView viewWithApplications(Candidate c) {
         return CandidateView.of(c, Application.listByCandidate(c).stream()
-                .map(a -> new CandidateView.ApplicationRef(a.id, a.requisition.id, a.requisition.title, a.stage.name(), a.promisedDecisionDate))
+                .map(a -> new CandidateView.ApplicationRef(a.id, a.requisition.id, a.requisition.title, a.stage.name(), a.stage.label,
+                        a.promisedDecisionDate))
                 .toList());
     }
 }

@@ -7,7 +7,9 @@ public record CandidateView(Long id, String salutation, String firstName, String
                             List<ApplicationRef> applications) {
 
     /** Where this person has applied (filled in by the caller that knows applications). */
-    public record ApplicationRef(Long id, Long requisitionId, String requisitionTitle, String stage, java.time.LocalDate promisedDecisionDate) {
+    /** {@code stage}: the code (as the API has it); {@code stageLabel}: how pages name it. */
+    public record ApplicationRef(Long id, Long requisitionId, String requisitionTitle, String stage, String stageLabel,
+                                 java.time.LocalDate promisedDecisionDate) {
     }
 
     public static CandidateView of(Candidate c, List<ApplicationRef> applications) {

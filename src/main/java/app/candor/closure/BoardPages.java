@@ -1,5 +1,6 @@
 package app.candor.closure;
 
+import app.candor.requisition.Requisition;
 import app.candor.user.CurrentUser;
 import app.candor.user.Role;
 import app.candor.user.User;
@@ -12,6 +13,8 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
+
+import java.util.List;
 
 /** The closure board page: what stands between each candidate and their answer, most urgent first. */
 @Path("/board")
@@ -29,15 +32,23 @@ public class BoardPages {
 
     @CheckedTemplate
     static class Templates {
-        /** {@code canAct}: the next actions are the recruiter's; an admin sees what they are, not links into recruiter pages. */
-        static native TemplateInstance board(BoardView board, ClosureStatsView stats, boolean canAct);
+        /**
+         * {@code canAct}: the next actions are the recruiter's; an admin sees what they are, not links into recruiter pages.
+         * {@code requisitions} and {@code recruiters}: the choices of the filter form.
+         */
+        static native TemplateInstance board(BoardView board, ClosureStatsView stats, boolean canAct, List<Requisition> requisitions,
+                                             List<User> recruiters);
     }
 
+    /** An unknown requisition or recruiter in the filter is answered with the plain error page (400), naming the field. */
     @GET
     @RolesAllowed({Role.RECRUITER, Role.ADMIN})
-    public TemplateInstance show(@QueryParam("scope") String scope, @QueryParam("page") String page) {
+    public TemplateInstance show(@QueryParam("scope") String scope, @QueryParam("page") String page,
+                                 @QueryParam("requisition") String requisition, @QueryParam("recruiter") String recruiter) {
         User me = currentUser.get();
-        BoardView view = board.view(me, ClosureBoard.Scope.parse(scope, me), ClosureBoard.parsePage(page));
-        return Templates.board(view, stats.compute(me, null, view.scope()), me.isRecruiter());
+        ClosureBoard.Filter filter = ClosureBoard.Filter.parse(requisition, recruiter);
+        BoardView view = board.view(me, BoardResource.scope(scope, filter, me), ClosureBoard.parsePage(page), filter);
+        return Templates.board(view, stats.compute(me, null, view.scope()), me.isRecruiter(), Requisition.listVisible(me, false),
+                User.listActiveWithRole(Role.RECRUITER));
     }
 }

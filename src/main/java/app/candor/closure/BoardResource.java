@@ -32,8 +32,17 @@ public class BoardResource {
             description = "Sections in order: overdue and chased, overdue, chased, due soon, feedback missing, calls to make, "
                     + "messages failed; each row with its next action(s). Sections follow one another across the pages.")
     public BoardView get(@Parameter(description = "mine (default for recruiters) or team (default for admins)") @QueryParam("scope") String scope,
-                         @Parameter(description = "1 and up; the page size is candor.closure.board-page-size") @QueryParam("page") String page) {
+                         @Parameter(description = "1 and up; the page size is candor.closure.board-page-size") @QueryParam("page") String page,
+                         @Parameter(description = "only this requisition's rows (its id); an unknown id is refused") @QueryParam("requisition") String requisition,
+                         @Parameter(description = "only this recruiter's requisitions (their user id; with another recruiter, scope team)")
+                         @QueryParam("recruiter") String recruiter) {
         User me = currentUser.get();
-        return board.view(me, ClosureBoard.Scope.parse(scope, me), ClosureBoard.parsePage(page));
+        ClosureBoard.Filter filter = ClosureBoard.Filter.parse(requisition, recruiter);
+        return board.view(me, scope(scope, filter, me), ClosureBoard.parsePage(page), filter);
+    }
+
+    /** Without a scope, a recruiter filter means the team's board (a colleague's rows are not in "mine"). */
+    static ClosureBoard.Scope scope(String scope, ClosureBoard.Filter filter, User me) {
+        return filter.recruiter() != null && (scope == null || scope.isBlank()) ? ClosureBoard.Scope.TEAM : ClosureBoard.Scope.parse(scope, me);
     }
 }

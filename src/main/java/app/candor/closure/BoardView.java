@@ -13,9 +13,10 @@ import java.util.List;
  * (the sections follow one another across the pages, in their order).
  *
  * @param scope        "mine" (requisitions the viewer recruits for) or "team" (all)
+ * @param filter       the requisition and recruiter the board is narrowed to (null: all)
  * @param dueSoonUntil the last promised date that counts as due soon (the next business day)
  */
-public record BoardView(String scope, LocalDate today, LocalDate dueSoonUntil, int page, int pages, int pageSize, long total,
+public record BoardView(String scope, ClosureBoard.Filter filter, LocalDate today, LocalDate dueSoonUntil, int page, int pages, int pageSize, long total,
                         List<SectionCount> sections, List<Row> rows) {
 
     /** A section's size, and the page it starts on (null when it is empty). */

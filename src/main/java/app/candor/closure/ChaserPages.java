@@ -77,18 +77,20 @@ public class ChaserPages {
     @Path("answered")
     @RolesAllowed(Role.RECRUITER)
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
-    public Response answered(@PathParam("id") long id, @RestForm String from, @RestForm String scope, @RestForm String page) {
+    public Response answered(@PathParam("id") long id, @RestForm String from, @RestForm String scope, @RestForm String page,
+                             @RestForm String requisition, @RestForm String recruiter) {
         User me = currentUser.get();
         int answered = chasers.answered(id, me);
         String message = answered == 0 ? "No chaser was waiting for a reply."
                 : answered == 1 ? "The chaser is marked answered." : answered + " chasers are marked answered.";
-        return Flash.redirect("board".equals(from) ? boardAddress(scope, page, me) : "/applications/" + id + "#chasers", message);
+        return Flash.redirect("board".equals(from) ? boardAddress(scope, page, requisition, recruiter, me) : "/applications/" + id + "#chasers", message);
     }
 
     /** Only a board address built from values it accepts: the form cannot send the browser anywhere else. */
-    private static String boardAddress(String scope, String page, User me) {
+    private static String boardAddress(String scope, String page, String requisition, String recruiter, User me) {
         try {
-            return "/board?scope=" + ClosureBoard.Scope.parse(scope, me).value() + "&page=" + ClosureBoard.parsePage(page);
+            return "/board?scope=" + ClosureBoard.Scope.parse(scope, me).value() + ClosureBoard.Filter.parse(requisition, recruiter).query()
+                    + "&page=" + ClosureBoard.parsePage(page);
         } catch (ProblemException e) {
             return "/board";
         }

@@ -94,6 +94,43 @@ public class ClosureBoard {
         throw ProblemException.invalidField("page", "must be a whole number from 1");
     }
 
+    /**
+     * Narrows the board to one requisition and/or one recruiter (ids from the query string; null: all). A recruiter
+     * filter takes the place of "mine" (the same index, ix_application_board_mine, with another recruiter's id).
+     */
+    public record Filter(Long requisition, Long recruiter) {
+        public static final Filter NONE = new Filter(null, null);
+
+        /** Both ids as written in the query string; a value that is not a positive whole number is refused by name. */
+        public static Filter parse(String requisition, String recruiter) {
+            return new Filter(id("requisition", requisition), id("recruiter", recruiter));
+        }
+
+        private static Long id(String field, String raw) {
+            if (raw == null || raw.isBlank()) {
+                return null;
+            }
+            try {
+                long id = Long.parseLong(raw.strip());
+                if (id > 0) {
+                    return id;
+                }
+            } catch (NumberFormatException e) {
+                // refused below
+            }
+            throw ProblemException.invalidField(field, "must be the id of a " + field);
+        }
+
+        /** The filter as query-string parameters to append to a board address ({@code &requisition=…}), or "". */
+        public String query() {
+            return (requisition == null ? "" : "&requisition=" + requisition) + (recruiter == null ? "" : "&recruiter=" + recruiter);
+        }
+
+        public boolean any() {
+            return requisition != null || recruiter != null;
+        }
+    }
+
     /** Letters that give closure and have not reached the candidate (yet). */
     static final List<MessageState> UNTOLD = List.of(MessageState.CALL_PENDING, MessageState.FAILED, MessageState.SCHEDULED,
             MessageState.QUEUED);
@@ -130,12 +167,33 @@ public class ClosureBoard {
     private record Fetched(BoardSection section, Application application, Interview interview, Message message) {
     }
 
-    @Transactional
     public BoardView view(User viewer, Scope scope, int page) {
+        return view(viewer, scope, page, Filter.NONE);
+    }
+
+    /**
+     * One page of the board. An unknown requisition or recruiter in {@code filter} is refused (400), as is a recruiter
+     * other than the viewer together with {@code mine}.
+     */
+    @Transactional
+    public BoardView view(User viewer, Scope scope, int page, Filter filter) {
+        if (filter.requisition() != null && Requisition.findById(filter.requisition()) == null) {
+            throw ProblemException.invalidField("requisition", "no requisition has this id");
+        }
+        if (filter.recruiter() != null) {
+            User recruiter = User.findById(filter.recruiter());
+            if (recruiter == null || !recruiter.isRecruiter()) {
+                throw ProblemException.invalidField("recruiter", "no recruiter has this id");
+            }
+            if (scope == Scope.MINE && !recruiter.id.equals(viewer.id)) {
+                throw ProblemException.invalidField("recruiter", "another recruiter's applications are not in scope mine; use scope team");
+            }
+        }
         LocalDate today = calendar.today();
         LocalDate dueSoonUntil = calendar.dueSoonUntil(today);
         int size = Math.max(1, config.closure().boardPageSize());
-        List<Part> parts = parts(today, dueSoonUntil, scope == Scope.MINE ? viewer.id : null);
+        Long recruiter = filter.recruiter() != null ? filter.recruiter() : scope == Scope.MINE ? viewer.id : null;
+        List<Part> parts = parts(today, dueSoonUntil, recruiter, filter.requisition());
 
         long from = (long) (page - 1) * size;
         long to = from + size;
@@ -166,7 +224,7 @@ public class ClosureBoard {
 
         Facts facts = facts(fetched);
         List<Row> rows = fetched.stream().map(f -> row(f, facts, today)).toList();
-        return new BoardView(scope.value(), today, dueSoonUntil, page, pages, size, total, counts, rows);
+        return new BoardView(scope.value(), filter, today, dueSoonUntil, page, pages, size, total, counts, rows);
     }
 
     private List<?> slice(Part part, int offset, int limit) {
@@ -189,7 +247,7 @@ public class ClosureBoard {
 
     // --- the sections ---
 
-    private List<Part> parts(LocalDate today, LocalDate dueSoonUntil, Long me) {
+    private List<Part> parts(LocalDate today, LocalDate dueSoonUntil, Long me, Long requisition) {
         List<Part> parts = new ArrayList<>();
 
         // 1-4: open applications (a suspended one is paused, a closed one done); one section each at most. The counts
@@ -205,18 +263,19 @@ public class ClosureBoard {
         // ends: with only the lower one H2 read on through the nulls, and for this section's page chose
         // ix_application_closure_due and read every earlier promise's row, closed ones included (1.2 s with a million).
         String chased = "a.chasedAt >= :chased and a.chasedAt < :chasedUntil";
-        parts.add(applications(BoardSection.OVERDUE_CHASED, chased + " and a.closure.due < :today", "a.closure.due, a.id",
+        String only = requisition("a.requisition.id", requisition);
+        parts.add(applications(BoardSection.OVERDUE_CHASED, chased + " and a.closure.due < :today" + only, "a.closure.due, a.id",
                 openChased, me));
-        parts.add(applications(BoardSection.OVERDUE, "a.closure.due < :today and a.chasedAt is null", byPromise, open, me));
-        parts.add(applications(BoardSection.CHASED, chased + " and (a.closure.due is null or a.closure.due >= :today)",
+        parts.add(applications(BoardSection.OVERDUE, "a.closure.due < :today and a.chasedAt is null" + only, byPromise, open, me));
+        parts.add(applications(BoardSection.CHASED, chased + " and (a.closure.due is null or a.closure.due >= :today)" + only,
                 "a.chasedAt, a.id", openChased, me));
-        parts.add(applications(BoardSection.DUE_SOON, "a.chasedAt is null and a.closure.due >= :today and a.closure.due <= :until",
+        parts.add(applications(BoardSection.DUE_SOON, "a.chasedAt is null and a.closure.due >= :today and a.closure.due <= :until" + only,
                 byPromise, params("open", ClosureState.OPEN, "today", today, "until", dueSoonUntil), me));
 
         // 5: interviews whose feedback went missing (FeedbackDue stamps the reminder exactly then) and is still not submitted.
         String feedbackWhere = " where i.state = :scheduled and i.feedbackRemindedAt is not null and a.closure.state <> :closed"
                 + " and a.stage in :pipeline and not exists (select f.id from InterviewFeedback f where f.interview = i"
-                + " and f.state = :submitted and f.author = hm.username)" + mine("a.recruiterId", me);
+                + " and f.state = :submitted and f.author = hm.username)" + mine("a.recruiterId", me) + only;
         parts.add(new Part(BoardSection.FEEDBACK_MISSING,
                 "select count(i) from Interview i join i.application a join a.requisition r join r.hiringManager hm" + feedbackWhere, null,
                 "select i from Interview i join fetch i.application a join fetch a.candidate join fetch a.requisition r"
@@ -226,8 +285,8 @@ public class ClosureBoard {
                 Interview.class));
 
         // 6-7: letters to candidates waiting for the recruiter's call, and those that could not be delivered.
-        parts.add(messages(BoardSection.CALL_PENDING, MessageState.CALL_PENDING, me));
-        parts.add(messages(BoardSection.FAILED, MessageState.FAILED, me));
+        parts.add(messages(BoardSection.CALL_PENDING, MessageState.CALL_PENDING, me, requisition));
+        parts.add(messages(BoardSection.FAILED, MessageState.FAILED, me, requisition));
         return parts;
     }
 
@@ -238,6 +297,11 @@ public class ClosureBoard {
      */
     private static String mine(String recruiterId, Long me) {
         return me == null ? "" : " and " + recruiterId + " = " + me.longValue();
+    }
+
+    /** One requisition's rows only: its id (checked to exist) written in as a number, like {@link #mine}. */
+    private static String requisition(String requisitionId, Long requisition) {
+        return requisition == null ? "" : " and " + requisitionId + " = " + requisition.longValue();
     }
 
     private static Part applications(BoardSection section, String where, String order, Map<String, Object> params, Long me) {
@@ -253,8 +317,9 @@ public class ClosureBoard {
                 params, Application.class);
     }
 
-    private static Part messages(BoardSection section, MessageState state, Long me) {
-        String condition = " where m.state = :state and m.kind in :kinds" + mine("m.requisition.recruiter.id", me);
+    private static Part messages(BoardSection section, MessageState state, Long me, Long requisition) {
+        String condition = " where m.state = :state and m.kind in :kinds" + mine("m.requisition.recruiter.id", me)
+                + requisition("m.requisition.id", requisition);
         return new Part(section,
                 "select count(*) from Message m" + condition, null,
                 "select m from Message m join fetch m.candidate join fetch m.requisition r join fetch r.recruiter"

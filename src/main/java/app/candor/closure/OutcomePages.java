@@ -60,11 +60,6 @@ public class OutcomePages {
     @Inject
     BusinessCalendar calendar;
 
-    /** The outcome form as it opens: a rejection is scheduled for the next business morning unless sent now. */
-    public Form fresh() {
-        return Form.empty().with("when", "later").with("sendAt", Form.dateTimeLocal(outcomes.nextBusinessMorning()));
-    }
-
     /** Where a reload of a refused form's address leads. */
     @GET
     @RolesAllowed({Role.RECRUITER, Role.HIRING_MANAGER})

@@ -32,7 +32,16 @@ import java.util.Optional;
 @Table(name = "interview_feedback")
 public class InterviewFeedback extends PanacheEntityBase {
 
-    public enum State { DRAFT, SUBMITTED }
+    public enum State {
+        DRAFT("Draft"), SUBMITTED("Submitted");
+
+        /** How pages name the state to people. */
+        public final String label;
+
+        State(String label) {
+            this.label = label;
+        }
+    }
 
     @Id
     @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "interview_feedback_seq")

@@ -18,9 +18,11 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 
+import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Collections;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -44,7 +46,7 @@ public class DemoInbox {
     public record Link(String purpose, String url) {
     }
 
-    public record Received(String to, String subject, String text, List<Link> links) {
+    public record Received(String to, String subject, Instant sentAt, String text, List<Link> links) {
     }
 
     @CheckedTemplate
@@ -60,27 +62,31 @@ public class DemoInbox {
         if (!mailMode.isMock() || !mailbox.isResolvable()) {
             throw new NotFoundException();
         }
-        // The mock keeps mails per recipient: the recipients of the latest letters, newest first, each with their mails.
-        // Newest by id, not by sentAt: a clock moved ahead (the tests' business clock) would keep old letters on top.
-        List<String> recipients = Message.<Message>find("state = ?1 and channel = ?2 order by id desc",
-                        MessageState.SENT, Channel.EMAIL).page(0, 100).list().stream()
-                .map(m -> m.recipient).distinct().limit(30).toList();
+        // One list, newest first: the latest letters sent by e-mail, each found in the mock (which keeps mails per
+        // recipient) by its Message-ID. Newest by id, not by sentAt: a clock moved ahead (the tests' business clock)
+        // would keep old letters on top.
+        List<Message> letters = Message.<Message>find("state = ?1 and channel = ?2 order by id desc",
+                MessageState.SENT, Channel.EMAIL).page(0, 50).list();
+        Map<String, Mail> byMessageId = new HashMap<>();
+        letters.stream().map(m -> m.recipient).distinct().forEach(to -> mailbox.get().getMailsSentTo(to)
+                .forEach(mail -> mail.getHeaders().getOrDefault("Message-ID", List.of()).forEach(id -> byMessageId.put(id, mail))));
         List<Received> mails = new ArrayList<>();
-        for (String to : recipients) {
-            List<Mail> sent = new ArrayList<>(mailbox.get().getMailsSentTo(to));
-            Collections.reverse(sent);
-            sent.forEach(m -> mails.add(received(to, m)));
+        for (Message letter : letters) {
+            Mail mail = byMessageId.get(letter.messageIdHeader);
+            if (mail != null) { // sent before this start of Candor: the mock forgot it
+                mails.add(received(letter.recipient, letter.sentAt, mail));
+            }
         }
         return Templates.inbox(mails);
     }
 
-    private static Received received(String to, Mail m) {
+    private static Received received(String to, Instant sentAt, Mail m) {
         String text = m.getText() == null ? "" : m.getText();
         List<Link> links = new ArrayList<>();
         Matcher matcher = LINK.matcher(text);
         while (matcher.find()) {
             links.add(new Link(matcher.group(1), matcher.group()));
         }
-        return new Received(to, m.getSubject(), text, links);
+        return new Received(to, m.getSubject(), sentAt, text, links);
     }
 }

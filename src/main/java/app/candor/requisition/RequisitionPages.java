@@ -3,7 +3,9 @@ package app.candor.requisition;
 import app.candor.application.Application;
 import app.candor.application.ApplicationService;
 import app.candor.application.CsvImport;
+import app.candor.application.PipelineFilter;
 import app.candor.application.PipelineView;
+import app.candor.application.Stage;
 import app.candor.candidate.CandidateInput;
 import app.candor.candidate.Channel;
 import app.candor.closure.RoleNoticeService;
@@ -79,7 +81,8 @@ public class RequisitionPages {
 
         static native TemplateInstance pipeline(PipelineView pipeline, boolean recruiter, Form candidateForm, Form importForm,
                                                 List<Channel> channels, List<String> languages, List<StatusOption> statusOptions,
-                                                Form statusForm);
+                                                Form statusForm, PipelineFilter filter, List<Stage> filterStages,
+                                                List<PipelineFilter.Attention> attentions);
 
         static native TemplateInstance statusPreview(RequisitionView requisition, StatusOption target, Preview preview, String note);
     }
@@ -130,8 +133,10 @@ public class RequisitionPages {
     @GET
     @Path("{id}")
     @RolesAllowed({Role.RECRUITER, Role.HIRING_MANAGER})
-    public TemplateInstance show(@PathParam("id") long id) {
-        return pipeline(id, Form.empty().with("preferredChannel", Channel.EMAIL).with("language", config.languages().get(0)), Form.empty());
+    public TemplateInstance show(@PathParam("id") long id, @QueryParam("stage") String stage, @QueryParam("attention") String attention) {
+        PipelineFilter filter = PipelineFilter.parse(stage, attention); // unknown values: the plain error page, 400
+        return pipeline(id, Form.empty().with("preferredChannel", Channel.EMAIL).with("language", config.languages().get(0)), Form.empty(),
+                Form.empty(), filter);
     }
 
     @GET
@@ -257,6 +262,10 @@ public class RequisitionPages {
     }
 
     private TemplateInstance pipeline(long id, Form candidateForm, Form importForm, Form statusForm) {
+        return pipeline(id, candidateForm, importForm, statusForm, PipelineFilter.NONE);
+    }
+
+    private TemplateInstance pipeline(long id, Form candidateForm, Form importForm, Form statusForm, PipelineFilter filter) {
         User me = currentUser.get();
         PipelineView view = applications.pipeline(id, me);
         long open = view.stages().stream().filter(g -> !g.stage().isTerminal()).mapToLong(g -> g.applications().size()).sum();
@@ -268,8 +277,9 @@ public class RequisitionPages {
                     option(RequisitionStatus.FILLED, open), option(RequisitionStatus.CANCELLED, open));
             case CANCELLED, FILLED -> List.of();
         };
-        return Templates.pipeline(view, me.isRecruiter(), candidateForm, importForm, List.of(Channel.values()), config.languages(),
-                options, statusForm);
+        return Templates.pipeline(view.filtered(filter), me.isRecruiter(), candidateForm, importForm, List.of(Channel.values()), config.languages(),
+                options, statusForm, filter, Stage.pipeline(),
+                List.of(PipelineFilter.Attention.values()));
     }
 
     private Form defaultCandidateForm() {

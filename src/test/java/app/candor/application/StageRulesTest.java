@@ -27,7 +27,7 @@ class StageRulesTest {
             assertThat(open.check(Stage.WITHDRAWN).move()).as(open + " -> WITHDRAWN").contains(Stage.Move.CLOSE);
             assertThat(open.check(Stage.HIRED).move().isPresent()).as(open + " -> HIRED").isEqualTo(open == Stage.OFFER);
         }
-        assertThat(Stage.SCREENING.check(Stage.HIRED).whyNot()).contains("Only an application at OFFER");
+        assertThat(Stage.SCREENING.check(Stage.HIRED).whyNot()).contains("Only an application at Offer can move to Hired; it is at Screening");
     }
 
     @Test
@@ -38,7 +38,7 @@ class StageRulesTest {
             }
             assertThat(closed.allowedTargets()).isEmpty();
         }
-        assertThat(Stage.INTERVIEW.check(Stage.INTERVIEW).whyNot()).contains("already in stage INTERVIEW");
+        assertThat(Stage.INTERVIEW.check(Stage.INTERVIEW).whyNot()).contains("already in stage Interview");
     }
 
     @Test

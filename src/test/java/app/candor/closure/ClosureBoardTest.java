@@ -310,4 +310,39 @@ class ClosureBoardTest {
                         containsString("href=\"/applications/" + overdue + "?action=outcome#action-panel\""),
                         containsString("Page 1 of 1"), containsString("href=\"/board\">Closure board</a>"));
     }
+
+    @Test
+    void theBoardFiltersByRequisitionAndByRecruiterAndRefusesUnknownIds() {
+        long here = open();
+        promise(here, friday.minusDays(2));
+        Requisition other = data.requisition(recruiter, data.hiringManager());
+        long there = data.application(other, recruiter).id;
+        promise(there, friday.minusDays(2));
+        User colleague = data.recruiter();
+        long theirs = data.application(data.requisition(colleague, data.hiringManager()), colleague).id;
+        promise(theirs, friday.minusDays(2));
+
+        assertThat(rows(board(recruiter, "?requisition=" + requisition.id))).containsExactly(row(BoardSection.OVERDUE, here));
+        JsonPath narrowed = board(recruiter, "?scope=team&requisition=" + other.id);
+        assertThat(rows(narrowed)).containsExactly(row(BoardSection.OVERDUE, there));
+        assertThat(narrowed.getLong("filter.requisition")).isEqualTo(other.id);
+        // A colleague chosen without a scope: the team's board, narrowed to their requisitions.
+        JsonPath colleagues = board(recruiter, "?recruiter=" + colleague.id);
+        assertThat(colleagues.getString("scope")).isEqualTo("team");
+        assertThat(rows(colleagues)).containsExactly(row(BoardSection.OVERDUE, theirs));
+        assertThat(rows(board(data.admin(), "?recruiter=" + recruiter.id + "&requisition=" + other.id)))
+                .containsExactly(row(BoardSection.OVERDUE, there));
+
+        Api.problem(json(recruiter).when().get("/api/board?requisition=999999999"), 400, "requisition");
+        Api.problem(json(recruiter).when().get("/api/board?requisition=x"), 400, "requisition");
+        Api.problem(json(recruiter).when().get("/api/board?recruiter=" + data.hiringManager().id), 400, "recruiter");
+        Api.problem(json(recruiter).when().get("/api/board?scope=mine&recruiter=" + colleague.id), 400, "recruiter");
+
+        PageSession session = PageSession.signIn(recruiter);
+        session.get("/board?requisition=" + other.id).then().statusCode(200)
+                .body(containsString("data-application=\"" + there + "\""),
+                        org.hamcrest.Matchers.not(containsString("data-application=\"" + here + "\"")),
+                        containsString("<option value=\"" + other.id + "\" selected>"), containsString("id=\"clear-filter\""));
+        session.get("/board?requisition=999999999").then().statusCode(400).body(containsString("requisition"));
+    }
 }

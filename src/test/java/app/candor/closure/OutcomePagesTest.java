@@ -141,7 +141,10 @@ class OutcomePagesTest {
     void aScheduledRejectionGoesOutAtTheChosenTimeInTheCompanyZone() {
         PageSession session = PageSession.signIn(recruiter);
         session.get("/applications/" + application.id + "?action=outcome").then().statusCode(200)
-                .body(containsString("type=\"datetime-local\""), containsString("value=\"" + nextMorning() + "\""));
+                .body(containsString("type=\"datetime-local\""), containsString("value=\"" + nextMorning() + "\""),
+                        // "Send now" is preselected; scheduling is the recruiter's explicit choice.
+                        containsString("id=\"f-when-now\" name=\"when\" value=\"now\" checked>"),
+                        org.hamcrest.Matchers.not(containsString("value=\"later\" checked")));
         LocalDateTime at = LocalDateTime.now(ZoneOffset.UTC).plusDays(2).withSecond(0).withNano(0);
         Map<String, Object> form = rejection("");
         form.put("when", "later");
@@ -316,7 +319,7 @@ class OutcomePagesTest {
         assertThat(Counts.now()).isEqualTo(new Counts(before.messages() + 2, before.history() + 2, before.statusChanges() + 1));
 
         session.request().when().get("/requisitions/" + requisition.id).then().statusCode(200)
-                .body(containsString(">FILLED<"), not(containsString("id=\"f-status-")));
+                .body(containsString(">Filled<"), not(containsString("id=\"f-status-")));
     }
 
     @Test

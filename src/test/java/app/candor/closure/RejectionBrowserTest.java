@@ -67,7 +67,7 @@ class RejectionBrowserTest {
             browser.find("#f-outcome-rejected").click();
             new Select(browser.field("reasonId")).selectByVisibleText("Did not progress after the interview");
             browser.find("#f-outcome-note").sendKeys("A first draft of the note");
-            browser.find("#f-when-now").click();
+            assertThat(browser.find("#f-when-now").isSelected()).as("send now is preselected").isTrue();
             browser.screenshot("outcome-form");
             browser.submit("#outcome button[type=submit]");
 
@@ -106,7 +106,7 @@ class RejectionBrowserTest {
             browser.screenshot("application-after-rejection");
 
             browser.click(browser.find("#timeline a[href^='/messages/']"));
-            assertThat(browser.text("#state")).isEqualTo("SENT");
+            assertThat(browser.text("#state")).isEqualTo("Sent");
             assertThat(browser.text("#text-part")).contains(note);
             assertThat(browser.text("#facts")).contains("<candor-").contains(email);
             assertThat(browser.driver.findElements(By.cssSelector("form#edit, form#cancel, form#resend")))
@@ -150,19 +150,19 @@ class RejectionBrowserTest {
 
             browser.submit("#confirm");
             assertThat(browser.text(".flash")).isEqualTo("Requisition put on hold; 2 candidates notified.");
-            assertThat(browser.text("#status-badge")).isEqualTo("ON_HOLD");
+            assertThat(browser.text("#status-badge")).isEqualTo("On hold");
 
             browser.go("/requisitions");
-            assertThat(browser.text("#attention")).contains("Ring Me").contains("CALL_PENDING").contains("Call +44 20 7946 0555");
+            assertThat(browser.text("#attention")).contains("Ring Me").contains("Call to make").contains("Call +44 20 7946 0555");
             browser.screenshot("needs-attention");
             browser.click(browser.driver.findElement(By.linkText("Call +44 20 7946 0555, then mark it done")));
-            assertThat(browser.text("#state")).isEqualTo("CALL_PENDING");
+            assertThat(browser.text("#state")).isEqualTo("Call to make");
             assertThat(browser.text("#call-script")).contains("Call Ring Me on +44 20 7946 0555");
             browser.screenshot("call-task");
             browser.field("note").sendKeys("Understood, asked to be kept in mind");
             browser.submit("#call-done button[type=submit]");
             assertThat(browser.text(".flash")).contains("Call marked done");
-            assertThat(browser.text("#state")).isEqualTo("CALL_DONE");
+            assertThat(browser.text("#state")).isEqualTo("Called");
         }
         assertThat(Api.db(() -> Message.count("application.id = ?1 and channel = ?2", byPhone.id, Channel.EMAIL)))
                 .as("the written confirmation after the call").isEqualTo(1);

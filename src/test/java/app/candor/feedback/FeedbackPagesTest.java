@@ -98,7 +98,7 @@ class FeedbackPagesTest {
             browser.screenshot("feedback-form");
             browser.submit("#feedback-form button[value=submit]");
             assertThat(browser.text(".flash")).contains("Feedback submitted");
-            assertThat(browser.text("main")).contains("SUBMITTED").contains("Strong yes");
+            assertThat(browser.text("main")).contains("Submitted").contains("Strong yes");
 
             browser.submit("form.signout button");
             browser.signIn(recruiter.username, TestData.PASSWORD);

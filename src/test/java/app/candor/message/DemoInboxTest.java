@@ -47,6 +47,19 @@ class DemoInboxTest {
         String withdraw = Links.of(inbox, "withdraw");
         assertThat(PageSession.candidate().get(Links.pathOf(withdraw)).statusCode()).isEqualTo(200);
 
+        // One list, newest first, each letter with its time: a later letter to another candidate comes above.
+        Application later = data.application(requisition, recruiter);
+        String laterEmail = Api.db(() -> Application.<Application>findById(later.id).candidate.email);
+        json(recruiter).body(Map.of("promisedDecisionDate", LocalDate.now(ZoneOffset.UTC).plusDays(20).toString()))
+                .when().post("/api/applications/" + later.id + "/delay").then().statusCode(201);
+        Eventually.await("the second delay notice", Mails.DELIVERY, () -> !mailbox.getMailsSentTo(laterEmail).isEmpty());
+        PageSession session = PageSession.signIn(recruiter);
+        // The mock has it before the row is marked sent (which the inbox lists): wait for the page.
+        Eventually.await("the second letter marked sent", Mails.DELIVERY, () -> session.get("/demo/inbox").asString().contains(laterEmail));
+        String both = session.get("/demo/inbox").then().statusCode(200).extract().asString();
+        assertThat(both.indexOf("to " + laterEmail)).isNotNegative().isLessThan(both.indexOf("to " + email));
+        assertThat(both).contains("newest first").containsPattern("to " + java.util.regex.Pattern.quote(email) + ", sent <time datetime=\"[^\"]+\">");
+
         PageSession.signIn(data.hiringManager()).request().when().get("/demo/inbox").then().statusCode(403);
         PageSession.anonymous().when().get("/demo/inbox").then().statusCode(302);
     }

@@ -90,7 +90,7 @@ class MessagePagesTest {
         Message m = message(scheduledRejection(a, "First words").id);
         PageSession session = PageSession.signIn(recruiter);
         session.get("/messages/" + m.id).then().statusCode(200)
-                .body(containsString("id=\"state\">SCHEDULED"), containsString("id=\"edit\""), containsString("id=\"send-now\""),
+                .body(containsString("id=\"state\">Scheduled"), containsString("id=\"edit\""), containsString("id=\"send-now\""),
                         containsString("id=\"cancel\""), containsString("First words"), containsString("sandbox srcdoc="),
                         containsString(m.messageIdHeader.replace("<", "&lt;").replace(">", "&gt;")), containsString("the rejection is undone"));
 
@@ -142,7 +142,7 @@ class MessagePagesTest {
         sent.then().statusCode(303);
         assertThat(flash(sent)).startsWith("Sending to " + m.recipient);
         assertThat(awaitState(m.id, MessageState.SENT)).isEqualTo(MessageState.SENT);
-        session.request().when().get("/messages/" + m.id).then().statusCode(200).body(containsString("id=\"state\">SENT"));
+        session.request().when().get("/messages/" + m.id).then().statusCode(200).body(containsString("id=\"state\">Sent"));
     }
 
     @Test

@@ -96,7 +96,7 @@ class PageFormsTest {
         long history = TestData.count(StageChange.class);
 
         session.post("/applications/" + application.id + "/stage", Map.of("stage", "HIRED"))
-                .then().statusCode(409).body(containsString("class=\"errors\""), containsString("Only an application at OFFER can move to HIRED"));
+                .then().statusCode(409).body(containsString("class=\"errors\""), containsString("Only an application at Offer can move to Hired"));
         session.post("/applications/" + application.id + "/stage", Map.of("stage", "NOT_A_STAGE"))
                 .then().statusCode(400).body(containsString("class=\"errors\""));
 
