@@ -2,6 +2,7 @@ package app.candor.closure;
 
 import app.candor.application.Application;
 import app.candor.message.CallLogged;
+import app.candor.message.LetterBounced;
 import app.candor.message.LettersDelivered;
 import app.candor.message.Message;
 import app.candor.message.MessageKind;
@@ -35,6 +36,29 @@ public class ClosureRecorder {
 
     void onDelivered(@Observes LettersDelivered delivered) {
         toldAll(delivered.letters(), delivered.at());
+    }
+
+    /** A closing letter that bounced after it was sent told nobody: its applications are watched again. */
+    void onBounced(@Observes LetterBounced bounced) {
+        Message m = bounced.letter();
+        if (!m.kind.closes() || m.application == null || m.sentAt == null) {
+            return;
+        }
+        List<Long> ids = new ArrayList<>();
+        ids.add(m.application.id);
+        if (m.kind == MessageKind.WITHDRAWAL_ACKNOWLEDGEMENT) {
+            Withdrawal.<Withdrawal>list("acknowledgementId", m.id).forEach(w -> {
+                if (!ids.contains(w.application.id)) {
+                    ids.add(w.application.id);
+                }
+            });
+        }
+        for (Long id : ids) {
+            Application a = Application.findById(id);
+            if (a.closure.notToldAfterAll(m.sentAt)) {
+                Log.infof("Application %d open again: its closing letter (message %d, %s) bounced after it was sent", id, m.id, m.kind);
+            }
+        }
     }
 
     void onCallLogged(@Observes CallLogged logged) {

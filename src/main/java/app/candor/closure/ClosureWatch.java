@@ -180,6 +180,22 @@ public class ClosureWatch {
         return true;
     }
 
+    /**
+     * The letter that closed the watch at {@code closedBy} came back undelivered: the candidate was not told after all,
+     * so the watch is open again by the promise it had (late if that has passed), for the recruiter to tell them another
+     * way. A watch closed by an answer given another way, or by another letter, stays closed. Returns whether it opened.
+     */
+    public boolean notToldAfterAll(Instant closedBy) {
+        if (state != ClosureState.CLOSED || toldHow != null || closedAt == null || !closedAt.equals(closedBy)) {
+            return false;
+        }
+        state = ClosureState.OPEN;
+        closedAt = null;
+        closedLate = null;
+        clearFlags();
+        return true;
+    }
+
     /** As {@link #told}, for an answer given outside Candor's letters: who gave it, how, and what they said. */
     public boolean toldAnotherWay(Instant at, LocalDate day, ToldHow how, String by, String note) {
         if (!told(at, day)) {

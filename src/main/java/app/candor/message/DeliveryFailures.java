@@ -20,9 +20,13 @@ public class DeliveryFailures {
     @Inject
     Event<MessageEvents.Failed> failed;
 
+    @Inject
+    Event<LetterBounced> bounced;
+
     /** {@code permanent}: the receiving side refused the address (5xx now, or a bounce later); else the attempts ran out. */
     @Transactional(Transactional.TxType.MANDATORY)
     public void failed(Message m, String reason, boolean permanent, Instant now) {
+        boolean wasSent = m.state == MessageState.SENT;
         m.lastError = reason == null ? null : reason.length() > 1000 ? reason.substring(0, 1000) : reason;
         m.state = MessageState.FAILED;
         m.dueAt = null;
@@ -34,6 +38,9 @@ public class DeliveryFailures {
             if (m.kind.toCandidate() && c != null && c.email.equalsIgnoreCase(m.recipient)) {
                 c.emailUndeliverable = m.lastError;
             }
+        }
+        if (wasSent) {
+            bounced.fire(new LetterBounced(m, now));
         }
         failed.fire(new MessageEvents.Failed(m.id, m.kind, m.application == null ? null : m.application.id,
                 m.candidate == null ? null : m.candidate.id, m.lastError, now));

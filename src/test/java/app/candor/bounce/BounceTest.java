@@ -6,6 +6,7 @@ import app.candor.message.Message;
 import app.candor.message.MessageState;
 import app.candor.requisition.Requisition;
 import app.candor.support.Api;
+import app.candor.support.Eventually;
 import app.candor.support.InjectGreenMail;
 import app.candor.support.IntegrationsProfile;
 import app.candor.support.IntegrationsResource;
@@ -107,6 +108,8 @@ class BounceTest {
         Application b = data.application(requisition, recruiter);
         Message first = sentLetter(a);
         Message second = sentLetter(b);
+        Eventually.await("the rejection closes the application", Mails.DELIVERY,
+                () -> Api.db(() -> Application.<Application>findById(a.id).closure.isClosed()), closed -> closed);
 
         deliver(dsn(first.recipient, "failed", "5.1.1", "550 5.1.1 <" + first.recipient + ">: Recipient address rejected: User unknown",
                 first.messageIdHeader, false));
@@ -132,6 +135,15 @@ class BounceTest {
         assertThat(flagged.emailUndeliverable).as("flagged as a 5xx flags it").isEqualTo(failed.lastError);
         assertThat(Mails.message(second.id).state).isEqualTo(MessageState.FAILED);
         assertThat(Mails.message(second.id).lastError).contains("Mailbox full");
+
+        // A closing letter that reached nobody told nobody: the application is watched again (as if the 5xx had come at
+        // once), for the recruiter to tell the candidate another way.
+        Application reopened = Api.db(() -> Application.<Application>findById(a.id));
+        assertThat(reopened.closure.isClosed()).as("closed by a letter that bounced").isFalse();
+        assertThat(reopened.closure.closedAt()).isNull();
+        json(recruiter).body(Map.of("how", "PHONE", "note", "called after the bounce")).when().post("/api/applications/" + a.id + "/told")
+                .then().statusCode(200);
+        assertThat(Api.db(() -> Application.<Application>findById(a.id).closure.isClosed())).isTrue();
 
         // The recruiter sees it where a synchronous failure shows.
         assertThat(json(recruiter).when().get("/api/applications/" + a.id + "/messages").then().statusCode(200).extract().jsonPath()

@@ -69,6 +69,22 @@ class ClosureWatchRulesTest {
     }
 
     @Test
+    void aClosingLetterThatBouncedOpensTheWatchAgainButNothingElseDoes() {
+        ClosureWatch byLetter = watching(MONDAY);
+        byLetter.told(AT, MONDAY);
+        assertThat(byLetter.notToldAfterAll(AT.plusSeconds(1))).as("another letter's instant").isFalse();
+        assertThat(byLetter.notToldAfterAll(AT)).isTrue();
+        assertThat(byLetter.state()).isEqualTo(ClosureState.OPEN);
+        assertThat(byLetter.closedLate()).isNull();
+        assertThat(told(byLetter, MONDAY.plusDays(1))).as("told later, after the promise").isTrue();
+
+        ClosureWatch byPhone = watching(MONDAY);
+        byPhone.toldAnotherWay(AT, MONDAY, ClosureWatch.ToldHow.PHONE, "rita", "called");
+        assertThat(byPhone.notToldAfterAll(AT)).as("told by phone, whatever a letter did").isFalse();
+        assertThat(byPhone.isClosed()).isTrue();
+    }
+
+    @Test
     void theSetBasedRuleIsTheSameRule() {
         assertThat(ClosureWatch.late(ClosureState.OPEN, MONDAY, false, MONDAY.plusDays(1))).isTrue();
         assertThat(ClosureWatch.late(ClosureState.SUSPENDED, MONDAY, false, MONDAY.plusDays(1))).isFalse();
