@@ -268,8 +268,8 @@ class StageMoveTest {
         Application a = data.applicationAt(requisition, recruiter, Stage.REJECTED);
         Snapshot before = Snapshot.of(a.id);
 
-        problem(move(a.id, Map.of("stage", "SCREENING", "note", "Second chance")), 409, "REJECTED", "final");
-        problem(move(a.id, Map.of("stage", "WITHDRAWN")), 409, "REJECTED");
+        problem(move(a.id, Map.of("stage", "SCREENING", "note", "Second chance")), 409, "Rejected", "final");
+        problem(move(a.id, Map.of("stage", "WITHDRAWN")), 409, "Rejected");
 
         assertEquals(before, Snapshot.of(a.id));
     }
@@ -279,7 +279,7 @@ class StageMoveTest {
         Application a = data.application(requisition, recruiter);
         Snapshot before = Snapshot.of(a.id);
 
-        problem(move(a.id, Map.of("stage", "HIRED")), 409, "HIRED", "OFFER", "APPLIED");
+        problem(move(a.id, Map.of("stage", "HIRED")), 409, "Hired", "Offer", "Applied");
 
         assertEquals(before, Snapshot.of(a.id));
         assertEquals(Stage.APPLIED, before.stage());
@@ -290,7 +290,7 @@ class StageMoveTest {
         Application a = data.applicationAt(requisition, recruiter, Stage.SCREENING);
         Snapshot before = Snapshot.of(a.id);
 
-        problem(move(a.id, Map.of("stage", "SCREENING", "promisedDecisionDate", "2027-03-30")), 409, "already", "SCREENING");
+        problem(move(a.id, Map.of("stage", "SCREENING", "promisedDecisionDate", "2027-03-30")), 409, "already", "Screening");
 
         assertEquals(before, Snapshot.of(a.id));
     }

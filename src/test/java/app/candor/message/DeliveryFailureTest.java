@@ -212,7 +212,9 @@ class DeliveryFailureTest {
         // its sends start, which on a slow machine may already have happened by the time this line runs.
         Instant claimedUntil = Mails.message(fifth).leaseUntil;
         assertNotNull(claimedUntil, "the whole batch is claimed at once");
-        Eventually.await("the second window's sends to hang", Mails.DELIVERY, () -> stalling.mailCommands() >= 4);
+        // The second window starts only once the first one's sends have timed out (quarkus.mailer.timeout, 10 s here):
+        // a deadline of that plus the usual delivery wait, so that a loaded machine is not taken for a failure.
+        Eventually.await("the second window's sends to hang", Mails.DELIVERY.plusSeconds(20), () -> stalling.mailCommands() >= 4);
         Eventually.await("the batch's lease to run out", Duration.ofSeconds(15), () -> Instant.now().isAfter(claimedUntil.plusMillis(300)));
 
         assertEquals(0, takeOver(third), "the message being sent is still held");
