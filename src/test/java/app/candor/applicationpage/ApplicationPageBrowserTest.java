@@ -4,6 +4,7 @@ import app.candor.application.Application;
 import app.candor.application.Stage;
 import app.candor.requisition.Requisition;
 import app.candor.support.Browser;
+import app.candor.support.DatabaseNeutral;
 import app.candor.support.TestData;
 import app.candor.user.User;
 import io.quarkus.test.common.http.TestHTTPResource;
@@ -27,6 +28,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * link, it fits a phone, and axe-core finds nothing serious or moderate.
  */
 @QuarkusTest
+@DatabaseNeutral
 class ApplicationPageBrowserTest {
 
     @TestHTTPResource("/")

@@ -5,6 +5,7 @@ import app.candor.application.Stage;
 import app.candor.requisition.Requisition;
 import app.candor.support.Api;
 import app.candor.support.Browser;
+import app.candor.support.DatabaseNeutral;
 import app.candor.support.TestData;
 import app.candor.user.User;
 import io.quarkus.test.common.http.TestHTTPResource;
@@ -26,6 +27,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * on a desktop and at 390 px, with nothing serious or moderate for axe-core.
  */
 @QuarkusTest
+@DatabaseNeutral
 class PipelineBrowserTest {
 
     @TestHTTPResource("/")

@@ -46,6 +46,11 @@ public final class TestDatabase {
      * {@code .ci/run} always starts one.
      */
     public static boolean postgresGiven(String test) {
+        if (!postgres() && "true".equalsIgnoreCase(System.getenv("CANDOR_TEST_PG_PASS_SEPARATE"))) {
+            // .ci/run runs the PostgreSQL pass beside this one: these tests run there, not twice.
+            Log.infof("%s skipped in the H2 pass: it runs in the PostgreSQL pass (CANDOR_TEST_PG_PASS_SEPARATE)", test);
+            return false;
+        }
         String url = System.getenv("CANDOR_TEST_PG_URL");
         if (url != null && !url.isBlank()) {
             return true;

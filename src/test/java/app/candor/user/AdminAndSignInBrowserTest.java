@@ -2,6 +2,7 @@ package app.candor.user;
 
 import app.candor.support.Api;
 import app.candor.support.Browser;
+import app.candor.support.DatabaseNeutral;
 import app.candor.support.TestData;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -18,6 +19,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * sign-in keeps the username; the admin's pages have nothing serious or moderate for axe-core.
  */
 @QuarkusTest
+@DatabaseNeutral
 class AdminAndSignInBrowserTest {
 
     @TestHTTPResource("/")

@@ -7,6 +7,7 @@ import app.candor.message.MessageKind;
 import app.candor.requisition.Requisition;
 import app.candor.support.Api;
 import app.candor.support.Browser;
+import app.candor.support.DatabaseNeutral;
 import app.candor.support.TestData;
 import app.candor.user.User;
 import io.quarkus.test.common.http.TestHTTPResource;
@@ -27,6 +28,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * one), previews it with the sample candidate, saves it; a recruiter sends a rejection and it is the edited letter.
  */
 @QuarkusTest
+@DatabaseNeutral
 class LetterTemplateBrowserTest {
 
     @TestHTTPResource("/")
