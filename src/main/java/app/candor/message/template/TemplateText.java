@@ -64,6 +64,11 @@ public final class TemplateText {
             if (c == '\n') {
                 line++;
             }
+            if (c == '\uFFFD' || Character.isISOControl(c) && c != '\n' && c != '\r' && c != '\t') {
+                // As everywhere else in Candor (system/MultiLine): U+FFFD is what a decoder makes of bytes that were not
+                // UTF-8, and a control character would reach the candidate's letter.
+                throw new Refused(line, "a character that is not text (a control character, or bytes that were not UTF-8)");
+            }
             if (c == '<') {
                 Matcher m = MARKUP.matcher(source).region(i, source.length());
                 if (m.lookingAt()) {

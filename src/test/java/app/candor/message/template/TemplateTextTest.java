@@ -37,6 +37,15 @@ class TemplateTextTest {
     }
 
     @Test
+    void bytesThatWereNotUtf8AndControlCharactersAreRefusedWithTheirLine() {
+        for (String bad : new String[] {"\uFFFD", "\u0000", "\u001b[31m", "\u0085"}) {
+            assertThatThrownBy(() -> TemplateText.parse("{candidate.greeting}\nWe are sorry " + bad, ALLOWED))
+                    .isInstanceOfSatisfying(TemplateText.Refused.class, e -> assertThat(e.line).isEqualTo(2));
+        }
+        assertThat(TemplateText.parse("Tabs\tand\r\nline breaks are text", ALLOWED).segments()).hasSize(1);
+    }
+
+    @Test
     void placeholdersAreFilledBracesAndComparisonsStayText() {
         TemplateText t = TemplateText.parse("{candidate.greeting}\n\n{{not a placeholder}} for {role}: 3 < 4 & 5 > 2", ALLOWED);
         assertThat(t.segments()).hasSize(4);
