@@ -1,23 +1,43 @@
 package app.candor.message;
 
+import app.candor.system.MailMode;
 import io.quarkus.mailer.Mail;
 import io.quarkus.mailer.reactive.ReactiveMailer;
 import io.smallrye.mutiny.Uni;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.ext.mail.MailAttachment;
+import io.vertx.ext.mail.MailMessage;
+import io.vertx.mutiny.ext.mail.MailClient;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 
 /**
- * Hands one letter to the mail server through the Quarkus mailer (the mock in the embedded demo and most tests, whose
- * mailbox the demo inbox shows). Letters still carry an empty {@code Cc:} header: see {@link #send}.
+ * Hands one letter to the mail server. Over SMTP it goes through the Vert.x mail client itself, not the Quarkus
+ * {@link ReactiveMailer}: Quarkus's {@link Mail} never has a null Cc list (its setter replaces null by an empty list),
+ * copies it onto the Vert.x message, and the Vert.x encoder writes a {@code Cc:} header whenever that list is not
+ * null, so every letter carried an empty {@code Cc:} (RFC 5322 wants at least one address there; spam filters score
+ * it). A Vert.x message left without a Cc list carries none. The mock mailer (embedded demo, most tests) keeps the
+ * Quarkus path: its mailbox is what the demo inbox shows.
  */
 @ApplicationScoped
 public class MailSender {
 
     @Inject
+    MailMode mode;
+
+    @Inject
     ReactiveMailer mailer;
+
+    @Inject
+    Instance<MailClient> client;
+
+    /** The envelope sender (where bounces go), as the Quarkus mailer applied it; unset: the From address. */
+    @org.eclipse.microprofile.config.inject.ConfigProperty(name = "quarkus.mailer.bounce-address")
+    java.util.Optional<String> bounceAddress;
 
     /**
      * Completes once the server has taken the letter; every value already on one line (see {@link MailHeaders}).
@@ -25,19 +45,28 @@ public class MailSender {
      */
     public Uni<Void> send(String from, String to, String subject, String html, String text, String messageId, String replyTo,
                           String calendar) {
-        // Through the Quarkus mailer in both modes. Sending through the Vert.x client directly dropped the empty Cc: header
-        // (Quarkus's Mail always carries a Cc list, and Vert.x writes the header for any list), but that client's
-        // connections were closed at shutdown while the dispatcher was still finishing its window: a SIGTERM mid-send
-        // recorded delivered letters as failed and another replica sent them again (KillMidBulkPostgresIT).
-        Mail mail = new Mail().setFrom(from).setTo(List.of(to)).setSubject(subject).setHtml(html).setText(text)
-                .addHeader("Message-ID", messageId);
+        if (mode.isMock()) {
+            Mail mail = new Mail().setFrom(from).setTo(List.of(to)).setSubject(subject).setHtml(html).setText(text)
+                    .addHeader("Message-ID", messageId);
+            if (replyTo != null) {
+                mail.setReplyTo(replyTo);
+            }
+            if (calendar != null) {
+                mail.addAttachment(calendarName(calendar), calendar.getBytes(StandardCharsets.UTF_8), calendarType(calendar));
+            }
+            return mailer.send(mail);
+        }
+        MailMessage message = new MailMessage().setFrom(from).setTo(List.of(to)).setSubject(subject).setHtml(html).setText(text);
+        message.addHeader("Message-ID", messageId);
         if (replyTo != null) {
-            mail.setReplyTo(replyTo);
+            message.addHeader("Reply-To", replyTo);
         }
         if (calendar != null) {
-            mail.addAttachment(calendarName(calendar), calendar.getBytes(StandardCharsets.UTF_8), calendarType(calendar));
+            message.setAttachment(List.of(MailAttachment.create().setName(calendarName(calendar))
+                    .setData(Buffer.buffer(calendar.getBytes(StandardCharsets.UTF_8))).setContentType(calendarType(calendar))));
         }
-        return mailer.send(mail);
+        bounceAddress.filter(a -> !a.isBlank()).ifPresent(message::setBounceAddress);
+        return client.get().sendMail(message).replaceWithVoid();
     }
 
     /** The calendar part as stored when the letter was queued; its METHOD decides the content type's. */

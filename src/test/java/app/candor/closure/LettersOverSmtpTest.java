@@ -81,6 +81,9 @@ class LettersOverSmtpTest {
         assertEquals(address, sent.recipient);
 
         assertEquals(List.of(address), mail.recipients(), "the only recipient");
+        // Every letter used to carry an empty "Cc:" (Quarkus's Mail always has a Cc list; see MailSender).
+        assertEquals(List.of(), mail.headers("Cc"), () -> "no Cc header at all:\n" + mail.headerBlock());
+        assertFalse(mail.headerBlock().toLowerCase(Locale.ROOT).contains("\r\ncc:"), mail::headerBlock);
         assertTrue(mail.contentType().toLowerCase(Locale.ROOT).startsWith("multipart/alternative"), mail.contentType());
         assertEquals(List.of("text/plain", "text/html"), mail.partTypes());
         assertEquals(sent.subject, mail.subject());
