@@ -1,7 +1,9 @@
 package app.candor.webhook;
 
 import app.candor.candidate.Candidate;
+import app.candor.message.Backoff;
 import app.candor.system.BusinessCalendar;
+import app.candor.system.WhileStarted;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.quarkus.logging.Log;
@@ -9,7 +11,6 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import io.quarkus.scheduler.Scheduled;
-import app.candor.system.WhileStarted;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -289,9 +290,7 @@ public class WebhookSender {
 
     /** Exponential: initial, 2x, 4x … capped at the maximum, each spread by ±20%. */
     Duration backoff(int attempts) {
-        long initial = config.initialBackoff().toMillis();
-        double capped = Math.min(initial * Math.pow(2, Math.max(0, attempts - 1)), config.maxBackoff().toMillis());
-        return Duration.ofMillis(Math.max(1, (long) (capped * (0.8 + ThreadLocalRandom.current().nextDouble() * 0.4))));
+        return new Backoff(config.initialBackoff(), config.maxBackoff()).after(attempts, ThreadLocalRandom.current().nextDouble());
     }
 
     private static String cut(String s) {
