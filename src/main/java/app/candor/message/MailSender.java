@@ -3,6 +3,7 @@ package app.candor.message;
 import app.candor.system.MailMode;
 import io.quarkus.mailer.Mail;
 import io.quarkus.mailer.reactive.ReactiveMailer;
+import io.quarkus.runtime.Startup;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.ext.mail.MailAttachment;
@@ -22,7 +23,15 @@ import java.util.List;
  * null, so every letter carried an empty {@code Cc:} (RFC 5322 wants at least one address there; spam filters score
  * it). A Vert.x message left without a Cc list carries none. The mock mailer (embedded demo, most tests) keeps the
  * Quarkus path: its mailbox is what the demo inbox shows.
+ * <p>
+ * Created at start-up, on the main thread before the HTTP server listens, and with it the Quarkus mailer and its mail
+ * clients (injected below; they are created together). Vert.x ties a client's connections to the context it is created
+ * on: created on first use, when a request composed the first letter, they belonged to the HTTP server's deployment, and
+ * a graceful shutdown closed them as it undeployed the server, under the window the dispatcher was still sending; those
+ * letters were retried, and another replica sent them again (KillMidBulkPostgresIT, SIGTERM). Created here, they belong
+ * to Vert.x itself and close with it, after the dispatcher has stopped.
  */
+@Startup
 @ApplicationScoped
 public class MailSender {
 

@@ -24,11 +24,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * A role with 2 000 open applications is filled on replica A; while A and B deliver the 2 000 letters, A
  * goes away mid-send. Killed (SIGKILL), nothing is lost: B takes A's claimed messages over once their lease
- * runs out, and a letter is sent twice only if A was sending it when it died (at most A's batch). The SIGTERM
- * scenario (A finishes its window and hands back the rest: nothing twice) was removed on 2026-12-03: after that
- * day's merges the window in flight fails with a closed socket as shutdown starts and is sent again; restore it
- * from git history (commit 9bcad38) with the fix. GreenMail holds deliveries at a gate, so that each replica is
- * caught mid-send.
+ * runs out, and a letter is sent twice only if A was sending it when it died (at most A's batch). Stopped
+ * (SIGTERM), A finishes the letter it is sending and hands back the rest of its batch, which B then sends at
+ * once: nothing twice. GreenMail holds deliveries at a gate, so that each replica is caught mid-send.
  * Needs the PostgreSQL build (mvn -B verify -Ppostgresql); skipped on the H2 build.
  */
 class KillMidBulkPostgresIT {
@@ -82,6 +80,35 @@ class KillMidBulkPostgresIT {
         assertThat(duplicates).as("letters sent twice: at most those A had claimed and not recorded as sent")
                 .isBetween(0L, claimedByA).isLessThanOrEqualTo(BATCH);
         assertThat(copies.values()).as("copies per candidate").allSatisfy(n -> assertThat(n).isBetween(1L, 2L));
+        assertThat(Replicas.count(schema, "select count(*) from message where state = 'FAILED'")).isZero();
+    }
+
+    @Test
+    void stoppedMidRunTheReplicaFinishesItsSendAndHandsBackItsBatchNothingTwice() {
+        // The default lease (2 minutes): B finishing within the wait below means A handed its batch back.
+        DeliveryGate gate = startAndFill("replicas_term", "PT2M");
+
+        long claimedByA = heldBy(a);
+        a.terminate();
+        // A is shutting down while its send waits at the gate: it must let that send finish, not cut it off.
+        Eventually.await("replica A to begin its graceful shutdown", Duration.ofSeconds(30),
+                () -> a.logText().contains("Shutting down: scheduled jobs paused"));
+        gate.open();
+        a.awaitExit(Duration.ofSeconds(45));
+        LOG.infof("SIGTERM: replica A stopped with %d message(s) claimed at the time; its log: %s", claimedByA,
+                a.logText().lines().filter(l -> l.contains("Dispatcher") && l.contains("stopped")).findFirst().orElse("(no stop line)"));
+        assertThat(a.logText()).containsPattern("Dispatcher \\S+ stopped; released \\d+ claimed message");
+        // The window in flight went out, not cut off: its mail connections outlive the dispatcher (see MailSender).
+        assertThat(a.logText()).as("A's log: a send failed during the shutdown").doesNotContain("not sent (attempt");
+        assertThat(Replicas.count(schema, "select count(*) from message where lease_owner like ?", Replicas.leaseOwnerOf(a)))
+                .as("leases A still holds after its shutdown").isZero();
+
+        // Well within the 2-minute lease: only possible because A released what it had claimed.
+        awaitAllSent(Duration.ofSeconds(75));
+        Map<String, Long> copies = copiesPerRecipient();
+        LOG.infof("SIGTERM: %d letters received for %d candidates", mail.received().size(), CANDIDATES);
+        assertThat(copies).as("candidates who received the letter").hasSize(CANDIDATES);
+        assertThat(copies.values()).as("copies per candidate: none twice").containsOnly(1L);
         assertThat(Replicas.count(schema, "select count(*) from message where state = 'FAILED'")).isZero();
     }
 
