@@ -1,5 +1,6 @@
 package app.candor.candidate;
 
+import app.candor.system.LikePattern;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -112,7 +113,7 @@ public class Candidate extends PanacheEntityBase {
         if (text == null || text.isBlank()) {
             return find("order by lastName, firstName, id").page(0, limit).list();
         }
-        String like = "%" + text.strip().toLowerCase(Locale.ROOT).replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
+        String like = LikePattern.containing(text);
         return find("lower(firstName) like ?1 escape '\\' or lower(lastName) like ?1 escape '\\' or email like ?1 escape '\\' "
                 + "order by lastName, firstName, id", like).page(0, limit).list();
     }

@@ -1,8 +1,8 @@
 package app.candor.debrief;
 
-import app.candor.link.CandidateAccess;
 import app.candor.link.CandidateStatuses;
 import app.candor.link.CandidateWords;
+import app.candor.system.ClientAddress;
 import app.candor.system.Flash;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
@@ -55,7 +55,7 @@ public class DebriefPage {
     @GET
     @Produces(MediaType.TEXT_HTML)
     public TemplateInstance show(@RestQuery("t") String token, @Context HttpServerRequest request) {
-        return page(debriefs.page(token, CandidateAccess.address(request)), token, Entered.NONE);
+        return page(debriefs.page(token, ClientAddress.of(request)), token, Entered.NONE);
     }
 
     @POST
@@ -63,7 +63,7 @@ public class DebriefPage {
     @Produces(MediaType.TEXT_HTML)
     public Response answer(@RestForm("t") String token, @RestForm String howItWent, @RestForm String interested, @RestForm String note,
                            @Context HttpServerRequest request) {
-        String address = CandidateAccess.address(request);
+        String address = ClientAddress.of(request);
         DebriefService.Page page = debriefs.page(token, address); // refuses a bad token before anything else is read
         CandidateWords words = CandidateStatuses.words(page.status().language());
         if (page.answered()) {

@@ -1,8 +1,8 @@
 package app.candor.feedback;
 
-import app.candor.link.CandidateAccess;
 import app.candor.link.CandidateStatuses;
 import app.candor.link.CandidateWords;
+import app.candor.system.ClientAddress;
 import app.candor.system.Flash;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
@@ -38,7 +38,7 @@ public class FeedbackRequestPage {
     @GET
     @Produces(MediaType.TEXT_HTML)
     public TemplateInstance show(@RestQuery("t") String token, @Context HttpServerRequest request) {
-        FeedbackRequestService.Page page = requests.page(token, CandidateAccess.address(request));
+        FeedbackRequestService.Page page = requests.page(token, ClientAddress.of(request));
         return Templates.feedback(page, token).setLocale(Locale.forLanguageTag(page.status().language()));
     }
 
@@ -46,7 +46,7 @@ public class FeedbackRequestPage {
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     @Produces(MediaType.TEXT_HTML)
     public Response ask(@RestForm("t") String token, @Context HttpServerRequest request) {
-        String address = CandidateAccess.address(request);
+        String address = ClientAddress.of(request);
         FeedbackRequestService.Result result = requests.ask(token, address);
         FeedbackRequestService.Page page = requests.page(token, address);
         CandidateWords words = CandidateStatuses.words(page.status().language());

@@ -1,6 +1,5 @@
 package app.candor.link;
 
-import io.vertx.core.http.HttpServerRequest;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
@@ -14,14 +13,6 @@ public class CandidateAccess {
 
     @Inject
     LinkGuard guard;
-
-    /**
-     * The client's address: the direct peer's, or the one a trusted proxy forwarded (proxy address forwarding
-     * with quarkus.http.proxy.trusted-proxies: Quarkus ignores forwarding headers from anyone else).
-     */
-    public static String address(HttpServerRequest request) {
-        return request == null || request.remoteAddress() == null ? "unknown" : request.remoteAddress().hostAddress();
-    }
 
     @Transactional(Transactional.TxType.MANDATORY)
     public CandidateLink open(String token, LinkPurpose purpose, String address) {

@@ -1,5 +1,6 @@
 package app.candor.link;
 
+import app.candor.system.ClientAddress;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 import io.vertx.core.http.HttpServerRequest;
@@ -35,7 +36,7 @@ public class StatusPage {
     @Produces(MediaType.TEXT_HTML)
     @Transactional
     public TemplateInstance show(@RestQuery("t") String token, @Context HttpServerRequest request) {
-        CandidateLink link = access.open(token, LinkPurpose.STATUS, CandidateAccess.address(request));
+        CandidateLink link = access.open(token, LinkPurpose.STATUS, ClientAddress.of(request));
         CandidateStatus status = statuses.of(link.application);
         return Templates.status(status).setLocale(Locale.forLanguageTag(status.language()));
     }

@@ -1,6 +1,5 @@
 package app.candor.message;
 
-import app.candor.closure.RejectionReason;
 import app.candor.system.BusinessCalendar;
 import app.candor.system.InputValidator;
 import app.candor.system.ProblemException;
@@ -36,6 +35,9 @@ public class HistoryExport {
 
     @Inject
     BusinessCalendar calendar;
+
+    @Inject
+    RejectionReasonLabels reasonLabels;
 
     /** Which messages: all filters optional; dates are inclusive days in the company's time zone. */
     public record Filter(Long requisitionId, String recruiter, LocalDate from, LocalDate to) {
@@ -94,8 +96,7 @@ public class HistoryExport {
         }
         jpql.append(" order by m.createdAt, m.id");
         List<Message> messages = Message.find(jpql.toString(), params).range(0, MAX_ROWS - 1).list();
-        Map<Long, String> reasons = new HashMap<>();
-        RejectionReason.<RejectionReason>listAll().forEach(r -> reasons.put(r.id, r.label));
+        Map<Long, String> reasons = reasonLabels.byId();
 
         StringWriter out = new StringWriter();
         out.write('\uFEFF'); // so spreadsheets read UTF-8, not the local code page

@@ -3,6 +3,8 @@ package app.candor.user;
 import app.candor.system.Flash;
 import app.candor.system.Form;
 import app.candor.system.FormRefusal;
+import app.candor.system.InputValidator;
+import app.candor.system.PageNumber;
 import app.candor.system.ProblemException;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
@@ -14,6 +16,7 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.jboss.resteasy.reactive.RestForm;
@@ -34,15 +37,15 @@ public class AdminUserPages {
 
     @CheckedTemplate
     static class Templates {
-        static native TemplateInstance list(List<User> users, Long confirm);
+        static native TemplateInstance list(UserService.UserPage list, Long confirm);
 
         static native TemplateInstance form(Long id, Form form, List<String> roles, boolean active);
     }
 
+    /** A page of users by name, or those the search matches; {@code confirm}: whose deactivation to confirm (nothing changes on GET). */
     @GET
-    public TemplateInstance list(@jakarta.ws.rs.QueryParam("confirm") Long confirm) {
-        // confirm: the user whose deactivation is asked to be confirmed (a link; nothing changes on GET)
-        return Templates.list(users.list(), confirm);
+    public TemplateInstance list(@QueryParam("q") String search, @QueryParam("page") String page, @QueryParam("confirm") Long confirm) {
+        return Templates.list(users.page(InputValidator.clean(search), PageNumber.parse(page)), confirm);
     }
 
     @GET

@@ -1,7 +1,7 @@
 package app.candor.user;
 
-import app.candor.link.CandidateAccess;
 import app.candor.system.ApiChallenge;
+import app.candor.system.ClientAddress;
 import app.candor.system.Refusal;
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.identity.AuthenticationRequestContext;
@@ -53,7 +53,7 @@ public class ApiTokenIdentityProvider implements IdentityProvider<ApiTokenReques
     public Uni<SecurityIdentity> authenticate(ApiTokenRequest request, AuthenticationRequestContext context) {
         RoutingContext rc = HttpSecurityUtils.getRoutingContextAttribute(request);
         apiChallenge.answerFailuresWithProblem(rc);
-        String address = rc == null ? "unknown" : CandidateAccess.address(rc.request());
+        String address = rc == null ? "unknown" : ClientAddress.of(rc.request());
         return blocking.executeBlocking(() -> throttle.waitForBearer(address)).flatMap(wait -> {
             if (!wait.isZero() && !wait.isNegative()) {
                 return CachingIdentityProvider.refuseThrottled(rc, wait);

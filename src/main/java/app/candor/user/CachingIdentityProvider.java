@@ -1,7 +1,7 @@
 package app.candor.user;
 
-import app.candor.link.CandidateAccess;
 import app.candor.system.ApiChallenge;
+import app.candor.system.ClientAddress;
 import app.candor.system.Refusal;
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.AuthenticationRedirectException;
@@ -79,7 +79,7 @@ public class CachingIdentityProvider implements IdentityProvider<UsernamePasswor
     public Uni<SecurityIdentity> authenticate(UsernamePasswordAuthenticationRequest request, AuthenticationRequestContext context) {
         RoutingContext rc = HttpSecurityUtils.getRoutingContextAttribute(request);
         apiChallenge.answerFailuresWithProblem(rc);
-        String address = rc == null ? "unknown" : CandidateAccess.address(rc.request());
+        String address = rc == null ? "unknown" : ClientAddress.of(rc.request());
         String username = request.getUsername();
         boolean form = rc != null && "/j_security_check".equals(rc.normalizedPath());
         if (!config.auth().localPasswords() || (!form && !config.auth().basic())) {

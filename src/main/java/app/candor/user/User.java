@@ -1,5 +1,6 @@
 package app.candor.user;
 
+import app.candor.system.LikePattern;
 import io.quarkus.elytron.security.common.BcryptUtil;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import io.quarkus.security.jpa.Password;
@@ -117,6 +118,18 @@ public class User extends PanacheEntityBase {
 
     public static List<User> listByName() {
         return list("order by fullName, username");
+    }
+
+    /**
+     * Users by name from {@code first}, at most {@code max}; {@code search} (blank: everyone) matches a part of the
+     * username, name or e-mail address, in any case.
+     */
+    public static List<User> listByName(String search, int first, int max) {
+        if (search == null || search.isBlank()) {
+            return find("order by fullName, username").range(first, first + max - 1).list();
+        }
+        return find("lower(username) like ?1 escape '\\' or lower(fullName) like ?1 escape '\\' or lower(email) like ?1 escape '\\'"
+                + " order by fullName, username", LikePattern.containing(search)).range(first, first + max - 1).list();
     }
 
     /** Active users holding {@code role}, for the pickers on forms. */

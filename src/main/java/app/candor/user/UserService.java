@@ -8,6 +8,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -140,6 +142,35 @@ public class UserService {
 
     public List<User> list() {
         return User.listByName();
+    }
+
+    /** The users page: {@link #PAGE_SIZE} users by name, optionally those matching {@code search} (at most 200 characters). */
+    public UserPage page(String search, int page) {
+        if (search != null && search.length() > 200) {
+            throw ProblemException.invalidField("q", "the search is at most 200 characters");
+        }
+        List<User> found = User.listByName(search, (page - 1) * PAGE_SIZE, PAGE_SIZE + 1); // one more: is there a next page?
+        boolean more = found.size() > PAGE_SIZE;
+        return new UserPage(more ? found.subList(0, PAGE_SIZE) : found, search == null ? "" : search.strip(), page, more);
+    }
+
+    static final int PAGE_SIZE = 50;
+
+    /** A page of the users list; {@code search} as typed (stripped), "" for everyone. */
+    public record UserPage(List<User> users, String search, int page, boolean hasNext) {
+
+        public int previousPage() {
+            return page - 1;
+        }
+
+        public int nextPage() {
+            return page + 1;
+        }
+
+        /** The search for a link to another page of the same list: "&q=…", or "" for everyone. */
+        public String query() {
+            return search.isEmpty() ? "" : "&q=" + URLEncoder.encode(search, StandardCharsets.UTF_8);
+        }
     }
 
     private void apply(User user, UserInput input) {

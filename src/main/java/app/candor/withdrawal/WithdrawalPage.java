@@ -1,8 +1,8 @@
 package app.candor.withdrawal;
 
-import app.candor.link.CandidateAccess;
 import app.candor.link.CandidateStatuses;
 import app.candor.link.CandidateWords;
+import app.candor.system.ClientAddress;
 import app.candor.system.Flash;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
@@ -54,7 +54,7 @@ public class WithdrawalPage {
     @GET
     @Produces(MediaType.TEXT_HTML)
     public TemplateInstance show(@RestQuery("t") String token, @Context HttpServerRequest request) {
-        return page(withdrawals.page(token, CandidateAccess.address(request)), token, Entered.NONE);
+        return page(withdrawals.page(token, ClientAddress.of(request)), token, Entered.NONE);
     }
 
     @POST
@@ -62,7 +62,7 @@ public class WithdrawalPage {
     @Produces(MediaType.TEXT_HTML)
     public Response withdraw(@RestForm("t") String token, @RestForm String reason, @RestForm String note, @RestForm String scope,
                              @RestForm String keep, @Context HttpServerRequest request) {
-        String address = CandidateAccess.address(request);
+        String address = ClientAddress.of(request);
         WithdrawalService.Page page = withdrawals.page(token, address); // refuses a bad token before anything else is read
         CandidateWords words = CandidateStatuses.words(page.status().language());
         if ("yes".equals(keep)) {

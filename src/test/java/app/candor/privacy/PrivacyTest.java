@@ -256,15 +256,15 @@ class PrivacyTest {
         PageSession page = PageSession.signIn(admin);
         Response shown = page.get("/admin/privacy/candidates/" + candidateId);
         assertThat(shown.statusCode()).isEqualTo(200);
-        assertThat(shown.asString()).contains("Byron").contains(email).contains("Called on Monday").contains("REJECTION")
-                .contains("/admin/privacy/candidates/" + candidateId + "/export.json");
+        assertThat(shown.asString()).contains("Byron").contains(email).contains("Called on Monday").contains("Rejection · Email")
+                .doesNotContain("REJECTION").contains("/admin/privacy/candidates/" + candidateId + "/export.json");
         assertThat(PageSession.signIn(recruiter).get("/admin/privacy/candidates/" + candidateId).statusCode()).isEqualTo(403);
 
         // Erasure from the page: a form with the CSRF token, then the page again with a flash.
         Response erased = page.post("/admin/privacy/candidates/" + candidateId + "/erase", Map.of());
         assertThat(erased.statusCode()).isEqualTo(303);
         String after = page.get("/admin/privacy/candidates/" + candidateId).asString();
-        assertThat(after).contains("(ERASURE)").contains("anonymised").doesNotContain("Byron").doesNotContain(email)
+        assertThat(after).contains("(Erasure)").contains("anonymised").doesNotContain("Byron").doesNotContain(email)
                 .doesNotContain("Called on Monday").doesNotContain("Erase their personal data");
         assertThat(PageSession.signIn(admin).get("/admin/privacy?q=Byron").asString()).doesNotContain("candidates/" + candidateId + "\"");
     }

@@ -36,17 +36,27 @@ class AdminAndSignInBrowserTest {
             browser.signIn(admin.username, TestData.PASSWORD);
             browser.go("/admin/users");
             assertThat(browser.accessibilityProblems()).as("axe-core on the users page").isEmpty();
+            // The list comes a page at a time; the search finds anyone.
+            search(browser, admin.username);
             var ownRow = browser.driver.findElement(By.xpath("//tr[td/a[text()='" + admin.username + "']]"));
             assertThat(ownRow.getText()).contains("you").doesNotContain("Deactivate");
 
+            search(browser, victim.username);
             var row = browser.driver.findElement(By.xpath("//tr[td/a[text()='" + victim.username + "']]"));
             browser.click(row.findElement(By.cssSelector("a.deactivate")));
             assertThat(browser.text("#confirm-deactivate")).contains("They are signed out at once");
+            assertThat(browser.find("#user-search").getAttribute("value")).as("the search kept while confirming").isEqualTo(victim.username);
             assertThat(Api.db(() -> User.<User>findById(victim.id).active)).as("asking changes nothing").isTrue();
             browser.submit("#confirm-deactivate button[type=submit]");
             assertThat(browser.text(".flash")).contains("deactivated");
             assertThat(Api.db(() -> User.<User>findById(victim.id).active)).isFalse();
         }
+    }
+
+    private static void search(Browser browser, String text) {
+        browser.find("#user-search").clear();
+        browser.find("#user-search").sendKeys(text);
+        browser.submit("form[role=search].actions button[type=submit]");
     }
 
     @Test
