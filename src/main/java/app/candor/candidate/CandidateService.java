@@ -1,12 +1,11 @@
 package app.candor.candidate;
 
-import app.candor.message.Message;
-import app.candor.message.MessageState;
 import app.candor.system.CandorConfig;
 import app.candor.system.InputValidator;
 import app.candor.system.ProblemException;
 import io.quarkus.logging.Log;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 
@@ -26,6 +25,9 @@ public class CandidateService {
 
     @Inject
     Clock clock;
+
+    @Inject
+    Event<CandidateAddressChanged> addressChanged;
 
     @Transactional
     public Candidate create(CandidateInput raw) {
@@ -69,12 +71,7 @@ public class CandidateService {
         boolean newAddress = !c.email.equals(input.email());
         apply(c, input);
         if (newAddress) {
-            // Mail that has not left yet goes to the corrected address; sent mail keeps the one it went to.
-            int redirected = Message.update("recipient = ?1, updatedAt = ?2 where candidate = ?3 and channel = ?4 and state in ?5",
-                    c.email, clock.instant(), c, Channel.EMAIL, List.of(MessageState.QUEUED, MessageState.SCHEDULED));
-            if (redirected > 0) {
-                Log.infof("Candidate %d: %d unsent messages now go to the new address", c.id, redirected);
-            }
+            addressChanged.fire(new CandidateAddressChanged(c));
         }
         return c;
     }

@@ -1,5 +1,9 @@
-package app.candor.candidate;
+package app.candor.candidatepage;
 
+import app.candor.candidate.Candidate;
+import app.candor.candidate.CandidateInput;
+import app.candor.candidate.CandidateService;
+import app.candor.candidate.Channel;
 import app.candor.message.MessageService;
 import app.candor.message.MessageView;
 import app.candor.system.CandorConfig;

@@ -1,5 +1,7 @@
-package app.candor.candidate;
+package app.candor.candidatepage;
 
+import app.candor.candidate.Candidate;
+import app.candor.candidate.Channel;
 import java.util.List;
 
 public record CandidateView(Long id, String salutation, String firstName, String lastName, boolean firstNameTerms,

@@ -1,6 +1,9 @@
-package app.candor.candidate;
+package app.candor.candidatepage;
 
 import app.candor.application.Application;
+import app.candor.candidate.Candidate;
+import app.candor.candidate.CandidateInput;
+import app.candor.candidate.CandidateService;
 import app.candor.system.ProblemException;
 import app.candor.user.Role;
 import jakarta.annotation.security.RolesAllowed;
