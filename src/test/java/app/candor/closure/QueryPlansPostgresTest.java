@@ -200,7 +200,7 @@ class QueryPlansPostgresTest {
             }
         }
 
-        // Board: the closing letters still untold for the page's applications (ClosureBoard.facts).
+        // Board: the closing letters still untold for the page's applications (BoardRows.facts).
         List<Object> facts = new ArrayList<>();
         for (int i = 0; i < 64; i++) {
             facts.add((long) Math.min(50, i + 1) * 1_000); // 50 application ids, padded to 64 as Hibernate pads IN lists
