@@ -46,8 +46,8 @@ public class BoardPages {
     public TemplateInstance show(@QueryParam("scope") String scope, @QueryParam("page") String page,
                                  @QueryParam("requisition") String requisition, @QueryParam("recruiter") String recruiter) {
         User me = currentUser.get();
-        ClosureBoard.Filter filter = ClosureBoard.Filter.parse(requisition, recruiter);
-        BoardView view = board.view(me, BoardResource.scope(scope, filter, me), ClosureBoard.parsePage(page), filter);
+        BoardParams.Filter filter = BoardParams.Filter.parse(requisition, recruiter);
+        BoardView view = board.view(me, BoardResource.scope(scope, filter, me), BoardParams.parsePage(page), filter);
         return Templates.board(view, stats.compute(me, null, view.scope()), me.isRecruiter(), Requisition.listVisible(me, false),
                 User.listActiveWithRole(Role.RECRUITER));
     }

@@ -37,12 +37,12 @@ public class BoardResource {
                          @Parameter(description = "only this recruiter's requisitions (their user id; with another recruiter, scope team)")
                          @QueryParam("recruiter") String recruiter) {
         User me = currentUser.get();
-        ClosureBoard.Filter filter = ClosureBoard.Filter.parse(requisition, recruiter);
-        return board.view(me, scope(scope, filter, me), ClosureBoard.parsePage(page), filter);
+        BoardParams.Filter filter = BoardParams.Filter.parse(requisition, recruiter);
+        return board.view(me, scope(scope, filter, me), BoardParams.parsePage(page), filter);
     }
 
     /** Without a scope, a recruiter filter means the team's board (a colleague's rows are not in "mine"). */
-    static ClosureBoard.Scope scope(String scope, ClosureBoard.Filter filter, User me) {
-        return filter.recruiter() != null && (scope == null || scope.isBlank()) ? ClosureBoard.Scope.TEAM : ClosureBoard.Scope.parse(scope, me);
+    static BoardParams.Scope scope(String scope, BoardParams.Filter filter, User me) {
+        return filter.recruiter() != null && (scope == null || scope.isBlank()) ? BoardParams.Scope.TEAM : BoardParams.Scope.parse(scope, me);
     }
 }

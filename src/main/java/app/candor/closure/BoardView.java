@@ -16,7 +16,7 @@ import java.util.List;
  * @param filter       the requisition and recruiter the board is narrowed to (null: all)
  * @param dueSoonUntil the last promised date that counts as due soon (the next business day)
  */
-public record BoardView(String scope, ClosureBoard.Filter filter, LocalDate today, LocalDate dueSoonUntil, int page, int pages, int pageSize, long total,
+public record BoardView(String scope, BoardParams.Filter filter, LocalDate today, LocalDate dueSoonUntil, int page, int pages, int pageSize, long total,
                         List<SectionCount> sections, List<Row> rows) {
 
     /** A section's size, and the page it starts on (null when it is empty). */

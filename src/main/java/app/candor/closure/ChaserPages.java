@@ -89,8 +89,8 @@ public class ChaserPages {
     /** Only a board address built from values it accepts: the form cannot send the browser anywhere else. */
     private static String boardAddress(String scope, String page, String requisition, String recruiter, User me) {
         try {
-            return "/board?scope=" + ClosureBoard.Scope.parse(scope, me).value() + ClosureBoard.Filter.parse(requisition, recruiter).query()
-                    + "&page=" + ClosureBoard.parsePage(page);
+            return "/board?scope=" + BoardParams.Scope.parse(scope, me).value() + BoardParams.Filter.parse(requisition, recruiter).query()
+                    + "&page=" + BoardParams.parsePage(page);
         } catch (ProblemException e) {
             return "/board";
         }

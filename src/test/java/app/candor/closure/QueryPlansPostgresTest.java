@@ -1,7 +1,7 @@
 package app.candor.closure;
 
 import app.candor.support.TestDatabase;
-import app.candor.message.Dispatcher;
+import app.candor.message.Leases;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.flywaydb.core.Flyway;
@@ -40,7 +40,7 @@ import static org.junit.jupiter.api.Assumptions.abort;
  * sequential scan reads application or message, and a bound on the rows the scans examine (rows returned
  * plus rows removed by a filter): what must not grow with the table does not. Timings are logged, never asserted.
  *
- * <p>The SQL is the app's own where it is native (the constants of Dispatcher, ClosureSweep, ClosureDigest,
+ * <p>The SQL is the app's own where it is native (the constants of Leases, ClosureSweep, ClosureDigest,
  * ClosureMetrics). The board's and the digest's queries are HQL built at run time: their SQL below is what
  * Hibernate generated for them on PostgreSQL (quarkus.hibernate-orm.log.sql, ClosureBoardTest and
  * ClosureDigestTest with -Ppostgresql), with the select lists shortened; keep them in step with the HQL.
@@ -134,7 +134,7 @@ class QueryPlansPostgresTest {
 
         // Outbox: the claim's select and its update. 2 600 due (a bulk notice being delivered, 200 of them leased
         // elsewhere) among 196 000 sent: PostgreSQL reads the due ones (by state) and sorts them; never the sent ones.
-        String due = Dispatcher.DUE_SQL + Dispatcher.SKIP_LOCKED;
+        String due = Leases.DUE_SQL + Leases.SKIP_LOCKED;
         cases.add(new Case("outbox due (claim select, skip locked)", due, Set.of("ix_message_due", "ix_message_due_order"), 3_000,
                 now, 50));
         // A backlog of 22 600 (say, the mail server was away for an hour): PostgreSQL reads them in due order from
@@ -142,7 +142,7 @@ class QueryPlansPostgresTest {
         cases.add(new Case("outbox due, backlog of 22 600", jdbc(due), List.of(now, now, 50), Set.of("ix_message_due_order"), 500,
                 List.of("update message set state = 'QUEUED', due_at = timestamptz '" + NOW + "' - (id % 3600) * interval '1 second',"
                         + " sent_at = null where id % 10 = 3 and state = 'SENT'", "analyze message")));
-        cases.add(new Case("outbox claim update", Dispatcher.CLAIM_SQL, Set.of("message_pkey"), 1,
+        cases.add(new Case("outbox claim update", Leases.CLAIM_SQL, Set.of("message_pkey"), 1,
                 "dispatcher-plans", Timestamp.from(NOW.plusSeconds(300)), 1_001L, now));
 
         // Closure sweep: each step seeks the unflagged rows of its kind; with nothing new it reads nothing.
@@ -200,7 +200,7 @@ class QueryPlansPostgresTest {
             }
         }
 
-        // Board: the closing letters still untold for the page's applications (ClosureBoard.facts).
+        // Board: the closing letters still untold for the page's applications (BoardRows.facts).
         List<Object> facts = new ArrayList<>();
         for (int i = 0; i < 64; i++) {
             facts.add((long) Math.min(50, i + 1) * 1_000); // 50 application ids, padded to 64 as Hibernate pads IN lists

@@ -118,7 +118,7 @@ public final class Replicas {
         }
     }
 
-    /** The lease owner pattern of a replica's dispatcher (host-pid-random, see Dispatcher), for {@code like}. */
+    /** The lease owner pattern of a replica's dispatcher (host-pid-random, see Leases.newOwner), for {@code like}. */
     public static String leaseOwnerOf(PackagedApp app) {
         return "%-" + app.pid() + "-%";
     }

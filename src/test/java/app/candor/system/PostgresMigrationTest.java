@@ -168,8 +168,8 @@ class PostgresMigrationTest {
                 queued.add(insertMessage(c, application, "skip-locked:" + UUID.randomUUID(), "QUEUED"));
             }
         }
-        String sql = app.candor.message.Dispatcher.DUE_SQL.replace("?1", "?").replace("?2", "?")
-                + app.candor.message.Dispatcher.SKIP_LOCKED;
+        String sql = app.candor.message.Leases.DUE_SQL.replace("?1", "?").replace("?2", "?")
+                + app.candor.message.Leases.SKIP_LOCKED;
         try (Connection first = connect(); Connection second = connect()) {
             first.setAutoCommit(false);
             second.setAutoCommit(false);

@@ -1,0 +1,126 @@
+package app.candor.message;
+
+import app.candor.system.CandorConfig;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * This instance's leases on the outbox: a claimed message carries its owner and an expiry, so that several app
+ * instances never send the same message, and one whose sender died is taken over once its lease has run out.
+ */
+@ApplicationScoped
+public class Leases {
+
+    /**
+     * Due, unclaimed messages. On PostgreSQL the rows are locked with SKIP LOCKED, so concurrent
+     * dispatchers pass each other by; the conditional UPDATE in {@link #claim} is what makes a claim
+     * exclusive on every database (H2 has no SKIP LOCKED).
+     */
+    public static final String DUE_SQL = "select id from message where state in ('QUEUED', 'SCHEDULED') and due_at <= ?1"
+            + " and (lease_until is null or lease_until < ?1) order by due_at, id limit ?2";
+    public static final String SKIP_LOCKED = " for update skip locked";
+    /**
+     * H2 reads {@link #DUE_SQL} through ix_message_due (state, due_at): every due message, sorted, for each claim.
+     * In due order it reads the first rows and stops, as PostgreSQL does by itself (V12__postgres_indexes.sql).
+     */
+    static final String H2_DUE_SQL = DUE_SQL.replace(" from message ", " from message use index (ix_message_due_order) ");
+    /**
+     * Takes one due message for this instance (?1 owner, ?2 lease until, ?3 id, ?4 now), only while nobody else
+     * holds it. The version bump makes a concurrent edit or cancel of this message fail instead of racing the send.
+     * Native, so that QueryPlansPostgresTest explains the very statement the app runs.
+     */
+    public static final String CLAIM_SQL = "update message set lease_owner = ?1, lease_until = ?2, version = version + 1"
+            + " where id = ?3 and state in ('QUEUED', 'SCHEDULED') and (lease_until is null or lease_until < ?4)";
+
+    private static final List<MessageState> CLAIMABLE = List.of(MessageState.QUEUED, MessageState.SCHEDULED);
+
+    @Inject
+    CandorConfig config;
+
+    @Inject
+    Clock clock;
+
+    @Inject
+    EntityManager em;
+
+    @ConfigProperty(name = "quarkus.datasource.db-kind")
+    String dbKind;
+
+    private final String owner = newOwner();
+
+    /** The lease owner written on the messages this instance claims. */
+    String owner() {
+        return owner;
+    }
+
+    /**
+     * The lease owner written on claimed messages: the host (the pod's name on Kubernetes) and the process
+     * id, so that an operator can tell who holds a message, and a random part, unique per start.
+     */
+    static String newOwner() {
+        // HOSTNAME only (set in every container): resolving the local host name can hang on a badly configured resolver.
+        String host = System.getenv().getOrDefault("HOSTNAME", "").replaceAll("[^A-Za-z0-9._-]", "");
+        if (host.isBlank()) {
+            host = "dispatcher";
+        }
+        String suffix = "-" + ProcessHandle.current().pid() + "-" + UUID.randomUUID().toString().substring(0, 8);
+        // lease_owner is varchar(64)
+        return (host.length() > 64 - suffix.length() ? host.substring(0, 64 - suffix.length()) : host) + suffix;
+    }
+
+    /** Claims a batch of due messages ({@code candor.mail.batch-size} at most) in its own transaction; returns their ids. */
+    List<Long> claim() {
+        Instant now = clock.instant();
+        Instant until = now.plus(config.mail().lease());
+        return QuarkusTransaction.requiringNew().call(() -> {
+            String sql = switch (dbKind) {
+                case "postgresql" -> DUE_SQL + SKIP_LOCKED;
+                case "h2" -> H2_DUE_SQL;
+                default -> DUE_SQL;
+            };
+            @SuppressWarnings("unchecked")
+            List<Number> due = em.createNativeQuery(sql).setParameter(1, now).setParameter(2, config.mail().batchSize()).getResultList();
+            List<Long> claimed = new ArrayList<>();
+            for (Number id : due) {
+                int updated = em.createNativeQuery(CLAIM_SQL).setParameter(1, owner).setParameter(2, until)
+                        .setParameter(3, id.longValue()).setParameter(4, now).executeUpdate();
+                if (updated == 1) {
+                    claimed.add(id.longValue());
+                }
+            }
+            return claimed;
+        });
+    }
+
+    /**
+     * Extends the leases on {@code ids} that are still this instance's (in the caller's transaction); returns how
+     * many. A lease that already ran out may belong to someone else by now: it is not renewed.
+     */
+    int renew(List<Long> ids, Instant now) {
+        return em.createQuery("update Message m set m.leaseUntil = ?1"
+                        + " where m.id in ?2 and m.leaseOwner = ?3 and m.leaseUntil > ?4 and m.state in ?5")
+                .setParameter(1, now.plus(config.mail().lease())).setParameter(2, ids).setParameter(3, owner)
+                .setParameter(4, now).setParameter(5, CLAIMABLE)
+                .executeUpdate();
+    }
+
+    /**
+     * Gives back the messages this instance claimed and did not send (only called once the dispatcher's thread has
+     * stopped, so none of them is in flight): no lease, due as before, for whichever instance claims next.
+     */
+    int release() {
+        return QuarkusTransaction.requiringNew().call(() -> em.createQuery("update Message m set m.leaseOwner = null, m.leaseUntil = null"
+                        + " where m.leaseOwner = ?1 and m.state in ?2")
+                .setParameter(1, owner).setParameter(2, CLAIMABLE)
+                .executeUpdate());
+    }
+}
