@@ -1,6 +1,7 @@
 package app.candor.closure;
 
 import app.candor.requisition.Requisition;
+import app.candor.system.PageNumber;
 import app.candor.user.CurrentUser;
 import app.candor.user.Role;
 import app.candor.user.User;
@@ -47,7 +48,7 @@ public class BoardPages {
                                  @QueryParam("requisition") String requisition, @QueryParam("recruiter") String recruiter) {
         User me = currentUser.get();
         BoardParams.Filter filter = BoardParams.Filter.parse(requisition, recruiter);
-        BoardView view = board.view(me, BoardResource.scope(scope, filter, me), BoardParams.parsePage(page), filter);
+        BoardView view = board.view(me, BoardResource.scope(scope, filter, me), PageNumber.parse(page), filter);
         return Templates.board(view, stats.compute(me, null, view.scope()), me.isRecruiter(), Requisition.listVisible(me, false),
                 User.listActiveWithRole(Role.RECRUITER));
     }

@@ -7,7 +7,7 @@ import java.util.Locale;
 
 /**
  * What the board is asked for, as written in its query string (the API and the pages read it the same way):
- * whose requisitions, which page, narrowed to which requisition or recruiter. A value that does not parse is
+ * whose requisitions, narrowed to which requisition or recruiter. A value that does not parse is
  * refused by name (400).
  */
 public final class BoardParams {
@@ -34,22 +34,6 @@ public final class BoardParams {
                 default -> throw ProblemException.invalidField("scope", "must be mine or team");
             };
         }
-    }
-
-    /** The page number from the query string: 1 when absent. */
-    public static int parsePage(String raw) {
-        if (raw == null || raw.isBlank()) {
-            return 1;
-        }
-        try {
-            int page = Integer.parseInt(raw.strip());
-            if (page >= 1) {
-                return page;
-            }
-        } catch (NumberFormatException e) {
-            // refused below, with the same words as a zero
-        }
-        throw ProblemException.invalidField("page", "must be a whole number from 1");
     }
 
     /**

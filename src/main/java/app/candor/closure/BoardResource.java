@@ -1,5 +1,6 @@
 package app.candor.closure;
 
+import app.candor.system.PageNumber;
 import app.candor.user.CurrentUser;
 import app.candor.user.Role;
 import app.candor.user.User;
@@ -38,7 +39,7 @@ public class BoardResource {
                          @QueryParam("recruiter") String recruiter) {
         User me = currentUser.get();
         BoardParams.Filter filter = BoardParams.Filter.parse(requisition, recruiter);
-        return board.view(me, scope(scope, filter, me), BoardParams.parsePage(page), filter);
+        return board.view(me, scope(scope, filter, me), PageNumber.parse(page), filter);
     }
 
     /** Without a scope, a recruiter filter means the team's board (a colleague's rows are not in "mine"). */

@@ -7,6 +7,7 @@ import app.candor.system.BusinessCalendar;
 import app.candor.system.Flash;
 import app.candor.system.Form;
 import app.candor.system.FormRefusal;
+import app.candor.system.PageNumber;
 import app.candor.system.ProblemException;
 import app.candor.system.TemplateExtensions;
 import app.candor.user.CurrentUser;
@@ -90,7 +91,7 @@ public class ChaserPages {
     private static String boardAddress(String scope, String page, String requisition, String recruiter, User me) {
         try {
             return "/board?scope=" + BoardParams.Scope.parse(scope, me).value() + BoardParams.Filter.parse(requisition, recruiter).query()
-                    + "&page=" + BoardParams.parsePage(page);
+                    + "&page=" + PageNumber.parse(page);
         } catch (ProblemException e) {
             return "/board";
         }
