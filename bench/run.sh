@@ -95,9 +95,13 @@ echo "== PostgreSQL for the bench: $PG_BIN, 127.0.0.1:$PG_PORT, $PG_DATA" >&2
 as_pg "$PG_BIN/initdb" -D "$PG_DATA" --encoding=UTF8 --no-locale \
   --auth-local=peer --auth-host=scram-sha-256 >"$PG_DIR/initdb.log" 2>&1 \
   || { cat "$PG_DIR/initdb.log" >&2; exit 1; }
+# With BENCH_JFR=1 the server counts what each statement cost (pg_stat_statements): the JVM's profile cannot see
+# inside PostgreSQL, so the bench saves the server's side of each profiled scenario beside its recording.
+pg_profile=""
+if [ "${BENCH_JFR:-0}" = "1" ]; then pg_profile="-c shared_preload_libraries=pg_stat_statements"; fi
 # shellcheck disable=SC2086 # BENCH_PG_OPTIONS is a list of server options
 if ! as_pg "$PG_BIN/pg_ctl" -D "$PG_DATA" -l "$PG_LOG" -w -t 60 \
-    -o "-c listen_addresses=127.0.0.1 -p $PG_PORT -c unix_socket_directories=$PG_DIR ${BENCH_PG_OPTIONS:-}" start >/dev/null; then
+    -o "-c listen_addresses=127.0.0.1 -p $PG_PORT -c unix_socket_directories=$PG_DIR $pg_profile ${BENCH_PG_OPTIONS:-}" start >/dev/null; then
   echo "PostgreSQL did not start; its log:" >&2
   cat "$PG_LOG" >&2 || true
   exit 1
@@ -106,6 +110,11 @@ PG_STARTED=1
 as_pg "$PG_BIN/psql" -h "$PG_DIR" -p "$PG_PORT" -d postgres -X -q -v ON_ERROR_STOP=1 \
   -c "create role candor login password 'candor'" \
   -c "create database candor_bench owner candor"
+if [ -n "$pg_profile" ]; then
+  as_pg "$PG_BIN/psql" -h "$PG_DIR" -p "$PG_PORT" -d candor_bench -X -q -v ON_ERROR_STOP=1 \
+    -c "create extension pg_stat_statements" \
+    -c "grant execute on function pg_stat_statements_reset to candor"
+fi
 
 # Not exec: the trap stops and removes the cluster when the bench ends.
 BENCH_DB=postgresql BENCH_PG_URL="jdbc:postgresql://127.0.0.1:$PG_PORT/candor_bench" \

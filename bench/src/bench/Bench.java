@@ -250,7 +250,13 @@ public final class Bench {
             jdbcSweep.add(limit.ms());
             JdbcLimits.Sweep limitIdle = JdbcLimits.sweep(jdbc);
             jdbcIdle.add(limitIdle.ms());
+            if (JFR && PG && run == 1) {
+                explain("sweep-none-due-explain.txt");
+            }
             Seed.unflag(jdbc, since);
+            if (JFR && PG && run == 1) {
+                explain("sweep-explain.txt");
+            }
             log(String.format(Locale.ROOT, "   run %d: start %s (Quarkus %s), RSS %s; sweep %s (server %s; %s) vs JDBC %s (%d overdue, %d due soon);"
                             + " idle %s vs JDBC %s", run, Stats.ms(app.startMs), Stats.ms(quarkusMs.get(run - 1)), Stats.mb(rssKb.get(run - 1).longValue()),
                     Stats.ms(sweep.get(run - 1)), Stats.ms(sweepServer.get(run - 1)), flagged, Stats.ms(limit.ms()), limit.overdue(), limit.dueSoon(),
@@ -272,6 +278,13 @@ public final class Bench {
         rows.add(new Row(41, "closure sweep, none due", Stats.ms(candorIdle) + " (in the sweep: " + Stats.ms(Stats.median(idleServer)) + ")",
                 Stats.ms(limitIdle) + " (its SQL over JDBC)", Stats.ratio(limitIdle / candorIdle), "≤ 50 ms", met(candorIdle <= 50),
                 idle.size() + " (" + RUNS + " × 3), median; JDBC " + jdbcIdle.size()));
+    }
+
+    /** Where the sweep's SQL spends its time inside PostgreSQL, as the rows stand now (rolled back: the flags stay as they are). */
+    private void explain(String file) throws Exception {
+        Path plan = work.resolve("jfr").resolve(file);
+        Files.writeString(plan, JdbcLimits.explainSweep(jdbc));
+        log("   the sweep's plan on PostgreSQL: " + plan);
     }
 
     /** The same start with the JVM's defaults (no heap or GC choice, no archive): what the recommended options change. */
@@ -593,6 +606,9 @@ public final class Bench {
     }
 
     private void jfrStart(App app, boolean when, String name) throws Exception {
+        if (JFR && when && PG) {
+            Seed.resetStatements(jdbc);
+        }
         if (JFR && when) {
             app.jcmd("JFR.start", "name=" + name, "settings=profile", "filename=" + work.resolve("jfr").resolve(name + ".jfr"));
         }
@@ -602,6 +618,11 @@ public final class Bench {
         if (JFR && when) {
             app.jcmd("JFR.stop", "name=" + name);
             log("   JFR: " + work.resolve("jfr").resolve(name + ".jfr"));
+        }
+        if (JFR && when && PG) {
+            Path statements = work.resolve("jfr").resolve(name + "-postgres.txt");
+            Files.writeString(statements, Seed.topStatements(jdbc));
+            log("   PostgreSQL's side: " + statements);
         }
     }
 

@@ -79,6 +79,45 @@ final class JdbcLimits {
         }
     }
 
+    /**
+     * PostgreSQL's plan of the sweep's statements as they run now (EXPLAIN ANALYZE with buffers and WAL), in a
+     * transaction that is rolled back: what the sweep's time goes to inside the server.
+     */
+    static String explainSweep(String jdbc) throws Exception {
+        StringBuilder b = new StringBuilder();
+        try (Connection c = Seed.connect(jdbc)) {
+            c.setAutoCommit(false);
+            OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
+            LocalDate today = LocalDate.now(ZoneOffset.UTC);
+            for (int flag = 0; flag <= 1; flag++) {
+                b.append("-- ").append(OVERDUE_SQL).append("  [flag ").append(flag).append("]\n");
+                try (PreparedStatement p = c.prepareStatement("explain (analyze, buffers, wal) " + OVERDUE_SQL)) {
+                    p.setObject(1, now);
+                    p.setInt(2, flag);
+                    p.setObject(3, today);
+                    append(b, p);
+                }
+            }
+            b.append("-- ").append(DUE_SOON_SQL).append('\n');
+            try (PreparedStatement p = c.prepareStatement("explain (analyze, buffers, wal) " + DUE_SOON_SQL)) {
+                p.setObject(1, now);
+                p.setObject(2, today);
+                p.setObject(3, nextBusinessDay(today));
+                append(b, p);
+            }
+            c.rollback();
+        }
+        return b.toString();
+    }
+
+    private static void append(StringBuilder b, PreparedStatement p) throws Exception {
+        try (ResultSet rs = p.executeQuery()) {
+            while (rs.next()) {
+                b.append(rs.getString(1)).append('\n');
+            }
+        }
+    }
+
     /** Candor's default work week (Monday to Friday, no holidays): one business day after today. */
     static LocalDate nextBusinessDay(LocalDate day) {
         LocalDate d = day.plusDays(1);

@@ -202,6 +202,31 @@ final class Seed {
         }
     }
 
+    /** BENCH_JFR=1 on PostgreSQL: forgets what pg_stat_statements counted so far (run.sh loads and grants it). */
+    static void resetStatements(String jdbc) throws Exception {
+        try (Connection c = connect(jdbc); Statement s = c.createStatement()) {
+            s.execute("select pg_stat_statements_reset()");
+        }
+    }
+
+    /** The 15 statements PostgreSQL spent most time in since the reset: calls, time, rows, buffers, WAL. */
+    static String topStatements(String jdbc) throws Exception {
+        StringBuilder b = new StringBuilder("total_ms | calls | mean_ms | rows | shared hit | read | dirtied | written | wal_fpi | wal_bytes | statement\n");
+        try (Connection c = connect(jdbc); Statement s = c.createStatement();
+             ResultSet rs = s.executeQuery("select round(total_exec_time::numeric, 1), calls, round(mean_exec_time::numeric, 3), rows,"
+                     + " shared_blks_hit, shared_blks_read, shared_blks_dirtied, shared_blks_written, wal_fpi, wal_bytes,"
+                     + " regexp_replace(query, '\\s+', ' ', 'g') from pg_stat_statements order by total_exec_time desc limit 15")) {
+            while (rs.next()) {
+                for (int i = 1; i <= 10; i++) {
+                    b.append(rs.getString(i)).append(" | ");
+                }
+                String q = rs.getString(11);
+                b.append(q.length() > 300 ? q.substring(0, 300) + "..." : q).append('\n');
+            }
+        }
+        return b.toString();
+    }
+
     /** Messages by state, e.g. "SENT 30000". */
     static String messageStates(String jdbc) throws Exception {
         StringBuilder b = new StringBuilder();
