@@ -1,13 +1,15 @@
 #!/usr/bin/env bash
 # Summarises a JFR recording's CPU samples (jdk.ExecutionSample): the top frames where the time is spent
 # (self), and the methods most often on the stack (inclusive) among those matching a pattern.
-# Usage: bash bench/jfr-top.sh bench/target/work/jfr/stage-change.jfr [top=15] [pattern='app\.candor|org\.h2\.command|BCrypt|bcrypt']
+# Usage: [JFR_EVENT=jdk.NativeMethodSample] bash bench/jfr-top.sh bench/target/work/jfr/stage-change.jfr [top=15] [pattern='app\.candor|org\.h2\.command|BCrypt|bcrypt']
 set -euo pipefail
 file=$1
 top=${2:-15}
-pattern=${3:-'app\.candor|org\.h2\.(command|mvstore\.MVMap|engine\.SessionLocal)|[Bb][Cc]rypt|org\.hibernate\.(engine|event|sql)|io\.quarkus\.mailer|io\.vertx\.ext\.mail|freemarker|qute'}
-jfr print --events jdk.ExecutionSample --stack-depth 128 "$file" | awk -v top="$top" -v pattern="$pattern" '
-  /^jdk.ExecutionSample/ { n++; depth = -1; delete seen; next }
+pattern=${3:-'app\.candor|org\.postgresql\.core|org\.h2\.(command|mvstore\.MVMap|engine\.SessionLocal)|[Bb][Cc]rypt|org\.hibernate\.(engine|event|sql)|io\.quarkus\.mailer|io\.vertx\.ext\.mail|freemarker|qute'}
+# JFR_EVENT=jdk.NativeMethodSample: the threads waiting in native code instead (e.g. a socket read for PostgreSQL's answer).
+event=${JFR_EVENT:-jdk.ExecutionSample}
+jfr print --events "$event" --stack-depth 128 "$file" | awk -v top="$top" -v pattern="$pattern" -v event="$event" '
+  $0 ~ "^" event { n++; depth = -1; delete seen; next }
   /stackTrace = \[/ { depth = 0; next }
   depth >= 0 && /^[[:space:]]*\]/ { depth = -1; next }
   depth >= 0 {

@@ -40,10 +40,12 @@ final class App {
     }
 
     /**
-     * Starts {@code java <jvmOptions> -jar <jar>} with the embedded profile on {@code jdbc}, only what is
-     * measured running (no scheduled sweep, digest, debrief or feedback check), no access log.
+     * Starts {@code java <jvmOptions> <database> -jar <jar>}, only what is measured running (no scheduled sweep,
+     * digest, debrief or feedback check), no access log. {@code database}: the system properties that choose the
+     * profile and database (the embedded profile on an H2 file), or none (the production profile, configured by
+     * {@code env} as a replica is: PostgreSQL).
      */
-    static App start(Path jar, String jdbc, Path log, List<String> jvmOptions, Map<String, String> env) throws Exception {
+    static App start(Path jar, List<String> database, Path log, List<String> jvmOptions, Map<String, String> env) throws Exception {
         int port;
         try (ServerSocket socket = new ServerSocket(0)) {
             port = socket.getLocalPort();
@@ -52,8 +54,8 @@ final class App {
         // BENCH_JAVA picks another JVM for the app (e.g. a JDK 25 for its AOT cache); the jar is built for 17.
         command.add(jvmOptions.stream().filter(o -> o.startsWith("java=")).findFirst().map(o -> o.substring(5)).orElse("java"));
         command.addAll(jvmOptions.stream().filter(o -> !o.startsWith("java=")).toList());
-        command.addAll(List.of("-Dquarkus.profile=embedded", "-Dquarkus.datasource.jdbc.url=" + jdbc,
-                "-Dquarkus.http.port=" + port, "-Dquarkus.http.host=127.0.0.1",
+        command.addAll(database);
+        command.addAll(List.of("-Dquarkus.http.port=" + port, "-Dquarkus.http.host=127.0.0.1",
                 "-Dcandor.closure.sweep-every=off", "-Dcandor.closure.digest-check-every=off", "-Dcandor.debrief.check-every=off",
                 "-Dcandor.feedback.check-every=off", "-Dquarkus.http.access-log.enabled=false",
                 // The baseline measures what a wrong password costs (bcrypt): the sign-in throttle would answer it without.

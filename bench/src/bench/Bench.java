@@ -20,8 +20,9 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Candor against this machine's own limits, in one run (issue 8). Every scenario runs on the packaged app
- * with its embedded H2 file database, load from this process on 127.0.0.1; each limit is measured in the
- * same run on the same database. Prints one table (Markdown) with figures, limits, ratios and goals;
+ * with its embedded H2 file database, or with BENCH_DB=postgresql (issue 24) a PostgreSQL build of it in the
+ * production profile on the throw-away cluster run.sh started (BENCH_PG_URL); load from this process on
+ * 127.0.0.1; each limit is measured in the same run on the same database. Prints one table (Markdown) with figures, limits, ratios and goals;
  * asserts nothing. Started by bench/run.sh, which builds the jar and compiles this against it.
  *
  * <p>Usage: java -cp bench/target/classes:&lt;app jar&gt;:&lt;lib/main jars&gt; bench.Bench &lt;quarkus-run.jar&gt; &lt;work dir&gt;
@@ -46,6 +47,9 @@ public final class Bench {
     /** BENCH_ONLY=stage,bulk (any of start, sweep, requests, stage, bulk, board): only those scenarios; all when unset. */
     static final java.util.Set<String> ONLY = java.util.Set.of(System.getenv().getOrDefault("BENCH_ONLY", "").trim().split("\\s*,\\s*"));
 
+    /** BENCH_DB=postgresql: the PostgreSQL build on BENCH_PG_URL (run.sh starts the cluster); H2 otherwise. */
+    static final boolean PG = "postgresql".equalsIgnoreCase(System.getenv().getOrDefault("BENCH_DB", "h2").trim());
+
     static boolean runs(String scenario) {
         return ONLY.equals(java.util.Set.of("")) || ONLY.contains(scenario);
     }
@@ -53,6 +57,8 @@ public final class Bench {
     private final Path jar;
     private final Path work;
     private final String jdbc;
+    /** The app's system properties for its profile and database (H2), or none (PostgreSQL: the production profile, from appEnv). */
+    private final List<String> appDatabase;
     private final Map<String, String> appEnv;
     private final SmtpSink sink;
     private final List<Row> rows = new ArrayList<>();
@@ -72,12 +78,39 @@ public final class Bench {
         // DB_CLOSE_ON_EXIT=FALSE and WRITE_DELAY=0 as in application.properties (the limits pay the same write per
         // commit); BENCH_WRITE_DELAY=500 measures H2's default, which lost acknowledged commits on a kill (issue 16).
         // BENCH_H2_OPTIONS adds settings (";CACHE_SIZE=...").
-        this.jdbc = "jdbc:h2:file:" + work.resolve("candor") + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH"
-                + ";DB_CLOSE_ON_EXIT=FALSE;WRITE_DELAY=" + System.getenv().getOrDefault("BENCH_WRITE_DELAY", "0")
-                + System.getenv().getOrDefault("BENCH_H2_OPTIONS", "");
         // Candor's mail goes to the bench's SMTP server (this also turns the embedded profile's mock mailer off).
-        this.appEnv = Map.of("QUARKUS_MAILER_HOST", "127.0.0.1", "QUARKUS_MAILER_PORT", Integer.toString(sink.port()),
-                "MALLOC_ARENA_MAX", "2");
+        Map<String, String> env = new java.util.HashMap<>(Map.of("QUARKUS_MAILER_HOST", "127.0.0.1", "QUARKUS_MAILER_PORT",
+                Integer.toString(sink.port()), "MALLOC_ARENA_MAX", "2"));
+        if (PG) {
+            this.jdbc = System.getenv("BENCH_PG_URL");
+            if (jdbc == null || !jdbc.startsWith("jdbc:postgresql:")) {
+                throw new IllegalStateException("BENCH_DB=postgresql needs BENCH_PG_URL (jdbc:postgresql://...); bench/run.sh starts a cluster and sets it");
+            }
+            // The production profile, configured as a replica is (see src/test/.../Replicas.productionEnv): every required
+            // setting; the sender and company name are the embedded profile's, so that letters have the same size on both.
+            this.appDatabase = List.of();
+            env.putAll(Map.of("CANDOR_DB_URL", jdbc, "CANDOR_DB_USER", "candor", "CANDOR_DB_PASSWORD", "candor",
+                    "CANDOR_SESSION_KEY", "bench-session-key-for-a-throw-away-cluster", "CANDOR_PUBLIC_URL", "https://candor.example.test",
+                    "CANDOR_ADMIN_USER", ADMIN.split(":")[0], "CANDOR_ADMIN_PASSWORD", ADMIN.split(":")[1],
+                    "QUARKUS_MAILER_FROM", "Candor <no-reply@candor.local>", "CANDOR_COMPANY_NAME", "Candor Demo Ltd"));
+            // The bench drives the API with HTTP Basic, which production has off by default (API tokens instead).
+            env.put("CANDOR_AUTH_BASIC", "true");
+        } else {
+            this.jdbc = "jdbc:h2:file:" + work.resolve("candor") + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH"
+                    + ";DB_CLOSE_ON_EXIT=FALSE;WRITE_DELAY=" + System.getenv().getOrDefault("BENCH_WRITE_DELAY", "0")
+                    + System.getenv().getOrDefault("BENCH_H2_OPTIONS", "");
+            this.appDatabase = List.of("-Dquarkus.profile=embedded", "-Dquarkus.datasource.jdbc.url=" + jdbc);
+        }
+        this.appEnv = Map.copyOf(env);
+    }
+
+    /** The goals of issue 24 where they differ between the databases. */
+    static final double SWEEP_GOAL_MS = PG ? 300 : 1000;
+    static final double BOARD_GOAL_MS = PG ? 50 : 100;
+    static final double QUEUE_GOAL_MS = PG ? 2000 : 5000;
+
+    static String goalMs(double ms) {
+        return ms >= 1000 ? String.format(Locale.ROOT, "%.0f s", ms / 1000) : String.format(Locale.ROOT, "%.0f ms", ms);
     }
 
     public static void main(String[] args) throws Exception {
@@ -121,15 +154,22 @@ public final class Bench {
         return work.resolve("candor.jsa");
     }
 
+    /** What the table's header says about the database (PostgreSQL: its version and the settings that decide writes). */
+    private String database = "H2 file database (embedded profile)";
+
     void run() throws Exception {
         log(String.format(Locale.ROOT, "sizes: %,d applications, %d bulk roles of %,d, %d runs, %d s stage-change runs with %d clients,"
                 + " %,d requests, %d board runs", APPS, BULK_RUNS, BULK, RUNS, STAGE_SECONDS, CLIENTS, REQUESTS, BOARD_RUNS));
-        log("1/7 first start: schema and demo users");
+        log(PG ? "1/7 first start: schema and the first admin (production profile, PostgreSQL)" : "1/7 first start: schema and demo users");
         start(List.of(), "app-first.log").stop();
 
         log(String.format(Locale.ROOT, "2/7 seeding %,d applications over JDBC", APPS));
         long seedStart = System.nanoTime();
         pool = Seed.seed(jdbc, APPS, BULK_RUNS, BULK);
+        if (PG) {
+            database = Seed.describePostgres(jdbc);
+            log("   " + database);
+        }
         Collections.shuffle(pool, new java.util.Random(8));
         long newlyOverdue = Seed.newlyOverdue(jdbc);
         log(String.format(Locale.ROOT, "   seeded in %.1f s; %,d newly overdue; stage-change pool %,d", (System.nanoTime() - seedStart) / 1e9,
@@ -210,7 +250,13 @@ public final class Bench {
             jdbcSweep.add(limit.ms());
             JdbcLimits.Sweep limitIdle = JdbcLimits.sweep(jdbc);
             jdbcIdle.add(limitIdle.ms());
+            if (JFR && PG && run == 1) {
+                explain("sweep-none-due-explain.txt");
+            }
             Seed.unflag(jdbc, since);
+            if (JFR && PG && run == 1) {
+                explain("sweep-explain.txt");
+            }
             log(String.format(Locale.ROOT, "   run %d: start %s (Quarkus %s), RSS %s; sweep %s (server %s; %s) vs JDBC %s (%d overdue, %d due soon);"
                             + " idle %s vs JDBC %s", run, Stats.ms(app.startMs), Stats.ms(quarkusMs.get(run - 1)), Stats.mb(rssKb.get(run - 1).longValue()),
                     Stats.ms(sweep.get(run - 1)), Stats.ms(sweepServer.get(run - 1)), flagged, Stats.ms(limit.ms()), limit.overdue(), limit.dueSoon(),
@@ -219,18 +265,26 @@ public final class Bench {
         double start = Stats.median(startMs);
         rows.add(new Row(10, "start-up: packaged jar to first served request (readiness, with the database), recommended JVM options + AppCDS",
                 Stats.ms(start) + " (Quarkus's own \"started in\": " + Stats.ms(Stats.median(quarkusMs)) + ")", "—", "—", "≤ 1.5 s",
-                met(start <= 1500), RUNS + ", median"));
+                within(start, 1500), RUNS + ", median"));
         rows.add(new Row(11, "RSS after start (recommended options)", Stats.mb((long) Stats.median(rssKb)), "—", "—", "—", "—", RUNS + ", median"));
         double candor = Stats.median(sweep);
         double limit = Stats.median(jdbcSweep);
         rows.add(new Row(40, String.format(Locale.ROOT, "closure sweep, %,d applications, %,d newly overdue (%s)", APPS + BULK_RUNS * BULK,
                 newlyOverdue, flagged), Stats.ms(candor) + " (in the sweep: " + Stats.ms(Stats.median(sweepServer)) + ")",
-                Stats.ms(limit) + " (its SQL over JDBC)", Stats.ratio(limit / candor), "≤ 1 s", met(candor <= 1000), RUNS + ", median"));
+                Stats.ms(limit) + " (its SQL over JDBC)", Stats.ratio(limit / candor), "≤ " + goalMs(SWEEP_GOAL_MS), within(candor, SWEEP_GOAL_MS),
+                RUNS + ", median"));
         double candorIdle = Stats.median(idle);
         double limitIdle = Stats.median(jdbcIdle);
         rows.add(new Row(41, "closure sweep, none due", Stats.ms(candorIdle) + " (in the sweep: " + Stats.ms(Stats.median(idleServer)) + ")",
-                Stats.ms(limitIdle) + " (its SQL over JDBC)", Stats.ratio(limitIdle / candorIdle), "≤ 50 ms", met(candorIdle <= 50),
+                Stats.ms(limitIdle) + " (its SQL over JDBC)", Stats.ratio(limitIdle / candorIdle), "≤ 50 ms", within(candorIdle, 50),
                 idle.size() + " (" + RUNS + " × 3), median; JDBC " + jdbcIdle.size()));
+    }
+
+    /** Where the sweep's SQL spends its time inside PostgreSQL, as the rows stand now (rolled back: the flags stay as they are). */
+    private void explain(String file) throws Exception {
+        Path plan = work.resolve("jfr").resolve(file);
+        Files.writeString(plan, JdbcLimits.explainSweep(jdbc));
+        log("   the sweep's plan on PostgreSQL: " + plan);
     }
 
     /** The same start with the JVM's defaults (no heap or GC choice, no archive): what the recommended options change. */
@@ -275,7 +329,7 @@ public final class Bench {
             log(String.format(Locale.ROOT, "   run %d: start %s, RSS %s", run, Stats.ms(app.startMs), Stats.mb(rssKb.get(run - 1).longValue())));
         }
         rows.add(new Row(12, "start-up, same options on " + java + " with its AOT cache instead of the archive (for comparison)",
-                Stats.ms(Stats.median(startMs)) + ", RSS " + Stats.mb((long) Stats.median(rssKb)), "—", "—", "≤ 1.5 s", met(Stats.median(startMs) <= 1500),
+                Stats.ms(Stats.median(startMs)) + ", RSS " + Stats.mb((long) Stats.median(rssKb)), "—", "—", "≤ 1.5 s", within(Stats.median(startMs), 1500),
                 RUNS + ", median"));
     }
 
@@ -318,7 +372,7 @@ public final class Bench {
                 Stats.mb(rss[0]), Stats.mb(rss[1])));
         rows.add(new Row(13, String.format(Locale.ROOT, "RSS after %,d requests (%d clients: pages with a session, API with Basic)", REQUESTS, CLIENTS),
                 Stats.mb(rss[0]) + " (peak " + Stats.mb(rss[1]) + "; " + Stats.rate(done[0] / done[1]) + ")", "—", "—", "≤ 250 MB",
-                met(rss[0] > 0 && rss[0] <= 250 * 1024), "1"));
+                rss[0] <= 0 ? "?" : rss[0] <= 250 * 1024 ? "yes" : "**no** (+" + Stats.mb(rss[0] - 250 * 1024) + ")", "1"));
 
         // What every API call pays before Candor's own work: HTTP Basic. A password that passed bcrypt is remembered
         // for a while (user/CredentialCache); a wrong one is checked with bcrypt every time, which shows what a miss costs.
@@ -423,7 +477,7 @@ public final class Bench {
         bulkRate = Stats.median(rate);
         letterSize = sink.lastSize();
         rows.add(new Row(30, String.format(Locale.ROOT, "bulk closure: role filled, %,d open applications, time to queue the letters", BULK),
-                Stats.ms(bulkQueue), "—", "—", "≤ 5 s", met(bulkQueue <= 5000), BULK_RUNS + ", median"));
+                Stats.ms(bulkQueue), "—", "—", "≤ " + goalMs(QUEUE_GOAL_MS), within(bulkQueue, QUEUE_GOAL_MS), BULK_RUNS + ", median"));
     }
 
     private double bulkQueue;
@@ -444,8 +498,8 @@ public final class Bench {
         List<Double> times = timings(app, path, user, BOARD_RUNS);
         jfrStop(app, path.endsWith("page=1") && user.equals(ADMIN), "board");
         double p95 = Stats.percentile(times, 95);
-        rows.add(new Row(50, name, "p95 " + Stats.ms(p95) + " (median " + Stats.ms(Stats.median(times)) + ")", "—", "—", goal ? "p95 ≤ 100 ms" : "—",
-                goal ? met(p95 <= 100) : "—", BOARD_RUNS + ", p95"));
+        rows.add(new Row(50, name, "p95 " + Stats.ms(p95) + " (median " + Stats.ms(Stats.median(times)) + ")", "—", "—",
+                goal ? "p95 ≤ " + goalMs(BOARD_GOAL_MS) : "—", goal ? within(p95, BOARD_GOAL_MS) : "—", BOARD_RUNS + ", p95"));
     }
 
     List<Double> timings(App app, String path, String user, int runs) throws Exception {
@@ -520,7 +574,7 @@ public final class Bench {
     // ---------------------------------------------------------------------------------------------
 
     App start(List<String> jvmOptions, String logName) throws Exception {
-        return App.start(jar, jdbc, work.resolve(logName), jvmOptions, appEnv);
+        return App.start(jar, appDatabase, work.resolve(logName), jvmOptions, appEnv);
     }
 
     /** Runs {@code task} on {@code clients} threads until it returns false or the deadline passes; returns how many returned true. */
@@ -552,6 +606,9 @@ public final class Bench {
     }
 
     private void jfrStart(App app, boolean when, String name) throws Exception {
+        if (JFR && when && PG) {
+            Seed.resetStatements(jdbc);
+        }
         if (JFR && when) {
             app.jcmd("JFR.start", "name=" + name, "settings=profile", "filename=" + work.resolve("jfr").resolve(name + ".jfr"));
         }
@@ -562,12 +619,18 @@ public final class Bench {
             app.jcmd("JFR.stop", "name=" + name);
             log("   JFR: " + work.resolve("jfr").resolve(name + ".jfr"));
         }
+        if (JFR && when && PG) {
+            Path statements = work.resolve("jfr").resolve(name + "-postgres.txt");
+            Files.writeString(statements, Seed.topStatements(jdbc));
+            log("   PostgreSQL's side: " + statements);
+        }
     }
 
     void print(double totalMs) {
         System.out.println();
-        System.out.printf(Locale.ROOT, "Candor benchmark, %s: %,d applications (+%,d in bulk roles), H2 file database, packaged app, %d cores;"
-                        + " app JVM options: %s; whole run %s%n", LocalDate.now(), APPS, BULK_RUNS * BULK, Runtime.getRuntime().availableProcessors(),
+        System.out.printf(Locale.ROOT, "Candor benchmark, %s: %,d applications (+%,d in bulk roles), %s, packaged app, %d cores;"
+                        + " app JVM options: %s; whole run %s%n", LocalDate.now(), APPS, BULK_RUNS * BULK, database,
+                Runtime.getRuntime().availableProcessors(),
                 String.join(" ", recommended()).replace(work.toString(), "<work>"), Stats.ms(totalMs));
         System.out.println("Ratio: Candor's figure over the limit's for rates, the limit's time over Candor's for times (1.00 = as fast as the limit).");
         System.out.println();
@@ -577,6 +640,14 @@ public final class Bench {
         for (Row r : rows) {
             System.out.printf(Locale.ROOT, "| %s | %s | %s | %s | %s | %s | %s |%n", r.scenario(), r.candor(), r.limit(), r.ratio(), r.goal(), r.met(), r.runs());
         }
+    }
+
+    /** A time against its goal: "yes", or by how much it misses ("**no** (4.3×)"; under twice the goal: "+46 ms"). */
+    static String within(double ms, double goalMs) {
+        if (ms <= goalMs) {
+            return "yes";
+        }
+        return "**no** (" + (ms >= 2 * goalMs ? String.format(Locale.ROOT, "%.1f×", ms / goalMs) : "+" + Stats.ms(ms - goalMs)) + ")";
     }
 
     static String met(boolean yes) {

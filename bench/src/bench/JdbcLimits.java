@@ -19,15 +19,28 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * The limits beside Candor: the same statements and row writes over plain JDBC, in the bench's process,
- * on the same H2 file database (the app stopped: embedded H2 is one process's), with no framework.
+ * on the same database (the app stopped: embedded H2 is one process's; on PostgreSQL too, so that nothing else runs), with no framework.
  */
 final class JdbcLimits {
 
     // Compile-time constants: javac copies the very text of the app's jar into the bench (run.sh compiles against it).
-    static final String OVERDUE_SQL = ClosureSweep.OVERDUE_SQL;
-    static final String DUE_SOON_SQL = ClosureSweep.DUE_SOON_SQL;
+    // JDBC's plain ? for the JPA-style ?1 ?2 ?3 (PostgreSQL's driver takes only ?; the numbers run in order).
+    static final String OVERDUE_SQL = plain(ClosureSweep.OVERDUE_SQL);
+    static final String DUE_SOON_SQL = plain(ClosureSweep.DUE_SOON_SQL);
 
     private JdbcLimits() {
+    }
+
+    /** The statement with ?1, ?2, ... as plain ?; refuses numbers out of order, which plain ? could not bind. */
+    static String plain(String sql) {
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("\\?(\\d+)").matcher(sql);
+        int expected = 1;
+        while (m.find()) {
+            if (Integer.parseInt(m.group(1)) != expected++) {
+                throw new IllegalStateException("parameters out of order in " + sql);
+            }
+        }
+        return sql.replaceAll("\\?\\d+", "?");
     }
 
     /** What one sweep over JDBC did: newly overdue, newly due soon, milliseconds (statements and commit). */
@@ -35,7 +48,7 @@ final class JdbcLimits {
     }
 
     /**
-     * The sweep's own three UPDATEs (H2 takes the JPA-style ?1 parameters as they are) and a commit, as
+     * The sweep's own three UPDATEs and a commit, as
      * ClosureSweep runs them in one transaction; without its bookkeeping row.
      */
     static Sweep sweep(String jdbc) throws Exception {
@@ -63,6 +76,45 @@ final class JdbcLimits {
             }
             c.commit();
             return new Sweep(overdue, dueSoon, Stats.ms(System.nanoTime() - start));
+        }
+    }
+
+    /**
+     * PostgreSQL's plan of the sweep's statements as they run now (EXPLAIN ANALYZE with buffers and WAL), in a
+     * transaction that is rolled back: what the sweep's time goes to inside the server.
+     */
+    static String explainSweep(String jdbc) throws Exception {
+        StringBuilder b = new StringBuilder();
+        try (Connection c = Seed.connect(jdbc)) {
+            c.setAutoCommit(false);
+            OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
+            LocalDate today = LocalDate.now(ZoneOffset.UTC);
+            for (int flag = 0; flag <= 1; flag++) {
+                b.append("-- ").append(OVERDUE_SQL).append("  [flag ").append(flag).append("]\n");
+                try (PreparedStatement p = c.prepareStatement("explain (analyze, buffers, wal) " + OVERDUE_SQL)) {
+                    p.setObject(1, now);
+                    p.setInt(2, flag);
+                    p.setObject(3, today);
+                    append(b, p);
+                }
+            }
+            b.append("-- ").append(DUE_SOON_SQL).append('\n');
+            try (PreparedStatement p = c.prepareStatement("explain (analyze, buffers, wal) " + DUE_SOON_SQL)) {
+                p.setObject(1, now);
+                p.setObject(2, today);
+                p.setObject(3, nextBusinessDay(today));
+                append(b, p);
+            }
+            c.rollback();
+        }
+        return b.toString();
+    }
+
+    private static void append(StringBuilder b, PreparedStatement p) throws Exception {
+        try (ResultSet rs = p.executeQuery()) {
+            while (rs.next()) {
+                b.append(rs.getString(1)).append('\n');
+            }
         }
     }
 
