@@ -10,7 +10,6 @@ import app.candor.message.Preview;
 import app.candor.requisition.Requisition;
 import app.candor.system.CandorConfig;
 import app.candor.system.ProblemException;
-import app.candor.user.CurrentUser;
 import app.candor.user.Role;
 import app.candor.user.User;
 import jakarta.annotation.security.RolesAllowed;
@@ -51,7 +50,7 @@ public class LetterTemplateResource {
     MessageComposer composer;
 
     @Inject
-    CurrentUser currentUser;
+    LetterTemplateEditors editors;
 
     @Inject
     CandorConfig config;
@@ -93,7 +92,12 @@ public class LetterTemplateResource {
         return all;
     }
 
-    public record NamedView(Long id, MessageKind kind, String name, boolean defaultForKind, java.util.Map<String, VersionView> current) {
+    /** {@code retired}: when it was retired (no longer offered); null while in use. */
+    public record NamedView(Long id, MessageKind kind, String name, boolean defaultForKind, Instant retired,
+                            java.util.Map<String, VersionView> current) {
+    }
+
+    public record RenameInput(String name) {
     }
 
     public record NamedInput(MessageKind kind, String name, boolean defaultForKind) {
@@ -133,6 +137,35 @@ public class LetterTemplateResource {
     }
 
     @PUT
+    @Path("named/{id}")
+    @Transactional
+    @Operation(summary = "Rename a named template ({\"name\":\"After the final interview\"}); its versions and letters stay")
+    public NamedView rename(@PathParam("id") long id, RenameInput input) {
+        editor();
+        return view(templates.rename(id, input == null ? null : input.name()));
+    }
+
+    @POST
+    @Path("named/{id}/retire")
+    @Transactional
+    @Operation(summary = "Retire a named template: no longer offered or preselected; letters composed from it keep their record")
+    public NamedView retire(@PathParam("id") long id) {
+        User me = editor();
+        return view(templates.retire(id, me));
+    }
+
+    @POST
+    @Path("named/{id}/{language}/revert")
+    @Operation(summary = "Go back to a saved version of a named template ({\"version\":3}), as a new version")
+    public VersionView revertNamed(@PathParam("id") long id, @PathParam("language") String language, RevertInput input) {
+        User me = editor();
+        if (input == null || input.version() == null) {
+            throw ProblemException.invalidField("version", "is required: the number of a saved version");
+        }
+        return VersionView.of(templates.revertNamed(id, language, input.version(), me));
+    }
+
+    @PUT
     @Path("named/{id}/{language}")
     @Operation(summary = "Save a new version of a named template in a language; checked as the standard letter is")
     public VersionView saveNamed(@PathParam("id") long id, @PathParam("language") String language, TemplateInput input) {
@@ -153,7 +186,7 @@ public class LetterTemplateResource {
         for (String language : config.languages()) {
             LetterTemplateVersion.latest(t.id, t.kind, language).ifPresent(v -> current.put(language, VersionView.of(v)));
         }
-        return new NamedView(t.id, t.kind, t.name, t.defaultForKind, current);
+        return new NamedView(t.id, t.kind, t.name, t.defaultForKind, t.retiredAt, current);
     }
 
     @GET
@@ -196,13 +229,8 @@ public class LetterTemplateResource {
         return Preview.of(c, 1);
     }
 
-    /** Admins; recruiters only where an admin allows it (candor.templates.recruiters-may-edit). */
     private User editor() {
-        User me = currentUser.get();
-        if (!me.isAdmin() && !config.templates().recruitersMayEdit()) {
-            throw new ProblemException(403, "Forbidden", "Only admins edit letter templates here (candor.templates.recruiters-may-edit).", null);
-        }
-        return me;
+        return editors.require();
     }
 
     private static List<PlaceholderView> placeholders(MessageKind kind) {

@@ -90,7 +90,7 @@ public class LetterTemplates {
             return;
         }
         LetterTemplate t = LetterTemplate.findById(templateId);
-        if (t == null || t.kind != kind) {
+        if (t == null || t.kind != kind || t.retired()) {
             throw ProblemException.invalidField(field, "is not a letter template of this kind (" + kind.label.toLowerCase()
                     + "); choose one from GET /api/letter-templates/named?kind=" + kind.name() + ", or 0 for the standard letter");
         }
@@ -113,25 +113,20 @@ public class LetterTemplates {
         return current(kind, language);
     }
 
+    /** The named templates of a kind, retired ones included (marked), for those who manage them. */
     @Transactional(Transactional.TxType.SUPPORTS)
     public List<LetterTemplate> named(MessageKind kind) {
         requireEditable(kind, config.languages().get(0));
-        return LetterTemplate.ofKind(kind);
+        return LetterTemplate.allOfKind(kind);
     }
 
     /** A new named template of a kind, without text yet (it is offered once it has a version in a language). */
     @Transactional
     public LetterTemplate create(MessageKind kind, String name, boolean defaultForKind, User by) {
         requireEditable(kind, config.languages().get(0));
-        if (name == null || name.isBlank() || name.strip().length() > 100 || name.contains("\n")) {
-            throw ProblemException.invalidField("name", "is required: one line of at most 100 characters");
-        }
-        if (LetterTemplate.named(kind, name.strip()).isPresent()) {
-            throw ProblemException.invalidField("name", "is already the name of a " + kind.label.toLowerCase() + " template");
-        }
         LetterTemplate t = new LetterTemplate();
         t.kind = kind;
-        t.name = name.strip();
+        t.name = checkedName(kind, name, null);
         t.createdBy = by.username;
         t.createdAt = clock.instant();
         t.persist();
@@ -146,6 +141,7 @@ public class LetterTemplates {
     public LetterTemplate markDefault(long id, boolean on) {
         LetterTemplate t = findNamed(id);
         if (on) {
+            requireInUse(t);
             LetterTemplate.update("defaultForKind = false where kind = ?1 and id <> ?2", t.kind, t.id);
         }
         t.defaultForKind = on;
@@ -156,8 +152,61 @@ public class LetterTemplates {
     @Transactional
     public LetterTemplateVersion saveNamed(long id, String language, String subject, String body, User by) {
         LetterTemplate t = findNamed(id);
+        requireInUse(t);
         draft(t.kind, language, subject, body);
         return write(t.id, t.kind, language, subject.strip(), body.strip(), by);
+    }
+
+    /** A new name for a named template (one line, unique within its kind); its versions and the letters it wrote stay. */
+    @Transactional
+    public LetterTemplate rename(long id, String name) {
+        LetterTemplate t = findNamed(id);
+        t.name = checkedName(t.kind, name, t.id);
+        return t;
+    }
+
+    /**
+     * Retires a named template: no longer offered or preselected (it stops being the kind's default, and a requisition
+     * naming it falls back to the kind's default), never deleted, so the letters composed from it keep their record.
+     */
+    @Transactional
+    public LetterTemplate retire(long id, User by) {
+        LetterTemplate t = findNamed(id);
+        if (!t.retired()) {
+            t.retiredAt = clock.instant();
+            t.retiredBy = by.username;
+            t.defaultForKind = false;
+        }
+        return t;
+    }
+
+    /** Back to version {@code number} of a named template in a language, as a new version. */
+    @Transactional
+    public LetterTemplateVersion revertNamed(long id, String language, int number, User by) {
+        LetterTemplate t = findNamed(id);
+        requireInUse(t);
+        requireEditable(t.kind, language);
+        LetterTemplateVersion old = LetterTemplateVersion.findNumber(t.id, t.kind, language, number)
+                .orElseThrow(() -> ProblemException.notFound("Template version", number));
+        return write(t.id, t.kind, language, old.subject, old.body, by);
+    }
+
+    private static void requireInUse(LetterTemplate t) {
+        if (t.retired()) {
+            throw ProblemException.conflict("\u201c" + t.name + "\u201d was retired (by " + t.retiredBy + "); nothing was changed.");
+        }
+    }
+
+    private static String checkedName(MessageKind kind, String name, Long self) {
+        if (name == null || name.isBlank() || name.strip().length() > 100 || name.contains("\n") || name.contains("\r")) {
+            throw ProblemException.invalidField("name", "is required: one line of at most 100 characters");
+        }
+        Optional<LetterTemplate> same = LetterTemplate.named(kind, name.strip());
+        if (same.isPresent() && !same.get().id.equals(self)) {
+            throw ProblemException.invalidField("name", "is already the name of a " + kind.label.toLowerCase() + " template"
+                    + (same.get().retired() ? " (retired)" : ""));
+        }
+        return name.strip();
     }
 
     @Transactional
