@@ -3,3 +3,9 @@
 -- (PostgreSQL mode) and PostgreSQL.
 alter table letter_template add column retired_at timestamp(6) with time zone;
 alter table letter_template add column retired_by varchar(64);
+
+-- A requisition may name its own default rejection letter (a named rejection template), preselected for its
+-- applications; null: the kind's default. Kept when the template is retired (the choice then falls back to the kind's
+-- default, see LetterTemplates.defaultChoice), so no cascade is needed; templates are never deleted.
+alter table requisition add column rejection_template_id bigint;
+alter table requisition add constraint fk_requisition_rejection_template foreign key (rejection_template_id) references letter_template (id);

@@ -102,7 +102,7 @@ public class MessageComposer {
      */
     public Composed composeChosen(Application application, User sender, Content content, Long templateId) {
         return compose(application, sender, content, application.candidate.preferredChannel, null,
-                templates.chosen(content.kind(), templateId, languageOf(application.candidate)));
+                templates.chosen(content.kind(), templateId, application.requisition, languageOf(application.candidate)));
     }
 
     /**

@@ -2,6 +2,7 @@ package app.candor.message.template;
 
 import app.candor.message.Letter;
 import app.candor.message.MessageKind;
+import app.candor.requisition.Requisition;
 import app.candor.system.CandorConfig;
 import app.candor.system.ProblemException;
 import app.candor.user.User;
@@ -54,32 +55,44 @@ public class LetterTemplates {
         return LetterTemplateVersion.latest(kind, language).filter(v -> !v.builtIn()).map(LetterTemplates::edited);
     }
 
-    /** One entry where a letter of a kind is chosen: 0 is the standard letter. */
+    /** One entry where a letter of a kind is chosen: 0 is the standard letter; {@code defaultForKind}: the one preselected there. */
     public record Choice(long id, String name, boolean defaultForKind) {
     }
 
     /**
-     * What may be chosen for a letter of this kind: the standard letter first, then the named templates that have a
-     * text in {@code language} (any language when null, e.g. for several candidates at once).
+     * What may be chosen for a letter of this kind for the applications of {@code requisition} (null: any): the
+     * standard letter first, then the named templates in use that have a text in {@code language} (any language when
+     * null, e.g. for several candidates at once); the default there ({@link #defaultChoice}) marked.
      */
     @Transactional(Transactional.TxType.SUPPORTS)
-    public List<Choice> choices(MessageKind kind, String language) {
+    public List<Choice> choices(MessageKind kind, String language, Requisition requisition) {
         List<Choice> all = new java.util.ArrayList<>();
         List<LetterTemplate> named = LetterTemplate.ofKind(kind);
-        all.add(new Choice(LetterTemplateVersion.STANDARD, "Standard letter", named.stream().noneMatch(t -> t.defaultForKind)));
+        long preselected = defaultChoice(kind, requisition);
+        all.add(new Choice(LetterTemplateVersion.STANDARD, "Standard letter", preselected == LetterTemplateVersion.STANDARD));
         for (LetterTemplate t : named) {
             boolean written = language == null ? LetterTemplateVersion.count("templateId = ?1 and subject is not null", t.id) > 0
                     : LetterTemplateVersion.latest(t.id, kind, language).filter(v -> !v.builtIn()).isPresent();
             if (written) {
-                all.add(new Choice(t.id, t.name, t.defaultForKind));
+                all.add(new Choice(t.id, t.name, t.id == preselected));
             }
         }
         return all;
     }
 
-    /** The choice preselected for this kind: the named template marked default, else the standard letter (0). */
+    /**
+     * The one rule for the letter preselected where a letter of this kind is chosen, and used when none is: the
+     * requisition's own default (a rejection template it names, while in use), else the named template marked the
+     * kind's default, else the standard letter (0). Every entry point (outcome form, bulk rejection, API) calls this.
+     */
     @Transactional(Transactional.TxType.SUPPORTS)
-    public long defaultChoice(MessageKind kind) {
+    public long defaultChoice(MessageKind kind, Requisition requisition) {
+        if (kind == MessageKind.REJECTION && requisition != null && requisition.rejectionTemplateId != null) {
+            LetterTemplate own = LetterTemplate.findById(requisition.rejectionTemplateId);
+            if (own != null && own.kind == kind && !own.retired()) {
+                return own.id;
+            }
+        }
         return LetterTemplate.defaultOf(kind).map(t -> t.id).orElse(LetterTemplateVersion.STANDARD);
     }
 
@@ -92,18 +105,19 @@ public class LetterTemplates {
         LetterTemplate t = LetterTemplate.findById(templateId);
         if (t == null || t.kind != kind || t.retired()) {
             throw ProblemException.invalidField(field, "is not a letter template of this kind (" + kind.label.toLowerCase()
-                    + "); choose one from GET /api/letter-templates/named?kind=" + kind.name() + ", or 0 for the standard letter");
+                    + ") in use" + (t != null && t.retired() ? ": \u201c" + t.name + "\u201d was retired" : "")
+                    + "; choose one from GET /api/letter-templates/named?kind=" + kind.name());
         }
     }
 
     /**
      * The template a letter of this kind and language is composed from when {@code templateId} is chosen: null, the
-     * kind's default; 0, the standard letter; a named template, its latest version in the language, or the standard
+     * default ({@link #defaultChoice} for the application's requisition); 0, the standard letter; a named template, its latest version in the language, or the standard
      * letter where it has none there. Empty: the built-in letter.
      */
     @Transactional(Transactional.TxType.SUPPORTS)
-    public Optional<Edited> chosen(MessageKind kind, Long templateId, String language) {
-        long id = templateId == null ? defaultChoice(kind) : templateId;
+    public Optional<Edited> chosen(MessageKind kind, Long templateId, Requisition requisition, String language) {
+        long id = templateId == null ? defaultChoice(kind, requisition) : templateId;
         if (id != LetterTemplateVersion.STANDARD && kind.toCandidate()) {
             Optional<Edited> named = LetterTemplateVersion.latest(id, kind, language).filter(v -> !v.builtIn()).map(LetterTemplates::edited);
             if (named.isPresent()) {
