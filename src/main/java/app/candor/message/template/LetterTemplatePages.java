@@ -65,7 +65,8 @@ public class LetterTemplatePages {
      * What the editor edits: a kind's standard letter ({@code named} null) or a named template, in one language;
      * {@code base} is its address without the language.
      */
-    public record Editing(String base, String language, MessageKind kind, LetterTemplate named, List<String> languages) {
+    public record Editing(String base, String language, MessageKind kind, LetterTemplate named, List<String> languages,
+                          List<Candidate> candidates) {
         public String path() {
             return base + "/" + language;
         }
@@ -73,6 +74,10 @@ public class LetterTemplatePages {
         public String title() {
             return (named == null ? kind.label : "\u201c" + named.name + "\u201d (" + kind.label.toLowerCase() + ")") + ", " + language;
         }
+    }
+
+    /** An application the preview may be written for, as the editor offers it. */
+    public record Candidate(long id, String label) {
     }
 
     /** A preview of the letter as typed; {@code who}: the candidate it was written for. */
@@ -110,14 +115,14 @@ public class LetterTemplatePages {
     @Path("{kind}/{language}/preview")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Response preview(@PathParam("kind") String kind, @PathParam("language") String language, @RestForm String subject,
-                            @RestForm String body) {
+                            @RestForm String body, @RestForm String applicationId) {
         User me = editors.require();
         Editing editing = editing(kind(kind), language);
-        Form form = Form.empty().with("subject", subject).with("body", body);
+        Form form = Form.empty().with("subject", subject).with("body", body).with("applicationId", applicationId);
         try {
             LetterTemplates.Edited draft = templates.draft(editing.kind(), language, subject, body);
             return Response.ok(Templates.edit(editing, form, Placeholders.of(editing.kind()), templates.history(editing.kind(), language),
-                    views.preview(editing, draft, me))).build();
+                    views.preview(editing, draft, me, form.longValue("applicationId")))).build();
         } catch (ProblemException e) {
             return FormRefusal.reshow(e, () -> Templates.edit(editing, form.fail(e), Placeholders.of(editing.kind()),
                     templates.history(editing.kind(), language), null));
@@ -163,7 +168,7 @@ public class LetterTemplatePages {
 
     private Editing editing(MessageKind kind, String language) {
         templates.requireEditable(kind, language);
-        return new Editing("/admin/letters/" + kind.name(), language, kind, null, config.languages());
+        return new Editing("/admin/letters/" + kind.name(), language, kind, null, config.languages(), views.candidates(language));
     }
 
     static int versionNumber(String version) {

@@ -3,7 +3,6 @@ package app.candor.message.template;
 import app.candor.application.Application;
 import app.candor.candidate.Candidate;
 import app.candor.candidate.Channel;
-import app.candor.message.Composed;
 import app.candor.message.MessageComposer;
 import app.candor.message.MessageKind;
 import app.candor.message.Preview;
@@ -47,7 +46,7 @@ public class LetterTemplateResource {
     LetterTemplates templates;
 
     @Inject
-    MessageComposer composer;
+    LetterTemplateViews views;
 
     @Inject
     LetterTemplateEditors editors;
@@ -223,10 +222,8 @@ public class LetterTemplateResource {
             throw ProblemException.invalidField("body", "is required");
         }
         LetterTemplates.Edited draft = templates.draft(kind, language, input.subject(), input.body());
-        Application application = input.applicationId() == null ? sample(language)
-                : Application.findVisible(input.applicationId(), me).orElseThrow(() -> ProblemException.notFound("Application", input.applicationId()));
-        Composed c = composer.composeWith(application, me, sample(kind), draft);
-        return Preview.of(c, 1);
+        Application application = input.applicationId() == null ? null : views.candidate(input.applicationId(), language, me);
+        return Preview.of(views.compose(kind, language, draft, me, application), 1);
     }
 
     private User editor() {

@@ -1,10 +1,13 @@
 package app.candor.message.template;
 
+import app.candor.application.Application;
 import app.candor.message.Composed;
 import app.candor.message.MessageComposer;
 import app.candor.message.MessageKind;
 import app.candor.system.CandorConfig;
 import app.candor.system.Form;
+import app.candor.system.ProblemException;
+import app.candor.user.CurrentUser;
 import app.candor.user.User;
 import io.quarkus.qute.TemplateInstance;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -27,6 +30,9 @@ public class LetterTemplateViews {
     @Inject
     CandorConfig config;
 
+    @Inject
+    CurrentUser currentUser;
+
     /** The list page: every kind and language with the version in force, the named templates, the form for a new one. */
     @Transactional(Transactional.TxType.SUPPORTS)
     public TemplateInstance list(Form newForm) {
@@ -45,11 +51,52 @@ public class LetterTemplateViews {
         return LetterTemplatePages.Templates.list(rows, named, Placeholders.editableKinds(), newForm);
     }
 
-    /** The letter a template as typed writes for a sample candidate, through the composer; writes nothing. */
+    /** How many recent applications the editor offers to preview a letter for. */
+    static final int CANDIDATES = 10;
+
+    /** The recent applications of candidates writing in {@code language} the signed-in editor may see. */
     @Transactional(Transactional.TxType.SUPPORTS)
-    public LetterTemplatePages.Sample preview(LetterTemplatePages.Editing editing, LetterTemplates.Edited draft, User me) {
-        Composed c = composer.composeWith(LetterTemplateResource.sample(editing.language()), me,
-                LetterTemplateResource.sample(editing.kind()), draft);
-        return LetterTemplatePages.Sample.of("a sample candidate, Dr Lise Meitner", c);
+    public List<LetterTemplatePages.Candidate> candidates(String language) {
+        return Application.listRecentVisible(currentUser.get(), language, CANDIDATES).stream()
+                .map(a -> new LetterTemplatePages.Candidate(a.id, a.candidate.firstName + " " + a.candidate.lastName + ", "
+                        + a.requisition.title + " (" + a.stage.label + ")")).toList();
+    }
+
+    /** The page's preview: the letter as typed for a sample candidate ({@code applicationId} null) or a real one. */
+    @Transactional
+    public LetterTemplatePages.Sample preview(LetterTemplatePages.Editing editing, LetterTemplates.Edited draft, User me, Long applicationId) {
+        Application a = applicationId == null ? null : candidate(applicationId, editing.language(), me);
+        Composed c = compose(editing.kind(), editing.language(), draft, me, a);
+        return LetterTemplatePages.Sample.of(a == null ? "a sample candidate, Dr Lise Meitner"
+                : a.candidate.firstName + " " + a.candidate.lastName + ", application " + a.id + ", " + a.requisition.title
+                + "; notes, new dates and interview details are examples", c);
+    }
+
+    /**
+     * The letter a template as typed writes, through the composer's own path and writing nothing (links stay
+     * placeholders until a letter is sent): for a sample candidate when {@code application} is null, else for that
+     * application as its recruiter would send it. The kind's facts a letter is sent with (a note, a new date, an
+     * interview) are examples.
+     */
+    Composed compose(MessageKind kind, String language, LetterTemplates.Edited draft, User me, Application application) {
+        if (application == null) {
+            return composer.composeWith(LetterTemplateResource.sample(language), me, LetterTemplateResource.sample(kind), draft);
+        }
+        return composer.composeWith(application, application.requisition.recruiter, LetterTemplateResource.sample(kind), draft);
+    }
+
+    /**
+     * An application the editor may see whose candidate writes in {@code language}; refused on applicationId (400)
+     * otherwise, the same way whether it does not exist or is not theirs to see.
+     */
+    Application candidate(long applicationId, String language, User me) {
+        Application a = Application.findVisible(applicationId, me).orElseThrow(() -> ProblemException.invalidField("applicationId",
+                "there is no application " + applicationId + " you may see"));
+        String writes = composer.languageOf(a.candidate);
+        if (!writes.equals(language)) {
+            throw ProblemException.invalidField("applicationId", "the candidate of application " + applicationId + " writes in "
+                    + writes + ", not " + language + ": preview the " + writes + " template for them");
+        }
+        return a;
     }
 }

@@ -73,14 +73,14 @@ public class NamedLetterTemplatePages {
     @Path("{id}/{language}/preview")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Response preview(@PathParam("id") long id, @PathParam("language") String language, @RestForm String subject,
-                            @RestForm String body) {
+                            @RestForm String body, @RestForm String applicationId) {
         User me = editors.require();
         LetterTemplatePages.Editing editing = editing(id, language);
-        Form form = typed(editing, subject, body);
+        Form form = typed(editing, subject, body).with("applicationId", applicationId);
         try {
             LetterTemplates.Edited draft = templates.draft(editing.kind(), language, subject, body);
             return Response.ok(LetterTemplatePages.Templates.edit(editing, form, Placeholders.of(editing.kind()),
-                    templates.historyNamed(id, language), views.preview(editing, draft, me))).build();
+                    templates.historyNamed(id, language), views.preview(editing, draft, me, form.longValue("applicationId")))).build();
         } catch (ProblemException e) {
             return refused(editing, form, e);
         }
@@ -180,7 +180,7 @@ public class NamedLetterTemplatePages {
     private LetterTemplatePages.Editing editing(long id, String language) {
         LetterTemplate t = templates.findNamed(id);
         templates.requireEditable(t.kind, language);
-        return new LetterTemplatePages.Editing(base(t), language, t.kind, t, config.languages());
+        return new LetterTemplatePages.Editing(base(t), language, t.kind, t, config.languages(), views.candidates(language));
     }
 
     private static String base(LetterTemplate t) {
