@@ -89,7 +89,8 @@ public class LetterTemplatePages {
 
     @CheckedTemplate
     static class Templates {
-        static native TemplateInstance list(List<Row> rows, List<NamedRow> named, List<MessageKind> kinds, Form newForm);
+        static native TemplateInstance list(List<Row> rows, List<NamedRow> named, List<MessageKind> kinds, Form newForm,
+                                            LetterTemplatePolicy policy, boolean admin);
 
         static native TemplateInstance edit(Editing editing, Form form, List<Placeholders.Placeholder> placeholders,
                                             List<LetterTemplateVersion> versions, Sample sample);
@@ -100,6 +101,18 @@ public class LetterTemplatePages {
     public TemplateInstance list() {
         editors.require();
         return views.list(Form.empty().with("kind", MessageKind.REJECTION.name()));
+    }
+
+    /** An admin lets recruiters edit letter templates too, or no longer. */
+    @POST
+    @Path("policy")
+    @RolesAllowed(Role.ADMIN)
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response policy(@RestForm String recruitersMayEdit) {
+        boolean allowed = "true".equals(recruitersMayEdit);
+        editors.allowRecruiters(allowed, editors.require());
+        return Flash.redirect("/admin/letters", allowed ? "Recruiters may now edit letter templates."
+                : "Only admins edit letter templates now.");
     }
 
     @GET

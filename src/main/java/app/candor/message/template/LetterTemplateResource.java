@@ -33,7 +33,7 @@ import java.util.List;
 /**
  * Letter templates over the API: what each kind offers (placeholders), the version in force and the history, saving,
  * going back to a version or to the built-in letter, and a preview with a sample candidate or a real application.
- * Admins, and recruiters where candor.templates.recruiters-may-edit allows.
+ * Admins, and recruiters while an admin allows it ({@link LetterTemplatePolicy}).
  */
 @Path("/api/letter-templates")
 @Produces(MediaType.APPLICATION_JSON)
@@ -103,6 +103,36 @@ public class LetterTemplateResource {
     }
 
     public record DefaultInput(boolean defaultForKind) {
+    }
+
+    /** {@code recruitersMayEdit}: whether recruiters may edit letter templates besides admins; who changed it, when. */
+    public record PolicyView(boolean recruitersMayEdit, String changedBy, Instant changedAt) {
+        static PolicyView of(LetterTemplatePolicy p) {
+            return new PolicyView(p.recruitersMayEdit, p.changedBy, p.changedAt);
+        }
+    }
+
+    public record PolicyInput(Boolean recruitersMayEdit) {
+    }
+
+    @GET
+    @Path("policy")
+    @Transactional
+    @Operation(summary = "Who may edit letter templates: admins, and recruiters while an admin allows it")
+    public PolicyView policy() {
+        editor();
+        return PolicyView.of(LetterTemplatePolicy.current());
+    }
+
+    @PUT
+    @Path("policy")
+    @RolesAllowed(Role.ADMIN)
+    @Operation(summary = "Let recruiters edit letter templates ({\"recruitersMayEdit\":true}), or no longer (admins only)")
+    public PolicyView setPolicy(PolicyInput input) {
+        if (input == null || input.recruitersMayEdit() == null) {
+            throw ProblemException.invalidField("recruitersMayEdit", "is required: true or false");
+        }
+        return PolicyView.of(editors.allowRecruiters(input.recruitersMayEdit(), editor()));
     }
 
     @GET

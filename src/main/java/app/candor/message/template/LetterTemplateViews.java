@@ -48,7 +48,8 @@ public class LetterTemplateViews {
                     .filter(l -> LetterTemplateVersion.latest(t.id, t.kind, l).filter(v -> !v.builtIn()).isPresent()).toList();
             named.add(new LetterTemplatePages.NamedRow(t, written, written.isEmpty() ? config.languages().get(0) : written.get(0)));
         }
-        return LetterTemplatePages.Templates.list(rows, named, Placeholders.editableKinds(), newForm);
+        return LetterTemplatePages.Templates.list(rows, named, Placeholders.editableKinds(), newForm, LetterTemplatePolicy.current(),
+                currentUser.isAdmin());
     }
 
     /** How many recent applications the editor offers to preview a letter for. */
