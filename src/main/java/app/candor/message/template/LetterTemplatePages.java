@@ -40,6 +40,10 @@ public class LetterTemplatePages {
     /** What a new template starts from: the frame every letter has; the team writes the middle. */
     static final String STARTER = "{candidate.greeting}\n\n\n\n{personal.note}\n\n{links}\n\n{recruiter.name}\n{recruiter.title}";
     static final String STARTER_SUBJECT = "{role} – {company}";
+    /** The digest's frame, as Candor writes it. */
+    static final String DIGEST_SUBJECT = "Closure watch: {overdue.count} overdue, {due.soon.count} due soon";
+    static final String DIGEST_STARTER = "Hello {recruiter.name},\n\nYour closure watch for {day}: {overdue.count} overdue, {due.soon.count} due soon.\n\n"
+            + "Overdue, oldest promise first:\n{overdue}\n\nDue soon, today or the next business day:\n{due.soon}\n\nThe closure board: {board.url}";
 
     @Inject
     LetterTemplates templates;
@@ -121,7 +125,7 @@ public class LetterTemplatePages {
         editors.require();
         Editing editing = editing(kind(kind), language);
         List<LetterTemplateVersion> versions = templates.history(editing.kind(), language);
-        return Templates.edit(editing, startingForm(versions), Placeholders.of(editing.kind()), versions, null);
+        return Templates.edit(editing, startingForm(editing.kind(), versions), Placeholders.of(editing.kind()), versions, null);
     }
 
     @POST
@@ -173,15 +177,17 @@ public class LetterTemplatePages {
     }
 
     /** The editor's form: the version in force, or a starting frame when there is none (or it is the built-in letter). */
-    static Form startingForm(List<LetterTemplateVersion> versions) {
+    static Form startingForm(MessageKind kind, List<LetterTemplateVersion> versions) {
         LetterTemplateVersion current = versions.isEmpty() || versions.get(0).builtIn() ? null : versions.get(0);
-        return Form.empty().with("subject", current == null ? STARTER_SUBJECT : current.subject)
-                .with("body", current == null ? STARTER : current.body);
+        boolean digest = kind == MessageKind.CLOSURE_DIGEST;
+        return Form.empty().with("subject", current != null ? current.subject : digest ? DIGEST_SUBJECT : STARTER_SUBJECT)
+                .with("body", current != null ? current.body : digest ? DIGEST_STARTER : STARTER);
     }
 
     private Editing editing(MessageKind kind, String language) {
         templates.requireEditable(kind, language);
-        return new Editing("/admin/letters/" + kind.name(), language, kind, null, config.languages(), views.candidates(language));
+        return new Editing("/admin/letters/" + kind.name(), language, kind, null, Placeholders.languages(kind, config.languages()),
+                kind.toCandidate() ? views.candidates(language) : List.of());
     }
 
     static int versionNumber(String version) {
@@ -194,7 +200,7 @@ public class LetterTemplatePages {
 
     private static MessageKind kind(String kind) {
         MessageKind k = Form.enumValue("kind", kind, MessageKind.class);
-        if (k == null || !k.toCandidate()) {
+        if (k == null || !Placeholders.editableKinds().contains(k)) {
             throw ProblemException.notFound("Letter kind", kind);
         }
         return k;

@@ -83,7 +83,7 @@ public class LetterTemplateResource {
         editor();
         List<TemplateView> all = new ArrayList<>();
         for (MessageKind kind : Placeholders.editableKinds()) {
-            for (String language : config.languages()) {
+            for (String language : Placeholders.languages(kind, config.languages())) {
                 all.add(new TemplateView(kind, language, placeholders(kind),
                         LetterTemplateVersion.latest(kind, language).map(VersionView::of).orElse(null)));
             }
@@ -252,7 +252,11 @@ public class LetterTemplateResource {
             throw ProblemException.invalidField("body", "is required");
         }
         LetterTemplates.Edited draft = templates.draft(kind, language, input.subject(), input.body());
-        Application application = input.applicationId() == null ? null : views.candidate(input.applicationId(), language, me);
+        Application application = input.applicationId() == null || !kind.toCandidate() ? null
+                : views.candidate(input.applicationId(), language, me);
+        if (input.applicationId() != null && !kind.toCandidate()) {
+            throw ProblemException.invalidField("applicationId", "the digest goes to a recruiter: it is previewed with sample candidates");
+        }
         return Preview.of(views.compose(kind, language, draft, me, application), 1);
     }
 

@@ -38,7 +38,7 @@ public class LetterTemplateViews {
     public TemplateInstance list(Form newForm) {
         List<LetterTemplatePages.Row> rows = new ArrayList<>();
         for (MessageKind kind : Placeholders.editableKinds()) {
-            for (String language : config.languages()) {
+            for (String language : Placeholders.languages(kind, config.languages())) {
                 rows.add(new LetterTemplatePages.Row(kind, language, LetterTemplateVersion.latest(kind, language).orElse(null)));
             }
         }
@@ -48,7 +48,7 @@ public class LetterTemplateViews {
                     .filter(l -> LetterTemplateVersion.latest(t.id, t.kind, l).filter(v -> !v.builtIn()).isPresent()).toList();
             named.add(new LetterTemplatePages.NamedRow(t, written, written.isEmpty() ? config.languages().get(0) : written.get(0)));
         }
-        return LetterTemplatePages.Templates.list(rows, named, Placeholders.editableKinds(), newForm, LetterTemplatePolicy.current(),
+        return LetterTemplatePages.Templates.list(rows, named, MessageKind.candidateKinds(), newForm, LetterTemplatePolicy.current(),
                 currentUser.isAdmin());
     }
 
@@ -66,9 +66,9 @@ public class LetterTemplateViews {
     /** The page's preview: the letter as typed for a sample candidate ({@code applicationId} null) or a real one. */
     @Transactional
     public LetterTemplatePages.Sample preview(LetterTemplatePages.Editing editing, LetterTemplates.Edited draft, User me, Long applicationId) {
-        Application a = applicationId == null ? null : candidate(applicationId, editing.language(), me);
+        Application a = applicationId == null || !editing.kind().toCandidate() ? null : candidate(applicationId, editing.language(), me);
         Composed c = compose(editing.kind(), editing.language(), draft, me, a);
-        return LetterTemplatePages.Sample.of(a == null ? "a sample candidate, Dr Lise Meitner"
+        return LetterTemplatePages.Sample.of(!editing.kind().toCandidate() ? "to you, with sample candidates" : a == null ? "a sample candidate, Dr Lise Meitner"
                 : a.candidate.firstName + " " + a.candidate.lastName + ", application " + a.id + ", " + a.requisition.title
                 + "; notes, new dates and interview details are examples", c);
     }
@@ -80,6 +80,19 @@ public class LetterTemplateViews {
      * interview) are examples.
      */
     Composed compose(MessageKind kind, String language, LetterTemplates.Edited draft, User me, Application application) {
+        if (kind == MessageKind.CLOSURE_DIGEST) {
+            if (application != null) {
+                throw ProblemException.invalidField("applicationId", "the digest goes to a recruiter: it is previewed with sample candidates");
+            }
+            User to = me;
+            if (me.email == null || me.email.isBlank()) {
+                // The preview shows the letter whatever the editor's address; the real digest goes only to an address.
+                to = new User();
+                to.fullName = me.fullName;
+                to.email = "you@example.com";
+            }
+            return composer.composeDigestWith(to, DigestFacts.sample(me.fullName), draft);
+        }
         if (application == null) {
             return composer.composeWith(LetterTemplateResource.sample(language), me, LetterTemplateResource.sample(kind), draft);
         }

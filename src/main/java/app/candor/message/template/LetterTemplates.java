@@ -35,6 +35,12 @@ public class LetterTemplates {
     public record Edited(Long versionId, int number, TemplateText subject, TemplateText body) {
 
         /** Subject (one line), HTML and text of the letter from this template. */
+        /** Subject, HTML and text of a recruiter's digest from this template. */
+        public Rendered render(DigestFacts facts) {
+            return new Rendered(subject.text(facts::value).replaceAll("\\s+", " ").strip(), body.html(facts::value, facts::markup),
+                    body.text(facts::value).strip() + "\n");
+        }
+
         public Rendered render(Letter letter) {
             Map<String, Placeholders.Placeholder> all = Placeholders.byName(letter.kind());
             java.util.function.Function<String, String> values = name -> all.get(name).value().apply(letter);
@@ -49,7 +55,7 @@ public class LetterTemplates {
     /** The edited template letters of this kind and language are composed from; empty: the built-in letter. */
     @Transactional(Transactional.TxType.SUPPORTS)
     public Optional<Edited> current(MessageKind kind, String language) {
-        if (!kind.toCandidate()) {
+        if (!Placeholders.editableKinds().contains(kind)) {
             return Optional.empty();
         }
         return LetterTemplateVersion.latest(kind, language).filter(v -> !v.builtIn()).map(LetterTemplates::edited);
@@ -138,6 +144,9 @@ public class LetterTemplates {
     @Transactional
     public LetterTemplate create(MessageKind kind, String name, boolean defaultForKind, User by) {
         requireEditable(kind, config.languages().get(0));
+        if (kind == null || !kind.toCandidate()) {
+            throw ProblemException.invalidField("kind", "named templates are for letters to candidates: " + MessageKind.candidateKinds());
+        }
         LetterTemplate t = new LetterTemplate();
         t.kind = kind;
         t.name = checkedName(kind, name, null);
@@ -285,11 +294,12 @@ public class LetterTemplates {
     }
 
     void requireEditable(MessageKind kind, String language) {
-        if (kind == null || !kind.toCandidate()) {
-            throw ProblemException.invalidField("kind", "must be a letter to a candidate: " + Placeholders.editableKinds());
+        if (kind == null || !Placeholders.editableKinds().contains(kind)) {
+            throw ProblemException.invalidField("kind", "must be a letter to a candidate or the recruiters' digest: " + Placeholders.editableKinds());
         }
-        if (!config.languages().contains(language)) {
-            throw ProblemException.invalidField("language", "must be one of " + config.languages());
+        List<String> languages = Placeholders.languages(kind, config.languages());
+        if (!languages.contains(language)) {
+            throw ProblemException.invalidField("language", "must be one of " + languages);
         }
     }
 

@@ -65,7 +65,7 @@ public class NamedLetterTemplatePages {
         editors.require();
         LetterTemplatePages.Editing editing = editing(id, language);
         List<LetterTemplateVersion> versions = templates.historyNamed(id, language);
-        return LetterTemplatePages.Templates.edit(editing, LetterTemplatePages.startingForm(versions).with("name", editing.named().name),
+        return LetterTemplatePages.Templates.edit(editing, LetterTemplatePages.startingForm(editing.kind(), versions).with("name", editing.named().name),
                 Placeholders.of(editing.kind()), versions, null);
     }
 
@@ -169,7 +169,7 @@ public class NamedLetterTemplatePages {
     }
 
     private Form current(LetterTemplatePages.Editing editing) {
-        return LetterTemplatePages.startingForm(templates.historyNamed(editing.named().id, editing.language()))
+        return LetterTemplatePages.startingForm(editing.kind(), templates.historyNamed(editing.named().id, editing.language()))
                 .with("name", editing.named().name);
     }
 
