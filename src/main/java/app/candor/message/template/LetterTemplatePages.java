@@ -113,7 +113,11 @@ public class LetterTemplatePages {
     @RolesAllowed(Role.ADMIN)
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Response policy(@RestForm String recruitersMayEdit) {
-        boolean allowed = "true".equals(recruitersMayEdit);
+        // A checkbox: "true" when ticked, absent when not; anything else is not this form's and changes nothing.
+        if (recruitersMayEdit != null && !recruitersMayEdit.equals("true")) {
+            throw ProblemException.invalidField("recruitersMayEdit", "must be \"true\" (ticked) or absent (unticked)");
+        }
+        boolean allowed = recruitersMayEdit != null;
         editors.allowRecruiters(allowed, editors.require());
         return Flash.redirect("/admin/letters", allowed ? "Recruiters may now edit letter templates."
                 : "Only admins edit letter templates now.");

@@ -138,6 +138,9 @@ public class NamedLetterTemplatePages {
     public Response markDefault(@PathParam("id") long id, @RestForm String defaultForKind, @RestForm String language) {
         editors.require();
         LetterTemplatePages.Editing editing = editing(id, language(language));
+        if (!"true".equals(defaultForKind) && !"false".equals(defaultForKind)) {
+            throw ProblemException.invalidField("defaultForKind", "must be true or false");
+        }
         boolean on = "true".equals(defaultForKind);
         try {
             LetterTemplate t = templates.markDefault(id, on);
