@@ -126,6 +126,22 @@ public class Application extends PanacheEntityBase {
                 .filter(a -> a.requisition.isVisibleTo(viewer));
     }
 
+    /**
+     * The most recent applications of candidates writing in {@code language} that {@code viewer} may see (as
+     * {@link Requisition#isVisibleTo}: recruiters all, hiring managers their requisitions', others none), newest first.
+     */
+    public static List<Application> listRecentVisible(User viewer, String language, int max) {
+        String select = "select a from Application a join fetch a.candidate c join fetch a.requisition r where c.language = ?1";
+        String order = " order by a.createdAt desc, a.id desc";
+        if (viewer.seesAllRequisitions()) {
+            return find(select + order, language).page(0, max).list();
+        }
+        if (viewer.isHiringManager()) {
+            return find(select + " and r.hiringManager = ?2" + order, language, viewer).page(0, max).list();
+        }
+        return List.of();
+    }
+
     public static List<Application> listByRequisition(Requisition requisition) {
         return find("select a from Application a join fetch a.candidate where a.requisition = ?1 "
                 + "order by a.stageEnteredAt, a.id", requisition).list();

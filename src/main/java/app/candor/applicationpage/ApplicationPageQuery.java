@@ -84,7 +84,7 @@ public class ApplicationPageQuery {
         List<ApplicationAction> offered = recruiter ? offered(a, chaserSection) : List.of();
         boolean refused = form != null && form.hasErrors();
         ApplicationAction shown = open != null && (refused || offered.contains(open)) ? open : null;
-        Form shownForm = shown == null ? Form.empty() : form != null ? form : fresh(shown);
+        Form shownForm = shown == null ? Form.empty() : form != null ? form : fresh(shown, a);
         InterviewSection interviewSection = InterviewSection.of(interviewList, recruiter ? interviews.people() : List.of(), calendar.zone(),
                 shown == ApplicationAction.INTERVIEW ? shownForm : null, null);
 
@@ -99,7 +99,7 @@ public class ApplicationPageQuery {
         String undeliverable = Candidate.<Candidate>findByIdOptional(a.candidate().id()).map(c -> c.emailUndeliverable).orElse(null);
         return new ApplicationPageView(a, recruiter, bar, shown, shownForm, refusal == null ? Form.empty() : refusal, targets,
                 offerAllowed, recruiter ? outcomes.reasons() : List.of(),
-                recruiter ? outcomes.rejectionLetters(a.candidate().language()) : List.of(), interviewSection, chaserSection,
+                recruiter ? outcomes.rejectionLetters(a.candidate().language(), a.requisition().id()) : List.of(), interviewSection, chaserSection,
                 Timeline.of(a, letters, interviewList, chaserSection.chasers()), undeliverable, calendar.zone().getId(),
                 recruiter ? confirmCancel : null);
     }
@@ -128,11 +128,11 @@ public class ApplicationPageQuery {
         return offered;
     }
 
-    private Form fresh(ApplicationAction action) {
+    private Form fresh(ApplicationAction action, ApplicationView a) {
         return switch (action) {
             // "Send now" preselected (what a recruiter who has decided usually wants); "later" offers the next business morning.
             case OUTCOME -> Form.empty().with("when", "now").with("sendAt", Form.dateTimeLocal(outcomes.nextBusinessMorning()))
-                    .with("templateId", String.valueOf(outcomes.defaultRejectionLetter()));
+                    .with("templateId", String.valueOf(outcomes.defaultRejectionLetter(a.requisition().id())));
             case INTERVIEW -> app.candor.interview.InterviewForm.defaults();
             default -> Form.empty();
         };

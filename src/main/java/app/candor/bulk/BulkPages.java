@@ -81,9 +81,9 @@ public class BulkPages {
                            @RestForm String stage, @RestForm String tell, @RestForm String promisedDecisionDate,
                            @RestForm String reasonId, @RestForm String personalNote, @RestForm String chosen,
                            @RestForm String templateId) {
-        // The rejection letter preselected: the kind's default, until one is chosen.
+        // The rejection letter preselected: the requisition's or the kind's default, until one is chosen.
         Form form = form(action, stage, tell, promisedDecisionDate, reasonId, personalNote,
-                templateId == null ? String.valueOf(outcomes.defaultRejectionLetter()) : templateId);
+                templateId == null ? String.valueOf(outcomes.defaultRejectionLetter(id)) : templateId);
         List<Long> ids = ids(application);
         try {
             if (chosen == null && (action == null || action.isBlank())) {
@@ -125,7 +125,7 @@ public class BulkPages {
         pipeline.stages().forEach(g -> g.applications().stream().filter(a -> ids.contains(a.id()))
                 .forEach(a -> selected.add(new Selected(a.id(), a.candidateName(), g.stage().label))));
         return Templates.choose(pipeline.requisition(), selected, form, List.of(BulkAction.values()),
-                BulkActions.MOVES, outcomes.reasons(), outcomes.rejectionLetters(null));
+                BulkActions.MOVES, outcomes.reasons(), outcomes.rejectionLetters(null, id));
     }
 
     private app.candor.requisition.RequisitionView requisition(long id) {

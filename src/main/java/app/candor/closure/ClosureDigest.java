@@ -9,6 +9,7 @@ import app.candor.message.Message;
 import app.candor.message.MessageComposer;
 import app.candor.message.MessageKind;
 import app.candor.message.Outbox;
+import app.candor.message.template.DigestFacts;
 import app.candor.system.BusinessCalendar;
 import app.candor.system.CandorConfig;
 import app.candor.system.PublicUrl;
@@ -206,7 +207,7 @@ public class ClosureDigest {
                 overdue.stream().map(a -> item(a, day, true, base)).toList(), (int) overdueTotal, (int) overdueTotal - overdue.size(),
                 dueSoon.stream().map(a -> item(a, day, false, base)).toList(), (int) dueSoonTotal, (int) dueSoonTotal - dueSoon.size(),
                 base + "/board");
-        Composed mail = composer.composeTeamMail(MessageKind.CLOSURE_DIGEST, recruiter, subject, Templates.digest(subject, content));
+        Composed mail = composer.composeDigest(recruiter, subject, Templates.digest(subject, content), facts(content));
         Message m = outbox.enqueueForTeam(mail, cause(recruiterId, day), recruiter);
         record(recruiterId, day, items, m.id);
         return Outcome.SENT;
@@ -221,6 +222,28 @@ public class ClosureDigest {
             em.createNativeQuery("update closure_digest set items = ?1, message_id = ?2 where recruiter_id = ?3 and digest_day = ?4")
                     .setParameter(1, items).setParameter(2, messageId).setParameter(3, recruiterId).setParameter(4, day).executeUpdate();
         }
+    }
+
+    /** The digest as the team's edited template reaches it: one line per candidate, worded as the built-in text part. */
+    static DigestFacts facts(Content d) {
+        List<String> overdue = new ArrayList<>(d.overdue().stream().map(i -> line(i) + ", " + i.businessDaysOver() + " business day"
+                + (i.businessDaysOver() == 1 ? "" : "s") + " over" + chased(i) + ": " + i.url()).toList());
+        if (d.overdueMore() > 0) {
+            overdue.add("... and " + d.overdueMore() + " more on the board");
+        }
+        List<String> dueSoon = new ArrayList<>(d.dueSoon().stream().map(i -> line(i) + chased(i) + ": " + i.url()).toList());
+        if (d.dueSoonMore() > 0) {
+            dueSoon.add("... and " + d.dueSoonMore() + " more on the board");
+        }
+        return new DigestFacts(d.recipientName(), d.day(), d.overdueTotal(), d.dueSoonTotal(), overdue, dueSoon, d.boardUrl());
+    }
+
+    private static String line(Item i) {
+        return i.candidate() + ", " + i.role() + " (" + i.stage() + "): promised " + i.promised();
+    }
+
+    private static String chased(Item i) {
+        return i.chasedOn() == null ? "" : ", CHASED " + i.chasedOn();
     }
 
     private Item item(Application a, LocalDate day, boolean overdue, String base) {

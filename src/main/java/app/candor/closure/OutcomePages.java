@@ -119,8 +119,8 @@ public class OutcomePages {
             String reason = outcomes.reasons().stream().filter(r -> r.id.equals(input.reasonId())).map(r -> r.label)
                     .findFirst().orElse("—");
             facts.add(new Fact("Reason (internal, never quoted to the candidate)", reason));
-            long chosen = input.templateId() == null ? outcomes.defaultRejectionLetter() : input.templateId();
-            facts.add(new Fact("Letter", outcomes.rejectionLetters(null).stream().filter(c -> c.id() == chosen)
+            long chosen = input.templateId() == null ? outcomes.defaultRejectionLetter(view.requisition().id()) : input.templateId();
+            facts.add(new Fact("Letter", outcomes.rejectionLetters(null, view.requisition().id()).stream().filter(c -> c.id() == chosen)
                     .map(app.candor.message.template.LetterTemplates.Choice::name).findFirst().orElse("Standard letter")));
         }
         facts.add(new Fact("Goes out", previews.goesOut(phone, input.sendAt())));

@@ -61,9 +61,10 @@ public class OutcomeService {
     @Inject
     LetterTemplates templates;
 
-    /** What may be chosen for a rejection letter in {@code language} (null: any), and which is preselected. */
-    public List<LetterTemplates.Choice> rejectionLetters(String language) {
-        return templates.choices(MessageKind.REJECTION, language);
+    /** What may be chosen for a rejection letter in {@code language} (null: any) for a requisition's applications, and which is preselected. */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public List<LetterTemplates.Choice> rejectionLetters(String language, long requisitionId) {
+        return templates.choices(MessageKind.REJECTION, language, app.candor.requisition.Requisition.findById(requisitionId));
     }
 
     /** Refused (400 on templateId) unless a rejection letter: null (the default), 0 (standard) or a named rejection template. */
@@ -71,8 +72,10 @@ public class OutcomeService {
         templates.requireChoice(MessageKind.REJECTION, templateId, "templateId");
     }
 
-    public long defaultRejectionLetter() {
-        return templates.defaultChoice(MessageKind.REJECTION);
+    /** The rejection letter preselected for the applications of this requisition (see {@link LetterTemplates#defaultChoice}). */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public long defaultRejectionLetter(long requisitionId) {
+        return templates.defaultChoice(MessageKind.REJECTION, app.candor.requisition.Requisition.findById(requisitionId));
     }
 
     @Transactional

@@ -5,7 +5,9 @@ import app.candor.candidate.Candidate;
 import app.candor.candidate.Channel;
 import app.candor.link.LinkPurpose;
 import app.candor.link.LinkTokens;
+import app.candor.message.template.DigestFacts;
 import app.candor.message.template.LetterTemplates;
+import app.candor.message.template.Placeholders;
 import app.candor.system.CandorConfig;
 import app.candor.system.PublicUrl;
 import app.candor.user.User;
@@ -102,7 +104,7 @@ public class MessageComposer {
      */
     public Composed composeChosen(Application application, User sender, Content content, Long templateId) {
         return compose(application, sender, content, application.candidate.preferredChannel, null,
-                templates.chosen(content.kind(), templateId, languageOf(application.candidate)));
+                templates.chosen(content.kind(), templateId, application.requisition, languageOf(application.candidate)));
     }
 
     /**
@@ -408,6 +410,28 @@ public class MessageComposer {
         mail.setLocale(locale);
         return new Composed(kind, Channel.EMAIL, recipient.email, "en", MailHeaders.oneLine(subject), render(mail, "text/html", locale),
                 render(mail, "text/plain", locale), null);
+    }
+
+    /**
+     * The recruiters' daily digest: from the team's edited template when there is one (see {@link LetterTemplates}),
+     * else from the digest's own mail template {@code builtIn}. Null when the recipient has no e-mail address.
+     */
+    public Composed composeDigest(User recipient, String subject, MailTemplateInstance builtIn, DigestFacts facts) {
+        Optional<LetterTemplates.Edited> edited = templates.current(MessageKind.CLOSURE_DIGEST, Placeholders.TEAM_LANGUAGE);
+        if (edited.isEmpty()) {
+            return composeTeamMail(MessageKind.CLOSURE_DIGEST, recipient, subject, builtIn);
+        }
+        return composeDigestWith(recipient, facts, edited.get());
+    }
+
+    /** The digest from a template (the one in force, or one as typed for the editor's preview); null without an address. */
+    public Composed composeDigestWith(User recipient, DigestFacts facts, LetterTemplates.Edited template) {
+        if (recipient == null || recipient.email == null || recipient.email.isBlank()) {
+            return null;
+        }
+        LetterTemplates.Rendered r = template.render(facts);
+        return new Composed(MessageKind.CLOSURE_DIGEST, Channel.EMAIL, recipient.email, Placeholders.TEAM_LANGUAGE,
+                MailHeaders.oneLine(r.subject()), r.html(), r.text(), null, null, template.versionId());
     }
 
     private static List<String> lines(String note) {

@@ -59,6 +59,10 @@ public class Requisition extends PanacheEntityBase {
     @Column(name = "debrief_enabled", nullable = false)
     public boolean debriefEnabled = true;
 
+    /** The rejection letter preselected for its applications (a named rejection template); null: the kind's default. */
+    @Column(name = "rejection_template_id")
+    public Long rejectionTemplateId;
+
     @Column(name = "created_at", nullable = false)
     public Instant createdAt;
 

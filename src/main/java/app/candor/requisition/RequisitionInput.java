@@ -11,9 +11,14 @@ public record RequisitionInput(
         Long recruiterId,
         @NotNull Long hiringManagerId,
         /** Whether candidates get the debrief letter after their interviews; null keeps it as it is (on for a new one). */
-        Boolean debriefEnabled) {
+        Boolean debriefEnabled,
+        /**
+         * The rejection letter preselected for its applications: a named rejection template's id; 0: none of its own
+         * (the kind's default); null keeps it as it is.
+         */
+        Long rejectionTemplateId) {
 
     public RequisitionInput(String title, Long recruiterId, Long hiringManagerId) {
-        this(title, recruiterId, hiringManagerId, null);
+        this(title, recruiterId, hiringManagerId, null, null);
     }
 }

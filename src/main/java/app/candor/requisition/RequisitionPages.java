@@ -77,7 +77,8 @@ public class RequisitionPages {
                                             List<Message> attention, List<app.candor.feedback.FeedbackDue.Missing> feedbackMissing,
                                             List<app.candor.interview.Interview> upcoming);
 
-        static native TemplateInstance form(Long id, Form form, List<User> recruiters, List<User> hiringManagers);
+        static native TemplateInstance form(Long id, Form form, List<User> recruiters, List<User> hiringManagers,
+                                            List<RejectionLetters.Option> rejectionLetters);
 
         static native TemplateInstance pipeline(PipelineView pipeline, boolean recruiter, Form candidateForm, Form importForm,
                                                 List<Channel> channels, List<String> languages, List<StatusOption> statusOptions,
@@ -117,12 +118,12 @@ public class RequisitionPages {
     @RolesAllowed(Role.RECRUITER)
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Response create(@RestForm String title, @RestForm String recruiterId, @RestForm String hiringManagerId,
-                           @RestForm String debriefEnabled) {
+                           @RestForm String debriefEnabled, @RestForm String rejectionTemplateId) {
         Form form = Form.empty().with("title", title).with("recruiterId", recruiterId).with("hiringManagerId", hiringManagerId)
-                .with("debriefEnabled", "true".equals(debriefEnabled));
+                .with("debriefEnabled", "true".equals(debriefEnabled)).with("rejectionTemplateId", rejectionTemplateId);
         try {
             Requisition r = requisitions.create(new RequisitionInput(title, form.longValue("recruiterId"), form.longValue("hiringManagerId"),
-                            form.checked("debriefEnabled")),
+                            form.checked("debriefEnabled"), form.longValue("rejectionTemplateId")),
                     currentUser.get());
             return Flash.redirect("/requisitions/" + r.id, "Requisition \u201c" + r.title + "\u201d created.");
         } catch (ProblemException e) {
@@ -146,7 +147,7 @@ public class RequisitionPages {
     public TemplateInstance editForm(@PathParam("id") long id) {
         Requisition r = Requisition.findVisible(id, currentUser.get()).orElseThrow(() -> ProblemException.notFound("Requisition", id));
         return form(id, Form.empty().with("title", r.title).with("recruiterId", r.recruiter.id).with("hiringManagerId", r.hiringManager.id)
-                .with("debriefEnabled", r.debriefEnabled));
+                .with("debriefEnabled", r.debriefEnabled).with("rejectionTemplateId", r.rejectionTemplateId == null ? 0 : r.rejectionTemplateId));
     }
 
     @POST
@@ -154,13 +155,14 @@ public class RequisitionPages {
     @RolesAllowed(Role.RECRUITER)
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Response update(@PathParam("id") long id, @RestForm String title, @RestForm String recruiterId,
-                           @RestForm String hiringManagerId, @RestForm String debriefEnabled) {
-        // The form always shows the checkbox: not sent means unticked.
+                           @RestForm String hiringManagerId, @RestForm String debriefEnabled, @RestForm String rejectionTemplateId) {
+        // The form always shows the checkbox: not sent means unticked. The rejection letter is shown only when there are
+        // named rejection templates: not sent keeps it.
         Form form = Form.empty().with("title", title).with("recruiterId", recruiterId).with("hiringManagerId", hiringManagerId)
-                .with("debriefEnabled", "true".equals(debriefEnabled));
+                .with("debriefEnabled", "true".equals(debriefEnabled)).with("rejectionTemplateId", rejectionTemplateId);
         try {
             requisitions.update(id, new RequisitionInput(title, form.longValue("recruiterId"), form.longValue("hiringManagerId"),
-                            form.checked("debriefEnabled")),
+                            form.checked("debriefEnabled"), form.longValue("rejectionTemplateId")),
                     currentUser.get());
             return Flash.redirect("/requisitions/" + id, "Requisition saved.");
         } catch (ProblemException e) {
@@ -305,6 +307,7 @@ public class RequisitionPages {
     }
 
     private TemplateInstance form(Long id, Form form) {
-        return Templates.form(id, form, User.listActiveWithRole(Role.RECRUITER), User.listActiveWithRole(Role.HIRING_MANAGER));
+        return Templates.form(id, form, User.listActiveWithRole(Role.RECRUITER), User.listActiveWithRole(Role.HIRING_MANAGER),
+                requisitions.rejectionLetters());
     }
 }

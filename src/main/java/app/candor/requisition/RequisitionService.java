@@ -21,6 +21,9 @@ public class RequisitionService {
     @Inject
     Clock clock;
 
+    @Inject
+    RejectionLetters rejectionLetters;
+
     @Transactional
     public Requisition create(RequisitionInput input, User actor) {
         validator.requireValid(input);
@@ -45,7 +48,15 @@ public class RequisitionService {
         return Requisition.listVisible(viewer, onlyMine);
     }
 
+    /** The rejection letters a requisition may name as its default (for its form). */
+    public List<RejectionLetters.Option> rejectionLetters() {
+        return rejectionLetters.options();
+    }
+
     private void apply(Requisition r, RequisitionInput input, User defaultRecruiter) {
+        if (input.rejectionTemplateId() != null && input.rejectionTemplateId() != 0) {
+            rejectionLetters.requireOption(input.rejectionTemplateId(), "rejectionTemplateId");
+        }
         User recruiter = input.recruiterId() == null ? defaultRecruiter
                 : activeWithRole(input.recruiterId(), Role.RECRUITER, "recruiterId", "recruiter");
         if (!recruiter.isRecruiter()) {
@@ -60,6 +71,9 @@ public class RequisitionService {
         r.title = input.title().strip();
         if (input.debriefEnabled() != null) {
             r.debriefEnabled = input.debriefEnabled();
+        }
+        if (input.rejectionTemplateId() != null) {
+            r.rejectionTemplateId = input.rejectionTemplateId() == 0 ? null : input.rejectionTemplateId();
         }
         r.updatedAt = clock.instant();
     }

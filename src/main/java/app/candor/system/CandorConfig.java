@@ -123,15 +123,6 @@ public interface CandorConfig {
         Optional<String> noticeUrl();
     }
 
-    Templates templates();
-
-    /** The letter templates the team edits (message/template). */
-    interface Templates {
-        /** Whether recruiters may edit letter templates besides admins. */
-        @WithDefault("false")
-        boolean recruitersMayEdit();
-    }
-
     /** The closure watch: the sweep that flags promises, the board, the recruiters' daily digest. */
     interface Closure {
         /** How often the sweep looks for newly due-soon and overdue promises ("off" disables it). */

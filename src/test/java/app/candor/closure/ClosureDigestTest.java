@@ -107,6 +107,31 @@ class ClosureDigestTest {
     }
 
     @Test
+    void anEditedDigestTemplateWritesTheDigestEscapedAndRecordsItsVersion() {
+        LocalDate nextMonday = MONDAY.plusDays(7); // a day no other test here uses
+        User admin = data.admin();
+        User recruiter = data.recruiter();
+        Application olive = promised(data.requisition(recruiter, data.hiringManager()), recruiter, "Olive", "<b>Overdue</b>",
+                nextMonday.minusDays(7));
+        long version = json(admin).body(java.util.Map.of("subject", "{overdue.count} overdue for {recruiter.name}",
+                        "body", "Hi {recruiter.name},\n\n{overdue}\n\nSoon: {due.soon}\n\nBoard: {board.url}"))
+                .when().put("/api/letter-templates/CLOSURE_DIGEST/en").then().statusCode(200).extract().jsonPath().getLong("id");
+        try {
+            clock.set(at(nextMonday, 8, 0));
+            digest.check();
+            Message mail = digestOf(recruiter, nextMonday);
+            assertThat(mail.subject).isEqualTo("1 overdue for " + recruiter.fullName);
+            assertThat(mail.templateVersionId).isEqualTo(version);
+            assertThat(mail.bodyText).startsWith("Hi " + recruiter.fullName + ",").contains("<b>Overdue</b>")
+                    .contains("/applications/" + olive.id).contains("Soon: none").contains("Board: ").contains("/board");
+            assertThat(mail.bodyHtml).contains("Olive &lt;b&gt;Overdue&lt;/b&gt;").doesNotContain("<b>Overdue")
+                    .containsPattern("<a href=\"[^\"]+/board\">");
+        } finally {
+            json(admin).body("{\"version\":null}").when().post("/api/letter-templates/CLOSURE_DIGEST/en/revert").then().statusCode(200);
+        }
+    }
+
+    @Test
     void beforeEightNothingIsSentOrRecorded() {
         User recruiter = recruiterWithOneOverdue();
 

@@ -49,12 +49,34 @@ public class LetterTemplate extends PanacheEntityBase {
     @Column(name = "created_at", nullable = false)
     public Instant createdAt;
 
+    /** Retired: no longer offered anywhere; letters already composed from it keep their record. */
+    @Column(name = "retired_at")
+    public Instant retiredAt;
+
+    @Column(name = "retired_by", length = 64)
+    public String retiredBy;
+
+    public boolean retired() {
+        return retiredAt != null;
+    }
+
+    /** The templates of a kind that are offered (not retired), by name. */
     public static List<LetterTemplate> ofKind(MessageKind kind) {
-        return list("kind = ?1 order by name", kind);
+        return list("kind = ?1 and retiredAt is null order by name", kind);
+    }
+
+    /** Every named template of a kind, retired ones included (marked). */
+    public static List<LetterTemplate> allOfKind(MessageKind kind) {
+        return list("kind = ?1 order by case when retiredAt is null then 0 else 1 end, name", kind);
+    }
+
+    /** Every named template, retired ones last, for the admin page. */
+    public static List<LetterTemplate> listAll() {
+        return list("order by case when retiredAt is null then 0 else 1 end, kind, name");
     }
 
     public static Optional<LetterTemplate> defaultOf(MessageKind kind) {
-        return find("kind = ?1 and defaultForKind = true", kind).firstResultOptional();
+        return find("kind = ?1 and defaultForKind = true and retiredAt is null", kind).firstResultOptional();
     }
 
     public static Optional<LetterTemplate> named(MessageKind kind, String name) {

@@ -1,19 +1,19 @@
 package app.candor.message.template;
 
 import app.candor.message.Composed;
-import app.candor.message.MessageComposer;
 import app.candor.message.MessageKind;
 import app.candor.system.CandorConfig;
 import app.candor.system.Flash;
 import app.candor.system.Form;
+import app.candor.system.FormRefusal;
 import app.candor.system.ProblemException;
-import app.candor.user.CurrentUser;
 import app.candor.user.Role;
 import app.candor.user.User;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -28,8 +28,9 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The letter templates for admins (and recruiters where allowed): every kind and language with the version in force;
- * one template's editor with its placeholders, a preview with a sample candidate, its versions and the way back.
+ * The letter templates for admins (and recruiters where allowed): every kind and language with the version in force,
+ * the named templates and a form for a new one; one standard letter's editor with its placeholders, a preview, its
+ * versions and the way back. The named templates' own actions are in {@link NamedLetterTemplatePages}.
  */
 @Path("/admin/letters")
 @Produces(MediaType.TEXT_HTML)
@@ -38,15 +39,20 @@ public class LetterTemplatePages {
 
     /** What a new template starts from: the frame every letter has; the team writes the middle. */
     static final String STARTER = "{candidate.greeting}\n\n\n\n{personal.note}\n\n{links}\n\n{recruiter.name}\n{recruiter.title}";
+    static final String STARTER_SUBJECT = "{role} – {company}";
+    /** The digest's frame, as Candor writes it. */
+    static final String DIGEST_SUBJECT = "Closure watch: {overdue.count} overdue, {due.soon.count} due soon";
+    static final String DIGEST_STARTER = "Hello {recruiter.name},\n\nYour closure watch for {day}: {overdue.count} overdue, {due.soon.count} due soon.\n\n"
+            + "Overdue, oldest promise first:\n{overdue}\n\nDue soon, today or the next business day:\n{due.soon}\n\nThe closure board: {board.url}";
 
     @Inject
     LetterTemplates templates;
 
     @Inject
-    MessageComposer composer;
+    LetterTemplateViews views;
 
     @Inject
-    CurrentUser currentUser;
+    LetterTemplateEditors editors;
 
     @Inject
     CandorConfig config;
@@ -55,57 +61,92 @@ public class LetterTemplatePages {
     public record Row(MessageKind kind, String language, LetterTemplateVersion current) {
     }
 
-    /** A preview of the letter as typed. */
-    public record Sample(String recipient, String subject, String html, String text) {
+    /** A named template as the list shows it: the languages it has a text in, and the one its link opens. */
+    public record NamedRow(LetterTemplate template, List<String> written, String opens) {
+    }
+
+    /**
+     * What the editor edits: a kind's standard letter ({@code named} null) or a named template, in one language;
+     * {@code base} is its address without the language.
+     */
+    public record Editing(String base, String language, MessageKind kind, LetterTemplate named, List<String> languages,
+                          List<Candidate> candidates) {
+        public String path() {
+            return base + "/" + language;
+        }
+
+        public String title() {
+            return (named == null ? kind.label : "\u201c" + named.name + "\u201d (" + kind.label.toLowerCase() + ")") + ", " + language;
+        }
+    }
+
+    /** An application the preview may be written for, as the editor offers it. */
+    public record Candidate(long id, String label) {
+    }
+
+    /** A preview of the letter as typed; {@code who}: the candidate it was written for. */
+    public record Sample(String who, String recipient, String subject, String html, String text) {
+        static Sample of(String who, Composed c) {
+            return new Sample(who, c.recipient(), c.subject(), c.html(), c.text());
+        }
     }
 
     @CheckedTemplate
     static class Templates {
-        static native TemplateInstance list(List<Row> rows);
+        static native TemplateInstance list(List<Row> rows, List<NamedRow> named, List<MessageKind> kinds, Form newForm,
+                                            LetterTemplatePolicy policy, boolean admin);
 
-        static native TemplateInstance edit(MessageKind kind, String language, Form form, List<Placeholders.Placeholder> placeholders,
+        static native TemplateInstance edit(Editing editing, Form form, List<Placeholders.Placeholder> placeholders,
                                             List<LetterTemplateVersion> versions, Sample sample);
     }
 
     @GET
+    @Transactional
     public TemplateInstance list() {
-        editor();
-        List<Row> rows = new ArrayList<>();
-        for (MessageKind kind : Placeholders.editableKinds()) {
-            for (String language : config.languages()) {
-                rows.add(new Row(kind, language, templates.history(kind, language).stream().findFirst().orElse(null)));
-            }
+        editors.require();
+        return views.list(Form.empty().with("kind", MessageKind.REJECTION.name()));
+    }
+
+    /** An admin lets recruiters edit letter templates too, or no longer. */
+    @POST
+    @Path("policy")
+    @RolesAllowed(Role.ADMIN)
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response policy(@RestForm String recruitersMayEdit) {
+        // A checkbox: "true" when ticked, absent when not; anything else is not this form's and changes nothing.
+        if (recruitersMayEdit != null && !recruitersMayEdit.equals("true")) {
+            throw ProblemException.invalidField("recruitersMayEdit", "must be \"true\" (ticked) or absent (unticked)");
         }
-        return Templates.list(rows);
+        boolean allowed = recruitersMayEdit != null;
+        editors.allowRecruiters(allowed, editors.require());
+        return Flash.redirect("/admin/letters", allowed ? "Recruiters may now edit letter templates."
+                : "Only admins edit letter templates now.");
     }
 
     @GET
     @Path("{kind}/{language}")
     public TemplateInstance edit(@PathParam("kind") String kind, @PathParam("language") String language) {
-        editor();
-        MessageKind k = kind(kind);
-        List<LetterTemplateVersion> versions = templates.history(k, language);
-        LetterTemplateVersion current = versions.isEmpty() || versions.get(0).builtIn() ? null : versions.get(0);
-        Form form = Form.empty().with("subject", current == null ? "{role} – {company}" : current.subject)
-                .with("body", current == null ? STARTER : current.body);
-        return Templates.edit(k, language, form, Placeholders.of(k), versions, null);
+        editors.require();
+        Editing editing = editing(kind(kind), language);
+        List<LetterTemplateVersion> versions = templates.history(editing.kind(), language);
+        return Templates.edit(editing, startingForm(editing.kind(), versions), Placeholders.of(editing.kind()), versions, null);
     }
 
     @POST
     @Path("{kind}/{language}/preview")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Response preview(@PathParam("kind") String kind, @PathParam("language") String language, @RestForm String subject,
-                            @RestForm String body) {
-        User me = editor();
-        MessageKind k = kind(kind);
-        Form form = Form.empty().with("subject", subject).with("body", body);
+                            @RestForm String body, @RestForm String applicationId) {
+        User me = editors.require();
+        Editing editing = editing(kind(kind), language);
+        Form form = Form.empty().with("subject", subject).with("body", body).with("applicationId", applicationId);
         try {
-            LetterTemplates.Edited draft = templates.draft(k, language, subject, body);
-            Composed c = composer.composeWith(LetterTemplateResource.sample(language), me, LetterTemplateResource.sample(k), draft);
-            return Response.ok(Templates.edit(k, language, form, Placeholders.of(k), templates.history(k, language),
-                    new Sample(c.recipient(), c.subject(), c.html(), c.text()))).build();
+            LetterTemplates.Edited draft = templates.draft(editing.kind(), language, subject, body);
+            return Response.ok(Templates.edit(editing, form, Placeholders.of(editing.kind()), templates.history(editing.kind(), language),
+                    views.preview(editing, draft, me, form.longValue("applicationId")))).build();
         } catch (ProblemException e) {
-            return refused(k, language, form, e);
+            return FormRefusal.reshow(e, () -> Templates.edit(editing, form.fail(e), Placeholders.of(editing.kind()),
+                    templates.history(editing.kind(), language), null));
         }
     }
 
@@ -114,15 +155,16 @@ public class LetterTemplatePages {
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Response save(@PathParam("kind") String kind, @PathParam("language") String language, @RestForm String subject,
                          @RestForm String body) {
-        User me = editor();
-        MessageKind k = kind(kind);
+        User me = editors.require();
+        Editing editing = editing(kind(kind), language);
         Form form = Form.empty().with("subject", subject).with("body", body);
         try {
-            LetterTemplateVersion v = templates.save(k, language, subject, body, me);
-            return Flash.redirect(path(k, language), k.label + " (" + language + "), version " + v.number
+            LetterTemplateVersion v = templates.save(editing.kind(), language, subject, body, me);
+            return Flash.redirect(editing.path(), editing.kind().label + " (" + language + "), version " + v.number
                     + " saved: letters of this kind are written from it from now on.");
         } catch (ProblemException e) {
-            return refused(k, language, form, e);
+            return FormRefusal.reshow(e, () -> Templates.edit(editing, form.fail(e), Placeholders.of(editing.kind()),
+                    templates.history(editing.kind(), language), null));
         }
     }
 
@@ -130,27 +172,29 @@ public class LetterTemplatePages {
     @Path("{kind}/{language}/revert")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Response revert(@PathParam("kind") String kind, @PathParam("language") String language, @RestForm String version) {
-        User me = editor();
-        MessageKind k = kind(kind);
-        Integer number = version == null || version.isBlank() ? null : parse(version);
-        LetterTemplateVersion v = templates.revert(k, language, number, me);
-        return Flash.redirect(path(k, language), number == null ? "Back to Candor's built-in letter (version " + v.number + ")."
+        User me = editors.require();
+        Editing editing = editing(kind(kind), language);
+        Integer number = version == null || version.isBlank() ? null : versionNumber(version);
+        LetterTemplateVersion v = templates.revert(editing.kind(), language, number, me);
+        return Flash.redirect(editing.path(), number == null ? "Back to Candor's built-in letter (version " + v.number + ")."
                 : "Back to version " + number + " (saved as version " + v.number + ").");
     }
 
-    private Response refused(MessageKind k, String language, Form form, ProblemException e) {
-        if (e.status == 404 || e.status == 403) {
-            throw e;
-        }
-        return Response.status(e.status).entity(Templates.edit(k, language, form.fail(e), Placeholders.of(k),
-                templates.history(k, language), null)).build();
+    /** The editor's form: the version in force, or a starting frame when there is none (or it is the built-in letter). */
+    static Form startingForm(MessageKind kind, List<LetterTemplateVersion> versions) {
+        LetterTemplateVersion current = versions.isEmpty() || versions.get(0).builtIn() ? null : versions.get(0);
+        boolean digest = kind == MessageKind.CLOSURE_DIGEST;
+        return Form.empty().with("subject", current != null ? current.subject : digest ? DIGEST_SUBJECT : STARTER_SUBJECT)
+                .with("body", current != null ? current.body : digest ? DIGEST_STARTER : STARTER);
     }
 
-    private static String path(MessageKind kind, String language) {
-        return "/admin/letters/" + kind.name() + "/" + language;
+    private Editing editing(MessageKind kind, String language) {
+        templates.requireEditable(kind, language);
+        return new Editing("/admin/letters/" + kind.name(), language, kind, null, Placeholders.languages(kind, config.languages()),
+                kind.toCandidate() ? views.candidates(language) : List.of());
     }
 
-    private static int parse(String version) {
+    static int versionNumber(String version) {
         try {
             return Integer.parseInt(version.strip());
         } catch (NumberFormatException e) {
@@ -160,18 +204,9 @@ public class LetterTemplatePages {
 
     private static MessageKind kind(String kind) {
         MessageKind k = Form.enumValue("kind", kind, MessageKind.class);
-        if (k == null || !k.toCandidate()) {
+        if (k == null || !Placeholders.editableKinds().contains(k)) {
             throw ProblemException.notFound("Letter kind", kind);
         }
         return k;
-    }
-
-    /** Admins; recruiters only where an admin allows it (candor.templates.recruiters-may-edit). */
-    private User editor() {
-        User me = currentUser.get();
-        if (!me.isAdmin() && !config.templates().recruitersMayEdit()) {
-            throw new ProblemException(403, "Forbidden", "Only admins edit letter templates (candor.templates.recruiters-may-edit).", null);
-        }
-        return me;
     }
 }

@@ -3,14 +3,12 @@ package app.candor.message.template;
 import app.candor.application.Application;
 import app.candor.candidate.Candidate;
 import app.candor.candidate.Channel;
-import app.candor.message.Composed;
 import app.candor.message.MessageComposer;
 import app.candor.message.MessageKind;
 import app.candor.message.Preview;
 import app.candor.requisition.Requisition;
 import app.candor.system.CandorConfig;
 import app.candor.system.ProblemException;
-import app.candor.user.CurrentUser;
 import app.candor.user.Role;
 import app.candor.user.User;
 import jakarta.annotation.security.RolesAllowed;
@@ -35,7 +33,7 @@ import java.util.List;
 /**
  * Letter templates over the API: what each kind offers (placeholders), the version in force and the history, saving,
  * going back to a version or to the built-in letter, and a preview with a sample candidate or a real application.
- * Admins, and recruiters where candor.templates.recruiters-may-edit allows.
+ * Admins, and recruiters while an admin allows it ({@link LetterTemplatePolicy}).
  */
 @Path("/api/letter-templates")
 @Produces(MediaType.APPLICATION_JSON)
@@ -48,10 +46,10 @@ public class LetterTemplateResource {
     LetterTemplates templates;
 
     @Inject
-    MessageComposer composer;
+    LetterTemplateViews views;
 
     @Inject
-    CurrentUser currentUser;
+    LetterTemplateEditors editors;
 
     @Inject
     CandorConfig config;
@@ -85,7 +83,7 @@ public class LetterTemplateResource {
         editor();
         List<TemplateView> all = new ArrayList<>();
         for (MessageKind kind : Placeholders.editableKinds()) {
-            for (String language : config.languages()) {
+            for (String language : Placeholders.languages(kind, config.languages())) {
                 all.add(new TemplateView(kind, language, placeholders(kind),
                         LetterTemplateVersion.latest(kind, language).map(VersionView::of).orElse(null)));
             }
@@ -93,13 +91,48 @@ public class LetterTemplateResource {
         return all;
     }
 
-    public record NamedView(Long id, MessageKind kind, String name, boolean defaultForKind, java.util.Map<String, VersionView> current) {
+    /** {@code retired}: when it was retired (no longer offered); null while in use. */
+    public record NamedView(Long id, MessageKind kind, String name, boolean defaultForKind, Instant retired,
+                            java.util.Map<String, VersionView> current) {
+    }
+
+    public record RenameInput(String name) {
     }
 
     public record NamedInput(MessageKind kind, String name, boolean defaultForKind) {
     }
 
     public record DefaultInput(boolean defaultForKind) {
+    }
+
+    /** {@code recruitersMayEdit}: whether recruiters may edit letter templates besides admins; who changed it, when. */
+    public record PolicyView(boolean recruitersMayEdit, String changedBy, Instant changedAt) {
+        static PolicyView of(LetterTemplatePolicy p) {
+            return new PolicyView(p.recruitersMayEdit, p.changedBy, p.changedAt);
+        }
+    }
+
+    public record PolicyInput(Boolean recruitersMayEdit) {
+    }
+
+    @GET
+    @Path("policy")
+    @Transactional
+    @Operation(summary = "Who may edit letter templates: admins, and recruiters while an admin allows it")
+    public PolicyView policy() {
+        editor();
+        return PolicyView.of(LetterTemplatePolicy.current());
+    }
+
+    @PUT
+    @Path("policy")
+    @RolesAllowed(Role.ADMIN)
+    @Operation(summary = "Let recruiters edit letter templates ({\"recruitersMayEdit\":true}), or no longer (admins only)")
+    public PolicyView setPolicy(PolicyInput input) {
+        if (input == null || input.recruitersMayEdit() == null) {
+            throw ProblemException.invalidField("recruitersMayEdit", "is required: true or false");
+        }
+        return PolicyView.of(editors.allowRecruiters(input.recruitersMayEdit(), editor()));
     }
 
     @GET
@@ -133,6 +166,35 @@ public class LetterTemplateResource {
     }
 
     @PUT
+    @Path("named/{id}")
+    @Transactional
+    @Operation(summary = "Rename a named template ({\"name\":\"After the final interview\"}); its versions and letters stay")
+    public NamedView rename(@PathParam("id") long id, RenameInput input) {
+        editor();
+        return view(templates.rename(id, input == null ? null : input.name()));
+    }
+
+    @POST
+    @Path("named/{id}/retire")
+    @Transactional
+    @Operation(summary = "Retire a named template: no longer offered or preselected; letters composed from it keep their record")
+    public NamedView retire(@PathParam("id") long id) {
+        User me = editor();
+        return view(templates.retire(id, me));
+    }
+
+    @POST
+    @Path("named/{id}/{language}/revert")
+    @Operation(summary = "Go back to a saved version of a named template ({\"version\":3}), as a new version")
+    public VersionView revertNamed(@PathParam("id") long id, @PathParam("language") String language, RevertInput input) {
+        User me = editor();
+        if (input == null || input.version() == null) {
+            throw ProblemException.invalidField("version", "is required: the number of a saved version");
+        }
+        return VersionView.of(templates.revertNamed(id, language, input.version(), me));
+    }
+
+    @PUT
     @Path("named/{id}/{language}")
     @Operation(summary = "Save a new version of a named template in a language; checked as the standard letter is")
     public VersionView saveNamed(@PathParam("id") long id, @PathParam("language") String language, TemplateInput input) {
@@ -153,7 +215,7 @@ public class LetterTemplateResource {
         for (String language : config.languages()) {
             LetterTemplateVersion.latest(t.id, t.kind, language).ifPresent(v -> current.put(language, VersionView.of(v)));
         }
-        return new NamedView(t.id, t.kind, t.name, t.defaultForKind, current);
+        return new NamedView(t.id, t.kind, t.name, t.defaultForKind, t.retiredAt, current);
     }
 
     @GET
@@ -190,19 +252,16 @@ public class LetterTemplateResource {
             throw ProblemException.invalidField("body", "is required");
         }
         LetterTemplates.Edited draft = templates.draft(kind, language, input.subject(), input.body());
-        Application application = input.applicationId() == null ? sample(language)
-                : Application.findVisible(input.applicationId(), me).orElseThrow(() -> ProblemException.notFound("Application", input.applicationId()));
-        Composed c = composer.composeWith(application, me, sample(kind), draft);
-        return Preview.of(c, 1);
+        Application application = input.applicationId() == null || !kind.toCandidate() ? null
+                : views.candidate(input.applicationId(), language, me);
+        if (input.applicationId() != null && !kind.toCandidate()) {
+            throw ProblemException.invalidField("applicationId", "the digest goes to a recruiter: it is previewed with sample candidates");
+        }
+        return Preview.of(views.compose(kind, language, draft, me, application), 1);
     }
 
-    /** Admins; recruiters only where an admin allows it (candor.templates.recruiters-may-edit). */
     private User editor() {
-        User me = currentUser.get();
-        if (!me.isAdmin() && !config.templates().recruitersMayEdit()) {
-            throw new ProblemException(403, "Forbidden", "Only admins edit letter templates here (candor.templates.recruiters-may-edit).", null);
-        }
-        return me;
+        return editors.require();
     }
 
     private static List<PlaceholderView> placeholders(MessageKind kind) {

@@ -20,7 +20,7 @@ import java.util.stream.Collectors;
  */
 public final class Placeholders {
 
-    /** A placeholder: its name, what it stands for, and its value in a letter. */
+    /** A placeholder: its name, what it stands for, and its value in a letter (none for the digest's: see {@link #DIGEST}). */
     public record Placeholder(String name, String meaning, Function<Letter, String> value) {
     }
 
@@ -58,11 +58,31 @@ public final class Placeholders {
     static final List<Placeholder> ROLES = List.of(
             new Placeholder("roles", "every role the withdrawal closed, one per line", l -> String.join("\n", l.roles())));
 
+    /**
+     * The recruiters' daily closure digest (team mail, not a {@link Letter}): its values come from {@link DigestFacts},
+     * so these have no letter value.
+     */
+    static final List<Placeholder> DIGEST = List.of(
+            new Placeholder("recruiter.name", "the recruiter the digest goes to", null),
+            new Placeholder("day", "the day, written out", null),
+            new Placeholder("overdue.count", "how many promises are overdue", null),
+            new Placeholder("due.soon.count", "how many are due today or the next business day", null),
+            new Placeholder("overdue", "the overdue candidates, oldest promise first, one per line (candidate, role, stage, promised date, "
+                    + "business days over, chased); \"none\" without any", null),
+            new Placeholder("due.soon", "the candidates due soon, one per line; \"none\" without any", null),
+            new Placeholder("board.url", "the closure board's address; in the HTML part as a link", null));
+
+    /** The language the digest (team mail, in English like the rest of the team's Candor) is written and edited in. */
+    public static final String TEAM_LANGUAGE = "en";
+
     private Placeholders() {
     }
 
     /** The placeholders of a kind's template, in the order the guide lists them. */
     public static List<Placeholder> of(MessageKind kind) {
+        if (kind == MessageKind.CLOSURE_DIGEST) {
+            return DIGEST;
+        }
         List<Placeholder> all = new ArrayList<>(COMMON);
         all.addAll(switch (kind) {
             case OFFER, REJECTION, ROLE_ON_HOLD, ROLE_CANCELLED, ROLE_FILLED, FEEDBACK -> List.of();
@@ -83,9 +103,16 @@ public final class Placeholders {
         return both;
     }
 
-    /** Kinds whose letters the team can edit: every letter to a candidate. */
+    /** Kinds whose letters the team can edit: every letter to a candidate, and the recruiters' daily digest. */
     public static List<MessageKind> editableKinds() {
-        return MessageKind.candidateKinds();
+        List<MessageKind> all = new ArrayList<>(MessageKind.candidateKinds());
+        all.add(MessageKind.CLOSURE_DIGEST);
+        return all;
+    }
+
+    /** The languages a kind is edited in: a candidate's letter in every configured one, the digest in the team's. */
+    public static List<String> languages(MessageKind kind, List<String> configured) {
+        return kind == MessageKind.CLOSURE_DIGEST ? List.of(TEAM_LANGUAGE) : configured;
     }
 
     static Map<String, Placeholder> byName(MessageKind kind) {

@@ -94,4 +94,44 @@ class LetterTemplateBrowserTest {
             json(admin).body("{\"version\":null}").when().post("/api/letter-templates/REJECTION/en/revert").then().statusCode(200);
         }
     }
+
+    @Test
+    void anEditorCreatesANamedRejectionPreviewsItForARealCandidateSavesItAndMakesItTheDefault() throws Exception {
+        User editor = data.user(app.candor.user.Role.ADMIN, app.candor.user.Role.RECRUITER);
+        User recruiter = data.recruiter();
+        Requisition requisition = data.requisition(recruiter, data.hiringManager());
+        Application application = data.applicationAt(requisition, recruiter, Stage.INTERVIEW);
+        String name = TestData.unique("After final interview");
+        Long id = null;
+        try (Browser browser = Browser.open(base.toString())) {
+            browser.signIn(editor.username, TestData.PASSWORD);
+            browser.go("/admin/letters");
+            new Select(browser.field("kind")).selectByValue("REJECTION");
+            browser.field("name").sendKeys(name);
+            browser.submit("#create-named");
+            assertThat(browser.path()).matches("/admin/letters/named/\\d+/en");
+            id = Long.parseLong(browser.path().split("/")[4]);
+
+            WebElement subject = browser.field("subject");
+            subject.clear();
+            subject.sendKeys("{role}: after your final interview");
+            WebElement body = browser.field("body");
+            body.clear();
+            body.sendKeys("{candidate.greeting}\n\nThank you for the final interview.\n\n{recruiter.name}");
+            browser.field("applicationId").sendKeys(String.valueOf(application.id));
+            browser.submit("#preview-template");
+            assertThat(browser.text("#template-preview #subject")).isEqualTo(requisition.title + ": after your final interview");
+            assertThat(browser.text("#template-preview #text-part")).startsWith("Dear Ms Candidate,");
+
+            browser.submit("#save-template");
+            assertThat(browser.text(".flash")).contains("version 1 saved");
+            browser.submit("#default-named button");
+            assertThat(browser.text(".flash")).contains("preselected");
+            assertThat(browser.text("#named-template")).contains("The default of its kind");
+        } finally {
+            if (id != null) {
+                json(editor).when().post("/api/letter-templates/named/" + id + "/retire").then().statusCode(200);
+            }
+        }
+    }
 }
