@@ -6,6 +6,7 @@ import app.candor.user.Role;
 import app.candor.user.User;
 import io.quarkus.logging.Log;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 
@@ -23,6 +24,9 @@ public class RequisitionService {
 
     @Inject
     RejectionLetters rejectionLetters;
+
+    @Inject
+    Event<RecruiterReassigned> reassigned;
 
     @Transactional
     public Requisition create(RequisitionInput input, User actor) {
@@ -63,8 +67,7 @@ public class RequisitionService {
             throw ProblemException.invalidField("recruiterId", "is required: you are not a recruiter yourself");
         }
         if (r.id != null && r.recruiter != null && !r.recruiter.id.equals(recruiter.id)) {
-            // The applications carry their recruiter for the closure board.
-            app.candor.application.Application.update("recruiterId = ?1 where requisition.id = ?2", recruiter.id, r.id);
+            reassigned.fire(new RecruiterReassigned(r, recruiter));
         }
         r.recruiter = recruiter;
         r.hiringManager = activeWithRole(input.hiringManagerId(), Role.HIRING_MANAGER, "hiringManagerId", "hiring manager");

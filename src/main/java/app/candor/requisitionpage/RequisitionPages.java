@@ -1,4 +1,4 @@
-package app.candor.requisition;
+package app.candor.requisitionpage;
 
 import app.candor.application.Application;
 import app.candor.application.ApplicationService;
@@ -12,6 +12,12 @@ import app.candor.closure.RoleNoticeService;
 import app.candor.closure.StatusChangeInput;
 import app.candor.message.Message;
 import app.candor.message.Preview;
+import app.candor.requisition.RejectionLetters;
+import app.candor.requisition.Requisition;
+import app.candor.requisition.RequisitionInput;
+import app.candor.requisition.RequisitionService;
+import app.candor.requisition.RequisitionStatus;
+import app.candor.requisition.RequisitionView;
 import app.candor.system.CandorConfig;
 import app.candor.system.Flash;
 import app.candor.system.Form;
