@@ -1,7 +1,6 @@
 package app.candor.application;
 
 import app.candor.candidate.Candidate;
-import app.candor.closure.ClosureWatch;
 import app.candor.requisition.Requisition;
 import app.candor.user.User;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;

@@ -311,10 +311,10 @@ public class ApplicationService {
             told(a, told, changedBy, now);
         } else if (to == Stage.HIRED) {
             // A hire is an answer given in person (the offer accepted), whether or not an offer letter went out.
-            told(a, new ToldInput(app.candor.closure.ClosureWatch.ToldHow.IN_PERSON, null, "the offer was accepted"), changedBy, now);
+            told(a, new ToldInput(app.candor.application.ClosureWatch.ToldHow.IN_PERSON, null, "the offer was accepted"), changedBy, now);
         } else if (to == Stage.WITHDRAWN && !BY_CANDIDATE.equals(changedBy)) {
             // A withdrawal a recruiter records was the candidate's own word to them. (Through the link it closes with its acknowledgement.)
-            told(a, new ToldInput(app.candor.closure.ClosureWatch.ToldHow.OTHER, null, "the candidate withdrew in their own words"),
+            told(a, new ToldInput(app.candor.application.ClosureWatch.ToldHow.OTHER, null, "the candidate withdrew in their own words"),
                     changedBy, now);
         }
         if (log) {

@@ -40,7 +40,7 @@ public record ApplicationView(
      */
     public record ClosureRef(ClosureState state, String watch, LocalDate due, Instant closedAt, Instant chasedAt,
                              boolean promiseLapsed, boolean untold, boolean canTell,
-                             app.candor.closure.ClosureWatch.ToldHow toldHow, String toldBy, String toldNote) {
+                             app.candor.application.ClosureWatch.ToldHow toldHow, String toldBy, String toldNote) {
         /** How the promise stands today: ON_TRACK, DUE_SOON, OVERDUE, SUSPENDED, CLOSED_ON_TIME or CLOSED_LATE. */
         static String watch(Application a, BusinessCalendar calendar) {
             LocalDate today = calendar.today();

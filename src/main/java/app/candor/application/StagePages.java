@@ -1,6 +1,5 @@
 package app.candor.application;
 
-import app.candor.closure.ClosureWatch;
 import app.candor.message.Preview;
 import app.candor.message.PreviewPage;
 import app.candor.system.Flash;

@@ -1,6 +1,6 @@
 package app.candor.application;
 
-import app.candor.closure.ClosureWatch.ToldHow;
+import app.candor.application.ClosureWatch.ToldHow;
 import app.candor.system.MultiLine;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.PastOrPresent;

@@ -1,6 +1,7 @@
 package app.candor.closure;
 
 import app.candor.application.Application;
+import app.candor.application.ClosureWatches;
 import app.candor.message.CallLogged;
 import app.candor.message.LetterBounced;
 import app.candor.message.LettersDelivered;

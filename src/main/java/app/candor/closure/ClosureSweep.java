@@ -1,7 +1,8 @@
 package app.candor.closure;
 
-import app.candor.system.WhileStarted;
+import app.candor.application.ClosureWatch;
 import app.candor.system.BusinessCalendar;
+import app.candor.system.WhileStarted;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import io.quarkus.logging.Log;

@@ -3,6 +3,7 @@ package app.candor.closure;
 import app.candor.application.Application;
 import app.candor.application.ApplicationService;
 import app.candor.application.ClosureState;
+import app.candor.application.ClosureWatches;
 import app.candor.application.Stage;
 import app.candor.application.StageChange;
 import app.candor.message.MessageComposer;

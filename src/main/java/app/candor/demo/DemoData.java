@@ -9,7 +9,7 @@ import app.candor.candidate.CandidateInput;
 import app.candor.candidate.Channel;
 import app.candor.closure.ChaserInput;
 import app.candor.closure.ChaserService;
-import app.candor.closure.ClosureWatch;
+import app.candor.application.ClosureWatch;
 import app.candor.requisition.Requisition;
 import app.candor.requisition.RequisitionInput;
 import app.candor.requisition.RequisitionService;

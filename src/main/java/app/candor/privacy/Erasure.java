@@ -5,7 +5,7 @@ import app.candor.application.ApplicationService;
 import app.candor.application.Stage;
 import app.candor.candidate.Candidate;
 import app.candor.closure.ClosureEvents;
-import app.candor.closure.ClosureWatch;
+import app.candor.application.ClosureWatch;
 import app.candor.interview.Interview;
 import app.candor.interview.InterviewState;
 import app.candor.message.Message;

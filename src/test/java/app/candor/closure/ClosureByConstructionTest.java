@@ -2,6 +2,7 @@ package app.candor.closure;
 
 import app.candor.application.Application;
 import app.candor.application.ClosureState;
+import app.candor.application.ClosureWatch;
 import app.candor.application.Stage;
 import app.candor.application.StageChange;
 import app.candor.candidate.CandidateInput;

@@ -3,6 +3,7 @@ package app.candor.closure;
 import app.candor.application.Application;
 import app.candor.application.ApplicationService;
 import app.candor.application.ClosureState;
+import app.candor.application.ClosureWatch;
 import app.candor.application.MoveInput;
 import app.candor.application.Stage;
 import app.candor.application.ToldInput;
@@ -251,7 +252,7 @@ class ClosureModelTest {
                 return "offer recorded";
             }
             case REJECT_IN_PERSON -> {
-                applications.move(id, new MoveInput(Stage.REJECTED, null, null, new ToldInput(app.candor.closure.ClosureWatch.ToldHow.IN_PERSON,
+                applications.move(id, new MoveInput(Stage.REJECTED, null, null, new ToldInput(app.candor.application.ClosureWatch.ToldHow.IN_PERSON,
                         null, "told at the interview")), recruiter);
                 closedNow(m, calendar.today());
                 return "rejected in person";

@@ -1,6 +1,7 @@
 package app.candor.closure;
 
 import app.candor.application.ClosureState;
+import app.candor.application.ClosureWatch;
 import app.candor.support.DatabaseNeutral;
 import org.junit.jupiter.api.Test;
 

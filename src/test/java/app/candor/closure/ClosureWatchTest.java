@@ -94,26 +94,26 @@ class ClosureWatchTest {
 
         at("2031-11-13T23:59"); // Thursday night: two business days left
         sweep.sweep();
-        assertThat(reload(a).closure.flag()).isEqualTo(app.candor.closure.ClosureWatch.Flag.NONE);
+        assertThat(reload(a).closure.flag()).isEqualTo(app.candor.application.ClosureWatch.Flag.NONE);
         assertThat(reload(a).closure.dueSoonAt()).isNull();
 
         at("2031-11-14T00:00"); // Friday: the next business day is the promised Monday
         sweep.sweep();
         Instant dueSoonAt = reload(a).closure.dueSoonAt();
-        assertThat(reload(a).closure.flag()).isEqualTo(app.candor.closure.ClosureWatch.Flag.DUE_SOON);
+        assertThat(reload(a).closure.flag()).isEqualTo(app.candor.application.ClosureWatch.Flag.DUE_SOON);
         assertThat(dueSoonAt).isEqualTo(Instant.parse("2031-11-14T00:00:00Z"));
 
         for (String t : List.of("2031-11-14T12:00", "2031-11-15T10:00", "2031-11-16T10:00", "2031-11-17T23:59")) {
             at(t);
             sweep.sweep();
-            assertThat(reload(a).closure.flag()).as("still due soon at %s", t).isEqualTo(app.candor.closure.ClosureWatch.Flag.DUE_SOON);
+            assertThat(reload(a).closure.flag()).as("still due soon at %s", t).isEqualTo(app.candor.application.ClosureWatch.Flag.DUE_SOON);
             assertThat(reload(a).closure.dueSoonAt()).as("flagged once").isEqualTo(dueSoonAt);
             assertThat(reload(a).closure.overdueAt()).isNull();
         }
 
         at("2031-11-18T00:00"); // Tuesday: the promised Monday has passed
         sweep.sweep();
-        assertThat(reload(a).closure.flag()).isEqualTo(app.candor.closure.ClosureWatch.Flag.OVERDUE);
+        assertThat(reload(a).closure.flag()).isEqualTo(app.candor.application.ClosureWatch.Flag.OVERDUE);
         assertThat(reload(a).closure.overdueAt()).isEqualTo(Instant.parse("2031-11-18T00:00:00Z"));
         assertThat(reload(a).closure.promiseLapsed()).isTrue();
         for (String t : List.of("2031-11-18T08:00", "2031-11-19T08:00", "2031-11-24T08:00")) {
@@ -133,19 +133,19 @@ class ClosureWatchTest {
 
         at("2031-12-23T23:59"); // Tuesday: Wednesday is a business day before the promise
         sweep.sweep();
-        assertThat(reload(a).closure.flag()).isEqualTo(app.candor.closure.ClosureWatch.Flag.NONE);
+        assertThat(reload(a).closure.flag()).isEqualTo(app.candor.application.ClosureWatch.Flag.NONE);
 
         at("2031-12-24T00:00"); // Wednesday: the next business day (past two holidays and a weekend) is the promise
         sweep.sweep();
-        assertThat(reload(a).closure.flag()).isEqualTo(app.candor.closure.ClosureWatch.Flag.DUE_SOON);
+        assertThat(reload(a).closure.flag()).isEqualTo(app.candor.application.ClosureWatch.Flag.DUE_SOON);
 
         at("2031-12-29T23:00");
         sweep.sweep();
-        assertThat(reload(a).closure.flag()).isEqualTo(app.candor.closure.ClosureWatch.Flag.DUE_SOON);
+        assertThat(reload(a).closure.flag()).isEqualTo(app.candor.application.ClosureWatch.Flag.DUE_SOON);
 
         at("2031-12-30T00:00");
         sweep.sweep();
-        assertThat(reload(a).closure.flag()).isEqualTo(app.candor.closure.ClosureWatch.Flag.OVERDUE);
+        assertThat(reload(a).closure.flag()).isEqualTo(app.candor.application.ClosureWatch.Flag.OVERDUE);
     }
 
     @Test
@@ -160,17 +160,17 @@ class ClosureWatchTest {
         sweep.sweep();
         json(recruiter).body(Map.of("promisedDecisionDate", "2031-11-21")).post("/api/applications/" + inTime.id + "/delay")
                 .then().statusCode(201);
-        assertThat(reload(inTime).closure.flag()).as("a new promise starts unflagged").isEqualTo(app.candor.closure.ClosureWatch.Flag.NONE);
+        assertThat(reload(inTime).closure.flag()).as("a new promise starts unflagged").isEqualTo(app.candor.application.ClosureWatch.Flag.NONE);
         assertThat(reload(inTime).closure.dueSoonAt()).isNull();
         assertThat(reload(inTime).closure.promiseLapsed()).isFalse();
 
         at("2031-11-18T10:00"); // the first promise has passed for the other one
         sweep.sweep();
-        assertThat(reload(inTime).closure.flag()).as("the new promise is on Friday").isEqualTo(app.candor.closure.ClosureWatch.Flag.NONE);
-        assertThat(reload(tooLate).closure.flag()).isEqualTo(app.candor.closure.ClosureWatch.Flag.OVERDUE);
+        assertThat(reload(inTime).closure.flag()).as("the new promise is on Friday").isEqualTo(app.candor.application.ClosureWatch.Flag.NONE);
+        assertThat(reload(tooLate).closure.flag()).isEqualTo(app.candor.application.ClosureWatch.Flag.OVERDUE);
         json(recruiter).body(Map.of("promisedDecisionDate", "2031-11-21")).post("/api/applications/" + tooLate.id + "/delay")
                 .then().statusCode(201);
-        assertThat(reload(tooLate).closure.flag()).isEqualTo(app.candor.closure.ClosureWatch.Flag.NONE);
+        assertThat(reload(tooLate).closure.flag()).isEqualTo(app.candor.application.ClosureWatch.Flag.NONE);
         assertThat(reload(tooLate).closure.promiseLapsed()).as("renegotiated after it lapsed").isTrue();
 
         at("2031-11-20T10:00"); // both are told before the new date
@@ -203,7 +203,7 @@ class ClosureWatchTest {
 
         at("2031-11-13T08:00");
         sweep.sweep();
-        assertThat(reload(a).closure.flag()).as("overdue although decided").isEqualTo(app.candor.closure.ClosureWatch.Flag.OVERDUE);
+        assertThat(reload(a).closure.flag()).as("overdue although decided").isEqualTo(app.candor.application.ClosureWatch.Flag.OVERDUE);
 
         at("2031-11-14T09:00");
         closedBy(a);
@@ -261,7 +261,7 @@ class ClosureWatchTest {
             flagged += s.get(60, TimeUnit.SECONDS).overdue();
         }
         assertThat(flagged).as("newly overdue across both sweeps").isEqualTo(ids.size());
-        long overdue = QuarkusTransaction.requiringNew().call(() -> Application.count("id in ?1 and closure.flag = ?2", ids, app.candor.closure.ClosureWatch.Flag.OVERDUE));
+        long overdue = QuarkusTransaction.requiringNew().call(() -> Application.count("id in ?1 and closure.flag = ?2", ids, app.candor.application.ClosureWatch.Flag.OVERDUE));
         assertThat(overdue).isEqualTo(ids.size());
     }
 
@@ -280,8 +280,8 @@ class ClosureWatchTest {
         });
         at("2031-06-03T09:00");
         sweep.sweep();
-        assertThat(reload(closed).closure.flag()).isEqualTo(app.candor.closure.ClosureWatch.Flag.NONE);
-        assertThat(reload(suspended).closure.flag()).isEqualTo(app.candor.closure.ClosureWatch.Flag.NONE);
+        assertThat(reload(closed).closure.flag()).isEqualTo(app.candor.application.ClosureWatch.Flag.NONE);
+        assertThat(reload(suspended).closure.flag()).isEqualTo(app.candor.application.ClosureWatch.Flag.NONE);
     }
 
     @Test

@@ -131,12 +131,12 @@ class OnHoldTest {
         for (long id : List.of(applied.id, interview.id)) {
             Application a = load(id);
             assertThat(a.closure.state()).isEqualTo(ClosureState.SUSPENDED);
-            assertThat(a.closure.flag()).as("flag of application %d", id).isEqualTo(app.candor.closure.ClosureWatch.Flag.NONE);
+            assertThat(a.closure.flag()).as("flag of application %d", id).isEqualTo(app.candor.application.ClosureWatch.Flag.NONE);
             assertThat(a.closure.overdueAt()).isNull();
             assertThat(a.closure.dueSoonAt()).isNull();
             assertThat(a.closure.promiseLapsed()).isFalse();
         }
-        assertThat(load(elsewhere.id).closure.flag()).as("the same sweep flags an open promise as overdue").isEqualTo(app.candor.closure.ClosureWatch.Flag.OVERDUE);
+        assertThat(load(elsewhere.id).closure.flag()).as("the same sweep flags an open promise as overdue").isEqualTo(app.candor.application.ClosureWatch.Flag.OVERDUE);
     }
 
     @Test
@@ -182,7 +182,7 @@ class OnHoldTest {
         json(recruiter).body(Map.of("stage", "SCREENING")).when().post("/api/applications/" + german.id + "/stage").then().statusCode(200);
         at(load(german.id).closure.due());
         sweep.sweep();
-        assertThat(load(german.id).closure.flag()).as("due soon before the hold").isEqualTo(app.candor.closure.ClosureWatch.Flag.DUE_SOON);
+        assertThat(load(german.id).closure.flag()).as("due soon before the hold").isEqualTo(app.candor.application.ClosureWatch.Flag.DUE_SOON);
 
         status(recruiter, requisition, "ON_HOLD", 3);
         for (long id : List.of(applied.id, interview.id, german.id)) {
@@ -207,7 +207,7 @@ class OnHoldTest {
             assertThat(a.closure.state()).isEqualTo(ClosureState.OPEN);
             assertThat(a.promisedDecisionDate).as("promise of application %d (%s)", a.id, a.stage).isEqualTo(expected);
             assertThat(a.closure.due()).isEqualTo(expected);
-            assertThat(a.closure.flag()).isEqualTo(app.candor.closure.ClosureWatch.Flag.NONE);
+            assertThat(a.closure.flag()).isEqualTo(app.candor.application.ClosureWatch.Flag.NONE);
             assertThat(a.closure.dueSoonAt()).isNull();
             assertThat(a.closure.overdueAt()).isNull();
             assertThat(a.closure.promiseLapsed()).as("the hold paused the promise; it did not lapse").isFalse();
@@ -252,7 +252,7 @@ class OnHoldTest {
         // Watched again: once the fresh promise passes, the sweep flags it.
         at(load(applied.id).closure.due().plusDays(1));
         sweep.sweep();
-        assertThat(load(applied.id).closure.flag()).isEqualTo(app.candor.closure.ClosureWatch.Flag.OVERDUE);
+        assertThat(load(applied.id).closure.flag()).isEqualTo(app.candor.application.ClosureWatch.Flag.OVERDUE);
     }
 
     @Test

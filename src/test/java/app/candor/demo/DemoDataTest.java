@@ -4,7 +4,7 @@ import app.candor.application.Application;
 import app.candor.application.ClosureState;
 import app.candor.application.StageChange;
 import app.candor.closure.ClosureSweep;
-import app.candor.closure.ClosureWatch;
+import app.candor.application.ClosureWatch;
 import app.candor.support.Api;
 import app.candor.support.OwnDatabaseProfile;
 import app.candor.system.BusinessCalendar;

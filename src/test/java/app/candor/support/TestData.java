@@ -96,7 +96,7 @@ public class TestData {
         if (stage != Stage.APPLIED) {
             // A plain move to a final stage says how the candidate was told (issue 17).
             app.candor.application.ToldInput told = stage == Stage.REJECTED || stage == Stage.ROLE_CLOSED
-                    ? new app.candor.application.ToldInput(app.candor.closure.ClosureWatch.ToldHow.IN_PERSON, null, "told in person") : null;
+                    ? new app.candor.application.ToldInput(app.candor.application.ClosureWatch.ToldHow.IN_PERSON, null, "told in person") : null;
             applications.move(a.id, new MoveInput(stage, null, null, told), recruiter);
         }
         return a;

@@ -1,8 +1,5 @@
-package app.candor.closure;
+package app.candor.application;
 
-import app.candor.application.Application;
-import app.candor.application.ClosureState;
-import app.candor.application.Stage;
 import app.candor.requisition.Requisition;
 import jakarta.persistence.EntityManager;
 

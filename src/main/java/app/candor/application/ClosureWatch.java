@@ -1,6 +1,5 @@
-package app.candor.closure;
+package app.candor.application;
 
-import app.candor.application.ClosureState;
 import jakarta.persistence.AttributeConverter;
 import jakarta.persistence.Column;
 import jakarta.persistence.Convert;
