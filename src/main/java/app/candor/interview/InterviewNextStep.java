@@ -32,7 +32,7 @@ public class InterviewNextStep implements NextSteps {
         return Interview.<Interview>find("application = ?1 and state = ?2 and startsAt > ?3 order by startsAt, id", application,
                         InterviewState.SCHEDULED, clock.instant()).firstResultOptional()
                 .map(i -> {
-                    Locale locale = app.candor.message.MessageComposer.dates(Locale.forLanguageTag(language));
+                    Locale locale = app.candor.candidate.Languages.dates(Locale.forLanguageTag(language));
                     ZonedDateTime at = i.startsAt.atZone(config.timeZone());
                     String when = DateTimeFormatter.ofLocalizedDate(FormatStyle.FULL).withLocale(locale).format(at) + ", "
                             + DateTimeFormatter.ofLocalizedTime(FormatStyle.SHORT).withLocale(locale).format(at) + " (" + config.timeZone().getId() + ")";

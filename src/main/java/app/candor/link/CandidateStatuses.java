@@ -3,8 +3,7 @@ package app.candor.link;
 import app.candor.application.Application;
 import app.candor.application.Stage;
 import app.candor.application.StageChange;
-import app.candor.message.Message;
-import app.candor.message.MessageState;
+import app.candor.candidate.Languages;
 import app.candor.system.BusinessCalendar;
 import app.candor.system.CandorConfig;
 import app.candor.user.User;
@@ -36,14 +35,17 @@ public class CandidateStatuses {
     jakarta.enterprise.inject.Instance<NextSteps> nextSteps;
 
     @Inject
-    app.candor.message.MessageComposer composer;
+    Languages languages;
+
+    @Inject
+    LettersToCandidate letters;
 
     public static CandidateWords words(String language) {
         return MessageBundles.get(CandidateWords.class, Localized.Literal.of(language));
     }
 
     public String date(LocalDate date, String language) {
-        return DateTimeFormatter.ofLocalizedDate(FormatStyle.LONG).withLocale(app.candor.message.MessageComposer.dates(Locale.forLanguageTag(language))).format(date);
+        return DateTimeFormatter.ofLocalizedDate(FormatStyle.LONG).withLocale(Languages.dates(Locale.forLanguageTag(language))).format(date);
     }
 
     public String date(Instant instant, String language) {
@@ -52,7 +54,7 @@ public class CandidateStatuses {
 
     @Transactional(Transactional.TxType.MANDATORY)
     public CandidateStatus of(Application a) {
-        String language = composer.languageOf(a.candidate);
+        String language = languages.of(a.candidate);
         CandidateWords w = words(language);
         List<StageChange> history = StageChange.listFor(a);
         Stage shown = a.stage;
@@ -82,18 +84,17 @@ public class CandidateStatuses {
         String promiseText = open && promise != null ? w.promise(date(promise, language)) : null;
         User recruiter = a.requisition.recruiter;
         CandidateStatus.Contact contact = new CandidateStatus.Contact(recruiter.fullName, recruiter.jobTitle, recruiter.email);
-        List<CandidateStatus.Sent> sent = Message.listDeliveredToCandidate(a).stream().map(m -> sent(m, language, w)).toList();
+        List<CandidateStatus.Sent> sent = letters.delivered(a).stream().map(m -> sent(m, language, w)).toList();
         return new CandidateStatus(language, a.candidate.firstName + " " + a.candidate.lastName, a.requisition.title,
                 config.companyName(), stageText, promiseText, open, contact, sent,
                 open ? nextSteps.stream().map(n -> n.next(a, language)).flatMap(java.util.Optional::stream).findFirst().orElse(null) : null);
     }
 
-    private CandidateStatus.Sent sent(Message m, String language, CandidateWords w) {
-        boolean call = m.state == MessageState.CALL_DONE;
-        Instant at = call ? m.callDoneAt : m.sentAt;
-        String date = at == null ? "" : date(at, language);
+    private CandidateStatus.Sent sent(LettersToCandidate.Delivered m, String language, CandidateWords w) {
+        String date = m.at() == null ? "" : date(m.at(), language);
         // A call shows what it was based on (the letter), never the recruiter's note of how it went.
-        return new CandidateStatus.Sent(date, call ? w.phoneCall() + ": " + m.subject : m.subject, call, lines(withoutLinks(m.bodyText)));
+        return new CandidateStatus.Sent(date, m.call() ? w.phoneCall() + ": " + m.subject() : m.subject(), m.call(),
+                lines(withoutLinks(m.bodyText())));
     }
 
     /** The plain-text letter without its links footer (which holds only token placeholders). */

@@ -3,6 +3,7 @@ package app.candor.message;
 import app.candor.application.Application;
 import app.candor.candidate.Candidate;
 import app.candor.candidate.Channel;
+import app.candor.candidate.Languages;
 import app.candor.link.LinkPurpose;
 import app.candor.link.LinkTokens;
 import app.candor.message.template.DigestFacts;
@@ -41,6 +42,9 @@ public class MessageComposer {
 
     @Inject
     CandorConfig config;
+
+    @Inject
+    Languages languages;
 
     @Inject
     LinkTokens links;
@@ -95,7 +99,7 @@ public class MessageComposer {
 
     /** As {@link #compose(Application, User, Content)}, for an explicit channel (a written confirmation goes by e-mail). */
     public Composed compose(Application application, User sender, Content content, Channel channel) {
-        return compose(application, sender, content, channel, null, templates.current(content.kind(), languageOf(application.candidate)));
+        return compose(application, sender, content, channel, null, templates.current(content.kind(), languages.of(application.candidate)));
     }
 
     /**
@@ -104,7 +108,7 @@ public class MessageComposer {
      */
     public Composed composeChosen(Application application, User sender, Content content, Long templateId) {
         return compose(application, sender, content, application.candidate.preferredChannel, null,
-                templates.chosen(content.kind(), templateId, application.requisition, languageOf(application.candidate)));
+                templates.chosen(content.kind(), templateId, application.requisition, languages.of(application.candidate)));
     }
 
     /**
@@ -137,7 +141,7 @@ public class MessageComposer {
         }
 
         public Composed compose(Application application, User sender, Content content) {
-            String language = languageOf(application.candidate);
+            String language = languages.of(application.candidate);
             Optional<LetterTemplates.Edited> template = edited.computeIfAbsent(content.kind() + "/" + language,
                     k -> templates.current(content.kind(), language));
             return MessageComposer.this.compose(application, sender, content, application.candidate.preferredChannel,
@@ -155,7 +159,7 @@ public class MessageComposer {
             throw new IllegalArgumentException(content.kind() + " is not a letter to a candidate");
         }
         Candidate c = application.candidate;
-        String language = languageOf(c);
+        String language = languages.of(c);
         Msg msg = msg(language);
         Locale locale = Locale.forLanguageTag(language);
         String role = MailHeaders.oneLine(application.requisition.title);
@@ -255,10 +259,6 @@ public class MessageComposer {
     }
 
     /** The candidate's language if Candor writes it, else the first configured one. */
-    public String languageOf(Candidate c) {
-        return config.languages().contains(c.language) ? c.language : config.languages().get(0);
-    }
-
     private static Msg msg(String language) {
         return MessageBundles.get(Msg.class, Localized.Literal.of(language));
     }
@@ -311,17 +311,9 @@ public class MessageComposer {
         };
     }
 
-    /**
-     * How dates and times are written in a language: English as in Britain ("16 December 2026", "14:30"), where the
-     * bare English locale would write the American way ("December 16, 2026", "2:30 PM"); others as their locale does.
-     */
-    public static Locale dates(Locale language) {
-        return "en".equals(language.getLanguage()) ? Locale.UK : language;
-    }
-
     /** A date in a letter: one format per language (the long one: "16 December 2026", "16. Dezember 2026"). */
     private static String date(LocalDate date, Locale locale) {
-        return DateTimeFormatter.ofLocalizedDate(FormatStyle.LONG).withLocale(dates(locale)).format(date);
+        return DateTimeFormatter.ofLocalizedDate(FormatStyle.LONG).withLocale(Languages.dates(locale)).format(date);
     }
 
     /** Letters written while a promise stands, which name its date; the delay, reopen and stage letters name their new one. */
@@ -347,8 +339,8 @@ public class MessageComposer {
     /** The interview's moment for the candidate: a full date and the time, in the company's time zone (named). */
     private String when(java.time.Instant at, Locale locale) {
         java.time.ZonedDateTime local = at.atZone(config.timeZone());
-        return DateTimeFormatter.ofLocalizedDate(FormatStyle.FULL).withLocale(dates(locale)).format(local) + ", "
-                + DateTimeFormatter.ofLocalizedTime(FormatStyle.SHORT).withLocale(dates(locale)).format(local) + " (" + config.timeZone().getId() + ")";
+        return DateTimeFormatter.ofLocalizedDate(FormatStyle.FULL).withLocale(Languages.dates(locale)).format(local) + ", "
+                + DateTimeFormatter.ofLocalizedTime(FormatStyle.SHORT).withLocale(Languages.dates(locale)).format(local) + " (" + config.timeZone().getId() + ")";
     }
 
     private static String interviewSummary(Msg msg, Letter letter) {

@@ -41,7 +41,6 @@ class FeatureDependenciesTest {
     static final Set<String> DEBT = Set.of(
             "application -> message", "application -> feedback", "application -> withdrawal",
             "application -> closure",
-            "link -> message",
             "interview -> feedback", "interview -> debrief");
 
     @Test

@@ -1,6 +1,7 @@
 package app.candor.message.template;
 
 import app.candor.application.Application;
+import app.candor.candidate.Languages;
 import app.candor.message.Composed;
 import app.candor.message.MessageComposer;
 import app.candor.message.MessageKind;
@@ -26,6 +27,9 @@ public class LetterTemplateViews {
 
     @Inject
     MessageComposer composer;
+
+    @Inject
+    Languages languages;
 
     @Inject
     CandorConfig config;
@@ -106,7 +110,7 @@ public class LetterTemplateViews {
     Application candidate(long applicationId, String language, User me) {
         Application a = Application.findVisible(applicationId, me).orElseThrow(() -> ProblemException.invalidField("applicationId",
                 "there is no application " + applicationId + " you may see"));
-        String writes = composer.languageOf(a.candidate);
+        String writes = languages.of(a.candidate);
         if (!writes.equals(language)) {
             throw ProblemException.invalidField("applicationId", "the candidate of application " + applicationId + " writes in "
                     + writes + ", not " + language + ": preview the " + writes + " template for them");
