@@ -25,6 +25,12 @@ import java.util.List;
 public class ApplicationService {
 
     @Inject
+    CandidateRequests.Withdrawn withdrawn;
+
+    @Inject
+    CandidateRequests.FeedbackAsked feedbackAsked;
+
+    @Inject
     InputValidator validator;
 
     @Inject
@@ -238,7 +244,7 @@ public class ApplicationService {
                     + m.state + "); it tells them. Cancel it first, or mark the call done.");
         });
         told(a, input, actor.username, clock.instant());
-        return ApplicationView.of(a, StageChange.listFor(a), calendar);
+        return view(a);
     }
 
     /** Records how the candidate was told (closing the watch) with a line in the history. */
@@ -259,7 +265,7 @@ public class ApplicationService {
     @Transactional
     public ApplicationView moveAndView(long applicationId, MoveInput input, User actor) {
         Application a = move(applicationId, input, actor);
-        return ApplicationView.of(a, StageChange.listFor(a), calendar);
+        return view(a);
     }
 
     /**
@@ -363,7 +369,7 @@ public class ApplicationService {
     public ApplicationView view(long applicationId, User viewer) {
         Application a = Application.findVisible(applicationId, viewer)
                 .orElseThrow(() -> ProblemException.notFound("Application", applicationId));
-        return ApplicationView.of(a, StageChange.listFor(a), calendar);
+        return view(a);
     }
 
     private StageChange record(Application a, Stage from, Stage to, String note, boolean correction, String changedBy, Instant at) {
@@ -393,4 +399,9 @@ public class ApplicationService {
                 .toList();
         return new PipelineView(app.candor.requisition.RequisitionView.of(r), groups);
     }
+
+    private ApplicationView view(Application a) {
+        return ApplicationView.of(a, StageChange.listFor(a), calendar, withdrawn.of(a).orElse(null), feedbackAsked.of(a).orElse(null));
+    }
+
 }

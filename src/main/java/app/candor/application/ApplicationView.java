@@ -2,8 +2,6 @@ package app.candor.application;
 
 import app.candor.candidate.Candidate;
 import app.candor.candidate.Channel;
-import app.candor.feedback.FeedbackRequest;
-import app.candor.withdrawal.Withdrawal;
 import app.candor.system.BusinessCalendar;
 
 import java.time.Instant;
@@ -83,15 +81,12 @@ public record ApplicationView(
         }
     }
 
-    public static ApplicationView of(Application a, List<StageChange> history, BusinessCalendar calendar) {
-        WithdrawalRef withdrawal = Withdrawal.findFor(a).map(w -> new WithdrawalRef(w.withdrawnAt, w.reason == null ? null : w.reason.name(),
-                w.reason == null ? null : w.reason.label, w.note)).orElse(null);
-        var request = FeedbackRequest.findFor(a);
-        Instant feedbackRequestedAt = request.map(r -> r.requestedAt).orElse(null);
-        Long feedbackAnswer = request.map(r -> r.answerMessageId).orElse(null);
+    /** {@code withdrawal} and {@code asked}: what the candidate asked for through their links, or null. */
+    public static ApplicationView of(Application a, List<StageChange> history, BusinessCalendar calendar, WithdrawalRef withdrawal,
+                                     CandidateRequests.Asked asked) {
         return new ApplicationView(a.id, new RequisitionRef(a.requisition.id, a.requisition.title), CandidateRef.of(a.candidate),
                 a.stage, a.stageEnteredAt, calendar.daysSince(a.stageEnteredAt), a.promisedDecisionDate,
-                a.stage.allowedTargets(), history.stream().map(HistoryEntry::of).toList(), withdrawal, feedbackRequestedAt,
-                feedbackAnswer, ClosureRef.of(a, calendar));
+                a.stage.allowedTargets(), history.stream().map(HistoryEntry::of).toList(), withdrawal,
+                asked == null ? null : asked.at(), asked == null ? null : asked.answerMessageId(), ClosureRef.of(a, calendar));
     }
 }
