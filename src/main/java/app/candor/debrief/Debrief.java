@@ -1,5 +1,6 @@
 package app.candor.debrief;
 
+import app.candor.interview.HowItWent;
 import app.candor.interview.Interview;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;

@@ -1,5 +1,6 @@
 package app.candor.debrief;
 
+import app.candor.interview.HowItWent;
 import app.candor.link.CandidateStatuses;
 import app.candor.link.CandidateWords;
 import app.candor.system.ClientAddress;

@@ -1,6 +1,9 @@
 package app.candor.debrief;
 
+import app.candor.interview.DebriefView;
+import app.candor.interview.HowItWent;
 import app.candor.interview.Interview;
+import app.candor.interview.InterviewFollowUps;
 import app.candor.link.CandidateAccess;
 import app.candor.link.CandidateLink;
 import app.candor.link.CandidateStatus;
@@ -24,7 +27,7 @@ import java.util.Optional;
  * The token belongs to the application; the letter that carried it names the interview.
  */
 @ApplicationScoped
-public class DebriefService {
+public class DebriefService implements InterviewFollowUps.Debriefs {
 
     /** Tells the recruiter, in this transaction (see notification.AttentionRecorder). */
     @Inject
@@ -85,14 +88,15 @@ public class DebriefService {
 
     /** The candidate's answer for the team, if they gave one. */
     @Transactional(Transactional.TxType.MANDATORY)
+    @Override
     public Optional<DebriefView> answerFor(Interview i) {
-        return Debrief.findFor(i).map(DebriefView::of);
+        return Debrief.findFor(i).map(DebriefService::view);
     }
 
     private Page page(Interview i) {
         CandidateStatus status = statuses.of(i.application);
         String date = statuses.date(i.startsAt, status.language());
-        return Debrief.findFor(i).map(d -> new Page(status, date, DebriefView.of(d), statuses.date(d.answeredAt, status.language())))
+        return Debrief.findFor(i).map(d -> new Page(status, date, view(d), statuses.date(d.answeredAt, status.language())))
                 .orElseGet(() -> new Page(status, date, null, null));
     }
 
@@ -114,4 +118,9 @@ public class DebriefService {
         }
         return i;
     }
+
+    private static DebriefView view(Debrief d) {
+        return new DebriefView(d.answeredAt, d.howItWent, d.stillInterested, d.note);
+    }
+
 }

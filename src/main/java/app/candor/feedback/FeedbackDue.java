@@ -2,6 +2,7 @@ package app.candor.feedback;
 
 import app.candor.system.WhileStarted;
 import app.candor.interview.Interview;
+import app.candor.interview.InterviewFollowUps;
 import app.candor.interview.InterviewState;
 import app.candor.message.Composed;
 import app.candor.message.MessageComposer;
@@ -26,7 +27,7 @@ import java.util.List;
  * conditional update, so repeated sweeps and several instances remind once.
  */
 @ApplicationScoped
-public class FeedbackDue {
+public class FeedbackDue implements InterviewFollowUps.Feedback {
 
     @Inject
     CandorConfig config;
@@ -41,11 +42,13 @@ public class FeedbackDue {
     Outbox outbox;
 
     /** When the hiring manager's feedback on this interview is due. */
+    @Override
     public Instant dueAt(Interview i) {
         return calendar.addWorkingHours(i.endsAt(), config.feedback().dueWorkingHours());
     }
 
     /** Whether the hiring manager's submitted feedback is missing past its due time. */
+    @Override
     public boolean missing(Interview i, Instant now) {
         return i.state == InterviewState.SCHEDULED && now.isAfter(dueAt(i)) && !submittedByManager(i);
     }

@@ -1,6 +1,9 @@
 package app.candor.feedback;
 
+import app.candor.application.Stage;
 import app.candor.interview.Interview;
+import app.candor.interview.InterviewState;
+import app.candor.user.User;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -19,6 +22,7 @@ import jakarta.validation.constraints.NotNull;
 import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -91,6 +95,20 @@ public class InterviewFeedback extends PanacheEntityBase {
     @Version
     @Column(nullable = false)
     public int version;
+
+    /**
+     * A hiring manager's interviews still to come or under way (not over), at most 50, soonest first: scheduled,
+     * of an application still in the pipeline, and without submitted feedback (one whose feedback is in is done).
+     */
+    public static List<Interview> listUpcomingInterviewsFor(User hiringManager, Instant now) {
+        // Started at most a day ago (no interview is longer); whether it is over is its own duration's business.
+        return Interview.<Interview>find("select i from Interview i join fetch i.application a join fetch a.candidate join fetch a.requisition r"
+                        + " where r.hiringManager = ?1 and i.state = ?2 and i.startsAt >= ?3 and a.stage in ?4"
+                        + " and not exists (select f.id from InterviewFeedback f where f.interview = i and f.state = ?5)"
+                        + " order by i.startsAt, i.id",
+                hiringManager, InterviewState.SCHEDULED, now.minus(Duration.ofDays(1)), Stage.pipeline(), State.SUBMITTED)
+                .<Interview>stream().filter(i -> i.endsAt().isAfter(now)).limit(50).toList();
+    }
 
     public static List<InterviewFeedback> listFor(Interview interview) {
         return list("interview = ?1 order by createdAt, id", interview);

@@ -95,22 +95,6 @@ public class Interview extends PanacheEntityBase {
     @Column(nullable = false)
     public int version;
 
-    /** Scheduled interviews from {@code from} on in the requisitions the hiring manager manages, soonest first. */
-    /**
-     * A hiring manager's interviews still to come or under way (not over), at most 50, soonest first: scheduled,
-     * of an application still in the pipeline, and without submitted feedback (one whose feedback is in is done).
-     */
-    public static List<Interview> listUpcomingFor(app.candor.user.User hiringManager, Instant now) {
-        // Started at most a day ago (no interview is longer); whether it is over is its own duration's business.
-        return Interview.<Interview>find("select i from Interview i join fetch i.application a join fetch a.candidate join fetch a.requisition r"
-                        + " where r.hiringManager = ?1 and i.state = ?2 and i.startsAt >= ?3 and a.stage in ?4"
-                        + " and not exists (select f.id from InterviewFeedback f where f.interview = i and f.state = ?5)"
-                        + " order by i.startsAt, i.id",
-                hiringManager, InterviewState.SCHEDULED, now.minus(java.time.Duration.ofDays(1)), app.candor.application.Stage.pipeline(),
-                app.candor.feedback.InterviewFeedback.State.SUBMITTED)
-                .<Interview>stream().filter(i -> i.endsAt().isAfter(now)).limit(50).toList();
-    }
-
     /** The application's scheduled interviews that have not started yet, rows locked (a withdrawal cancels them). */
     public static List<Interview> lockUpcoming(Application application, Instant now) {
         return getEntityManager().createQuery("select i from Interview i where i.application = ?1 and i.state = ?2 and i.startsAt > ?3"

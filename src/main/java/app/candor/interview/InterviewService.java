@@ -120,10 +120,10 @@ public class InterviewService {
     }
 
     @Inject
-    app.candor.feedback.FeedbackDue due;
+    InterviewFollowUps.Feedback due;
 
     @Inject
-    app.candor.debrief.DebriefService debriefs;
+    InterviewFollowUps.Debriefs debriefs;
 
     private InterviewView view(Interview i) {
         return InterviewView.of(i, due.dueAt(i), due.missing(i, clock.instant()), i.id == null ? null : debriefs.answerFor(i).orElse(null));

@@ -1,6 +1,5 @@
 package app.candor.interview;
 
-import app.candor.debrief.DebriefView;
 
 import java.time.Instant;
 import java.util.List;

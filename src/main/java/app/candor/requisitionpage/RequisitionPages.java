@@ -10,6 +10,7 @@ import app.candor.candidate.CandidateInput;
 import app.candor.candidate.Channel;
 import app.candor.closure.RoleNoticeService;
 import app.candor.closure.StatusChangeInput;
+import app.candor.feedback.InterviewFeedback;
 import app.candor.message.Message;
 import app.candor.message.Preview;
 import app.candor.requisition.RejectionLetters;
@@ -109,7 +110,7 @@ public class RequisitionPages {
         return Templates.list(requisitions.list(me, onlyMine), Application.countOpenByRequisition(), !onlyMine, me.isRecruiter(),
                 me.isRecruiter() ? Message.listNeedingAttention(me) : List.of(),
                 me.isRecruiter() ? feedbackDue.missingFor(me) : List.of(),
-                me.isHiringManager() ? app.candor.interview.Interview.listUpcomingFor(me, clock.instant()) : List.of());
+                me.isHiringManager() ? InterviewFeedback.listUpcomingInterviewsFor(me, clock.instant()) : List.of());
     }
 
     @GET

@@ -3,6 +3,7 @@ package app.candor.debrief;
 import app.candor.application.Application;
 import app.candor.candidate.CandidateInput;
 import app.candor.candidate.Channel;
+import app.candor.interview.HowItWent;
 import app.candor.interview.InterviewApiTest;
 import app.candor.message.Message;
 import app.candor.message.MessageKind;

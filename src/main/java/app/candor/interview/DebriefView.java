@@ -1,13 +1,9 @@
-package app.candor.debrief;
+package app.candor.interview;
 
 import java.time.Instant;
 
 /** The candidate's debrief answer as the team sees it (API and application page). */
 public record DebriefView(Instant answeredAt, HowItWent howItWent, boolean stillInterested, String note) {
-
-    public static DebriefView of(Debrief d) {
-        return new DebriefView(d.answeredAt, d.howItWent, d.stillInterested, d.note);
-    }
 
     /** In the recruiter's words (English, like the rest of the team's Candor). */
     public String howItWentLabel() {

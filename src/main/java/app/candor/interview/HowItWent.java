@@ -1,4 +1,4 @@
-package app.candor.debrief;
+package app.candor.interview;
 
 /** How the interview went, as the candidate felt it. */
 public enum HowItWent {
