@@ -149,7 +149,9 @@ public class UserService {
         if (search != null && search.length() > 200) {
             throw ProblemException.invalidField("q", "the search is at most 200 characters");
         }
-        List<User> found = User.listByName(search, (page - 1) * PAGE_SIZE, PAGE_SIZE + 1); // one more: is there a next page?
+        long first = (long) (page - 1) * PAGE_SIZE;
+        // One more than a page: is there a next one? A page beyond any list is empty (the offset as an int would overflow).
+        List<User> found = first > Integer.MAX_VALUE - PAGE_SIZE - 1 ? List.of() : User.listByName(search, (int) first, PAGE_SIZE + 1);
         boolean more = found.size() > PAGE_SIZE;
         return new UserPage(more ? found.subList(0, PAGE_SIZE) : found, search == null ? "" : search.strip(), page, more);
     }

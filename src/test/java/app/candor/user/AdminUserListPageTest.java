@@ -1,5 +1,6 @@
 package app.candor.user;
 
+import app.candor.support.Api;
 import app.candor.support.PageSession;
 import app.candor.support.TestData;
 import io.quarkus.test.junit.QuarkusTest;
@@ -45,9 +46,20 @@ class AdminUserListPageTest {
         assertThat(hostile).doesNotContain("<script>x").contains("&lt;script&gt;x");
 
         // Everyone, fifty a page, the next page linked while there is one, and the pages together list each user once.
-        while (users.list().size() <= UserService.PAGE_SIZE) {
-            data.recruiter();
-        }
+        // More than a page of people: copies of one recruiter, written directly (a bcrypt hash each would take minutes).
+        User model = data.recruiter();
+        Api.db(() -> {
+            for (int i = users.list().size(); i <= UserService.PAGE_SIZE; i++) {
+                User copy = new User();
+                copy.username = TestData.unique("paging");
+                copy.password = model.password;
+                copy.roles = model.roles;
+                copy.fullName = "Paging " + copy.username;
+                copy.createdAt = model.createdAt;
+                copy.persist();
+            }
+            return null;
+        });
         long everyone = users.list().size();
         List<String> seen = new ArrayList<>();
         for (int page = 1; ; page++) {
@@ -70,6 +82,8 @@ class AdminUserListPageTest {
             assertThat(admin.get("/admin/users?page=" + page).then().statusCode(400).extract().asString())
                     .contains("must be a whole number from 1");
         }
+        // A page far beyond the list is an empty page, not an overflowing offset.
+        assertThat(usernames(admin.get("/admin/users?page=" + Integer.MAX_VALUE).then().statusCode(200).extract().asString())).isEmpty();
         assertThat(admin.get("/admin/users?q=" + "x".repeat(201)).then().statusCode(400).extract().asString()).contains("at most 200 characters");
     }
 
