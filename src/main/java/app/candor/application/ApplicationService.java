@@ -403,5 +403,4 @@ public class ApplicationService {
     private ApplicationView view(Application a) {
         return ApplicationView.of(a, StageChange.listFor(a), calendar, withdrawn.of(a).orElse(null), feedbackAsked.of(a).orElse(null));
     }
-
 }
