@@ -23,13 +23,13 @@ import java.util.Map;
 
 import static app.candor.support.Api.json;
 import static app.candor.support.Api.problem;
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.endsWith;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.notNullValue;
 import static org.hamcrest.Matchers.nullValue;
-import static org.junit.jupiter.api.Assertions.assertEquals;
 
 /** Attaching candidates (POST /api/requisitions/{id}/applications), the pipeline, and one application with its history. */
 @QuarkusTest
@@ -95,11 +95,11 @@ class ApplicationApiTest {
                 .body("history[0].note", equalTo("Met at the meetup"))
                 .body("history[0].by", equalTo(recruiter.username));
 
-        assertEquals(before.applications() + 1, TestData.count(Application.class));
-        assertEquals(before.history() + 1, TestData.count(StageChange.class));
+        assertThat(TestData.count(Application.class)).isEqualTo(before.applications() + 1);
+        assertThat(TestData.count(StageChange.class)).isEqualTo(before.history() + 1);
         long id = ((Number) r.path("id")).longValue();
         Application stored = Api.db(() -> Application.<Application>findById(id));
-        assertEquals(Stage.APPLIED, stored.stage);
+        assertThat(stored.stage).isEqualTo(Stage.APPLIED);
     }
 
     @Test
@@ -118,7 +118,7 @@ class ApplicationApiTest {
 
         problem(attach(requisition.id, body("candidateId", c.id)), 409, c.email, "already");
 
-        assertEquals(before, Counts.now());
+        assertThat(Counts.now()).isEqualTo(before);
     }
 
     @Test
@@ -126,9 +126,9 @@ class ApplicationApiTest {
         Counts before = Counts.now();
 
         JsonPath p = problem(attach(requisition.id, body("note", "who?")), 400, "candidateId");
-        assertEquals(List.of("candidateId"), Api.errorFields(p));
+        assertThat(Api.errorFields(p)).isEqualTo(List.of("candidateId"));
 
-        assertEquals(before, Counts.now());
+        assertThat(Counts.now()).isEqualTo(before);
     }
 
     @Test
@@ -136,16 +136,16 @@ class ApplicationApiTest {
         Counts before = Counts.now();
 
         JsonPath p = problem(attach(requisition.id, body("candidateId", Long.MAX_VALUE)), 400, "candidateId", "does not exist");
-        assertEquals(List.of("candidateId"), Api.errorFields(p));
+        assertThat(Api.errorFields(p)).isEqualTo(List.of("candidateId"));
 
-        assertEquals(before, Counts.now());
+        assertThat(Counts.now()).isEqualTo(before);
     }
 
     @Test
     void attachingWithANonNumericCandidateIdIsRefusedNamingTheField() {
         Counts before = Counts.now();
         problem(attach(requisition.id, body("candidateId", "ada")), 400, "candidateId");
-        assertEquals(before, Counts.now());
+        assertThat(Counts.now()).isEqualTo(before);
     }
 
     @Test
@@ -154,9 +154,9 @@ class ApplicationApiTest {
         Counts before = Counts.now();
 
         JsonPath p = problem(attach(requisition.id, body("candidateId", c.id, "note", Api.repeat('n', 2001))), 400, "note");
-        assertEquals(List.of("note"), Api.errorFields(p));
+        assertThat(Api.errorFields(p)).isEqualTo(List.of("note"));
 
-        assertEquals(before, Counts.now());
+        assertThat(Counts.now()).isEqualTo(before);
     }
 
     @Test
@@ -167,7 +167,7 @@ class ApplicationApiTest {
         problem(attach(requisition.id, body("candidateId", c.id,
                 "promisedDecisionDate", LocalDate.now(ZoneOffset.UTC).minusDays(3).toString())), 400, "promisedDecisionDate");
 
-        assertEquals(before, Counts.now());
+        assertThat(Counts.now()).isEqualTo(before);
     }
 
     @Test
@@ -177,7 +177,7 @@ class ApplicationApiTest {
 
         problem(attach(Long.MAX_VALUE, body("candidateId", c.id)), 404, "Requisition");
 
-        assertEquals(before, Counts.now());
+        assertThat(Counts.now()).isEqualTo(before);
     }
 
     @Test
@@ -188,14 +188,14 @@ class ApplicationApiTest {
 
         problem(attach(requisition.id, body("candidateId", c.id)), 409, "ON_HOLD", "OPEN");
 
-        assertEquals(before, Counts.now());
+        assertThat(Counts.now()).isEqualTo(before);
     }
 
     @Test
     void attachingWithoutABodyIsRefused() {
         Counts before = Counts.now();
         problem(json(recruiter).when().post("/api/requisitions/" + requisition.id + "/applications"), 400, "body");
-        assertEquals(before, Counts.now());
+        assertThat(Counts.now()).isEqualTo(before);
     }
 
     // --- pipeline ------------------------------------------------------------------------------
@@ -216,13 +216,17 @@ class ApplicationApiTest {
                         "HIRED", "REJECTED", "WITHDRAWN", "ROLE_CLOSED"))
                 .extract().jsonPath();
 
-        assertEquals(List.of(applied.id.intValue()), p.getList("stages.find { it.stage == 'APPLIED' }.applications.id"));
-        assertEquals(List.of(interview.id.intValue()), p.getList("stages.find { it.stage == 'INTERVIEW' }.applications.id"));
-        assertEquals(List.of(rejected.id.intValue()), p.getList("stages.find { it.stage == 'REJECTED' }.applications.id"));
-        assertEquals(List.of(), p.getList("stages.find { it.stage == 'SCREENING' }.applications"));
-        assertEquals(3, p.getList("stages.applications.flatten()").size());
-        assertEquals(0, p.getInt("stages.find { it.stage == 'INTERVIEW' }.applications[0].daysInStage"));
-        assertEquals("Test Candidate", p.getString("stages.find { it.stage == 'INTERVIEW' }.applications[0].candidateName"));
+        assertThat(p.getList("stages.find { it.stage == 'APPLIED' }.applications.id"))
+                .isEqualTo(List.of(applied.id.intValue()));
+        assertThat(p.getList("stages.find { it.stage == 'INTERVIEW' }.applications.id"))
+                .isEqualTo(List.of(interview.id.intValue()));
+        assertThat(p.getList("stages.find { it.stage == 'REJECTED' }.applications.id"))
+                .isEqualTo(List.of(rejected.id.intValue()));
+        assertThat(p.getList("stages.find { it.stage == 'SCREENING' }.applications")).isEmpty();
+        assertThat(p.getList("stages.applications.flatten()")).hasSize(3);
+        assertThat(p.getInt("stages.find { it.stage == 'INTERVIEW' }.applications[0].daysInStage")).isEqualTo(0);
+        assertThat(p.getString("stages.find { it.stage == 'INTERVIEW' }.applications[0].candidateName"))
+                .isEqualTo("Test Candidate");
     }
 
     @Test

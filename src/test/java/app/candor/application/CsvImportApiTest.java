@@ -19,10 +19,9 @@ import java.util.List;
 import java.util.Locale;
 
 import static app.candor.support.Api.problem;
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasSize;
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** POST /api/requisitions/{id}/applications/import: all or nothing, every problem by line number. */
 @QuarkusTest
@@ -88,20 +87,21 @@ class CsvImportApiTest {
                 .body("applicationIds", hasSize(3));
 
         Counts after = Counts.now();
-        assertEquals(before.candidates() + 2, after.candidates(), "the existing candidate is reused, not duplicated");
-        assertEquals(before.applications() + 3, after.applications());
-        assertEquals(before.history() + 3, after.history());
+        assertThat(after.candidates())
+                .as("the existing candidate is reused, not duplicated").isEqualTo(before.candidates() + 2);
+        assertThat(after.applications()).isEqualTo(before.applications() + 3);
+        assertThat(after.history()).isEqualTo(before.history() + 3);
 
         List<Application> imported = applicationsIn(requisition);
-        assertEquals(3, imported.size());
-        assertTrue(imported.stream().allMatch(a -> a.stage == Stage.APPLIED && a.promisedDecisionDate != null));
-        assertTrue(imported.stream().anyMatch(a -> a.candidate.id.equals(existing.id)));
+        assertThat(imported).hasSize(3);
+        assertThat(imported).allMatch(a -> a.stage == Stage.APPLIED && a.promisedDecisionDate != null);
+        assertThat(imported).anyMatch(a -> a.candidate.id.equals(existing.id));
 
         Candidate turing = Api.db(() -> Candidate.findByEmail(alan).orElseThrow());
-        assertEquals(Channel.PHONE, turing.preferredChannel);
-        assertTrue(turing.firstNameTerms);
-        assertEquals("en", turing.language);
-        assertEquals("Mr", turing.salutation);
+        assertThat(turing.preferredChannel).isEqualTo(Channel.PHONE);
+        assertThat(turing.firstNameTerms).isTrue();
+        assertThat(turing.language).isEqualTo("en");
+        assertThat(turing.salutation).isEqualTo("Mr");
     }
 
     @Test
@@ -110,8 +110,8 @@ class CsvImportApiTest {
         importCsv("Email, Last Name, FIRST_NAME\n" + email + ",Hopper,Grace\n").then().statusCode(200)
                 .body("imported", equalTo(1));
         Candidate grace = Api.db(() -> Candidate.findByEmail(email).orElseThrow());
-        assertEquals("Grace", grace.firstName);
-        assertEquals("Hopper", grace.lastName);
+        assertThat(grace.firstName).isEqualTo("Grace");
+        assertThat(grace.lastName).isEqualTo("Hopper");
     }
 
     @Test
@@ -127,9 +127,9 @@ class CsvImportApiTest {
                 .when().post("/api/requisitions/" + requisition.id + "/applications/import")
                 .then().statusCode(200).body("imported", equalTo(2)).body("newCandidates", equalTo(2));
 
-        assertEquals(before.candidates() + 2, TestData.count(Candidate.class));
-        assertEquals("Brandt", Api.db(() -> Candidate.findByEmail(a).orElseThrow().lastName));
-        assertEquals("Frau", Api.db(() -> Candidate.findByEmail(a).orElseThrow().salutation));
+        assertThat(TestData.count(Candidate.class)).isEqualTo(before.candidates() + 2);
+        assertThat(Api.db(() -> Candidate.findByEmail(a).orElseThrow().lastName)).isEqualTo("Brandt");
+        assertThat(Api.db(() -> Candidate.findByEmail(a).orElseThrow().salutation)).isEqualTo("Frau");
     }
 
     @Test
@@ -137,7 +137,7 @@ class CsvImportApiTest {
         String email = TestData.email();
         importCsv("first_name,last_name,email\n\"Mary, Jr.\",\"O'Brien\"," + email + "\n").then().statusCode(200)
                 .body("imported", equalTo(1));
-        assertEquals("Mary, Jr.", Api.db(() -> Candidate.findByEmail(email).orElseThrow().firstName));
+        assertThat(Api.db(() -> Candidate.findByEmail(email).orElseThrow().firstName)).isEqualTo("Mary, Jr.");
     }
 
     // --- bad files -----------------------------------------------------------------------------
@@ -155,15 +155,15 @@ class CsvImportApiTest {
                 + "Kurt,Goedel," + dup.toUpperCase(Locale.ROOT) + ",\n"; // line 6: same e-mail as line 5
 
         JsonPath p = problem(importCsv(csv), 400, "nothing was imported", "Line 3");
-        assertEquals(List.of(3, 4, 6), Api.errorLines(p));
-        assertTrue(p.getString("errors[0].message").contains("email"), p.prettify());
-        assertTrue(p.getString("errors[1].message").contains("PIGEON"), p.prettify());
-        assertTrue(p.getString("errors[1].message").contains("preferred_channel"), p.prettify());
-        assertTrue(p.getString("errors[2].message").contains("line 5"), p.prettify());
+        assertThat(Api.errorLines(p)).isEqualTo(List.of(3, 4, 6));
+        assertThat(p.getString("errors[0].message")).as(p.prettify()).contains("email");
+        assertThat(p.getString("errors[1].message")).as(p.prettify()).contains("PIGEON");
+        assertThat(p.getString("errors[1].message")).as(p.prettify()).contains("preferred_channel");
+        assertThat(p.getString("errors[2].message")).as(p.prettify()).contains("line 5");
 
-        assertEquals(before, Counts.now(), "not even the good rows were written");
-        assertTrue(Api.db(() -> Candidate.findByEmail(good).isEmpty()));
-        assertTrue(applicationsIn(requisition).isEmpty());
+        assertThat(Counts.now()).as("not even the good rows were written").isEqualTo(before);
+        assertThat(Api.db(() -> Candidate.findByEmail(good))).isEmpty();
+        assertThat(applicationsIn(requisition)).isEmpty();
     }
 
     @Test
@@ -174,11 +174,11 @@ class CsvImportApiTest {
                 + "Alan,Turing,\n";
 
         JsonPath p = problem(importCsv(csv), 400);
-        assertEquals(List.of(2, 3), Api.errorLines(p));
-        assertTrue(p.getString("errors[0].message").contains("firstName"), p.prettify());
-        assertTrue(p.getString("errors[1].message").contains("email"), p.prettify());
+        assertThat(Api.errorLines(p)).isEqualTo(List.of(2, 3));
+        assertThat(p.getString("errors[0].message")).as(p.prettify()).contains("firstName");
+        assertThat(p.getString("errors[1].message")).as(p.prettify()).contains("email");
 
-        assertEquals(before, Counts.now());
+        assertThat(Counts.now()).isEqualTo(before);
     }
 
     @Test
@@ -189,10 +189,10 @@ class CsvImportApiTest {
 
         JsonPath p = problem(importCsv("first_name,last_name,email\nNew,Person," + TestData.email() + "\nTest,Candidate," + email + "\n"),
                 400, "Line 3");
-        assertEquals(List.of(3), Api.errorLines(p));
-        assertTrue(p.getString("errors[0].message").contains("already a candidate"), p.prettify());
+        assertThat(Api.errorLines(p)).isEqualTo(List.of(3));
+        assertThat(p.getString("errors[0].message")).as(p.prettify()).contains("already a candidate");
 
-        assertEquals(before, Counts.now());
+        assertThat(Counts.now()).isEqualTo(before);
     }
 
     @Test
@@ -201,9 +201,9 @@ class CsvImportApiTest {
 
         JsonPath p = problem(importCsv("first_name,last_name,email,shoe_size\nAda,Lovelace," + TestData.email() + ",38\n"),
                 400, "Line 1", "shoe_size");
-        assertEquals(List.of(1), Api.errorLines(p));
+        assertThat(Api.errorLines(p)).isEqualTo(List.of(1));
 
-        assertEquals(before, Counts.now());
+        assertThat(Counts.now()).isEqualTo(before);
     }
 
     @Test
@@ -211,9 +211,9 @@ class CsvImportApiTest {
         Counts before = Counts.now();
 
         JsonPath p = problem(importCsv("first_name,last_name\nAda,Lovelace\n"), 400, "Line 1", "email");
-        assertEquals(List.of(1), Api.errorLines(p));
+        assertThat(Api.errorLines(p)).isEqualTo(List.of(1));
 
-        assertEquals(before, Counts.now());
+        assertThat(Counts.now()).isEqualTo(before);
     }
 
     @Test
@@ -221,26 +221,26 @@ class CsvImportApiTest {
         Counts before = Counts.now();
 
         JsonPath p = problem(importCsv(""), 400, "empty");
-        assertEquals(List.of(1), Api.errorLines(p));
+        assertThat(Api.errorLines(p)).isEqualTo(List.of(1));
         problem(importCsv("\n\n"), 400, "empty");
         problem(Api.as(recruiter).contentType("text/csv").when().post("/api/requisitions/" + requisition.id + "/applications/import"),
                 400, "empty");
 
-        assertEquals(before, Counts.now());
+        assertThat(Counts.now()).isEqualTo(before);
     }
 
     @Test
     void aHeaderWithoutRowsIsRefused() {
         Counts before = Counts.now();
         problem(importCsv("first_name,last_name,email\n"), 400, "no candidate rows");
-        assertEquals(before, Counts.now());
+        assertThat(Counts.now()).isEqualTo(before);
     }
 
     @Test
     void brokenQuotingIsRefused() {
         Counts before = Counts.now();
         problem(importCsv("first_name,last_name,email\n\"Ada,Lovelace," + TestData.email() + "\n"), 400, "quotes");
-        assertEquals(before, Counts.now());
+        assertThat(Counts.now()).isEqualTo(before);
     }
 
     @Test
@@ -253,16 +253,16 @@ class CsvImportApiTest {
         Counts before = Counts.now();
 
         JsonPath p = problem(importCsv(csv.toString()), 400, "2000");
-        assertEquals(List.of(2002), Api.errorLines(p));
+        assertThat(Api.errorLines(p)).isEqualTo(List.of(2002));
 
-        assertEquals(before, Counts.now());
+        assertThat(Counts.now()).isEqualTo(before);
     }
 
     @Test
     void importingIntoAnUnknownRequisitionIs404() {
         Counts before = Counts.now();
         problem(importCsv(Long.MAX_VALUE, "first_name,last_name,email\nAda,Lovelace," + TestData.email() + "\n"), 404, "Requisition");
-        assertEquals(before, Counts.now());
+        assertThat(Counts.now()).isEqualTo(before);
     }
 
     @Test
@@ -271,7 +271,7 @@ class CsvImportApiTest {
         Response r = Api.csv(manager).body("first_name,last_name,email\nAda,Lovelace," + TestData.email() + "\n")
                 .when().post("/api/requisitions/" + requisition.id + "/applications/import");
         problem(r, 403, "role");
-        assertEquals(before, Counts.now());
+        assertThat(Counts.now()).isEqualTo(before);
     }
 
     @Test
@@ -279,6 +279,6 @@ class CsvImportApiTest {
         Counts before = Counts.now();
         problem(Api.json(recruiter).body("{\"first_name\":\"Ada\"}")
                 .when().post("/api/requisitions/" + requisition.id + "/applications/import"), 415);
-        assertEquals(before, Counts.now());
+        assertThat(Counts.now()).isEqualTo(before);
     }
 }

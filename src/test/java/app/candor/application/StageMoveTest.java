@@ -24,13 +24,11 @@ import java.util.Map;
 
 import static app.candor.support.Api.json;
 import static app.candor.support.Api.problem;
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.nullValue;
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertNull;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * POST /api/applications/{id}/stage: the stage rules, corrections, and the promised decision date.
@@ -54,7 +52,7 @@ class StageMoveTest {
 
     @BeforeEach
     void onAFriday() {
-        assertEquals(DayOfWeek.FRIDAY, FRIDAY.getDayOfWeek());
+        assertThat(FRIDAY.getDayOfWeek()).isEqualTo(DayOfWeek.FRIDAY);
         clock.set(FRIDAY_MORNING);
         recruiter = data.recruiter();
         requisition = data.requisition(recruiter, data.hiringManager());
@@ -103,9 +101,9 @@ class StageMoveTest {
                 .body("history[1].correction", equalTo(false));
 
         Application stored = read(a.id);
-        assertEquals(Stage.INTERVIEW, stored.stage);
-        assertEquals(LocalDate.of(2027, 3, 16), stored.promisedDecisionDate);
-        assertEquals(FRIDAY_MORNING, stored.stageEnteredAt);
+        assertThat(stored.stage).isEqualTo(Stage.INTERVIEW);
+        assertThat(stored.promisedDecisionDate).isEqualTo(LocalDate.of(2027, 3, 16));
+        assertThat(stored.stageEnteredAt).isEqualTo(FRIDAY_MORNING);
     }
 
     @ParameterizedTest(name = "{0} promises {1}")
@@ -120,13 +118,13 @@ class StageMoveTest {
         move(a.id, Map.of("stage", stage)).then().statusCode(200)
                 .body("stage", equalTo(stage))
                 .body("promisedDecisionDate", equalTo(expected));
-        assertEquals(LocalDate.parse(expected), read(a.id).promisedDecisionDate);
+        assertThat(read(a.id).promisedDecisionDate).isEqualTo(LocalDate.parse(expected));
     }
 
     @Test
     void aNewApplicationIsPromisedADecisionTenBusinessDaysLater() {
         Application a = data.application(requisition, recruiter);
-        assertEquals(LocalDate.of(2027, 3, 19), read(a.id).promisedDecisionDate);
+        assertThat(read(a.id).promisedDecisionDate).isEqualTo(LocalDate.of(2027, 3, 19));
     }
 
     @Test
@@ -137,7 +135,7 @@ class StageMoveTest {
                 .body("promisedDecisionDate", equalTo("2027-03-24"))
                 .body("history[1].promisedDecisionDate", equalTo("2027-03-24"));
 
-        assertEquals(LocalDate.of(2027, 3, 24), read(a.id).promisedDecisionDate);
+        assertThat(read(a.id).promisedDecisionDate).isEqualTo(LocalDate.of(2027, 3, 24));
     }
 
     @Test
@@ -154,9 +152,9 @@ class StageMoveTest {
 
         JsonPath p = problem(move(a.id, Map.of("stage", "INTERVIEW", "promisedDecisionDate", "2027-03-04")), 400,
                 "promisedDecisionDate", "past");
-        assertEquals(List.of("promisedDecisionDate"), Api.errorFields(p));
+        assertThat(Api.errorFields(p)).isEqualTo(List.of("promisedDecisionDate"));
 
-        assertEquals(before, Snapshot.of(a.id));
+        assertThat(Snapshot.of(a.id)).isEqualTo(before);
     }
 
     @Test
@@ -166,7 +164,7 @@ class StageMoveTest {
 
         problem(move(a.id, Map.of("stage", "INTERVIEW", "promisedDecisionDate", "2028-06-01")), 400, "promisedDecisionDate");
 
-        assertEquals(before, Snapshot.of(a.id));
+        assertThat(Snapshot.of(a.id)).isEqualTo(before);
     }
 
     @Test
@@ -177,7 +175,7 @@ class StageMoveTest {
         problem(move(a.id, Map.of("stage", "INTERVIEW", "promisedDecisionDate", "next week")), 400, "promisedDecisionDate");
         problem(move(a.id, Map.of("stage", "INTERVIEW", "promisedDecisionDate", "2027-02-30")), 400, "promisedDecisionDate");
 
-        assertEquals(before, Snapshot.of(a.id));
+        assertThat(Snapshot.of(a.id)).isEqualTo(before);
     }
 
     @Test
@@ -187,16 +185,16 @@ class StageMoveTest {
 
         JsonPath p = problem(move(a.id, Map.of("stage", "REJECTED", "promisedDecisionDate", "2027-03-20")), 400,
                 "promisedDecisionDate", "REJECTED");
-        assertEquals(List.of("promisedDecisionDate"), Api.errorFields(p));
+        assertThat(Api.errorFields(p)).isEqualTo(List.of("promisedDecisionDate"));
 
-        assertEquals(before, Snapshot.of(a.id));
-        assertEquals(Stage.INTERVIEW, before.stage());
+        assertThat(Snapshot.of(a.id)).isEqualTo(before);
+        assertThat(before.stage()).isEqualTo(Stage.INTERVIEW);
     }
 
     @Test
     void movingIntoATerminalStageClearsThePromise() {
         Application a = data.applicationAt(requisition, recruiter, Stage.INTERVIEW);
-        assertEquals(LocalDate.of(2027, 3, 16), read(a.id).promisedDecisionDate);
+        assertThat(read(a.id).promisedDecisionDate).isEqualTo(LocalDate.of(2027, 3, 16));
 
         move(a.id, Map.of("stage", "REJECTED", "note", "Not enough Kotlin", "told", Map.of("how", "PHONE"))).then().statusCode(200)
                 .body("stage", equalTo("REJECTED"))
@@ -206,7 +204,7 @@ class StageMoveTest {
                 .body("history[2].note", equalTo("Not enough Kotlin"))
                 .body("history[2].promisedDecisionDate", nullValue());
 
-        assertNull(read(a.id).promisedDecisionDate);
+        assertThat(read(a.id).promisedDecisionDate).isNull();
     }
 
     @Test
@@ -217,7 +215,7 @@ class StageMoveTest {
                 .body("stage", equalTo("HIRED"))
                 .body("promisedDecisionDate", nullValue());
 
-        assertEquals(Stage.HIRED, read(a.id).stage);
+        assertThat(read(a.id).stage).isEqualTo(Stage.HIRED);
     }
 
     // --- corrections -------------------------------------------------------------------------
@@ -228,11 +226,11 @@ class StageMoveTest {
         Snapshot before = Snapshot.of(a.id);
 
         JsonPath p = problem(move(a.id, Map.of("stage", "SCREENING")), 400, "note", "INTERVIEW", "SCREENING");
-        assertEquals(List.of("note"), Api.errorFields(p));
+        assertThat(Api.errorFields(p)).isEqualTo(List.of("note"));
         // A note of blanks is no note.
         problem(move(a.id, Map.of("stage", "SCREENING", "note", "   ")), 400, "note");
 
-        assertEquals(before, Snapshot.of(a.id));
+        assertThat(Snapshot.of(a.id)).isEqualTo(before);
     }
 
     @Test
@@ -250,7 +248,7 @@ class StageMoveTest {
                 .body("[2].from", equalTo("INTERVIEW"))
                 .body("[2].note", equalTo("Moved by mistake; the screening call is still to come."))
                 .body("[2].by", equalTo(recruiter.username));
-        assertEquals(Stage.SCREENING, read(a.id).stage);
+        assertThat(read(a.id).stage).isEqualTo(Stage.SCREENING);
     }
 
     @Test
@@ -271,7 +269,7 @@ class StageMoveTest {
         problem(move(a.id, Map.of("stage", "SCREENING", "note", "Second chance")), 409, "Rejected", "final");
         problem(move(a.id, Map.of("stage", "WITHDRAWN")), 409, "Rejected");
 
-        assertEquals(before, Snapshot.of(a.id));
+        assertThat(Snapshot.of(a.id)).isEqualTo(before);
     }
 
     @Test
@@ -281,8 +279,8 @@ class StageMoveTest {
 
         problem(move(a.id, Map.of("stage", "HIRED")), 409, "Hired", "Offer", "Applied");
 
-        assertEquals(before, Snapshot.of(a.id));
-        assertEquals(Stage.APPLIED, before.stage());
+        assertThat(Snapshot.of(a.id)).isEqualTo(before);
+        assertThat(before.stage()).isEqualTo(Stage.APPLIED);
     }
 
     @Test
@@ -292,7 +290,7 @@ class StageMoveTest {
 
         problem(move(a.id, Map.of("stage", "SCREENING", "promisedDecisionDate", "2027-03-30")), 409, "already", "Screening");
 
-        assertEquals(before, Snapshot.of(a.id));
+        assertThat(Snapshot.of(a.id)).isEqualTo(before);
     }
 
     @Test
@@ -315,10 +313,10 @@ class StageMoveTest {
         Snapshot before = Snapshot.of(a.id);
 
         JsonPath p = problem(move(a.id, Map.of("stage", "PROMOTED")), 400, "stage", "PROMOTED", "SCREENING");
-        assertEquals(List.of("stage"), Api.errorFields(p));
+        assertThat(Api.errorFields(p)).isEqualTo(List.of("stage"));
         problem(move(a.id, Map.of("stage", "screening")), 400, "stage");
 
-        assertEquals(before, Snapshot.of(a.id));
+        assertThat(Snapshot.of(a.id)).isEqualTo(before);
     }
 
     @Test
@@ -327,10 +325,10 @@ class StageMoveTest {
         Snapshot before = Snapshot.of(a.id);
 
         JsonPath p = problem(move(a.id, Map.of("note", "where to?")), 400, "stage");
-        assertEquals(List.of("stage"), Api.errorFields(p));
+        assertThat(Api.errorFields(p)).isEqualTo(List.of("stage"));
         problem(json(recruiter).when().post("/api/applications/" + a.id + "/stage"), 400, "body");
 
-        assertEquals(before, Snapshot.of(a.id));
+        assertThat(Snapshot.of(a.id)).isEqualTo(before);
     }
 
     @Test
@@ -339,11 +337,11 @@ class StageMoveTest {
         Snapshot before = Snapshot.of(a.id);
 
         JsonPath p = problem(move(a.id, Map.of("stage", "SCREENING", "note", Api.repeat('x', 2001))), 400, "note");
-        assertEquals(List.of("note"), Api.errorFields(p));
-        assertEquals(before, Snapshot.of(a.id));
+        assertThat(Api.errorFields(p)).isEqualTo(List.of("note"));
+        assertThat(Snapshot.of(a.id)).isEqualTo(before);
 
         move(a.id, Map.of("stage", "SCREENING", "note", Api.repeat('x', 2000))).then().statusCode(200);
-        assertTrue(historyCount() > before.history());
+        assertThat(historyCount()).isGreaterThan(before.history());
     }
 
     @Test

@@ -19,13 +19,12 @@ import java.util.Map;
 
 import static app.candor.support.Api.json;
 import static app.candor.support.Api.problem;
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.endsWith;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.nullValue;
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** /api/candidates: create, read, search and change people; recruiters only. */
 @QuarkusTest
@@ -82,11 +81,11 @@ class CandidateApiTest {
                 .body("preferredChannel", equalTo("PHONE"))
                 .body("applications", hasSize(0));
 
-        assertEquals(before + 1, TestData.count(Candidate.class));
+        assertThat(TestData.count(Candidate.class)).isEqualTo(before + 1);
         Candidate stored = read(((Number) r.path("id")).longValue());
-        assertEquals(email, stored.email);
-        assertEquals("Dr", stored.salutation);
-        assertEquals(Channel.PHONE, stored.preferredChannel);
+        assertThat(stored.email).isEqualTo(email);
+        assertThat(stored.salutation).isEqualTo("Dr");
+        assertThat(stored.preferredChannel).isEqualTo(Channel.PHONE);
     }
 
     @Test
@@ -107,9 +106,9 @@ class CandidateApiTest {
         long before = TestData.count(Candidate.class);
 
         JsonPath p = problem(create(body), 400, "firstName");
-        assertEquals(List.of("firstName"), Api.errorFields(p));
+        assertThat(Api.errorFields(p)).isEqualTo(List.of("firstName"));
 
-        assertEquals(before, TestData.count(Candidate.class));
+        assertThat(TestData.count(Candidate.class)).isEqualTo(before);
     }
 
     @Test
@@ -117,9 +116,9 @@ class CandidateApiTest {
         long before = TestData.count(Candidate.class);
 
         JsonPath p = problem(create(Map.of("salutation", "Mr")), 400, "firstName", "lastName", "email");
-        assertEquals(List.of("email", "firstName", "lastName"), Api.errorFields(p));
+        assertThat(Api.errorFields(p)).isEqualTo(List.of("email", "firstName", "lastName"));
 
-        assertEquals(before, TestData.count(Candidate.class));
+        assertThat(TestData.count(Candidate.class)).isEqualTo(before);
     }
 
     @Test
@@ -127,10 +126,10 @@ class CandidateApiTest {
         long before = TestData.count(Candidate.class);
 
         JsonPath p = problem(create(valid("grace.hopper-at-navy.mil")), 400, "email", "well-formed");
-        assertEquals(List.of("email"), Api.errorFields(p));
+        assertThat(Api.errorFields(p)).isEqualTo(List.of("email"));
         problem(create(valid("grace@@navy.mil")), 400, "email");
 
-        assertEquals(before, TestData.count(Candidate.class));
+        assertThat(TestData.count(Candidate.class)).isEqualTo(before);
     }
 
     @Test
@@ -142,7 +141,7 @@ class CandidateApiTest {
         problem(create(valid(email)), 409, email, "already exists");
         problem(create(valid(email.toUpperCase(Locale.ROOT))), 409, email);
 
-        assertEquals(before, TestData.count(Candidate.class));
+        assertThat(TestData.count(Candidate.class)).isEqualTo(before);
     }
 
     @Test
@@ -152,9 +151,9 @@ class CandidateApiTest {
         long before = TestData.count(Candidate.class);
 
         JsonPath p = problem(create(body), 400, "phone", "PHONE");
-        assertEquals(List.of("phone"), Api.errorFields(p));
+        assertThat(Api.errorFields(p)).isEqualTo(List.of("phone"));
 
-        assertEquals(before, TestData.count(Candidate.class));
+        assertThat(TestData.count(Candidate.class)).isEqualTo(before);
     }
 
     @Test
@@ -164,9 +163,9 @@ class CandidateApiTest {
         long before = TestData.count(Candidate.class);
 
         JsonPath p = problem(create(body), 400, "preferredChannel", "FAX", "EMAIL", "PHONE");
-        assertEquals(List.of("preferredChannel"), Api.errorFields(p));
+        assertThat(Api.errorFields(p)).isEqualTo(List.of("preferredChannel"));
 
-        assertEquals(before, TestData.count(Candidate.class));
+        assertThat(TestData.count(Candidate.class)).isEqualTo(before);
     }
 
     @Test
@@ -177,7 +176,7 @@ class CandidateApiTest {
 
         problem(create(body), 400, "language", "xx");
 
-        assertEquals(before, TestData.count(Candidate.class));
+        assertThat(TestData.count(Candidate.class)).isEqualTo(before);
     }
 
     @Test
@@ -188,7 +187,7 @@ class CandidateApiTest {
 
         problem(create(body), 400, "phone");
 
-        assertEquals(before, TestData.count(Candidate.class));
+        assertThat(TestData.count(Candidate.class)).isEqualTo(before);
     }
 
     @Test
@@ -199,9 +198,9 @@ class CandidateApiTest {
         long before = TestData.count(Candidate.class);
 
         JsonPath p = problem(create(body), 400, "lastName", "salutation");
-        assertEquals(List.of("lastName", "salutation"), Api.errorFields(p));
+        assertThat(Api.errorFields(p)).isEqualTo(List.of("lastName", "salutation"));
 
-        assertEquals(before, TestData.count(Candidate.class));
+        assertThat(TestData.count(Candidate.class)).isEqualTo(before);
     }
 
     // --- read and search -----------------------------------------------------------------------
@@ -266,8 +265,8 @@ class CandidateApiTest {
                 .body("language", equalTo("de"));
 
         Candidate stored = read(id);
-        assertTrue(stored.firstNameTerms);
-        assertEquals("de", stored.language);
+        assertThat(stored.firstNameTerms).isTrue();
+        assertThat(stored.language).isEqualTo("de");
     }
 
     @Test
@@ -282,8 +281,8 @@ class CandidateApiTest {
         problem(json(recruiter).body(body).when().put("/api/candidates/" + id), 409, theirs);
 
         Candidate stored = read(id);
-        assertEquals(mine, stored.email);
-        assertEquals("Grace", stored.firstName);
+        assertThat(stored.email).isEqualTo(mine);
+        assertThat(stored.firstName).isEqualTo("Grace");
     }
 
     @Test
@@ -296,15 +295,15 @@ class CandidateApiTest {
         problem(json(recruiter).body(body).when().put("/api/candidates/" + id), 400, "email");
 
         Candidate stored = read(id);
-        assertEquals(email, stored.email);
-        assertEquals("Grace", stored.firstName);
+        assertThat(stored.email).isEqualTo(email);
+        assertThat(stored.firstName).isEqualTo("Grace");
     }
 
     @Test
     void updatingAnUnknownCandidateIs404() {
         long before = TestData.count(Candidate.class);
         problem(json(recruiter).body(valid(TestData.email())).when().put("/api/candidates/" + Long.MAX_VALUE), 404, "Candidate");
-        assertEquals(before, TestData.count(Candidate.class));
+        assertThat(TestData.count(Candidate.class)).isEqualTo(before);
     }
 
     // --- roles ---------------------------------------------------------------------------------
@@ -324,7 +323,7 @@ class CandidateApiTest {
             problem(json(other).body(valid(TestData.email())).when().put("/api/candidates/" + id), 403);
         }
 
-        assertEquals(before, TestData.count(Candidate.class));
-        assertEquals(email, read(id).email);
+        assertThat(TestData.count(Candidate.class)).isEqualTo(before);
+        assertThat(read(id).email).isEqualTo(email);
     }
 }

@@ -27,9 +27,7 @@ import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Locale;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The daily digest over real SMTP (GreenMail): one mail to the recruiter, text and HTML, the subject on
@@ -78,37 +76,39 @@ class ClosureDigestOverSmtpTest {
 
         clock.set(MONDAY.atTime(8, 0).toInstant(ZoneOffset.UTC));
         ClosureDigest.Result result = digest.check();
-        assertTrue(result.due(), result::toString);
-        assertEquals(0, result.failed(), result::toString);
+        assertThat(result.due()).as(result::toString).isTrue();
+        assertThat(result.failed()).as(result::toString).isEqualTo(0);
 
         Message stored = Api.db(() -> Message.findByCause(ClosureDigest.cause(recruiter.id, MONDAY)).orElseThrow());
         Message sent = Eventually.await("the digest sent", Mails.DELIVERY, () -> Api.db(() -> Message.<Message>findById(stored.id)),
                 m -> m.state == MessageState.SENT);
-        assertEquals(1, sent.attempts, "one attempt");
+        assertThat(sent.attempts).as("one attempt").isEqualTo(1);
         Received mail = Mails.awaitOne(smtp, recruiter.email);
 
-        assertEquals(List.of(recruiter.email), mail.recipients(), "the only recipient");
-        assertEquals("Closure watch: 1 overdue, 1 due soon", mail.subject());
-        assertEquals(1, mail.headers("Subject").size());
-        assertEquals(List.of(sent.messageIdHeader), mail.headers("Message-ID"));
-        assertTrue(mail.contentType().toLowerCase(Locale.ROOT).startsWith("multipart/alternative"), mail.contentType());
-        assertEquals(List.of("text/plain", "text/html"), mail.partTypes());
+        assertThat(mail.recipients()).as("the only recipient").isEqualTo(List.of(recruiter.email));
+        assertThat(mail.subject()).isEqualTo("Closure watch: 1 overdue, 1 due soon");
+        assertThat(mail.headers("Subject")).hasSize(1);
+        assertThat(mail.headers("Message-ID")).isEqualTo(List.of(sent.messageIdHeader));
+        assertThat(mail.contentType().toLowerCase(Locale.ROOT))
+                .as(mail.contentType()).startsWith("multipart/alternative");
+        assertThat(mail.partTypes()).isEqualTo(List.of("text/plain", "text/html"));
 
         String text = mail.text();
-        assertTrue(text.strip().startsWith("Hello Rita Recruiter,"), text);
-        assertTrue(text.contains("Ada Lovelace-O'Neil, " + requisition.title + " (Applied): promised Wed 24 Feb 2021, 3 business days over"), text);
-        assertTrue(text.contains("Grace Hopper <Jr>, " + requisition.title + " (Applied): promised Mon 1 Mar 2021"), text);
-        assertTrue(text.indexOf("Ada Lovelace") < text.indexOf("Grace Hopper"), "overdue first");
-        assertTrue(text.contains("/applications/" + overdue.id) && text.contains("/applications/" + dueSoon.id), text);
-        assertTrue(text.contains("/board"), text);
+        assertThat(text.strip()).as(text).startsWith("Hello Rita Recruiter,");
+        assertThat(text).contains("Ada Lovelace-O'Neil, " + requisition.title
+                + " (Applied): promised Wed 24 Feb 2021, 3 business days over");
+        assertThat(text).contains("Grace Hopper <Jr>, " + requisition.title + " (Applied): promised Mon 1 Mar 2021");
+        assertThat(text.indexOf("Ada Lovelace")).as("overdue first").isLessThan(text.indexOf("Grace Hopper"));
+        assertThat(text).contains("/applications/" + overdue.id, "/applications/" + dueSoon.id);
+        assertThat(text).contains("/board");
 
         String html = mail.html();
-        assertTrue(html.contains("<p>Hello Rita Recruiter,</p>"), html);
-        assertTrue(html.contains("Ada Lovelace-O&#39;Neil") || html.contains("Ada Lovelace-O&apos;Neil"), html);
-        assertTrue(html.contains("Grace Hopper &lt;Jr&gt;"), html);
-        assertTrue(html.contains(requisition.title.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")), html);
-        assertFalse(html.contains("<Jr>") || html.contains("<Platform>"), "names and titles escaped");
-        assertTrue(html.indexOf("Ada Lovelace") < html.indexOf("Grace Hopper"), "overdue first");
+        assertThat(html).contains("<p>Hello Rita Recruiter,</p>");
+        assertThat(html).containsAnyOf("Ada Lovelace-O&#39;Neil", "Ada Lovelace-O&apos;Neil");
+        assertThat(html).contains("Grace Hopper &lt;Jr&gt;");
+        assertThat(html).contains(requisition.title.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;"));
+        assertThat(html).as("names and titles escaped").doesNotContain("<Jr>", "<Platform>");
+        assertThat(html.indexOf("Ada Lovelace")).as("overdue first").isLessThan(html.indexOf("Grace Hopper"));
 
         // A second check the same day sends nothing more.
         clock.set(MONDAY.atTime(10, 0).toInstant(ZoneOffset.UTC));

@@ -28,9 +28,8 @@ import java.util.Map;
 import java.util.stream.Stream;
 
 import static app.candor.support.Api.json;
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.hasSize;
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * What the outcome, delay and history endpoints refuse, and that a refusal writes nothing: no
@@ -89,8 +88,9 @@ class ClosureRefusalTest {
         Response response = json(recruiter).body(body).when().post("/api/applications/" + application.id + "/outcome");
 
         JsonPath problem = Api.problem(response, 400, mentions.toArray(String[]::new));
-        assertTrue(Api.errorFields(problem).contains(field), () -> what + ": errors should name " + field + ": " + problem.prettify());
-        assertEquals(before, Written.now(application.id), what + " wrote something");
+        assertThat(Api.errorFields(problem))
+                .as(() -> what + ": errors should name " + field + ": " + problem.prettify()).contains(field);
+        assertThat(Written.now(application.id)).as(what + " wrote something").isEqualTo(before);
     }
 
     @Test
@@ -98,7 +98,7 @@ class ClosureRefusalTest {
         Written before = Written.now(application.id);
         Api.problem(json(recruiter).body("{\"outcome\": ").when().post("/api/applications/" + application.id + "/outcome"), 400,
                 "not valid JSON");
-        assertEquals(before, Written.now(application.id));
+        assertThat(Written.now(application.id)).isEqualTo(before);
     }
 
     @Test
@@ -108,7 +108,7 @@ class ClosureRefusalTest {
                 403);
         Api.problem(json(manager).body(Map.of("promisedDecisionDate", LocalDate.now().plusDays(30).toString()))
                 .when().post("/api/applications/" + application.id + "/delay"), 403);
-        assertEquals(before, Written.now(application.id));
+        assertThat(Written.now(application.id)).isEqualTo(before);
     }
 
     @Test
@@ -128,13 +128,13 @@ class ClosureRefusalTest {
 
         JsonPath problem = Api.problem(json(recruiter).body(Map.of("promisedDecisionDate", promised.minusDays(1).toString()))
                 .when().post("/api/applications/" + application.id + "/delay"), 400, "later than the current promise", promised.toString());
-        assertEquals(List.of("promisedDecisionDate"), Api.errorFields(problem));
+        assertThat(Api.errorFields(problem)).isEqualTo(List.of("promisedDecisionDate"));
         Api.problem(json(recruiter).body(Map.of("promisedDecisionDate", promised.toString()))
                 .when().post("/api/applications/" + application.id + "/delay"), 400, "later than the current promise");
         Api.problem(json(recruiter).body(Map.of()).when().post("/api/applications/" + application.id + "/delay"), 400,
                 "promisedDecisionDate");
 
-        assertEquals(before, Written.now(application.id));
+        assertThat(Written.now(application.id)).isEqualTo(before);
     }
 
     @Test
@@ -145,7 +145,7 @@ class ClosureRefusalTest {
         Api.problem(json(recruiter).body(Map.of("promisedDecisionDate", LocalDate.now().plusDays(30).toString()))
                 .when().post("/api/applications/" + closed.id + "/delay"), 409, "closed", "WITHDRAWN");
 
-        assertEquals(before, Written.now(closed.id));
+        assertThat(Written.now(closed.id)).isEqualTo(before);
     }
 
     @Test
@@ -156,7 +156,7 @@ class ClosureRefusalTest {
         Api.problem(json(recruiter).body(Map.of("outcome", "OFFER")).when().post("/api/applications/" + closed.id + "/outcome"), 409,
                 "closed");
 
-        assertEquals(before, Written.now(closed.id));
+        assertThat(Written.now(closed.id)).isEqualTo(before);
     }
 
     @Test
@@ -166,26 +166,26 @@ class ClosureRefusalTest {
         long statusChanges = TestData.count(RequisitionStatusChange.class);
 
         JsonPath missing = Api.problem(json(recruiter).body(Map.of()).when().post(path), 400, "status");
-        assertEquals(List.of("status"), Api.errorFields(missing));
-        assertTrue(missing.prettify().contains("FILLED"), () -> "the choices include FILLED: " + missing.prettify());
+        assertThat(Api.errorFields(missing)).isEqualTo(List.of("status"));
+        assertThat(missing.prettify()).as(() -> "the choices include FILLED: " + missing.prettify()).contains("FILLED");
         Api.problem(json(recruiter).body(Map.of("status", "OPEN")).when().post(path), 409, "already OPEN");
         Api.problem(json(recruiter).body(Map.of("status", "OPEN")).when().post(path + "/preview"), 409, "already OPEN");
         Api.problem(json(manager).body(Map.of("status", "FILLED")).when().post(path), 403);
-        assertEquals(before, Written.now(application.id));
-        assertEquals(statusChanges, TestData.count(RequisitionStatusChange.class));
+        assertThat(Written.now(application.id)).isEqualTo(before);
+        assertThat(TestData.count(RequisitionStatusChange.class)).isEqualTo(statusChanges);
 
         json(recruiter).body(Map.of("status", "FILLED")).when().post(path).then().statusCode(200);
         // Delivering the letter closes the application (and bumps its version): wait for that before taking the picture.
         app.candor.support.Eventually.await("the role-filled letter delivered", java.time.Duration.ofSeconds(20),
                 () -> Api.db(() -> Application.<Application>findById(application.id).closure.state() == app.candor.application.ClosureState.CLOSED));
         Written filled = Written.now(application.id);
-        assertEquals(Stage.REJECTED, filled.stage());
+        assertThat(filled.stage()).isEqualTo(Stage.REJECTED);
         for (String to : List.of("OPEN", "ON_HOLD", "CANCELLED")) {
             Api.problem(json(recruiter).body(Map.of("status", to)).when().post(path), 409, "FILLED", "final");
         }
         Api.problem(json(recruiter).body(Map.of("status", "FILLED")).when().post(path), 409, "already FILLED");
-        assertEquals(filled, Written.now(application.id));
-        assertEquals(statusChanges + 1, TestData.count(RequisitionStatusChange.class));
+        assertThat(Written.now(application.id)).isEqualTo(filled);
+        assertThat(TestData.count(RequisitionStatusChange.class)).isEqualTo(statusChanges + 1);
     }
 
     @Test

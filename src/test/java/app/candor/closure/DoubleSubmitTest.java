@@ -33,7 +33,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 
 import static app.candor.support.Api.json;
-import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The same outcome submitted twice (a double click, a retried request, two tabs): one 201, one
@@ -66,14 +66,14 @@ class DoubleSubmitTest {
 
     private void assertRecordedOnce(Application a, Stage stage) {
         List<Message> messages = Api.db(() -> Message.<Message>list("application.id", a.id));
-        assertEquals(1, messages.size(), "one message row");
+        assertThat(messages).as("one message row").hasSize(1);
         long moves = Api.db(() -> StageChange.count("application.id = ?1 and toStage = ?2", a.id, stage));
-        assertEquals(1, moves, "one stage change to " + stage);
+        assertThat(moves).as("one stage change to " + stage).isEqualTo(1);
         Message sent = Mails.awaitState(messages.get(0).id, MessageState.SENT);
-        assertEquals(1, sent.attempts);
+        assertThat(sent.attempts).isEqualTo(1);
         String address = Api.db(() -> Application.<Application>findById(a.id).candidate.email);
         Mails.awaitOne(smtp, address);
-        assertEquals(stage, Api.db(() -> Application.<Application>findById(a.id).stage));
+        assertThat(Api.db(() -> Application.<Application>findById(a.id).stage)).isEqualTo(stage);
     }
 
     @Test
@@ -112,7 +112,9 @@ class DoubleSubmitTest {
     /** One answer is {@code created}, the other a 409 Problem that says it was already done. */
     private static void assertOneWinsOneConflicts(List<Response> responses, int created, String... conflictMentions) {
         List<Integer> statuses = responses.stream().map(Response::statusCode).sorted().toList();
-        assertEquals(List.of(created, 409), statuses, () -> responses.stream().map(Response::asString).toList().toString());
+        assertThat(statuses)
+                .as(() -> responses.stream().map(Response::asString).toList().toString())
+                .isEqualTo(List.of(created, 409));
         Api.problem(responses.stream().filter(x -> x.statusCode() == 409).findFirst().orElseThrow(), 409, conflictMentions);
     }
 
@@ -140,8 +142,8 @@ class DoubleSubmitTest {
 
         assertOneWinsOneConflicts(responses, 200, "CALL_DONE", "not a pending call");
         List<Message> confirmations = Api.db(() -> Message.<Message>list("application.id = ?1 and channel = ?2", a.id, Channel.EMAIL));
-        assertEquals(1, confirmations.size());
-        assertEquals(1, Mails.awaitState(confirmations.get(0).id, MessageState.SENT).attempts);
+        assertThat(confirmations).hasSize(1);
+        assertThat(Mails.awaitState(confirmations.get(0).id, MessageState.SENT).attempts).isEqualTo(1);
         Mails.awaitOne(smtp, caller.email());
     }
 
@@ -156,10 +158,11 @@ class DoubleSubmitTest {
         assertOneWinsOneConflicts(responses, 200, "already CANCELLED");
         for (Application app : List.of(a, b)) {
             List<Message> notices = Api.db(() -> Message.<Message>list("application.id", app.id));
-            assertEquals(1, notices.size());
+            assertThat(notices).hasSize(1);
             Mails.awaitState(notices.get(0).id, MessageState.SENT);
             Mails.awaitOne(smtp, Api.db(() -> Application.<Application>findById(app.id).candidate.email));
-            assertEquals(1, Api.db(() -> StageChange.count("application.id = ?1 and toStage = ?2", app.id, Stage.ROLE_CLOSED)));
+            assertThat(Api.db(() -> StageChange.count("application.id = ?1 and toStage = ?2", app.id, Stage.ROLE_CLOSED)))
+                    .isEqualTo(1);
         }
     }
 }

@@ -30,9 +30,7 @@ import java.util.Locale;
 import java.util.Map;
 
 import static app.candor.support.Api.json;
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Every kind of candidate letter, delivered over real SMTP (GreenMail): it arrives once, to the
@@ -77,30 +75,33 @@ class LettersOverSmtpTest {
     private Received assertDeliveredOnce(long messageId, String address, String greeting, String thanks, String signoff) {
         Message sent = Mails.awaitState(messageId, MessageState.SENT);
         Received mail = Mails.awaitOne(smtp, address);
-        assertEquals(1, sent.attempts, "one attempt");
-        assertEquals(address, sent.recipient);
+        assertThat(sent.attempts).as("one attempt").isEqualTo(1);
+        assertThat(sent.recipient).isEqualTo(address);
 
-        assertEquals(List.of(address), mail.recipients(), "the only recipient");
+        assertThat(mail.recipients()).as("the only recipient").isEqualTo(List.of(address));
         // Every letter used to carry an empty "Cc:" (Quarkus's Mail always has a Cc list; see MailSender).
-        assertEquals(List.of(), mail.headers("Cc"), () -> "no Cc header at all:\n" + mail.headerBlock());
-        assertFalse(mail.headerBlock().toLowerCase(Locale.ROOT).contains("\r\ncc:"), mail::headerBlock);
-        assertTrue(mail.contentType().toLowerCase(Locale.ROOT).startsWith("multipart/alternative"), mail.contentType());
-        assertEquals(List.of("text/plain", "text/html"), mail.partTypes());
-        assertEquals(sent.subject, mail.subject());
-        assertEquals(List.of(sent.messageIdHeader), mail.headers("Message-ID"), "our stable Message-ID, once");
-        assertEquals("<candor-" + messageId + "@candor.local>", sent.messageIdHeader);
+        assertThat(mail.headers("Cc")).as(() -> "no Cc header at all:\n" + mail.headerBlock()).isEmpty();
+        assertThat(mail.headerBlock().toLowerCase(Locale.ROOT)).as(mail::headerBlock).doesNotContain("\r\ncc:");
+        assertThat(mail.contentType().toLowerCase(Locale.ROOT))
+                .as(mail.contentType()).startsWith("multipart/alternative");
+        assertThat(mail.partTypes()).isEqualTo(List.of("text/plain", "text/html"));
+        assertThat(mail.subject()).isEqualTo(sent.subject);
+        assertThat(mail.headers("Message-ID"))
+                .as("our stable Message-ID, once").isEqualTo(List.of(sent.messageIdHeader));
+        assertThat(sent.messageIdHeader).isEqualTo("<candor-" + messageId + "@candor.local>");
 
         String text = mail.text();
         String html = mail.html();
-        assertTrue(text.strip().startsWith(greeting), () -> "text should greet with '" + greeting + "':\n" + text);
-        assertTrue(html.contains("<p>" + greeting + "</p>"), () -> "HTML should greet with '" + greeting + "':\n" + html);
+        assertThat(text.strip()).as(() -> "text should greet with '" + greeting + "':\n" + text).startsWith(greeting);
+        assertThat(html)
+                .as(() -> "HTML should greet with '" + greeting + "':\n" + html).contains("<p>" + greeting + "</p>");
         for (String part : List.of(text, html)) {
-            assertTrue(part.contains(thanks), () -> "thanks the candidate:\n" + part);
-            assertTrue(part.contains(signoff), () -> "signs off:\n" + part);
-            assertTrue(part.contains(RECRUITER_NAME), () -> "signed with the recruiter's name:\n" + part);
-            assertTrue(part.contains(RECRUITER_TITLE), () -> "signed with the recruiter's title:\n" + part);
+            assertThat(part).as(() -> "thanks the candidate:\n" + part).contains(thanks);
+            assertThat(part).as(() -> "signs off:\n" + part).contains(signoff);
+            assertThat(part).as(() -> "signed with the recruiter's name:\n" + part).contains(RECRUITER_NAME);
+            assertThat(part).as(() -> "signed with the recruiter's title:\n" + part).contains(RECRUITER_TITLE);
         }
-        assertTrue(text.lastIndexOf(RECRUITER_NAME) > text.indexOf(signoff), "name under the sign-off");
+        assertThat(text.lastIndexOf(RECRUITER_NAME)).as("name under the sign-off").isGreaterThan(text.indexOf(signoff));
         return mail;
     }
 
@@ -112,7 +113,7 @@ class LettersOverSmtpTest {
     private Received assertGerman(long messageId, String address, String greeting) {
         Received mail = assertDeliveredOnce(messageId, address, greeting,
                 "Vielen Dank für die Zeit und Mühe, die Sie in Ihre Bewerbung gesteckt haben.", "Mit freundlichen Grüßen");
-        assertFalse(mail.text().contains("Thank you"), "no English in a German letter");
+        assertThat(mail.text()).as("no English in a German letter").doesNotContain("Thank you");
         return mail;
     }
 
@@ -124,9 +125,9 @@ class LettersOverSmtpTest {
         long id = post("/api/applications/" + a.id + "/outcome", Map.of("outcome", "OFFER"));
 
         Received mail = assertEnglish(id, ada.email(), "Dear Ms Lovelace,");
-        assertTrue(mail.text().contains("We are delighted to offer you the position of " + requisition.title), mail.text());
-        assertTrue(mail.subject().contains("our offer"), mail.subject());
-        assertEquals(Stage.OFFER, Api.db(() -> Application.<Application>findById(a.id).stage));
+        assertThat(mail.text()).contains("We are delighted to offer you the position of " + requisition.title);
+        assertThat(mail.subject()).contains("our offer");
+        assertThat(Api.db(() -> Application.<Application>findById(a.id).stage)).isEqualTo(Stage.OFFER);
     }
 
     @Test
@@ -137,13 +138,13 @@ class LettersOverSmtpTest {
         long id = post("/api/applications/" + a.id + "/outcome", Map.of("outcome", "REJECTED", "reasonId", 1));
 
         Received mail = assertGerman(id, grete.email(), "Guten Tag Frau Müller,");
-        assertTrue(mail.text().contains("Nach sorgfältiger Abwägung haben wir uns entschieden, Ihre Bewerbung als "
-                + requisition.title + " nicht weiterzuverfolgen."), mail.text());
-        assertEquals("Ihre Bewerbung als " + requisition.title + " bei Candor Demo Ltd", mail.subject());
+        assertThat(mail.text()).contains("Nach sorgfältiger Abwägung haben wir uns entschieden, Ihre Bewerbung als "
+                + requisition.title + " nicht weiterzuverfolgen.");
+        assertThat(mail.subject()).isEqualTo("Ihre Bewerbung als " + requisition.title + " bei Candor Demo Ltd");
         for (String part : List.of(mail.text(), mail.html())) {
-            assertFalse(part.contains("Another candidate matched"), "the reason is internal");
+            assertThat(part).as("the reason is internal").doesNotContain("Another candidate matched");
         }
-        assertEquals(Stage.REJECTED, Api.db(() -> Application.<Application>findById(a.id).stage));
+        assertThat(Api.db(() -> Application.<Application>findById(a.id).stage)).isEqualTo(Stage.REJECTED);
     }
 
     @Test
@@ -157,9 +158,10 @@ class LettersOverSmtpTest {
 
         long id = messageFor(mine.id, MessageKind.ROLE_ON_HOLD);
         Received mail = assertEnglish(id, ada.email(), "Dear Ada,");
-        assertTrue(mail.text().contains("We have had to put the " + requisition.title + " role on hold."), mail.text());
-        assertTrue(mail.text().contains("This is not a decision about your application"), mail.text());
-        assertEquals(Stage.APPLIED, Api.db(() -> Application.<Application>findById(mine.id).stage), "still open");
+        assertThat(mail.text()).contains("We have had to put the " + requisition.title + " role on hold.");
+        assertThat(mail.text()).contains("This is not a decision about your application");
+        assertThat(Api.db(() -> Application.<Application>findById(mine.id).stage))
+                .as("still open").isEqualTo(Stage.APPLIED);
         Mails.awaitState(messageFor(a.id, MessageKind.ROLE_ON_HOLD), MessageState.SENT);
     }
 
@@ -173,10 +175,10 @@ class LettersOverSmtpTest {
 
         long id = messageFor(a.id, MessageKind.ROLE_CANCELLED);
         Received mail = assertGerman(id, jonas.email(), "Hallo Jonas,");
-        assertEquals(requisition.title + " bei Candor Demo Ltd: die Stelle entfällt", mail.subject());
-        assertTrue(mail.text().contains("Das ist keine Entscheidung über Sie oder Ihre Bewerbung"), mail.text());
-        assertFalse(mail.text().contains("budget withdrawn"), "the status note is internal");
-        assertEquals(Stage.ROLE_CLOSED, Api.db(() -> Application.<Application>findById(a.id).stage));
+        assertThat(mail.subject()).isEqualTo(requisition.title + " bei Candor Demo Ltd: die Stelle entfällt");
+        assertThat(mail.text()).contains("Das ist keine Entscheidung über Sie oder Ihre Bewerbung");
+        assertThat(mail.text()).as("the status note is internal").doesNotContain("budget withdrawn");
+        assertThat(Api.db(() -> Application.<Application>findById(a.id).stage)).isEqualTo(Stage.ROLE_CLOSED);
     }
 
     @Test
@@ -189,17 +191,19 @@ class LettersOverSmtpTest {
 
         long id = messageFor(a.id, MessageKind.ROLE_FILLED);
         Received mail = assertEnglish(id, ada.email(), "Dear Ms Lovelace,");
-        assertEquals(requisition.title + " at Candor Demo Ltd: the position has been filled", mail.subject());
-        assertTrue(mail.text().contains("the " + requisition.title + " position has now been filled"), mail.text());
-        assertTrue(mail.text().contains("This is not a judgement of you or your abilities"), mail.text());
+        assertThat(mail.subject()).isEqualTo(requisition.title + " at Candor Demo Ltd: the position has been filled");
+        assertThat(mail.text()).contains("the " + requisition.title + " position has now been filled");
+        assertThat(mail.text()).contains("This is not a judgement of you or your abilities");
         for (String part : List.of(mail.text(), mail.html())) {
-            assertTrue(part.contains("See where your application stands") && part.contains("/c/status?t=cnd_"), part);
-            assertFalse(part.contains("Withdraw your application") || part.contains("/c/withdraw"), "closed: nothing to withdraw");
-            assertFalse(part.contains("Ask for feedback"), "a role filled is not about their performance");
-            assertFalse(part.contains("other finalist"), "the status note is internal");
+            assertThat(part).contains("See where your application stands", "/c/status?t=cnd_");
+            assertThat(part)
+                    .as("closed: nothing to withdraw").doesNotContain("Withdraw your application", "/c/withdraw");
+            assertThat(part).as("a role filled is not about their performance").doesNotContain("Ask for feedback");
+            assertThat(part).as("the status note is internal").doesNotContain("other finalist");
         }
-        assertEquals(Stage.REJECTED, Api.db(() -> Application.<Application>findById(a.id).stage));
-        assertEquals(app.candor.application.ClosureState.CLOSED, Api.db(() -> Application.<Application>findById(a.id).closure.state()));
+        assertThat(Api.db(() -> Application.<Application>findById(a.id).stage)).isEqualTo(Stage.REJECTED);
+        assertThat(Api.db(() -> Application.<Application>findById(a.id).closure.state()))
+                .isEqualTo(app.candor.application.ClosureState.CLOSED);
     }
 
     @Test
@@ -214,10 +218,10 @@ class LettersOverSmtpTest {
 
         Received mail = assertEnglish(id, grace.email(), "Dear Dr Hopper,");
         String date = DateTimeFormatter.ofLocalizedDate(FormatStyle.LONG).withLocale(Locale.UK).format(later);
-        assertTrue(mail.text().contains("You will hear from us by " + date + " at the latest."), mail.text());
-        assertTrue(mail.text().contains("The panel needs one more week."), mail.text());
-        assertTrue(mail.html().contains("The panel needs one more week."), mail.html());
-        assertEquals(later, Api.db(() -> Application.<Application>findById(a.id).promisedDecisionDate));
+        assertThat(mail.text()).contains("You will hear from us by " + date + " at the latest.");
+        assertThat(mail.text()).contains("The panel needs one more week.");
+        assertThat(mail.html()).contains("The panel needs one more week.");
+        assertThat(Api.db(() -> Application.<Application>findById(a.id).promisedDecisionDate)).isEqualTo(later);
     }
 
     @Test
@@ -227,9 +231,9 @@ class LettersOverSmtpTest {
         Application a = data.application(requisition, recruiter, ada);
 
         long task = post("/api/applications/" + a.id + "/outcome", Map.of("outcome", "OFFER"));
-        assertEquals(MessageState.CALL_PENDING, Mails.message(task).state);
+        assertThat(Mails.message(task).state).isEqualTo(MessageState.CALL_PENDING);
         Mails.drain();
-        assertTrue(smtp.receivedBy(ada.email()).isEmpty(), "no e-mail before the call");
+        assertThat(smtp.receivedBy(ada.email())).as("no e-mail before the call").isEmpty();
 
         json(recruiter).body(Map.of("note", "Delighted, will sign next week")).when().post("/api/messages/" + task + "/call-done")
                 .then().statusCode(200);
@@ -237,9 +241,9 @@ class LettersOverSmtpTest {
         long confirmation = Api.db(() -> Message.<Message>find("application.id = ?1 and channel = ?2", a.id, Channel.EMAIL)
                 .singleResult().id);
         Received mail = assertEnglish(confirmation, ada.email(), "Dear Ms Lovelace,");
-        assertTrue(mail.text().contains("This confirms in writing what we told you on the phone."), mail.text());
-        assertTrue(mail.text().contains("We are delighted to offer you the position of " + requisition.title), mail.text());
-        assertEquals(MessageState.CALL_DONE, Mails.message(task).state);
+        assertThat(mail.text()).contains("This confirms in writing what we told you on the phone.");
+        assertThat(mail.text()).contains("We are delighted to offer you the position of " + requisition.title);
+        assertThat(Mails.message(task).state).isEqualTo(MessageState.CALL_DONE);
     }
 
     static long messageFor(long applicationId, MessageKind kind) {

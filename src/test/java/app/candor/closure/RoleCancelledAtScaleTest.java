@@ -27,9 +27,8 @@ import java.util.Map;
 import java.util.Set;
 
 import static app.candor.support.Api.json;
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Cancelling a requisition with many open applications: every candidate is told once, every application closes. */
 @QuarkusTest
@@ -64,29 +63,32 @@ class RoleCancelledAtScaleTest {
                 () -> Api.db(() -> Message.count("requisition.id = ?1 and state = ?2", requisition.id, MessageState.SENT)),
                 sent -> sent == OPEN);
         List<Message> notices = Api.db(() -> Message.<Message>list("requisition.id", requisition.id));
-        assertEquals(OPEN, notices.size(), "one notice per open application, none for the closed one");
+        assertThat(notices).as("one notice per open application, none for the closed one").hasSize(OPEN);
         Set<String> recipients = new HashSet<>();
         for (Message m : notices) {
-            assertEquals(MessageKind.ROLE_CANCELLED, m.kind);
-            assertEquals(1, m.attempts, () -> "attempts of message " + m.id);
+            assertThat(m.kind).isEqualTo(MessageKind.ROLE_CANCELLED);
+            assertThat(m.attempts).as(() -> "attempts of message " + m.id).isEqualTo(1);
             recipients.add(m.recipient);
         }
-        assertEquals(OPEN, recipients.size(), "fifty distinct recipients");
+        assertThat(recipients).as("fifty distinct recipients").hasSize(OPEN);
 
         Eventually.await("fifty e-mails", Mails.DELIVERY,
                 () -> recipients.stream().mapToInt(r -> smtp.receivedBy(r).size()).sum(), n -> n >= OPEN);
         Mails.drain();
-        assertEquals(OPEN, recipients.stream().mapToInt(r -> smtp.receivedBy(r).size()).sum(), "no duplicates");
+        assertThat(recipients.stream().mapToInt(r -> smtp.receivedBy(r).size()).sum())
+                .as("no duplicates").isEqualTo(OPEN);
         for (String recipient : recipients) {
             List<Received> mails = smtp.receivedBy(recipient).stream().map(Received::of).toList();
-            assertEquals(1, mails.size(), () -> "mails to " + recipient);
-            assertTrue(mails.get(0).subject().endsWith("the role has been cancelled"), mails.get(0).subject());
+            assertThat(mails).as(() -> "mails to " + recipient).hasSize(1);
+            assertThat(mails.get(0).subject()).endsWith("the role has been cancelled");
         }
 
         for (long id : applications) {
-            assertEquals(Stage.ROLE_CLOSED, Api.db(() -> Application.<Application>findById(id).stage), () -> "application " + id);
+            assertThat(Api.db(() -> Application.<Application>findById(id).stage))
+                    .as(() -> "application " + id).isEqualTo(Stage.ROLE_CLOSED);
         }
-        assertEquals(Stage.WITHDRAWN, Api.db(() -> Application.<Application>findById(decided.id).stage));
-        assertTrue(smtp.receivedBy(Api.db(() -> Application.<Application>findById(decided.id).candidate.email)).isEmpty());
+        assertThat(Api.db(() -> Application.<Application>findById(decided.id).stage)).isEqualTo(Stage.WITHDRAWN);
+        assertThat(smtp.receivedBy(Api.db(() -> Application.<Application>findById(decided.id).candidate.email)))
+                .isEmpty();
     }
 }

@@ -28,10 +28,8 @@ import java.util.Map;
 import java.util.Set;
 
 import static app.candor.support.Api.json;
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertNotNull;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * Filling a requisition with a thousand open applications: one request writes a thousand stage
@@ -75,7 +73,8 @@ class RoleFilledAtScaleTest {
                 .then().statusCode(200)
                 .body("recipients", equalTo(OPEN))
                 .body("kind", equalTo("ROLE_FILLED"));
-        assertEquals(0L, Api.db(() -> Message.count("requisition.id", requisition.id)), "the preview writes nothing");
+        assertThat(Api.db(() -> Message.count("requisition.id", requisition.id)))
+                .as("the preview writes nothing").isEqualTo(0L);
 
         json(recruiter).body(Map.of("status", "FILLED", "note", "Offer accepted")).when().post("/api/requisitions/" + requisition.id + "/status")
                 .then().statusCode(200)
@@ -83,39 +82,46 @@ class RoleFilledAtScaleTest {
                 .body("requisition.status", equalTo("FILLED"));
 
         List<Message> letters = Api.db(() -> Message.<Message>list("requisition.id", requisition.id));
-        assertEquals(OPEN, letters.size(), "one letter per open application, none for the hired one");
+        assertThat(letters).as("one letter per open application, none for the hired one").hasSize(OPEN);
         Set<String> causes = new HashSet<>();
         for (Message m : letters) {
-            assertEquals(MessageKind.ROLE_FILLED, m.kind, () -> "kind of message " + m.id);
+            assertThat(m.kind).as(() -> "kind of message " + m.id).isEqualTo(MessageKind.ROLE_FILLED);
             causes.add(m.cause);
         }
         Set<Long> told = new HashSet<>(Api.db(() -> Message.getEntityManager()
                 .createQuery("select m.application.id from Message m where m.requisition.id = ?1", Long.class)
                 .setParameter(1, requisition.id).getResultList()));
-        assertEquals(OPEN, causes.size(), "a cause of its own for each letter");
-        assertEquals(new HashSet<>(open), told, "exactly the open applications are told");
-        assertEquals((long) OPEN, Api.db(() -> StageChange.count("application.requisition.id = ?1 and toStage = ?2 and note = ?3",
-                requisition.id, Stage.REJECTED, "Role filled")), "a history entry per application");
-        assertEquals((long) OPEN, Api.db(() -> Application.count("requisition.id = ?1 and stage = ?2", requisition.id, Stage.REJECTED)));
+        assertThat(causes).as("a cause of its own for each letter").hasSize(OPEN);
+        assertThat(told).as("exactly the open applications are told").isEqualTo(new HashSet<>(open));
+        assertThat(Api.db(() -> StageChange.count("application.requisition.id = ?1 and toStage = ?2 and note = ?3",
+                requisition.id, Stage.REJECTED, "Role filled")))
+                .as("a history entry per application").isEqualTo((long) OPEN);
+        assertThat(Api.db(() -> Application.count("requisition.id = ?1 and stage = ?2", requisition.id, Stage.REJECTED)))
+                .isEqualTo((long) OPEN);
 
         Eventually.await("all " + OPEN + " letters sent", ALL_SENT,
                 () -> Api.db(() -> Message.count("requisition.id = ?1 and state = ?2", requisition.id, MessageState.SENT)),
                 sent -> sent == OPEN);
-        assertEquals(0L, Api.db(() -> Message.count("requisition.id = ?1 and attempts <> 1", requisition.id)), "each sent once");
-        assertEquals((long) OPEN, Api.db(() -> Application.count("requisition.id = ?1 and stage = ?2 and closure.state = ?3",
-                requisition.id, Stage.REJECTED, ClosureState.CLOSED)), "every told candidate has closure");
+        assertThat(Api.db(() -> Message.count("requisition.id = ?1 and attempts <> 1", requisition.id)))
+                .as("each sent once").isEqualTo(0L);
+        assertThat(Api.db(() -> Application.count("requisition.id = ?1 and stage = ?2 and closure.state = ?3",
+                requisition.id, Stage.REJECTED, ClosureState.CLOSED)))
+                .as("every told candidate has closure").isEqualTo((long) OPEN);
         Application sample = Api.db(() -> Application.<Application>findById(open.get(0)));
-        assertNotNull(sample.closure.closedAt());
-        assertEquals(Boolean.FALSE, sample.closure.closedLate(), "told before the promised date");
+        assertThat(sample.closure.closedAt()).isNotNull();
+        assertThat(sample.closure.closedLate()).as("told before the promised date").isFalse();
 
         Application stillHired = Api.db(() -> Application.<Application>findById(hired.id));
-        assertEquals(Stage.HIRED, stillHired.stage);
-        assertEquals(hiredHistory, Api.db(() -> StageChange.count("application.id", hired.id)), "the hire's history is untouched");
+        assertThat(stillHired.stage).isEqualTo(Stage.HIRED);
+        assertThat(Api.db(() -> StageChange.count("application.id", hired.id)))
+                .as("the hire's history is untouched").isEqualTo(hiredHistory);
 
         Api.problem(json(recruiter).body(Map.of("status", "FILLED")).when().post("/api/requisitions/" + requisition.id + "/status"),
                 409, "already FILLED");
         Mails.drain();
-        assertEquals(OPEN, Api.db(() -> Message.count("requisition.id", requisition.id)), "nothing more is written or sent");
-        assertTrue(Api.db(() -> Message.count("requisition.id = ?1 and state <> ?2", requisition.id, MessageState.SENT)) == 0);
+        assertThat(Api.db(() -> Message.count("requisition.id", requisition.id)))
+                .as("nothing more is written or sent").isEqualTo(OPEN);
+        assertThat(Api.db(() -> Message.count("requisition.id = ?1 and state <> ?2", requisition.id, MessageState.SENT)))
+                .isZero();
     }
 }

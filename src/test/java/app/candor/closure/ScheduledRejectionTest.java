@@ -30,11 +30,8 @@ import java.util.List;
 import java.util.Map;
 
 import static app.candor.support.Api.json;
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertNotNull;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** A rejection scheduled for later: it waits, can be changed, cancelled (undoing the rejection) or sent now. */
 @QuarkusTest
@@ -74,10 +71,10 @@ class ScheduledRejectionTest {
 
     private void assertNothingSent(long id) {
         Mails.drain();
-        assertTrue(smtp.receivedBy(address).isEmpty(), "nothing sent before the time");
+        assertThat(smtp.receivedBy(address)).as("nothing sent before the time").isEmpty();
         Message m = Mails.message(id);
-        assertEquals(MessageState.SCHEDULED, m.state);
-        assertEquals(0, m.attempts);
+        assertThat(m.state).isEqualTo(MessageState.SCHEDULED);
+        assertThat(m.attempts).isEqualTo(0);
     }
 
     @Test
@@ -85,8 +82,9 @@ class ScheduledRejectionTest {
         String sendAt = inDays(2);
         JsonPath scheduled = schedule("We enjoyed meeting you.", sendAt);
         long id = scheduled.getLong("id");
-        assertEquals(Instant.parse(sendAt), Instant.parse(scheduled.getString("scheduledFor")));
-        assertEquals(Stage.REJECTED, Api.db(() -> Application.<Application>findById(application.id).stage), "recorded now");
+        assertThat(Instant.parse(scheduled.getString("scheduledFor"))).isEqualTo(Instant.parse(sendAt));
+        assertThat(Api.db(() -> Application.<Application>findById(application.id).stage))
+                .as("recorded now").isEqualTo(Stage.REJECTED);
         assertNothingSent(id);
 
         String later = inDays(3);
@@ -96,10 +94,10 @@ class ScheduledRejectionTest {
                 .body("personalNote", equalTo("Please do apply again next year."));
 
         Message edited = Mails.message(id);
-        assertEquals(Instant.parse(later), edited.dueAt);
+        assertThat(edited.dueAt).isEqualTo(Instant.parse(later));
         for (String body : List.of(edited.bodyText, edited.bodyHtml)) {
-            assertTrue(body.contains("Please do apply again next year."), body);
-            assertFalse(body.contains("We enjoyed meeting you."), body);
+            assertThat(body).contains("Please do apply again next year.");
+            assertThat(body).doesNotContain("We enjoyed meeting you.");
         }
         assertNothingSent(id);
     }
@@ -111,18 +109,18 @@ class ScheduledRejectionTest {
         json(recruiter).when().post("/api/messages/" + id + "/cancel").then().statusCode(200).body("state", equalTo("CANCELLED"));
 
         Application back = Api.db(() -> Application.<Application>findById(application.id));
-        assertEquals(Stage.INTERVIEW, back.stage, "back where it was before the rejection");
-        assertNotNull(back.promisedDecisionDate, "open again, with a promise");
+        assertThat(back.stage).as("back where it was before the rejection").isEqualTo(Stage.INTERVIEW);
+        assertThat(back.promisedDecisionDate).as("open again, with a promise").isNotNull();
         List<StageChange> history = Api.db(() -> StageChange.listFor(Application.findById(application.id)));
         StageChange last = history.get(history.size() - 1);
-        assertEquals(Stage.REJECTED, last.fromStage);
-        assertEquals(Stage.INTERVIEW, last.toStage);
-        assertTrue(last.correction);
+        assertThat(last.fromStage).isEqualTo(Stage.REJECTED);
+        assertThat(last.toStage).isEqualTo(Stage.INTERVIEW);
+        assertThat(last.correction).isTrue();
         Mails.drain();
-        assertTrue(smtp.receivedBy(address).isEmpty(), "nothing sent after a cancel");
+        assertThat(smtp.receivedBy(address)).as("nothing sent after a cancel").isEmpty();
         Message m = Mails.message(id);
-        assertEquals(MessageState.CANCELLED, m.state);
-        assertEquals(0, m.attempts);
+        assertThat(m.state).isEqualTo(MessageState.CANCELLED);
+        assertThat(m.attempts).isEqualTo(0);
 
         json(recruiter).when().post("/api/messages/" + id + "/send-now").then().statusCode(409);
         json(recruiter).when().post("/api/messages/" + id + "/cancel").then().statusCode(409);
@@ -137,9 +135,9 @@ class ScheduledRejectionTest {
 
         Message sent = Mails.awaitState(id, MessageState.SENT);
         Received mail = Mails.awaitOne(smtp, address);
-        assertEquals(1, sent.attempts);
-        assertTrue(mail.text().contains("We enjoyed meeting you."), mail.text());
-        assertTrue(mail.text().contains("not to move forward with your application for " + requisition.title), mail.text());
+        assertThat(sent.attempts).isEqualTo(1);
+        assertThat(mail.text()).contains("We enjoyed meeting you.");
+        assertThat(mail.text()).contains("not to move forward with your application for " + requisition.title);
         json(recruiter).when().post("/api/messages/" + id + "/send-now").then().statusCode(409);
     }
 }

@@ -15,8 +15,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * A bulk notice renders its role's letter once and puts each candidate's greeting in: the letters must be
@@ -58,13 +57,14 @@ class BulkLettersTest {
                     MessageComposer.Content content = new MessageComposer.Content(kind, null, newDate, false);
                     Composed one = composer.compose(a, recruiter, content);
                     Composed inBulk = bulk.compose(a, recruiter, content);
-                    assertEquals(one, inBulk, () -> kind + " for application " + a.id);
-                    assertTrue(!inBulk.html().contains(MessageComposer.GREETING) && !inBulk.text().contains(MessageComposer.GREETING));
+                    assertThat(inBulk).as(() -> kind + " for application " + a.id).isEqualTo(one);
+                    assertThat(inBulk.html()).doesNotContain(MessageComposer.GREETING);
+                    assertThat(inBulk.text()).doesNotContain(MessageComposer.GREETING);
                     letters++;
                 }
             }
             return letters;
         });
-        assertEquals(24, compared);
+        assertThat(compared).isEqualTo(24);
     }
 }

@@ -32,11 +32,8 @@ import java.util.List;
 import java.util.Map;
 
 import static app.candor.support.Api.json;
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertNotNull;
-import static org.junit.jupiter.api.Assertions.assertNull;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * Delivery when SMTP misbehaves, over real sockets: a server that is down (retry with backoff,
@@ -87,22 +84,23 @@ class DeliveryFailureTest {
         smtp.stop();
 
         long id = recordOffer(a);
-        assertEquals(Stage.OFFER, Api.db(() -> Application.<Application>findById(a.id).stage), "the outcome is recorded regardless");
+        assertThat(Api.db(() -> Application.<Application>findById(a.id).stage))
+                .as("the outcome is recorded regardless").isEqualTo(Stage.OFFER);
 
         Message waiting = Eventually.await("a failed attempt on message " + id, Mails.DELIVERY, () -> Mails.message(id),
                 m -> m.attempts > 0);
         smtp.start();
-        assertEquals(MessageState.QUEUED, waiting.state, "a transient failure retries");
-        assertNotNull(waiting.lastError, "why it was not sent");
-        assertTrue(waiting.lastError.startsWith("Not delivered"), waiting.lastError);
-        assertNull(waiting.sentAt);
-        assertNull(waiting.leaseOwner, "the lease is given back after the attempt");
+        assertThat(waiting.state).as("a transient failure retries").isEqualTo(MessageState.QUEUED);
+        assertThat(waiting.lastError).as("why it was not sent").isNotNull();
+        assertThat(waiting.lastError).startsWith("Not delivered");
+        assertThat(waiting.sentAt).isNull();
+        assertThat(waiting.leaseOwner).as("the lease is given back after the attempt").isNull();
 
         Message sent = Mails.awaitState(id, MessageState.SENT);
         Received mail = Mails.awaitOne(smtp, address);
-        assertTrue(sent.attempts >= 2, () -> "attempts: " + sent.attempts);
-        assertNull(sent.lastError, "a later success clears the error");
-        assertEquals(List.of(sent.messageIdHeader), mail.headers("Message-ID"));
+        assertThat(sent.attempts).as(() -> "attempts: " + sent.attempts).isGreaterThanOrEqualTo(2);
+        assertThat(sent.lastError).as("a later success clears the error").isNull();
+        assertThat(mail.headers("Message-ID")).isEqualTo(List.of(sent.messageIdHeader));
     }
 
     @Test
@@ -115,18 +113,19 @@ class DeliveryFailureTest {
         long id = recordOffer(a);
 
         Message failed = Mails.awaitState(id, MessageState.FAILED);
-        assertTrue(failed.lastError.startsWith("SMTP 550"), failed.lastError);
+        assertThat(failed.lastError).startsWith("SMTP 550");
         // Normally 1. The mail client may still hold a pooled connection to the server an earlier test stopped, and
         // the first send over it times out (a transient failure, retried): what matters is that the 5xx is not retried.
         int attempts = failed.attempts;
-        assertTrue(attempts <= 2, () -> "attempts: " + attempts);
-        assertNull(failed.dueAt);
+        assertThat(attempts).as(() -> "attempts: " + attempts).isLessThanOrEqualTo(2);
+        assertThat(failed.dueAt).isNull();
         Candidate flagged = Api.db(() -> Candidate.<Candidate>findById(candidateId));
-        assertNotNull(flagged.emailUndeliverable, "the address is flagged");
-        assertTrue(flagged.emailUndeliverable.contains("550"), flagged.emailUndeliverable);
+        assertThat(flagged.emailUndeliverable).as("the address is flagged").isNotNull();
+        assertThat(flagged.emailUndeliverable).contains("550");
         Mails.drain();
-        assertEquals(1, refusing.refusedRecipients().stream().filter(wrong::equals).count(), "no retry after a 5xx");
-        assertEquals(attempts, Mails.message(id).attempts, "no retry after a 5xx");
+        assertThat(refusing.refusedRecipients().stream().filter(wrong::equals).count())
+                .as("no retry after a 5xx").isEqualTo(1);
+        assertThat(Mails.message(id).attempts).as("no retry after a 5xx").isEqualTo(attempts);
         json(recruiter).when().get("/api/messages/" + id).then().statusCode(200)
                 .body("state", equalTo("FAILED")).body("attempts", equalTo(attempts));
 
@@ -134,7 +133,8 @@ class DeliveryFailureTest {
         String right = TestData.email();
         CandidateInput corrected = TestData.candidateInput(right);
         json(recruiter).body(corrected).when().put("/api/candidates/" + candidateId).then().statusCode(200);
-        assertNull(Api.db(() -> Candidate.<Candidate>findById(candidateId).emailUndeliverable), "a new address deserves a new try");
+        assertThat(Api.db(() -> Candidate.<Candidate>findById(candidateId).emailUndeliverable))
+                .as("a new address deserves a new try").isNull();
 
         json(recruiter).when().post("/api/messages/" + id + "/resend").then().statusCode(200)
                 .body("state", equalTo("QUEUED")).body("recipient", equalTo(right)).body("attempts", equalTo(0));
@@ -143,11 +143,12 @@ class DeliveryFailureTest {
         Received mail = Mails.awaitOne(smtp, right);
         // Counted afresh (0 right after the resend, checked above); 2 when the first try went over a connection the
         // mail client had pooled to the refusing server this test just stopped, and hung until the timeout.
-        assertTrue(sent.attempts == 1 || sent.attempts == 2, () -> "attempts after the resend: " + sent.attempts);
-        assertEquals(right, sent.recipient);
-        assertNull(sent.lastError, "the old refusal is gone once it went through");
-        assertEquals(List.of(sent.messageIdHeader), mail.headers("Message-ID"), "the same Message-ID as the failed try");
-        assertTrue(smtp.receivedBy(wrong).isEmpty());
+        assertThat(sent.attempts).as("attempts after the resend").isBetween(1, 2);
+        assertThat(sent.recipient).isEqualTo(right);
+        assertThat(sent.lastError).as("the old refusal is gone once it went through").isNull();
+        assertThat(mail.headers("Message-ID"))
+                .as("the same Message-ID as the failed try").isEqualTo(List.of(sent.messageIdHeader));
+        assertThat(smtp.receivedBy(wrong)).isEmpty();
         json(recruiter).when().post("/api/messages/" + id + "/resend").then().statusCode(409);
     }
 
@@ -176,13 +177,14 @@ class DeliveryFailureTest {
 
         Map<Long, String> addresses = Map.of(first, emailOf(neverClaimed), second, emailOf(crashed), third, emailOf(heldElsewhere));
         Mails.drain();
-        addresses.values().forEach(address -> assertEquals(1, smtp.receivedBy(address).size(), "exactly one mail to " + address));
+        addresses.values().forEach(address ->
+                assertThat(smtp.receivedBy(address)).as("exactly one mail to " + address).hasSize(1));
         addresses.forEach((id, address) -> {
             Message m = Mails.message(id);
-            assertEquals(1, m.attempts, () -> "attempts of message " + m.id);
-            assertNull(m.leaseOwner);
+            assertThat(m.attempts).as(() -> "attempts of message " + m.id).isEqualTo(1);
+            assertThat(m.leaseOwner).isNull();
             Received mail = Received.of(smtp.receivedBy(address).get(0));
-            assertEquals(List.of("<candor-" + m.id + "@candor.local>"), mail.headers("Message-ID"));
+            assertThat(mail.headers("Message-ID")).isEqualTo(List.of("<candor-" + m.id + "@candor.local>"));
         });
     }
 
@@ -219,24 +221,24 @@ class DeliveryFailureTest {
         // The batch's lease as claimed, read from the last message: the second window's leases are renewed when
         // its sends start, which on a slow machine may already have happened by the time this line runs.
         Instant claimedUntil = Mails.message(fifth).leaseUntil;
-        assertNotNull(claimedUntil, "the whole batch is claimed at once");
+        assertThat(claimedUntil).as("the whole batch is claimed at once").isNotNull();
         // The second window starts only once the first one's sends have timed out (quarkus.mailer.timeout, 10 s here):
         // a deadline of that plus the usual delivery wait, so that a loaded machine is not taken for a failure.
         Eventually.await("the second window's sends to hang", Mails.DELIVERY.plusSeconds(20), () -> stalling.mailCommands() >= 4);
         Eventually.await("the batch's lease to run out", Duration.ofSeconds(15), () -> Instant.now().isAfter(claimedUntil.plusMillis(300)));
 
-        assertEquals(0, takeOver(third), "the message being sent is still held");
-        assertEquals(1, takeOver(fifth), "one not yet started may go to another instance");
-        assertEquals(4, stalling.mailCommands(), "the second window is still hanging: the scenario held");
-        assertTrue(Mails.message(third).leaseUntil.isAfter(Instant.now()), "renewed when its window started");
+        assertThat(takeOver(third)).as("the message being sent is still held").isEqualTo(0);
+        assertThat(takeOver(fifth)).as("one not yet started may go to another instance").isEqualTo(1);
+        assertThat(stalling.mailCommands()).as("the second window is still hanging: the scenario held").isEqualTo(4);
+        assertThat(Mails.message(third).leaseUntil).as("renewed when its window started").isAfter(Instant.now());
 
         smtp.start();
         for (int i = 0; i < batch.size(); i++) {
             Mails.awaitState(batch.get(i), MessageState.SENT);
         }
         Mails.drain();
-        addresses.forEach(a -> assertEquals(1, smtp.receivedBy(a).size(), "one mail to " + a));
-        assertEquals(1, Mails.message(fifth).attempts, "never tried by us while the other instance held it");
+        addresses.forEach(a -> assertThat(smtp.receivedBy(a)).as("one mail to " + a).hasSize(1));
+        assertThat(Mails.message(fifth).attempts).as("never tried by us while the other instance held it").isEqualTo(1);
     }
 
     /** What another instance's dispatcher does to claim a message; returns 1 if it got it. */

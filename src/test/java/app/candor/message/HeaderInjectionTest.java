@@ -24,9 +24,7 @@ import java.util.List;
 import java.util.Map;
 
 import static app.candor.support.Api.json;
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Hostile text in names, titles and notes, through real SMTP: CR/LF cannot add headers or
@@ -79,21 +77,23 @@ class HeaderInjectionTest {
 
         Message sent = Mails.awaitState(id, MessageState.SENT);
         Received mail = Mails.awaitOne(smtp, address);
-        assertTrue(smtp.receivedBy(EVIL).isEmpty(), "nothing for the injected address");
-        assertEquals(List.of(address), mail.recipients());
-        assertEquals(List.of(), mail.headers("Bcc"));
-        assertEquals(1, mail.headers("Subject").size());
+        assertThat(smtp.receivedBy(EVIL)).as("nothing for the injected address").isEmpty();
+        assertThat(mail.recipients()).isEqualTo(List.of(address));
+        assertThat(mail.headers("Bcc")).isEmpty();
+        assertThat(mail.headers("Subject")).hasSize(1);
         String headers = mail.headerBlock();
         List<String> lines = Arrays.asList(headers.split("\r\n"));
-        assertFalse(lines.stream().anyMatch(line -> line.regionMatches(true, 0, "Bcc:", 0, 4)), headers);
-        assertEquals(1, lines.stream().filter(line -> line.regionMatches(true, 0, "Subject:", 0, 8)).count(), headers);
-        assertTrue(lines.stream().filter(line -> line.contains(EVIL)).allMatch(line -> line.startsWith("Subject: ")),
-                () -> "the injected address may only appear as text inside the one Subject line:\n" + headers);
+        assertThat(lines).as(headers).noneMatch(line -> line.regionMatches(true, 0, "Bcc:", 0, 4));
+        assertThat(lines.stream().filter(line -> line.regionMatches(true, 0, "Subject:", 0, 8)).count())
+                .as(headers).isEqualTo(1);
+        assertThat(lines).filteredOn(line -> line.contains(EVIL))
+                .as(() -> "the injected address may only appear as text inside the one Subject line:\n" + headers)
+                .allMatch(line -> line.startsWith("Subject: "));
         String subject = mail.subject();
-        assertFalse(subject.contains("\r") || subject.contains("\n"), () -> "subject on one line: " + subject);
-        assertEquals(sent.subject, subject);
-        assertFalse(sent.subject.contains("\n"), "stored on one line too");
-        assertTrue(subject.startsWith("Your application for Engineer Bcc: " + EVIL + " Subject: you won"), subject);
+        assertThat(subject).as(() -> "subject on one line: " + subject).doesNotContain("\r", "\n");
+        assertThat(subject).isEqualTo(sent.subject);
+        assertThat(sent.subject).as("stored on one line too").doesNotContain("\n");
+        assertThat(subject).startsWith("Your application for Engineer Bcc: " + EVIL + " Subject: you won");
     }
 
     @Test
@@ -108,17 +108,20 @@ class HeaderInjectionTest {
         Mails.awaitState(id, MessageState.SENT);
         Received mail = Mails.awaitOne(smtp, address);
         String html = mail.html();
-        assertFalse(html.contains("<script>"), () -> "raw script in the HTML part:\n" + html);
-        assertFalse(html.contains("<a href=\"http://evil.test"), html); // (the letter's own links are Candor's)
-        assertFalse(html.contains("<b>Lead"), html);
-        assertTrue(html.contains("Dear Dr &lt;script&gt;alert(&#39;name&#39;)&lt;/script&gt;,")
-                || html.contains("Dear Dr &lt;script&gt;alert(&#x27;name&#x27;)&lt;/script&gt;,")
-                || html.contains("Dear Dr &lt;script&gt;alert('name')&lt;/script&gt;,"), html);
-        assertTrue(html.contains("&lt;script&gt;alert("), html);
-        assertTrue(html.contains("R&amp;D &lt;b&gt;Lead&lt;/b&gt;"), html);
-        assertFalse(html.contains("&amp;lt;"), () -> "escaped twice:\n" + html);
+        assertThat(html).as(() -> "raw script in the HTML part:\n" + html).doesNotContain("<script>");
+        assertThat(html).doesNotContain("<a href=\"http://evil.test"); // (the letter's own links are Candor's)
+        assertThat(html).doesNotContain("<b>Lead");
+        assertThat(html).containsAnyOf(
+                "Dear Dr &lt;script&gt;alert(&#39;name&#39;)&lt;/script&gt;,",
+                "Dear Dr &lt;script&gt;alert(&#x27;name&#x27;)&lt;/script&gt;,",
+                "Dear Dr &lt;script&gt;alert('name')&lt;/script&gt;,");
+        assertThat(html).contains("&lt;script&gt;alert(");
+        assertThat(html).contains("R&amp;D &lt;b&gt;Lead&lt;/b&gt;");
+        assertThat(html).as(() -> "escaped twice:\n" + html).doesNotContain("&amp;lt;");
         String text = mail.text();
-        assertTrue(text.startsWith("Dear Dr <script>alert('name')</script>,"), () -> "the text part is plain text:\n" + text);
-        assertTrue(text.contains("<script>alert('note')</script>"), text);
+        assertThat(text)
+                .as(() -> "the text part is plain text:\n" + text)
+                .startsWith("Dear Dr <script>alert('name')</script>,");
+        assertThat(text).contains("<script>alert('note')</script>");
     }
 }

@@ -28,9 +28,7 @@ import java.util.List;
 import java.util.Map;
 
 import static app.candor.support.Api.json;
-import static org.junit.jupiter.api.Assertions.assertArrayEquals;
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.assertj.core.api.Assertions.assertThat;
 
 /** The communication history as CSV: safe to open in a spreadsheet, and it reads back to the same rows. */
 @QuarkusTest
@@ -62,16 +60,17 @@ class HistoryExportCsvTest {
 
         Response response = json(recruiter).accept("text/csv").queryParam("requisitionId", requisition.id)
                 .when().get("/api/messages/export");
-        assertEquals(200, response.statusCode(), response::asString);
-        assertTrue(response.contentType().startsWith("text/csv"), response.contentType());
+        assertThat(response.statusCode()).as(response::asString).isEqualTo(200);
+        assertThat(response.contentType()).startsWith("text/csv");
         byte[] bytes = response.asByteArray();
-        assertArrayEquals(new byte[] {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF}, Arrays.copyOf(bytes, 3), "UTF-8 byte-order mark");
+        assertThat(Arrays.copyOf(bytes, 3))
+                .as("UTF-8 byte-order mark").containsExactly(new byte[] {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF});
         String csv = new String(bytes, 3, bytes.length - 3, StandardCharsets.UTF_8);
         assertRecordsEndWithCrLf(csv);
 
         List<CSVRecord> records;
         try (CSVParser parser = CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).get().parse(new StringReader(csv))) {
-            assertEquals(Arrays.asList(HistoryExport.HEADER), parser.getHeaderNames());
+            assertThat(parser.getHeaderNames()).isEqualTo(Arrays.asList(HistoryExport.HEADER));
             records = parser.getRecords();
         }
         List<Message> stored = Api.db(() -> {
@@ -79,40 +78,42 @@ class HistoryExportCsvTest {
             list.forEach(m -> m.candidate.firstName.length());
             return list;
         });
-        assertEquals(2, records.size());
+        assertThat(records).hasSize(2);
         for (int i = 0; i < stored.size(); i++) {
             Message m = stored.get(i);
             CSVRecord row = records.get(i);
-            assertEquals(String.valueOf(m.id), row.get("message_id"));
-            assertEquals(String.valueOf(requisition.id), row.get("requisition_id"));
-            assertEquals("'" + requisition.title, row.get("requisition"), "a leading minus is defused too");
-            assertEquals(recruiter.username, row.get("recruiter"));
-            assertEquals(m.candidate.firstName + " " + m.candidate.lastName, row.get("candidate"));
-            assertEquals(m.recipient, row.get("recipient"));
-            assertEquals(m.kind.name(), row.get("kind"));
-            assertEquals("EMAIL", row.get("channel"));
-            assertEquals("SENT", row.get("state"));
-            assertEquals(m.subject.startsWith("-") ? "'" + m.subject : m.subject, row.get("subject"));
-            assertEquals("1", row.get("attempts"));
-            assertEquals("", row.get("last_error"));
-            assertTrue(!row.get("sent_at").isEmpty(), "sent_at");
+            assertThat(row.get("message_id")).isEqualTo(String.valueOf(m.id));
+            assertThat(row.get("requisition_id")).isEqualTo(String.valueOf(requisition.id));
+            assertThat(row.get("requisition")).as("a leading minus is defused too").isEqualTo("'" + requisition.title);
+            assertThat(row.get("recruiter")).isEqualTo(recruiter.username);
+            assertThat(row.get("candidate")).isEqualTo(m.candidate.firstName + " " + m.candidate.lastName);
+            assertThat(row.get("recipient")).isEqualTo(m.recipient);
+            assertThat(row.get("kind")).isEqualTo(m.kind.name());
+            assertThat(row.get("channel")).isEqualTo("EMAIL");
+            assertThat(row.get("state")).isEqualTo("SENT");
+            assertThat(row.get("subject")).isEqualTo(m.subject.startsWith("-") ? "'" + m.subject : m.subject);
+            assertThat(row.get("attempts")).isEqualTo("1");
+            assertThat(row.get("last_error")).isEqualTo("");
+            assertThat(row.get("sent_at")).as("sent_at").isNotEmpty();
         }
         CSVRecord rejectionRow = records.stream().filter(r -> r.get("message_id").equals(String.valueOf(rejection))).findFirst().orElseThrow();
-        assertEquals("'" + FORMULA, rejectionRow.get("personal_note"), "the formula is shown as text");
-        assertEquals("Salary expectations could not be met", rejectionRow.get("rejection_reason"));
+        assertThat(rejectionRow.get("personal_note")).as("the formula is shown as text").isEqualTo("'" + FORMULA);
+        assertThat(rejectionRow.get("rejection_reason")).isEqualTo("Salary expectations could not be met");
         CSVRecord offerRow = records.stream().filter(r -> r.get("message_id").equals(String.valueOf(offer))).findFirst().orElseThrow();
-        assertEquals("'" + MULTI_LINE, offerRow.get("personal_note"), "quotes, commas and a line break survive the round trip");
-        assertEquals("", offerRow.get("rejection_reason"));
+        assertThat(offerRow.get("personal_note"))
+                .as("quotes, commas and a line break survive the round trip").isEqualTo("'" + MULTI_LINE);
+        assertThat(offerRow.get("rejection_reason")).isEqualTo("");
         for (CSVRecord row : records) {
             for (String cell : row.values()) {
-                assertTrue(cell.isEmpty() || "=+-@\t\r".indexOf(cell.charAt(0)) < 0, () -> "a live formula cell: " + cell);
+                assertThat(cell.isEmpty() || "=+-@\t\r".indexOf(cell.charAt(0)) < 0)
+                        .as(() -> "a live formula cell: " + cell).isTrue();
             }
         }
     }
 
     /** Every record (the header too) ends with CRLF; a bare LF may only appear inside a quoted cell. */
     private static void assertRecordsEndWithCrLf(String csv) {
-        assertTrue(csv.endsWith("\r\n"), "the last record ends with CRLF");
+        assertThat(csv).as("the last record ends with CRLF").endsWith("\r\n");
         boolean quoted = false;
         List<Integer> bareBreaks = new ArrayList<>();
         for (int i = 0; i < csv.length(); i++) {
@@ -125,6 +126,6 @@ class HistoryExportCsvTest {
                 bareBreaks.add(i);
             }
         }
-        assertEquals(List.of(), bareBreaks, "line breaks outside quotes that are not CRLF");
+        assertThat(bareBreaks).as("line breaks outside quotes that are not CRLF").isEmpty();
     }
 }

@@ -18,12 +18,12 @@ import java.util.Map;
 
 import static app.candor.support.Api.json;
 import static app.candor.support.Api.problem;
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.endsWith;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.everyItem;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.not;
-import static org.junit.jupiter.api.Assertions.assertEquals;
 
 /** /api/requisitions: create, list, read and change roles to fill. */
 @QuarkusTest
@@ -78,12 +78,12 @@ class RequisitionApiTest {
                 .body("hiringManager.id", equalTo(manager.id.intValue()))
                 .body("hiringManager.fullName", equalTo(manager.fullName));
 
-        assertEquals(before + 1, TestData.count(Requisition.class));
+        assertThat(TestData.count(Requisition.class)).isEqualTo(before + 1);
         Requisition stored = read(((Number) r.path("id")).longValue());
-        assertEquals(title, stored.title);
-        assertEquals(recruiter.id, stored.recruiter.id);
-        assertEquals(manager.id, stored.hiringManager.id);
-        assertEquals(RequisitionStatus.OPEN, stored.status);
+        assertThat(stored.title).isEqualTo(title);
+        assertThat(stored.recruiter.id).isEqualTo(recruiter.id);
+        assertThat(stored.hiringManager.id).isEqualTo(manager.id);
+        assertThat(stored.status).isEqualTo(RequisitionStatus.OPEN);
     }
 
     @Test
@@ -102,10 +102,10 @@ class RequisitionApiTest {
         body.remove("title");
 
         JsonPath p = problem(create(body), 400, "title");
-        assertEquals(List.of("title"), Api.errorFields(p));
+        assertThat(Api.errorFields(p)).isEqualTo(List.of("title"));
         problem(create(valid("   ")), 400, "title");
 
-        assertEquals(before, TestData.count(Requisition.class));
+        assertThat(TestData.count(Requisition.class)).isEqualTo(before);
     }
 
     @Test
@@ -113,11 +113,11 @@ class RequisitionApiTest {
         long before = TestData.count(Requisition.class);
 
         JsonPath p = problem(create(valid(Api.repeat('t', 201))), 400, "title", "200");
-        assertEquals(List.of("title"), Api.errorFields(p));
-        assertEquals(before, TestData.count(Requisition.class));
+        assertThat(Api.errorFields(p)).isEqualTo(List.of("title"));
+        assertThat(TestData.count(Requisition.class)).isEqualTo(before);
 
         create(valid(Api.repeat('t', 200))).then().statusCode(201);
-        assertEquals(before + 1, TestData.count(Requisition.class));
+        assertThat(TestData.count(Requisition.class)).isEqualTo(before + 1);
     }
 
     @Test
@@ -125,9 +125,9 @@ class RequisitionApiTest {
         long before = TestData.count(Requisition.class);
 
         JsonPath p = problem(create(Map.of("title", "Analyst")), 400, "hiringManagerId");
-        assertEquals(List.of("hiringManagerId"), Api.errorFields(p));
+        assertThat(Api.errorFields(p)).isEqualTo(List.of("hiringManagerId"));
 
-        assertEquals(before, TestData.count(Requisition.class));
+        assertThat(TestData.count(Requisition.class)).isEqualTo(before);
     }
 
     @Test
@@ -140,10 +140,10 @@ class RequisitionApiTest {
             Map<String, Object> body = valid("Analyst");
             body.put("hiringManagerId", notAManager);
             JsonPath p = problem(create(body), 400, "hiringManagerId", String.valueOf(notAManager), "hiring manager");
-            assertEquals(List.of("hiringManagerId"), Api.errorFields(p));
+            assertThat(Api.errorFields(p)).isEqualTo(List.of("hiringManagerId"));
         }
 
-        assertEquals(before, TestData.count(Requisition.class));
+        assertThat(TestData.count(Requisition.class)).isEqualTo(before);
     }
 
     @Test
@@ -154,7 +154,7 @@ class RequisitionApiTest {
 
         problem(create(body), 400, "recruiterId", "recruiter");
 
-        assertEquals(before, TestData.count(Requisition.class));
+        assertThat(TestData.count(Requisition.class)).isEqualTo(before);
     }
 
     @Test
@@ -165,7 +165,7 @@ class RequisitionApiTest {
 
         problem(create(body), 400, "hiringManagerId");
 
-        assertEquals(before, TestData.count(Requisition.class));
+        assertThat(TestData.count(Requisition.class)).isEqualTo(before);
     }
 
     @Test
@@ -176,7 +176,7 @@ class RequisitionApiTest {
         problem(json(manager).body(valid("Mine")).when().post("/api/requisitions"), 403, "role");
         problem(json(admin).body(valid("Mine")).when().post("/api/requisitions"), 403, "role");
 
-        assertEquals(before, TestData.count(Requisition.class));
+        assertThat(TestData.count(Requisition.class)).isEqualTo(before);
     }
 
     // --- read ----------------------------------------------------------------------------------
@@ -227,9 +227,9 @@ class RequisitionApiTest {
                 .body("recruiter.id", equalTo(recruiter.id.intValue()));
 
         Requisition stored = read(r.id);
-        assertEquals("Principal Engineer", stored.title);
-        assertEquals(newManager.id, stored.hiringManager.id);
-        assertEquals(recruiter.id, stored.recruiter.id);
+        assertThat(stored.title).isEqualTo("Principal Engineer");
+        assertThat(stored.hiringManager.id).isEqualTo(newManager.id);
+        assertThat(stored.recruiter.id).isEqualTo(recruiter.id);
     }
 
     @Test
@@ -242,9 +242,9 @@ class RequisitionApiTest {
         problem(json(recruiter).body(badManager).when().put("/api/requisitions/" + r.id), 400, "hiringManagerId");
 
         Requisition stored = read(r.id);
-        assertEquals(r.title, stored.title);
-        assertEquals(manager.id, stored.hiringManager.id);
-        assertEquals(r.version, stored.version);
+        assertThat(stored.title).isEqualTo(r.title);
+        assertThat(stored.hiringManager.id).isEqualTo(manager.id);
+        assertThat(stored.version).isEqualTo(r.version);
     }
 
     @Test
@@ -259,7 +259,7 @@ class RequisitionApiTest {
         problem(json(manager).body(valid("Renamed by manager")).when().put("/api/requisitions/" + r.id), 403);
         problem(json(data.admin()).body(valid("Renamed by admin")).when().put("/api/requisitions/" + r.id), 403);
 
-        assertEquals(r.title, read(r.id).title);
+        assertThat(read(r.id).title).isEqualTo(r.title);
     }
 
     @Test

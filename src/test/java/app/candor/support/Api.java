@@ -12,10 +12,7 @@ import java.util.Objects;
 import java.util.function.Supplier;
 
 import static io.restassured.RestAssured.given;
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertNotNull;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.assertj.core.api.Assertions.assertThat;
 
 /** RestAssured shortcuts for the API tests, and the checks every Problem Details answer must pass. */
 public final class Api {
@@ -46,21 +43,20 @@ public final class Api {
      */
     public static JsonPath problem(Response response, int status, String... detailMentions) {
         String body = response.asString();
-        assertEquals(status, response.statusCode(), () -> "status; body was: " + body);
+        assertThat(response.statusCode()).as(() -> "status; body was: " + body).isEqualTo(status);
         String contentType = response.contentType();
-        assertTrue(contentType != null && contentType.startsWith(PROBLEM_JSON),
-                () -> "content type should be " + PROBLEM_JSON + " but was " + contentType + "; body: " + body);
+        assertThat(contentType).as(() -> "content type; body: " + body).startsWith(PROBLEM_JSON);
         JsonPath json = JsonPath.from(body);
-        assertEquals(status, json.getInt("status"), "status field");
-        assertNotNull(json.getString("type"), "type field");
+        assertThat(json.getInt("status")).as("status field").isEqualTo(status);
+        assertThat(json.getString("type")).as("type field").isNotNull();
         String title = json.getString("title");
-        assertTrue(title != null && !title.isBlank(), "title field");
+        assertThat(title).as("title field").isNotBlank();
         String instance = json.getString("instance");
-        assertTrue(instance != null && instance.startsWith("/api"), () -> "instance should be the request path: " + instance);
+        assertThat(instance).as("instance should be the request path").startsWith("/api");
         String detail = json.getString("detail");
-        assertTrue(detail != null && !detail.isBlank(), "detail field");
+        assertThat(detail).as("detail field").isNotBlank();
         for (String mention : detailMentions) {
-            assertTrue(detail.contains(mention), () -> "detail should mention '" + mention + "': " + detail);
+            assertThat(detail).as(() -> "detail should mention '" + mention + "': " + detail).contains(mention);
         }
         assertNoJavaLeak(body);
         return json;
@@ -69,21 +65,21 @@ public final class Api {
     /** No class name, package or stack trace reaches a client. */
     public static void assertNoJavaLeak(String body) {
         for (String leak : List.of("app.candor", "Exception", "java.", "jakarta.", "org.hibernate", "com.fasterxml", "\tat ")) {
-            assertFalse(body.contains(leak), () -> "the answer leaks '" + leak + "': " + body);
+            assertThat(body).as(() -> "the answer leaks '" + leak + "': " + body).doesNotContain(leak);
         }
     }
 
     /** The {@code field} names of a validation problem's {@code errors}. */
     public static List<String> errorFields(JsonPath problem) {
         List<String> fields = problem.getList("errors.field", String.class);
-        assertNotNull(fields, "errors array expected in " + problem.prettify());
+        assertThat(fields).as("errors array expected in " + problem.prettify()).isNotNull();
         return fields.stream().filter(Objects::nonNull).toList();
     }
 
     /** The {@code line} numbers of a CSV problem's {@code errors}. */
     public static List<Integer> errorLines(JsonPath problem) {
         List<Integer> lines = problem.getList("errors.line", Integer.class);
-        assertNotNull(lines, "errors array expected in " + problem.prettify());
+        assertThat(lines).as("errors array expected in " + problem.prettify()).isNotNull();
         return lines.stream().filter(Objects::nonNull).toList();
     }
 

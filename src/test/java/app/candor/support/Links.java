@@ -6,7 +6,7 @@ import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.assertj.core.api.Assertions.assertThat;
 
 /** The candidate links in a mail as the candidate received it: purpose ("withdraw", "status", "feedback") to URL. */
 public final class Links {
@@ -30,7 +30,7 @@ public final class Links {
     /** The link for {@code purpose}, which must be there. */
     public static String of(String text, String purpose) {
         String link = in(text).get(purpose);
-        assertNotNull(link, () -> "no " + purpose + " link in the mail");
+        assertThat(link).as(() -> "no " + purpose + " link in the mail").isNotNull();
         return link;
     }
 

@@ -8,7 +8,7 @@ import io.quarkus.arc.Arc;
 import java.time.Duration;
 import java.util.List;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.assertj.core.api.Assertions.assertThat;
 
 /** Waiting for delivery: a message's state in the database and what reached the SMTP server. */
 public final class Mails {
@@ -54,7 +54,7 @@ public final class Mails {
         Eventually.await(count + " mail(s) to " + address, DELIVERY, () -> smtp.receivedBy(address).size(), n -> n >= count);
         drain();
         List<Received> received = smtp.receivedBy(address).stream().map(Received::of).toList();
-        assertEquals(count, received.size(), () -> "mails to " + address);
+        assertThat(received).as(() -> "mails to " + address).hasSize(count);
         return received;
     }
 

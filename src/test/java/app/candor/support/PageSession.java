@@ -11,7 +11,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import static io.restassured.RestAssured.given;
-import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * A signed-in browser session without a browser: the form-login cookie plus the CSRF cookie and
@@ -34,10 +34,12 @@ public final class PageSession {
                 .formParam("j_username", user.username).formParam("j_password", TestData.PASSWORD)
                 .when().post("/j_security_check");
         String cookie = login.getCookie("candor-session");
-        assertNotNull(cookie, () -> "no session cookie after signing in as " + user.username + ": " + login.statusCode());
+        assertThat(cookie)
+                .as(() -> "no session cookie after signing in as " + user.username + ": " + login.statusCode())
+                .isNotNull();
         session.cookies.put("candor-session", cookie);
         String ticket = login.getCookie("candor-sid");
-        assertNotNull(ticket, () -> "no session ticket after signing in as " + user.username);
+        assertThat(ticket).as(() -> "no session ticket after signing in as " + user.username).isNotNull();
         session.cookies.put("candor-sid", ticket);
         return session;
     }
@@ -125,7 +127,7 @@ public final class PageSession {
 
     /** POSTs a form with the CSRF token of the last page read (read one first). */
     public Response post(String path, Map<String, ?> fields) {
-        assertNotNull(csrfToken, "read a page with a form before posting");
+        assertThat(csrfToken).as("read a page with a form before posting").isNotNull();
         return keepFlash(request().contentType(ContentType.URLENC).formParams(fields).formParam("csrf-token", csrfToken)
                 .when().post(path));
     }

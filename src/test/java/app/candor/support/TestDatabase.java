@@ -1,10 +1,11 @@
 package app.candor.support;
 
 import io.quarkus.logging.Log;
-import org.junit.jupiter.api.Assertions;
 
 import java.util.HashMap;
 import java.util.Map;
+
+import static org.assertj.core.api.Assertions.fail;
 
 /**
  * Which database the tests run on. By default an in-memory H2 in PostgreSQL mode; with
@@ -56,7 +57,7 @@ public final class TestDatabase {
             return true;
         }
         if ("true".equalsIgnoreCase(System.getenv("CI"))) {
-            Assertions.fail(test + ": CANDOR_TEST_PG_URL is not set although CI=true: .ci/run should have started PostgreSQL "
+            fail(test + ": CANDOR_TEST_PG_URL is not set although CI=true: .ci/run should have started PostgreSQL "
                     + "and exported CANDOR_TEST_PG_URL, CANDOR_TEST_PG_USER and CANDOR_TEST_PG_PASSWORD");
         }
         Log.warnf("%s skipped: no PostgreSQL URL given (set CANDOR_TEST_PG_URL, CANDOR_TEST_PG_USER and CANDOR_TEST_PG_PASSWORD, "

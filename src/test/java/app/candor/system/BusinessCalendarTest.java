@@ -13,10 +13,8 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertThrows;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 
 /** Business-day arithmetic, without Quarkus: a fixed clock, a zone and a set of holidays. */
 @DatabaseNeutral
@@ -35,89 +33,93 @@ class BusinessCalendarTest {
 
     @Test
     void theFixturesAreTheWeekdaysTheTestsAssume() {
-        assertEquals(DayOfWeek.FRIDAY, FRIDAY.getDayOfWeek());
-        assertEquals(DayOfWeek.FRIDAY, GOOD_FRIDAY.getDayOfWeek());
-        assertEquals(DayOfWeek.MONDAY, EASTER_MONDAY.getDayOfWeek());
+        assertThat(FRIDAY.getDayOfWeek()).isEqualTo(DayOfWeek.FRIDAY);
+        assertThat(GOOD_FRIDAY.getDayOfWeek()).isEqualTo(DayOfWeek.FRIDAY);
+        assertThat(EASTER_MONDAY.getDayOfWeek()).isEqualTo(DayOfWeek.MONDAY);
     }
 
     @Test
     void twentyFourWorkingHoursAfterFridayAfternoonIsMondayAfternoon() {
-        assertEquals(Instant.parse("2027-03-08T16:00:00Z"), calendar.addWorkingHours(Instant.parse("2027-03-05T16:00:00Z"), 24));
-        assertEquals(Instant.parse("2027-03-05T20:00:00Z"), calendar.addWorkingHours(Instant.parse("2027-03-05T16:00:00Z"), 4));
+        assertThat(calendar.addWorkingHours(Instant.parse("2027-03-05T16:00:00Z"), 24))
+                .isEqualTo(Instant.parse("2027-03-08T16:00:00Z"));
+        assertThat(calendar.addWorkingHours(Instant.parse("2027-03-05T16:00:00Z"), 4))
+                .isEqualTo(Instant.parse("2027-03-05T20:00:00Z"));
     }
 
     @Test
     void workingHoursStartingOnAWeekendCountFromMondayAndSkipHolidays() {
-        assertEquals(Instant.parse("2027-03-09T00:00:00Z"), calendar.addWorkingHours(Instant.parse("2027-03-06T11:00:00Z"), 24));
+        assertThat(calendar.addWorkingHours(Instant.parse("2027-03-06T11:00:00Z"), 24))
+                .isEqualTo(Instant.parse("2027-03-09T00:00:00Z"));
         // Thursday 12:00 before Easter: the rest of Thursday, then Tuesday after Easter Monday.
-        assertEquals(Instant.parse("2027-03-30T12:00:00Z"), withEaster.addWorkingHours(Instant.parse("2027-03-25T12:00:00Z"), 24));
+        assertThat(withEaster.addWorkingHours(Instant.parse("2027-03-25T12:00:00Z"), 24))
+                .isEqualTo(Instant.parse("2027-03-30T12:00:00Z"));
     }
 
     @Test
     void fridayPlusOneBusinessDayIsMonday() {
-        assertEquals(LocalDate.of(2027, 3, 8), calendar.addBusinessDays(FRIDAY, 1));
+        assertThat(calendar.addBusinessDays(FRIDAY, 1)).isEqualTo(LocalDate.of(2027, 3, 8));
     }
 
     @Test
     void fridayPlusFiveBusinessDaysIsNextFriday() {
-        assertEquals(LocalDate.of(2027, 3, 12), calendar.addBusinessDays(FRIDAY, 5));
+        assertThat(calendar.addBusinessDays(FRIDAY, 5)).isEqualTo(LocalDate.of(2027, 3, 12));
     }
 
     @Test
     void fridayPlusSevenBusinessDaysIsTuesdayAfterNext() {
-        assertEquals(LocalDate.of(2027, 3, 16), calendar.addBusinessDays(FRIDAY, 7));
+        assertThat(calendar.addBusinessDays(FRIDAY, 7)).isEqualTo(LocalDate.of(2027, 3, 16));
     }
 
     @Test
     void zeroBusinessDaysIsTheSameDay() {
-        assertEquals(FRIDAY, calendar.addBusinessDays(FRIDAY, 0));
-        assertEquals(SATURDAY, calendar.addBusinessDays(SATURDAY, 0));
+        assertThat(calendar.addBusinessDays(FRIDAY, 0)).isEqualTo(FRIDAY);
+        assertThat(calendar.addBusinessDays(SATURDAY, 0)).isEqualTo(SATURDAY);
     }
 
     @Test
     void aWeekendStartCountsFromMonday() {
-        assertEquals(LocalDate.of(2027, 3, 8), calendar.addBusinessDays(SATURDAY, 1));
-        assertEquals(LocalDate.of(2027, 3, 8), calendar.addBusinessDays(SATURDAY.plusDays(1), 1));
+        assertThat(calendar.addBusinessDays(SATURDAY, 1)).isEqualTo(LocalDate.of(2027, 3, 8));
+        assertThat(calendar.addBusinessDays(SATURDAY.plusDays(1), 1)).isEqualTo(LocalDate.of(2027, 3, 8));
     }
 
     @Test
     void holidaysAreSkipped() {
         LocalDate thursday = GOOD_FRIDAY.minusDays(1);
         // Thu + 1: Good Friday, weekend and Easter Monday are skipped -> Tuesday.
-        assertEquals(LocalDate.of(2027, 3, 30), withEaster.addBusinessDays(thursday, 1));
+        assertThat(withEaster.addBusinessDays(thursday, 1)).isEqualTo(LocalDate.of(2027, 3, 30));
         // Without the holidays the same sum lands on Good Friday itself.
-        assertEquals(GOOD_FRIDAY, calendar.addBusinessDays(thursday, 1));
+        assertThat(calendar.addBusinessDays(thursday, 1)).isEqualTo(GOOD_FRIDAY);
         // Thu + 3: Tue, Wed, Thu.
-        assertEquals(LocalDate.of(2027, 4, 1), withEaster.addBusinessDays(thursday, 3));
+        assertThat(withEaster.addBusinessDays(thursday, 3)).isEqualTo(LocalDate.of(2027, 4, 1));
     }
 
     @Test
     void weekendsAndHolidaysAreNotBusinessDays() {
-        assertTrue(calendar.isBusinessDay(FRIDAY));
-        assertFalse(calendar.isBusinessDay(SATURDAY));
-        assertFalse(calendar.isBusinessDay(SATURDAY.plusDays(1)));
-        assertFalse(withEaster.isBusinessDay(GOOD_FRIDAY));
-        assertTrue(calendar.isBusinessDay(GOOD_FRIDAY));
+        assertThat(calendar.isBusinessDay(FRIDAY)).isTrue();
+        assertThat(calendar.isBusinessDay(SATURDAY)).isFalse();
+        assertThat(calendar.isBusinessDay(SATURDAY.plusDays(1))).isFalse();
+        assertThat(withEaster.isBusinessDay(GOOD_FRIDAY)).isFalse();
+        assertThat(calendar.isBusinessDay(GOOD_FRIDAY)).isTrue();
     }
 
     @Test
     void negativeDaysAreRefused() {
-        assertThrows(IllegalArgumentException.class, () -> calendar.addBusinessDays(FRIDAY, -1));
+        assertThatIllegalArgumentException().isThrownBy(() -> calendar.addBusinessDays(FRIDAY, -1));
     }
 
     @Test
     void todayIsReckonedInTheConfiguredZone() {
         // 23:30 UTC on Friday is already Saturday in Berlin.
         Clock lateFriday = Clock.fixed(Instant.parse("2027-03-05T23:30:00Z"), ZoneOffset.UTC);
-        assertEquals(FRIDAY, new BusinessCalendar(lateFriday, ZoneOffset.UTC, Set.of()).today());
-        assertEquals(SATURDAY, new BusinessCalendar(lateFriday, ZoneId.of("Europe/Berlin"), Set.of()).today());
+        assertThat(new BusinessCalendar(lateFriday, ZoneOffset.UTC, Set.of()).today()).isEqualTo(FRIDAY);
+        assertThat(new BusinessCalendar(lateFriday, ZoneId.of("Europe/Berlin"), Set.of()).today()).isEqualTo(SATURDAY);
     }
 
     @Test
     void daysSinceCountsCalendarDaysAndIsNeverNegative() {
-        assertEquals(3, calendar.daysSince(Instant.parse("2027-03-02T18:00:00Z")));
-        assertEquals(0, calendar.daysSince(Instant.parse("2027-03-05T01:00:00Z")));
-        assertEquals(0, calendar.daysSince(Instant.parse("2027-03-09T01:00:00Z")));
+        assertThat(calendar.daysSince(Instant.parse("2027-03-02T18:00:00Z"))).isEqualTo(3);
+        assertThat(calendar.daysSince(Instant.parse("2027-03-05T01:00:00Z"))).isEqualTo(0);
+        assertThat(calendar.daysSince(Instant.parse("2027-03-09T01:00:00Z"))).isEqualTo(0);
     }
 
     /** A Sunday-to-Thursday week: Friday and Saturday are the weekend. */
@@ -129,17 +131,18 @@ class BusinessCalendarTest {
     void inASundayToThursdayWeekFridayAndSaturdayAreTheWeekend() {
         LocalDate thursday = FRIDAY.minusDays(1);
         LocalDate sunday = SATURDAY.plusDays(1);
-        assertTrue(sundayToThursday.isBusinessDay(thursday));
-        assertFalse(sundayToThursday.isBusinessDay(FRIDAY));
-        assertFalse(sundayToThursday.isBusinessDay(SATURDAY));
-        assertTrue(sundayToThursday.isBusinessDay(sunday));
+        assertThat(sundayToThursday.isBusinessDay(thursday)).isTrue();
+        assertThat(sundayToThursday.isBusinessDay(FRIDAY)).isFalse();
+        assertThat(sundayToThursday.isBusinessDay(SATURDAY)).isFalse();
+        assertThat(sundayToThursday.isBusinessDay(sunday)).isTrue();
         // Thursday + 1 is Sunday, and "due soon" on a Thursday reaches to Sunday.
-        assertEquals(sunday, sundayToThursday.addBusinessDays(thursday, 1));
-        assertEquals(sunday, sundayToThursday.dueSoonUntil(thursday));
+        assertThat(sundayToThursday.addBusinessDays(thursday, 1)).isEqualTo(sunday);
+        assertThat(sundayToThursday.dueSoonUntil(thursday)).isEqualTo(sunday);
         // A promise for Thursday is one business day over on Sunday.
-        assertEquals(1, sundayToThursday.businessDaysAfter(thursday, sunday));
+        assertThat(sundayToThursday.businessDaysAfter(thursday, sunday)).isEqualTo(1);
         // 24 working hours from Thursday 16:00: Thursday's last 8, then 16 on Sunday.
-        assertEquals(Instant.parse("2027-03-07T16:00:00Z"), sundayToThursday.addWorkingHours(Instant.parse("2027-03-04T16:00:00Z"), 24));
+        assertThat(sundayToThursday.addWorkingHours(Instant.parse("2027-03-04T16:00:00Z"), 24))
+                .isEqualTo(Instant.parse("2027-03-07T16:00:00Z"));
     }
 
     @Test
@@ -148,14 +151,15 @@ class BusinessCalendarTest {
                 List.of(DayOfWeek.THURSDAY, DayOfWeek.SUNDAY, DayOfWeek.MONDAY, DayOfWeek.TUESDAY, DayOfWeek.WEDNESDAY, DayOfWeek.SUNDAY));
         for (int i = 0; i < 7; i++) {
             LocalDate day = FRIDAY.plusDays(i);
-            assertEquals(sundayToThursday.isBusinessDay(day), shuffled.isBusinessDay(day), day.getDayOfWeek().toString());
+            assertThat(shuffled.isBusinessDay(day))
+                    .as(day.getDayOfWeek().toString()).isEqualTo(sundayToThursday.isBusinessDay(day));
         }
     }
 
     @Test
     void aWorkWeekWithoutAnyDayIsRefused() {
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                () -> new BusinessCalendar(Clock.systemUTC(), ZoneOffset.UTC, Set.of(), List.of()));
-        assertTrue(e.getMessage().contains("candor.work-week"), e.getMessage());
+        assertThatIllegalArgumentException()
+                .isThrownBy(() -> new BusinessCalendar(Clock.systemUTC(), ZoneOffset.UTC, Set.of(), List.of()))
+                .withMessageContaining("candor.work-week");
     }
 }

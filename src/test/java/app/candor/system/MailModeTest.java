@@ -7,9 +7,8 @@ import jakarta.inject.Inject;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertNull;
 
 /** The mock mailer is said plainly on every page, and naming an SMTP host switches it off. */
 @QuarkusTest
@@ -35,12 +34,13 @@ class MailModeTest {
     void anSmtpHostTurnsTheMockOffAndWithoutOneNothingIsDecidedHere() {
         org.junit.jupiter.api.Assumptions.assumeTrue(System.getenv("QUARKUS_MAILER_HOST") == null,
                 "skipped: QUARKUS_MAILER_HOST is set in this environment");
-        assertNull(new MailModeConfigSource().getValue("quarkus.mailer.mock"), "no host: application.properties decides (mock)");
+        assertThat(new MailModeConfigSource().getValue("quarkus.mailer.mock"))
+                .as("no host: application.properties decides (mock)").isNull();
 
         System.setProperty("quarkus.mailer.host", "smtp.example.test");
-        assertEquals("false", new MailModeConfigSource().getValue("quarkus.mailer.mock"));
+        assertThat(new MailModeConfigSource().getValue("quarkus.mailer.mock")).isEqualTo("false");
 
         System.setProperty("quarkus.mailer.host", "  ");
-        assertNull(new MailModeConfigSource().getValue("quarkus.mailer.mock"), "a blank host is no host");
+        assertThat(new MailModeConfigSource().getValue("quarkus.mailer.mock")).as("a blank host is no host").isNull();
     }
 }

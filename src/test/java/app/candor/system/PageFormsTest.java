@@ -19,11 +19,11 @@ import org.junit.jupiter.api.Test;
 import java.util.HashMap;
 import java.util.Map;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.matchesPattern;
 import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.notNullValue;
-import static org.junit.jupiter.api.Assertions.assertEquals;
 
 /** Page forms: CSRF, POST-redirect-GET with a flash, bad input shown again with nothing written, escaping. */
 @QuarkusTest
@@ -51,8 +51,8 @@ class PageFormsTest {
         Response refused = session.postWithoutToken("/requisitions",
                 Map.of("title", TestData.unique("Forged"), "hiringManagerId", manager.id, "recruiterId", recruiter.id));
 
-        assertEquals(400, refused.statusCode(), refused::asString);
-        assertEquals(before, TestData.count(Requisition.class));
+        assertThat(refused.statusCode()).as(refused::asString).isEqualTo(400);
+        assertThat(TestData.count(Requisition.class)).isEqualTo(before);
     }
 
     @Test
@@ -84,7 +84,7 @@ class PageFormsTest {
                 .body(containsString("class=\"errors\""), containsString("hiringManagerId"),
                         containsString("value=\"Kept &lt;typed&gt; value\""));
 
-        assertEquals(before, TestData.count(Requisition.class));
+        assertThat(TestData.count(Requisition.class)).isEqualTo(before);
     }
 
     @Test
@@ -100,8 +100,8 @@ class PageFormsTest {
         session.post("/applications/" + application.id + "/stage", Map.of("stage", "NOT_A_STAGE"))
                 .then().statusCode(400).body(containsString("class=\"errors\""));
 
-        assertEquals(history, TestData.count(StageChange.class));
-        assertEquals(Stage.INTERVIEW, Api.db(() -> Application.<Application>findById(application.id).stage));
+        assertThat(TestData.count(StageChange.class)).isEqualTo(history);
+        assertThat(Api.db(() -> Application.<Application>findById(application.id).stage)).isEqualTo(Stage.INTERVIEW);
     }
 
     @Test
@@ -119,8 +119,8 @@ class PageFormsTest {
         session.post("/requisitions/" + requisition.id + "/candidates", candidate)
                 .then().statusCode(409).body(containsString("class=\"errors\""), containsString("already"));
 
-        assertEquals(applications, TestData.count(Application.class));
-        assertEquals(candidates, TestData.count(Candidate.class));
+        assertThat(TestData.count(Application.class)).isEqualTo(applications);
+        assertThat(TestData.count(Candidate.class)).isEqualTo(candidates);
     }
 
     @Test

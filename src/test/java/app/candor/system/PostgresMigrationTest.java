@@ -25,10 +25,8 @@ import java.util.TreeSet;
 import java.util.UUID;
 import java.util.stream.Stream;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertNotNull;
-import static org.junit.jupiter.api.Assertions.assertThrows;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 import static org.junit.jupiter.api.Assumptions.abort;
 
 /**
@@ -85,12 +83,12 @@ class PostgresMigrationTest {
 
     @Test
     void migrationsApplyToRealPostgres() throws Exception {
-        assertTrue(migration.success, "Flyway reported the migration as unsuccessful");
+        assertThat(migration.success).as("Flyway reported the migration as unsuccessful").isTrue();
         int files = migrationFileCount();
-        assertTrue(files > 0, "no migration files found on the classpath under " + MIGRATIONS);
-        assertEquals(files, migration.migrationsExecuted,
-                "every file in " + MIGRATIONS + " is applied exactly once to a fresh schema");
-        assertEquals(SCHEMA, migration.schemaName);
+        assertThat(files).as("no migration files found on the classpath under " + MIGRATIONS).isGreaterThan(0);
+        assertThat(migration.migrationsExecuted)
+                .as("every file in " + MIGRATIONS + " is applied exactly once to a fresh schema").isEqualTo(files);
+        assertThat(migration.schemaName).isEqualTo(SCHEMA);
     }
 
     @Test
@@ -108,7 +106,7 @@ class PostgresMigrationTest {
         }
         for (String table : List.of("app_user", "requisition", "candidate", "application", "stage_change", "message",
                 "rejection_reason", "requisition_status_change")) {
-            assertTrue(tables.contains(table), "table " + table + " missing; found " + tables);
+            assertThat(tables).as("table " + table + " missing; found " + tables).contains(table);
         }
     }
 
@@ -119,10 +117,10 @@ class PostgresMigrationTest {
             long candidate = insertCandidate(c);
             insertApplication(c, requisition, candidate, "APPLIED");
 
-            SQLException e = assertThrows(SQLException.class,
-                    () -> insertApplication(c, requisition, candidate, "SCREENING"));
-            assertEquals("23505", e.getSQLState(), "expected a unique violation, got: " + e.getMessage());
-            assertTrue(e.getMessage().contains("uk_application_requisition_candidate"), e.getMessage());
+            SQLException e = assertThatExceptionOfType(SQLException.class)
+                    .isThrownBy(() -> insertApplication(c, requisition, candidate, "SCREENING")).actual();
+            assertThat(e.getSQLState()).as("expected a unique violation, got: " + e.getMessage()).isEqualTo("23505");
+            assertThat(e.getMessage()).contains("uk_application_requisition_candidate");
 
             // the same candidate may still apply to another requisition
             insertApplication(c, insertRequisition(c), candidate, "APPLIED");
@@ -135,10 +133,10 @@ class PostgresMigrationTest {
             long requisition = insertRequisition(c);
             long candidate = insertCandidate(c);
 
-            SQLException e = assertThrows(SQLException.class,
-                    () -> insertApplication(c, requisition, candidate, "BOGUS"));
-            assertEquals("23514", e.getSQLState(), "expected a check violation, got: " + e.getMessage());
-            assertTrue(e.getMessage().contains("ck_application_stage"), e.getMessage());
+            SQLException e = assertThatExceptionOfType(SQLException.class)
+                    .isThrownBy(() -> insertApplication(c, requisition, candidate, "BOGUS")).actual();
+            assertThat(e.getSQLState()).as("expected a check violation, got: " + e.getMessage()).isEqualTo("23514");
+            assertThat(e.getMessage()).contains("ck_application_stage");
         }
     }
 
@@ -149,9 +147,10 @@ class PostgresMigrationTest {
             String cause = "stage-change:" + UUID.randomUUID();
             insertMessage(c, application, cause, "SENT");
 
-            SQLException e = assertThrows(SQLException.class, () -> insertMessage(c, application, cause, "QUEUED"));
-            assertEquals("23505", e.getSQLState(), "expected a unique violation, got: " + e.getMessage());
-            assertTrue(e.getMessage().contains("uk_message_cause"), e.getMessage());
+            SQLException e = assertThatExceptionOfType(SQLException.class)
+                    .isThrownBy(() -> insertMessage(c, application, cause, "QUEUED")).actual();
+            assertThat(e.getSQLState()).as("expected a unique violation, got: " + e.getMessage()).isEqualTo("23505");
+            assertThat(e.getMessage()).contains("uk_message_cause");
         }
     }
 
@@ -180,12 +179,13 @@ class PostgresMigrationTest {
             first.rollback();
             second.rollback();
 
-            assertEquals(3, claimedByFirst.size(), "first dispatcher: " + claimedByFirst);
-            assertTrue(claimedBySecond.stream().noneMatch(claimedByFirst::contains),
-                    "a message was handed to both dispatchers: " + claimedByFirst + " / " + claimedBySecond);
+            assertThat(claimedByFirst).as("first dispatcher: " + claimedByFirst).hasSize(3);
+            assertThat(claimedBySecond)
+                    .as("a message was handed to both dispatchers: " + claimedByFirst + " / " + claimedBySecond)
+                    .noneMatch(claimedByFirst::contains);
             Set<Long> all = new TreeSet<>(claimedByFirst);
             all.addAll(claimedBySecond);
-            assertTrue(all.containsAll(queued), "every due message is claimed by one of them: " + all + " vs " + queued);
+            assertThat(all).as("every due message is claimed by one of them").containsAll(queued);
         }
     }
 
@@ -232,8 +232,8 @@ class PostgresMigrationTest {
 
     private static int migrationFileCount() throws IOException, URISyntaxException {
         URL dir = PostgresMigrationTest.class.getClassLoader().getResource(MIGRATIONS);
-        assertNotNull(dir, MIGRATIONS + " not on the test classpath");
-        assertEquals("file", dir.getProtocol(), "expected " + MIGRATIONS + " as a directory, got " + dir);
+        assertThat(dir).as(MIGRATIONS + " not on the test classpath").isNotNull();
+        assertThat(dir.getProtocol()).as("expected " + MIGRATIONS + " as a directory, got " + dir).isEqualTo("file");
         try (Stream<Path> files = Files.list(Path.of(dir.toURI()))) {
             return (int) files.map(p -> p.getFileName().toString())
                     .filter(name -> name.matches("[VR].*__.*\\.sql"))

@@ -19,8 +19,7 @@ import java.util.Map;
 
 import static app.candor.support.Api.json;
 import static app.candor.support.Api.problem;
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.assertj.core.api.Assertions.assertThat;
 
 /** Every refusal under /api is RFC 9457 Problem Details that says what is wrong and names no Java. */
 @QuarkusTest
@@ -43,12 +42,12 @@ class ProblemDetailsTest {
     void aValidationProblemHasAllFieldsAndAnErrorsArray() {
         JsonPath p = problem(json(recruiter).body(Map.of("hiringManagerId", manager.id, "title", "")).when().post("/api/requisitions"),
                 400, "title");
-        assertEquals("about:blank", p.getString("type"));
-        assertEquals("Invalid input", p.getString("title"));
-        assertEquals("/api/requisitions", p.getString("instance"));
-        assertEquals(List.of("title"), p.getList("errors.field"));
-        assertEquals(1, p.getList("errors.message").size());
-        assertNull(p.get("errors[0].line"), "a field error carries no line");
+        assertThat(p.getString("type")).isEqualTo("about:blank");
+        assertThat(p.getString("title")).isEqualTo("Invalid input");
+        assertThat(p.getString("instance")).isEqualTo("/api/requisitions");
+        assertThat(p.getList("errors.field")).isEqualTo(List.of("title"));
+        assertThat(p.getList("errors.message")).hasSize(1);
+        assertThat(p.<Object>get("errors[0].line")).as("a field error carries no line").isNull();
     }
 
     @Test
@@ -56,15 +55,15 @@ class ProblemDetailsTest {
         Response response = RestAssured.given().auth().preemptive()
                 .basic(recruiter.username, "not-the-password-at-all").accept(ContentType.JSON).when().get("/api/requisitions");
         JsonPath p = problem(response, 401, "password");
-        assertEquals("/api/requisitions", p.getString("instance"));
-        assertEquals("Basic realm=\"Candor\", charset=\"UTF-8\"", response.header("WWW-Authenticate"));
+        assertThat(p.getString("instance")).isEqualTo("/api/requisitions");
+        assertThat(response.header("WWW-Authenticate")).isEqualTo("Basic realm=\"Candor\", charset=\"UTF-8\"");
     }
 
     @Test
     void aNotFoundProblemNamesWhatWasNotFoundAndHasNoErrorsArray() {
         JsonPath p = problem(json(recruiter).when().get("/api/requisitions/" + Long.MAX_VALUE), 404, "Requisition", "does not exist");
-        assertEquals("/api/requisitions/" + Long.MAX_VALUE, p.getString("instance"));
-        assertNull(p.get("errors"));
+        assertThat(p.getString("instance")).isEqualTo("/api/requisitions/" + Long.MAX_VALUE);
+        assertThat(p.<Object>get("errors")).isNull();
     }
 
     @Test
@@ -72,14 +71,14 @@ class ProblemDetailsTest {
         long before = TestData.count(Requisition.class);
         problem(json(recruiter).body("{\"title\": \"Unclosed").when().post("/api/requisitions"), 400, "not valid JSON");
         problem(json(recruiter).body("[1, 2, 3]").when().post("/api/requisitions"), 400);
-        assertEquals(before, TestData.count(Requisition.class));
+        assertThat(TestData.count(Requisition.class)).isEqualTo(before);
     }
 
     @Test
     void aValueOfTheWrongTypeNamesTheField() {
         JsonPath p = problem(json(recruiter).body("{\"title\": \"Analyst\", \"hiringManagerId\": {\"id\": 1}}").when().post("/api/requisitions"),
                 400, "hiringManagerId");
-        assertEquals(List.of("hiringManagerId"), Api.errorFields(p));
+        assertThat(Api.errorFields(p)).isEqualTo(List.of("hiringManagerId"));
     }
 
     @Test
@@ -114,14 +113,14 @@ class ProblemDetailsTest {
     void aForbiddenProblemSaysTheRoleDoesNotAllowIt() {
         JsonPath p = problem(json(manager).body(Map.of("title", "Mine", "hiringManagerId", manager.id)).when().post("/api/requisitions"),
                 403, "role");
-        assertEquals("/api/requisitions", p.getString("instance"));
+        assertThat(p.getString("instance")).isEqualTo("/api/requisitions");
     }
 
     @Test
     void aConflictIsAProblemWithoutErrors() {
         User admin = data.admin();
         JsonPath p = problem(json(admin).when().post("/api/admin/users/" + admin.id + "/deactivate"), 409, "own account");
-        assertEquals("Conflict", p.getString("title"));
-        assertNull(p.get("errors"));
+        assertThat(p.getString("title")).isEqualTo("Conflict");
+        assertThat(p.<Object>get("errors")).isNull();
     }
 }

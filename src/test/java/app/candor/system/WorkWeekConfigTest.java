@@ -13,9 +13,7 @@ import java.util.EnumSet;
 import java.util.HashSet;
 import java.util.Map;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.assertj.core.api.Assertions.assertThat;
 
 /** {@code candor.work-week} as the configuration reads it (as CANDOR_WORK_WEEK would give it), without starting Quarkus. */
 @DatabaseNeutral
@@ -31,7 +29,8 @@ class WorkWeekConfigTest {
 
     @Test
     void theDefaultWorkWeekIsMondayToFriday() {
-        assertEquals(EnumSet.range(DayOfWeek.MONDAY, DayOfWeek.FRIDAY), new HashSet<>(config(Map.of()).workWeek()));
+        assertThat(new HashSet<>(config(Map.of()).workWeek()))
+                .isEqualTo(EnumSet.range(DayOfWeek.MONDAY, DayOfWeek.FRIDAY));
     }
 
     @Test
@@ -39,10 +38,10 @@ class WorkWeekConfigTest {
         CandorConfig config = config(Map.of("candor.work-week", "SUNDAY,MONDAY,TUESDAY,WEDNESDAY,THURSDAY"));
         BusinessCalendar calendar = new BusinessCalendar(Clock.systemUTC(), config);
         LocalDate friday = LocalDate.of(2027, 3, 5);
-        assertFalse(calendar.isBusinessDay(friday));
-        assertFalse(calendar.isBusinessDay(friday.plusDays(1)));
-        assertTrue(calendar.isBusinessDay(friday.plusDays(2)), "Sunday");
-        assertTrue(calendar.isBusinessDay(friday.minusDays(1)), "Thursday");
+        assertThat(calendar.isBusinessDay(friday)).isFalse();
+        assertThat(calendar.isBusinessDay(friday.plusDays(1))).isFalse();
+        assertThat(calendar.isBusinessDay(friday.plusDays(2))).as("Sunday").isTrue();
+        assertThat(calendar.isBusinessDay(friday.minusDays(1))).as("Thursday").isTrue();
     }
 
     @Test
@@ -50,7 +49,7 @@ class WorkWeekConfigTest {
         CandorConfig config = config(Map.of("candor.work-week", "MONDAY,TUESDAY,WEDNESDAY,THURSDAY,FRIDAY,SATURDAY,SUNDAY"));
         BusinessCalendar calendar = new BusinessCalendar(Clock.systemUTC(), config);
         LocalDate saturday = LocalDate.of(2027, 3, 6);
-        assertTrue(calendar.isBusinessDay(saturday));
-        assertEquals(saturday.plusDays(1), calendar.addBusinessDays(saturday, 1));
+        assertThat(calendar.isBusinessDay(saturday)).isTrue();
+        assertThat(calendar.addBusinessDays(saturday, 1)).isEqualTo(saturday.plusDays(1));
     }
 }

@@ -20,6 +20,7 @@ import java.util.Map;
 import static app.candor.support.Api.json;
 import static app.candor.support.Api.problem;
 import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsStringIgnoringCase;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.everyItem;
@@ -27,7 +28,6 @@ import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.startsWith;
 import static org.hamcrest.Matchers.startsWithIgnoringCase;
-import static org.junit.jupiter.api.Assertions.assertEquals;
 
 /**
  * Who may see and do what through the API: hiring managers see their own requisitions read-only and
@@ -85,7 +85,8 @@ class AccessApiTest {
                 .extract().path("detail");
         String missing = json(manager).when().get("/api/requisitions/" + Long.MAX_VALUE).then().statusCode(404)
                 .extract().path("detail");
-        assertEquals(hidden.replace(String.valueOf(others.id), "ID"), missing.replace(String.valueOf(Long.MAX_VALUE), "ID"));
+        assertThat(missing.replace(String.valueOf(Long.MAX_VALUE), "ID"))
+                .isEqualTo(hidden.replace(String.valueOf(others.id), "ID"));
     }
 
     @Test
@@ -121,9 +122,9 @@ class AccessApiTest {
                 .when().post("/api/requisitions/" + own.id + "/applications/import"), 403);
         problem(json(manager).body(Map.of("stage", "INTERVIEW")).when().post("/api/applications/" + ownApplication.id + "/stage"), 403);
 
-        assertEquals(before, Counts.now());
-        assertEquals(Stage.SCREENING, Api.db(() -> Application.<Application>findById(ownApplication.id).stage));
-        assertEquals(own.title, Api.db(() -> Requisition.<Requisition>findById(own.id).title));
+        assertThat(Counts.now()).isEqualTo(before);
+        assertThat(Api.db(() -> Application.<Application>findById(ownApplication.id).stage)).isEqualTo(Stage.SCREENING);
+        assertThat(Api.db(() -> Requisition.<Requisition>findById(own.id).title)).isEqualTo(own.title);
     }
 
     @Test
@@ -153,7 +154,7 @@ class AccessApiTest {
         given().contentType(ContentType.JSON).body(Map.of("title", "Anon", "hiringManagerId", manager.id))
                 .when().post("/api/requisitions")
                 .then().statusCode(401);
-        assertEquals(before, Counts.now());
+        assertThat(Counts.now()).isEqualTo(before);
     }
 
     @Test
@@ -199,7 +200,7 @@ class AccessApiTest {
         json(recruiter).body(Map.of("title", "Sneaky", "hiringManagerId", manager.id)).when().post("/api/requisitions")
                 .then().statusCode(401);
 
-        assertEquals(before, Counts.now());
-        assertEquals(Stage.SCREENING, Api.db(() -> Application.<Application>findById(ownApplication.id).stage));
+        assertThat(Counts.now()).isEqualTo(before);
+        assertThat(Api.db(() -> Application.<Application>findById(ownApplication.id).stage)).isEqualTo(Stage.SCREENING);
     }
 }

@@ -17,14 +17,12 @@ import java.util.Map;
 import static app.candor.support.Api.json;
 import static app.candor.support.Api.problem;
 import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.endsWith;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.not;
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** /api/admin/users (admins only) and the user directory /api/users, /api/users/me. */
 @QuarkusTest
@@ -82,9 +80,10 @@ class AdminUserApiTest {
                 .body("active", equalTo(true))
                 .body("$", not(org.hamcrest.Matchers.hasKey("password")));
 
-        assertEquals(before + 1, users());
+        assertThat(users()).isEqualTo(before + 1);
         User stored = read(((Number) r.path("id")).longValue());
-        assertTrue(BcryptUtil.matches("a-long-amber-kite-river", stored.password), "password is stored as a bcrypt hash");
+        assertThat(BcryptUtil.matches("a-long-amber-kite-river", stored.password))
+                .as("password is stored as a bcrypt hash").isTrue();
         given().auth().preemptive().basic(username, "a-long-amber-kite-river").when().get("/api/users/me")
                 .then().statusCode(200).body("username", equalTo(username));
     }
@@ -96,9 +95,9 @@ class AdminUserApiTest {
         long before = users();
 
         JsonPath p = problem(create(body), 400, "username");
-        assertEquals(List.of("username"), Api.errorFields(p));
+        assertThat(Api.errorFields(p)).isEqualTo(List.of("username"));
 
-        assertEquals(before, users());
+        assertThat(users()).isEqualTo(before);
     }
 
     @Test
@@ -107,7 +106,7 @@ class AdminUserApiTest {
 
         problem(create(valid("Nina Newcomer")), 400, "username", "lower-case");
 
-        assertEquals(before, users());
+        assertThat(users()).isEqualTo(before);
     }
 
     @Test
@@ -118,9 +117,9 @@ class AdminUserApiTest {
         long before = users();
 
         JsonPath p = problem(create(body), 400, "username", "fullName");
-        assertEquals(List.of("fullName", "username"), Api.errorFields(p));
+        assertThat(Api.errorFields(p)).isEqualTo(List.of("fullName", "username"));
 
-        assertEquals(before, users());
+        assertThat(users()).isEqualTo(before);
     }
 
     @Test
@@ -132,11 +131,11 @@ class AdminUserApiTest {
         long before = users();
 
         JsonPath p = problem(create(none), 400, "password");
-        assertEquals(List.of("password"), Api.errorFields(p));
+        assertThat(Api.errorFields(p)).isEqualTo(List.of("password"));
         p = problem(create(shortOne), 400, "password", "12");
-        assertEquals(List.of("password"), Api.errorFields(p));
+        assertThat(Api.errorFields(p)).isEqualTo(List.of("password"));
 
-        assertEquals(before, users());
+        assertThat(users()).isEqualTo(before);
     }
 
     @Test
@@ -147,7 +146,7 @@ class AdminUserApiTest {
             body.put("password", password);
             problem(create(body), 400, "password");
         }
-        assertEquals(before, users());
+        assertThat(users()).isEqualTo(before);
     }
 
     @Test
@@ -157,9 +156,9 @@ class AdminUserApiTest {
         long before = users();
 
         JsonPath p = problem(create(body), 400, "email");
-        assertEquals(List.of("email"), Api.errorFields(p));
+        assertThat(Api.errorFields(p)).isEqualTo(List.of("email"));
 
-        assertEquals(before, users());
+        assertThat(users()).isEqualTo(before);
     }
 
     @Test
@@ -171,11 +170,11 @@ class AdminUserApiTest {
         long before = users();
 
         JsonPath p = problem(create(unknown), 400, "roles", "superuser", "hiring-manager");
-        assertEquals(List.of("roles"), Api.errorFields(p));
+        assertThat(Api.errorFields(p)).isEqualTo(List.of("roles"));
         p = problem(create(none), 400, "roles", "at least one role");
-        assertEquals(List.of("roles"), Api.errorFields(p));
+        assertThat(Api.errorFields(p)).isEqualTo(List.of("roles"));
 
-        assertEquals(before, users());
+        assertThat(users()).isEqualTo(before);
     }
 
     @Test
@@ -188,8 +187,8 @@ class AdminUserApiTest {
 
         problem(create(again), 409, username, "already exists");
 
-        assertEquals(before, users());
-        assertEquals("Nina Newcomer", Api.db(() -> User.findByUsername(username).orElseThrow().fullName));
+        assertThat(users()).isEqualTo(before);
+        assertThat(Api.db(() -> User.findByUsername(username).orElseThrow().fullName)).isEqualTo("Nina Newcomer");
     }
 
     // --- read ----------------------------------------------------------------------------------
@@ -224,8 +223,8 @@ class AdminUserApiTest {
                 .body("roles", contains("recruiter", "hiring-manager"));
 
         User stored = read(user.id);
-        assertEquals("Renamed Person", stored.fullName);
-        assertEquals(oldHash, stored.password);
+        assertThat(stored.fullName).isEqualTo("Renamed Person");
+        assertThat(stored.password).isEqualTo(oldHash);
         Api.as(user).when().get("/api/users/me").then().statusCode(200);
     }
 
@@ -260,8 +259,8 @@ class AdminUserApiTest {
         problem(json(admin).body(valid(other)).when().put("/api/admin/users/" + user.id), 400, "username", "cannot be changed");
 
         User stored = read(user.id);
-        assertEquals(user.username, stored.username);
-        assertEquals(user.fullName, stored.fullName);
+        assertThat(stored.username).isEqualTo(user.username);
+        assertThat(stored.fullName).isEqualTo(user.fullName);
     }
 
     @Test
@@ -274,8 +273,8 @@ class AdminUserApiTest {
         problem(json(admin).body(body).when().put("/api/admin/users/" + user.id), 400, "roles", "wizard");
 
         User stored = read(user.id);
-        assertEquals(user.fullName, stored.fullName);
-        assertEquals("recruiter", stored.roles);
+        assertThat(stored.fullName).isEqualTo(user.fullName);
+        assertThat(stored.roles).isEqualTo("recruiter");
     }
 
     @Test
@@ -285,7 +284,7 @@ class AdminUserApiTest {
 
         problem(json(admin).body(body).when().put("/api/admin/users/" + admin.id), 409, "admin role");
 
-        assertEquals("admin", read(admin.id).roles);
+        assertThat(read(admin.id).roles).isEqualTo("admin");
     }
 
     @Test
@@ -301,17 +300,17 @@ class AdminUserApiTest {
 
         json(admin).when().post("/api/admin/users/" + user.id + "/deactivate").then().statusCode(200)
                 .body("active", equalTo(false));
-        assertFalse(read(user.id).active);
+        assertThat(read(user.id).active).isFalse();
 
         json(admin).when().post("/api/admin/users/" + user.id + "/activate").then().statusCode(200)
                 .body("active", equalTo(true));
-        assertTrue(read(user.id).active);
+        assertThat(read(user.id).active).isTrue();
     }
 
     @Test
     void anAdminCannotDeactivateThemselves() {
         problem(json(admin).when().post("/api/admin/users/" + admin.id + "/deactivate"), 409, "your own account");
-        assertTrue(read(admin.id).active);
+        assertThat(read(admin.id).active).isTrue();
     }
 
     @Test
@@ -337,10 +336,10 @@ class AdminUserApiTest {
             problem(json(notAdmin).when().post("/api/admin/users/" + target.id + "/activate"), 403);
         }
 
-        assertEquals(before + 2, users());
+        assertThat(users()).isEqualTo(before + 2);
         User stored = read(target.id);
-        assertTrue(stored.active);
-        assertEquals(target.fullName, stored.fullName);
+        assertThat(stored.active).isTrue();
+        assertThat(stored.fullName).isEqualTo(target.fullName);
     }
 
     // --- directory -----------------------------------------------------------------------------

@@ -7,9 +7,8 @@ import io.quarkus.test.junit.TestProfile;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
 
-
 import static io.restassured.RestAssured.given;
-import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.assertj.core.api.Assertions.assertThat;
 
 /** {@code candor.auth.credential-cache-ttl=PT0S}: every request checks the password hash again, as before the cache. */
 @QuarkusTest
@@ -35,7 +34,7 @@ class CredentialCacheOffTest {
         for (int i = 0; i < 3; i++) {
             given().auth().preemptive().basic(recruiter.username, TestData.PASSWORD).when().get("/api/users/me").then().statusCode(200);
         }
-        assertEquals(3, cache.misses() - before, "bcrypt checks for three requests");
-        assertEquals(0, cache.size(), "nothing remembered");
+        assertThat(cache.misses() - before).as("bcrypt checks for three requests").isEqualTo(3);
+        assertThat(cache.size()).as("nothing remembered").isZero();
     }
 }

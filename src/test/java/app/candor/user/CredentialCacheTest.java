@@ -14,8 +14,8 @@ import java.util.Map;
 
 import static app.candor.support.Api.json;
 import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
-import static org.junit.jupiter.api.Assertions.assertEquals;
 
 /**
  * HTTP Basic remembers a verified password for a while (no bcrypt per request), but never a wrong one,
@@ -57,7 +57,7 @@ class CredentialCacheTest {
         signsIn(recruiter, TestData.PASSWORD);
         signsIn(recruiter, TestData.PASSWORD);
         signsIn(recruiter, TestData.PASSWORD);
-        assertEquals(1, cache.misses() - before, "bcrypt checks for three requests by the same user");
+        assertThat(cache.misses() - before).as("bcrypt checks for three requests by the same user").isEqualTo(1);
     }
 
     @Test
@@ -66,7 +66,7 @@ class CredentialCacheTest {
         long before = cache.misses();
         isRefused(recruiter, TestData.PASSWORD + "x");
         isRefused(recruiter, TestData.PASSWORD + "x");
-        assertEquals(2, cache.misses() - before, "a wrong password is checked every time, never remembered");
+        assertThat(cache.misses() - before).as("a wrong password is checked every time, never remembered").isEqualTo(2);
         signsIn(recruiter, TestData.PASSWORD);
     }
 

@@ -17,10 +17,10 @@ import org.junit.jupiter.api.Test;
 import java.util.List;
 import java.util.Map;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.endsWith;
 import static org.hamcrest.Matchers.not;
-import static org.junit.jupiter.api.Assertions.assertEquals;
 
 /** Who may see and do what on the pages (form login), checked by status code and database. */
 @QuarkusTest
@@ -73,8 +73,8 @@ class PageAccessTest {
                 .when().post("/applications/" + ownApplication.id + "/stage")
                 .then().statusCode(org.hamcrest.Matchers.anyOf(org.hamcrest.Matchers.is(302), org.hamcrest.Matchers.is(400),
                         org.hamcrest.Matchers.is(401)));
-        assertEquals(before, Counts.now());
-        assertEquals(Stage.APPLIED, Api.db(() -> Application.<Application>findById(ownApplication.id).stage));
+        assertThat(Counts.now()).isEqualTo(before);
+        assertThat(Api.db(() -> Application.<Application>findById(ownApplication.id).stage)).isEqualTo(Stage.APPLIED);
     }
 
     @Test
@@ -110,7 +110,7 @@ class PageAccessTest {
                 Map.of("firstName", "Eve", "lastName", "Sneaky", "email", TestData.email())).then().statusCode(403);
         session.post("/requisitions", Map.of("title", "Not mine to open", "hiringManagerId", manager.id)).then().statusCode(403);
 
-        assertEquals(before, Counts.now());
+        assertThat(Counts.now()).isEqualTo(before);
     }
 
     @Test
