@@ -5,6 +5,7 @@ import app.candor.requisition.Requisition;
 import app.candor.user.User;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
+import jakarta.persistence.Embedded;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
@@ -23,7 +24,9 @@ import org.hibernate.type.SqlTypes;
 
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /** A candidate in a requisition: where they stand and by when they were promised a decision. */
@@ -66,7 +69,7 @@ public class Application extends PanacheEntityBase {
     public Long recruiterId;
 
     /** Whether the candidate has been told a final answer, and by when they were promised one: written only by its own rules. */
-    @jakarta.persistence.Embedded
+    @Embedded
     public ClosureWatch closure = new ClosureWatch();
 
     /** When the oldest chaser still waiting for an answer came in; null when none is waiting. */
@@ -153,8 +156,8 @@ public class Application extends PanacheEntityBase {
     }
 
     /** Open (not yet decided) applications per requisition id, in one query. */
-    public static java.util.Map<Long, Long> countOpenByRequisition() {
-        java.util.Map<Long, Long> counts = new java.util.HashMap<>();
+    public static Map<Long, Long> countOpenByRequisition() {
+        Map<Long, Long> counts = new HashMap<>();
         getEntityManager().createQuery("select a.requisition.id, count(a) from Application a where a.stage in ?1 group by a.requisition.id",
                         Object[].class)
                 .setParameter(1, Stage.pipeline())

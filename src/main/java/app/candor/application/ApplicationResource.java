@@ -1,5 +1,6 @@
 package app.candor.application;
 
+import app.candor.message.Preview;
 import app.candor.user.CurrentUser;
 import app.candor.user.Role;
 import jakarta.annotation.security.RolesAllowed;
@@ -64,7 +65,7 @@ public class ApplicationResource {
     @Operation(summary = "Preview the stage update a move would send",
             description = "The letter a move with tellCandidate=true would send, exactly as the candidate would get it, naming the "
                     + "decision date the move would promise. Checks the move as the move does; writes nothing.")
-    public app.candor.message.Preview previewMove(@PathParam("id") long id, MoveInput input) {
+    public Preview previewMove(@PathParam("id") long id, MoveInput input) {
         return applications.previewMove(id, input, currentUser.get());
     }
 

@@ -3,6 +3,7 @@ package app.candor.application;
 import app.candor.system.BusinessCalendar;
 
 import java.time.LocalDate;
+import java.util.Map;
 
 /**
  * One card of a pipeline: who, where, for how long, what they were promised, how the promise stands
@@ -13,7 +14,7 @@ public record ApplicationSummary(Long id, Long candidateId, String candidateName
                                  long daysInStage, LocalDate promisedDecisionDate, String watch, boolean chased, Stage next) {
 
     /** The step forward a card offers: the next pipeline stage short of an offer (an offer is told by its letter). */
-    private static final java.util.Map<Stage, Stage> NEXT = java.util.Map.of(Stage.APPLIED, Stage.SCREENING,
+    private static final Map<Stage, Stage> NEXT = Map.of(Stage.APPLIED, Stage.SCREENING,
             Stage.SCREENING, Stage.INTERVIEW, Stage.INTERVIEW, Stage.FINAL_INTERVIEW);
 
     public static ApplicationSummary of(Application a, BusinessCalendar calendar) {

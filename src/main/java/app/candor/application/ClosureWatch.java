@@ -3,6 +3,7 @@ package app.candor.application;
 import jakarta.persistence.AttributeConverter;
 import jakarta.persistence.Column;
 import jakarta.persistence.Convert;
+import jakarta.persistence.Converter;
 import jakarta.persistence.Embeddable;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
@@ -41,7 +42,7 @@ public class ClosureWatch {
         }
     }
 
-    @jakarta.persistence.Converter
+    @Converter
     public static class FlagColumn implements AttributeConverter<Flag, Short> {
         @Override
         public Short convertToDatabaseColumn(Flag flag) {

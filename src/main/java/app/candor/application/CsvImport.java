@@ -21,6 +21,7 @@ import java.io.IOException;
 import java.io.StringReader;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -79,7 +80,7 @@ public class CsvImport {
             }
         }
         if (!errors.isEmpty()) {
-            errors.sort(java.util.Comparator.comparing(Problem.FieldError::line));
+            errors.sort(Comparator.comparing(Problem.FieldError::line));
             throw ProblemException.invalid(errors.size() + (errors.size() == 1 ? " problem" : " problems")
                     + " in the file; nothing was imported. " + errors.get(0).describe()
                     + (errors.size() > 1 ? " (and more)" : ""), errors);
@@ -130,7 +131,7 @@ public class CsvImport {
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
-        } catch (IllegalStateException | java.io.UncheckedIOException e) {
+        } catch (IllegalStateException | UncheckedIOException e) {
             // commons-csv reports malformed quoting this way.
             errors.add(Problem.FieldError.line((int) Math.max(1, rows.size() + 2), "the file is not valid CSV (check the quotes)"));
         }

@@ -1,5 +1,6 @@
 package app.candor.application;
 
+import app.candor.candidate.Channel;
 import app.candor.message.Preview;
 import app.candor.message.PreviewPage;
 import app.candor.system.Flash;
@@ -10,6 +11,7 @@ import app.candor.system.ProblemException;
 import app.candor.system.TemplateExtensions;
 import app.candor.user.CurrentUser;
 import app.candor.user.Role;
+import io.quarkus.qute.TemplateInstance;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
@@ -22,6 +24,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.jboss.resteasy.reactive.RestForm;
 
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Set;
 
@@ -93,10 +96,10 @@ public class StagePages {
         }
     }
 
-    private io.quarkus.qute.TemplateInstance previewPage(long id, Form form, MoveInput input, Preview preview, String notice) {
+    private TemplateInstance previewPage(long id, Form form, MoveInput input, Preview preview, String notice) {
         ApplicationView view = applications.view(id, currentUser.get());
-        boolean phone = preview.channel() == app.candor.candidate.Channel.PHONE;
-        java.time.LocalDate promise = applications.promiseFor(input.stage(), input.promisedDecisionDate());
+        boolean phone = preview.channel() == Channel.PHONE;
+        LocalDate promise = applications.promiseFor(input.stage(), input.promisedDecisionDate());
         List<PreviewPage.Fact> facts = List.of(
                 new PreviewPage.Fact("Move", view.stage().label + " \u2192 " + input.stage().label),
                 new PreviewPage.Fact("Decision promised by", TemplateExtensions.human(promise)),

@@ -11,6 +11,7 @@ import app.candor.candidate.Candidate;
 import app.candor.closure.ChaserSection;
 import app.candor.closure.ChaserService;
 import app.candor.closure.OutcomeService;
+import app.candor.interview.InterviewForm;
 import app.candor.interview.InterviewSection;
 import app.candor.interview.InterviewService;
 import app.candor.interview.InterviewView;
@@ -133,7 +134,7 @@ public class ApplicationPageQuery {
             // "Send now" preselected (what a recruiter who has decided usually wants); "later" offers the next business morning.
             case OUTCOME -> Form.empty().with("when", "now").with("sendAt", Form.dateTimeLocal(outcomes.nextBusinessMorning()))
                     .with("templateId", String.valueOf(outcomes.defaultRejectionLetter(a.requisition().id())));
-            case INTERVIEW -> app.candor.interview.InterviewForm.defaults();
+            case INTERVIEW -> InterviewForm.defaults();
             default -> Form.empty();
         };
     }

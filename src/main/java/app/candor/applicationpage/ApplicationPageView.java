@@ -6,6 +6,7 @@ import app.candor.application.Stage;
 import app.candor.closure.ChaserSection;
 import app.candor.closure.RejectionReason;
 import app.candor.interview.InterviewSection;
+import app.candor.message.template.LetterTemplates;
 import app.candor.system.Form;
 
 import java.time.LocalDate;
@@ -22,7 +23,7 @@ import java.util.List;
  */
 public record ApplicationPageView(ApplicationView application, boolean recruiter, List<Action> actions, ApplicationAction open,
                                   Form form, Form refusal, List<Target> targets, boolean offerAllowed, List<RejectionReason> reasons,
-                                  List<app.candor.message.template.LetterTemplates.Choice> letters,
+                                  List<LetterTemplates.Choice> letters,
                                   InterviewSection interviews, ChaserSection chasers, List<TimelineEntry> timeline,
                                   String undeliverable, String zone, Long confirmCancel) {
 

@@ -3,6 +3,7 @@ package app.candor.applicationpage;
 import app.candor.application.ApplicationView;
 import app.candor.candidate.Channel;
 import app.candor.closure.ChaserView;
+import app.candor.interview.InterviewState;
 import app.candor.interview.InterviewView;
 import app.candor.message.MessageState;
 import app.candor.message.MessageView;
@@ -54,7 +55,7 @@ final class Timeline {
             entries.add(new TimelineEntry(i.startsAt(), "interview", "interview-" + i.id(),
                     i.kind().label + " interview on " + TemplateExtensions.human(i.startsAt()),
                     i.durationMinutes() + " minutes" + (i.location() == null ? "" : ", " + i.location()) + ". With " + with + ".", null,
-                    i.createdBy(), i.state().label, i.state() == app.candor.interview.InterviewState.CANCELLED ? "problem" : "ok",
+                    i.createdBy(), i.state().label, i.state() == InterviewState.CANCELLED ? "problem" : "ok",
                     "/interviews/" + i.id() + "/feedback", "Feedback"));
             if (i.debrief() != null) {
                 var d = i.debrief();

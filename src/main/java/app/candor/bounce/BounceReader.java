@@ -1,6 +1,7 @@
 package app.candor.bounce;
 
 import app.candor.message.DeliveryFailures;
+import app.candor.message.MailHeaders;
 import app.candor.message.Message;
 import app.candor.message.MessageState;
 import app.candor.system.BusinessCalendar;
@@ -15,6 +16,7 @@ import jakarta.mail.Folder;
 import jakarta.mail.MessagingException;
 import jakarta.mail.Session;
 import jakarta.mail.Store;
+import jakarta.mail.internet.MimeMessage;
 import jakarta.mail.search.FlagTerm;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
@@ -92,7 +94,7 @@ public class BounceReader {
                     try {
                         // Parsed here from the whole raw message (one fetch, with peek): the server's view of the parts
                         // (BODYSTRUCTURE of a returned message/rfc822) differs between servers.
-                        dsn = Dsn.read(new jakarta.mail.internet.MimeMessage((jakarta.mail.internet.MimeMessage) mail));
+                        dsn = Dsn.read(new MimeMessage((MimeMessage) mail));
                     } catch (IOException | MessagingException | RuntimeException e) {
                         leftAlone++;
                         continue; // not something we can read: left for a person
@@ -138,7 +140,7 @@ public class BounceReader {
         }
         Instant now = calendar.now();
         String reason = "Bounced after delivery" + (dsn.status() == null ? "" : " (" + dsn.status() + ")")
-                + (dsn.diagnostic() == null ? "" : ": " + app.candor.message.MailHeaders.oneLine(dsn.diagnostic()));
+                + (dsn.diagnostic() == null ? "" : ": " + MailHeaders.oneLine(dsn.diagnostic()));
         failures.failed(m, reason, true, now);
         Log.warnf("Message %d failed after delivery: %s", m.id, reason);
         return Outcome.FAILED;

@@ -5,6 +5,7 @@ import jakarta.mail.Multipart;
 import jakarta.mail.Part;
 import jakarta.mail.internet.InternetHeaders;
 
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -50,7 +51,7 @@ public record Dsn(String originalMessageId, boolean failed, String status, Strin
             // The per-message fields, a blank line, then the per-recipient fields: read as header blocks.
             String text = text(part);
             for (String block : text.split("\\r?\\n\\s*\\r?\\n")) {
-                InternetHeaders h = new InternetHeaders(new java.io.ByteArrayInputStream((block.strip() + "\r\n\r\n")
+                InternetHeaders h = new InternetHeaders(new ByteArrayInputStream((block.strip() + "\r\n\r\n")
                         .getBytes(StandardCharsets.UTF_8)));
                 fields.action = first(fields.action, h.getHeader("Action", null));
                 fields.status = first(fields.status, h.getHeader("Status", null));

@@ -3,6 +3,7 @@ package app.candor.bulk;
 import app.candor.application.ApplicationService;
 import app.candor.application.ApplicationView;
 import app.candor.application.MoveInput;
+import app.candor.application.Stage;
 import app.candor.closure.DelayInput;
 import app.candor.closure.DelayService;
 import app.candor.closure.Outcome;
@@ -28,8 +29,7 @@ import java.util.List;
 public class BulkActions {
 
     /** Where a bulk move may go: forward steps that keep applications open (offers and rejections are told by their letters). */
-    public static final List<app.candor.application.Stage> MOVES = List.of(app.candor.application.Stage.SCREENING,
-            app.candor.application.Stage.INTERVIEW, app.candor.application.Stage.FINAL_INTERVIEW);
+    public static final List<Stage> MOVES = List.of(Stage.SCREENING, Stage.INTERVIEW, Stage.FINAL_INTERVIEW);
 
     /** At most this many at once: a page of letters a person can still check. */
     public static final int LIMIT = 100;
@@ -116,11 +116,11 @@ public class BulkActions {
     /** A move without a letter: checked as the move checks it, nothing to preview. */
     private Preview checkedMove(long id, BulkRequest request, User actor) {
         ApplicationView view = applications.view(id, actor);
-        app.candor.application.Stage.Result result = view.stage().check(request.stage());
+        Stage.Result result = view.stage().check(request.stage());
         if (result.move().isEmpty()) {
             throw ProblemException.conflict(result.whyNot());
         }
-        if (result.move().get() == app.candor.application.Stage.Move.CORRECTION) {
+        if (result.move().get() == Stage.Move.CORRECTION) {
             throw ProblemException.conflict("Moving back from " + view.stage().label + " is a correction; correct it on its own page, with a note.");
         }
         if (request.stage().isTerminal()) {

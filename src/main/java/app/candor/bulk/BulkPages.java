@@ -5,6 +5,8 @@ import app.candor.application.PipelineView;
 import app.candor.application.Stage;
 import app.candor.closure.OutcomeService;
 import app.candor.closure.RejectionReason;
+import app.candor.message.template.LetterTemplates;
+import app.candor.requisition.RequisitionView;
 import app.candor.system.Flash;
 import app.candor.system.Form;
 import app.candor.system.FormRefusal;
@@ -57,11 +59,11 @@ public class BulkPages {
 
     @CheckedTemplate
     static class Templates {
-        static native TemplateInstance choose(app.candor.requisition.RequisitionView requisition, List<Selected> selected, Form form,
+        static native TemplateInstance choose(RequisitionView requisition, List<Selected> selected, Form form,
                                               List<BulkAction> actions, List<Stage> stages, List<RejectionReason> reasons,
-                                              List<app.candor.message.template.LetterTemplates.Choice> letters);
+                                              List<LetterTemplates.Choice> letters);
 
-        static native TemplateInstance confirm(app.candor.requisition.RequisitionView requisition, BulkAction action, BulkActions.Plan plan,
+        static native TemplateInstance confirm(RequisitionView requisition, BulkAction action, BulkActions.Plan plan,
                                                Form form, List<Long> ids, String stageLabel);
     }
 
@@ -128,7 +130,7 @@ public class BulkPages {
                 BulkActions.MOVES, outcomes.reasons(), outcomes.rejectionLetters(null, id));
     }
 
-    private app.candor.requisition.RequisitionView requisition(long id) {
+    private RequisitionView requisition(long id) {
         return applications.pipeline(id, currentUser.get()).requisition();
     }
 

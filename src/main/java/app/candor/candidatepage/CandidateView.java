@@ -2,6 +2,8 @@ package app.candor.candidatepage;
 
 import app.candor.candidate.Candidate;
 import app.candor.candidate.Channel;
+
+import java.time.LocalDate;
 import java.util.List;
 
 public record CandidateView(Long id, String salutation, String firstName, String lastName, boolean firstNameTerms,
@@ -11,7 +13,7 @@ public record CandidateView(Long id, String salutation, String firstName, String
     /** Where this person has applied (filled in by the caller that knows applications). */
     /** {@code stage}: the code (as the API has it); {@code stageLabel}: how pages name it. */
     public record ApplicationRef(Long id, Long requisitionId, String requisitionTitle, String stage, String stageLabel,
-                                 java.time.LocalDate promisedDecisionDate) {
+                                 LocalDate promisedDecisionDate) {
     }
 
     public static CandidateView of(Candidate c, List<ApplicationRef> applications) {

@@ -4,6 +4,7 @@ import app.candor.application.Application;
 import app.candor.application.ClosureState;
 import app.candor.candidate.Channel;
 import app.candor.message.CandidatesWrittenTo;
+import app.candor.system.Attention;
 import app.candor.system.BusinessCalendar;
 import app.candor.system.Form;
 import app.candor.system.InputValidator;
@@ -11,6 +12,7 @@ import app.candor.system.ProblemException;
 import app.candor.user.User;
 import io.quarkus.logging.Log;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
@@ -32,7 +34,7 @@ public class ChaserService {
 
     /** Tells the recruiter, in this transaction (see notification.AttentionRecorder). */
     @Inject
-    jakarta.enterprise.event.Event<app.candor.system.Attention> attention;
+    Event<Attention> attention;
 
     /** A caller's clock a little ahead of ours does not make "now" the future. */
     static final Duration CLOCK_SKEW = Duration.ofMinutes(1);
@@ -83,7 +85,7 @@ public class ChaserService {
         if (a.chasedAt == null || received.isBefore(a.chasedAt)) {
             a.chasedAt = received; // the oldest one still waiting is how long the candidate has been waiting
         }
-        attention.fire(new app.candor.system.Attention(app.candor.system.Attention.Kind.CHASER, a.id,
+        attention.fire(new Attention(Attention.Kind.CHASER, a.id,
                 a.candidate.displayName() + " chased (" + (c.channel == Channel.PHONE ? "a call" : "an e-mail") + ") about "
                         + a.requisition.title + (c.note == null ? "." : ": " + c.note), actor.id));
         Log.infof("Application %d: chaser %d (%s) logged by %s", a.id, c.id, c.channel, actor.username);

@@ -2,6 +2,7 @@ package app.candor.closure;
 
 import app.candor.application.Application;
 import app.candor.application.ClosureWatches;
+import app.candor.candidate.Channel;
 import app.candor.message.CallLogged;
 import app.candor.message.LetterBounced;
 import app.candor.message.LettersDelivered;
@@ -19,7 +20,11 @@ import jakarta.transaction.Transactional;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 
 /**
  * Closure happens when the candidate has been told, not when the stage changes: when a closing letter is SENT
@@ -74,7 +79,7 @@ public class ClosureRecorder {
      */
     @Transactional(Transactional.TxType.MANDATORY)
     public int toldAll(List<LettersDelivered.Delivered> letters, Instant at) {
-        java.util.Set<Long> ids = new java.util.LinkedHashSet<>();
+        Set<Long> ids = new LinkedHashSet<>();
         List<Long> acknowledgements = new ArrayList<>();
         for (LettersDelivered.Delivered t : letters) {
             if (t.kind().closes() && t.applicationId() != null) {
@@ -92,7 +97,7 @@ public class ClosureRecorder {
         }
         List<Long> closed = ClosureWatches.toldAll(ids, at, LocalDate.ofInstant(at, calendar.zone()));
         if (!closed.isEmpty()) {
-            java.util.Map<Long, Long> letterOf = new java.util.HashMap<>();
+            Map<Long, Long> letterOf = new HashMap<>();
             letters.forEach(t -> {
                 if (t.applicationId() != null) {
                     letterOf.putIfAbsent(t.applicationId(), t.messageId());
@@ -135,7 +140,7 @@ public class ClosureRecorder {
             if (a.closure.told(at, day)) {
                 a.chasedAt = null;
                 closed++;
-                closedEvents.fire(new ClosureEvents.Closed(id, m.channel == app.candor.candidate.Channel.PHONE ? ClosureEvents.BY_CALL
+                closedEvents.fire(new ClosureEvents.Closed(id, m.channel == Channel.PHONE ? ClosureEvents.BY_CALL
                         : ClosureEvents.BY_LETTER, m.id, at));
                 Log.infof("Application %d closed: the candidate was told (message %d, %s)", id, m.id, m.kind);
             }

@@ -20,6 +20,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Collectors;
 
@@ -132,7 +133,7 @@ public class ClosureStats {
         if (scope == null || scope.isBlank()) {
             return viewer.isRecruiter() ? MINE : TEAM;
         }
-        String s = scope.strip().toLowerCase(java.util.Locale.ROOT);
+        String s = scope.strip().toLowerCase(Locale.ROOT);
         if (!s.equals(MINE) && !s.equals(TEAM)) {
             errors.add(Problem.FieldError.field("scope", "must be 'mine' or 'team', not '" + scope.strip() + "'"));
         }

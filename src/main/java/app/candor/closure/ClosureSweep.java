@@ -9,12 +9,14 @@ import io.quarkus.logging.Log;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.Optional;
 import java.util.UUID;
 
 /**
@@ -56,7 +58,7 @@ public class ClosureSweep {
     MeterRegistry registry;
 
     @Inject
-    jakarta.enterprise.event.Event<ClosureEvents.PromisesFlagged> flagged;
+    Event<ClosureEvents.PromisesFlagged> flagged;
 
     private final String instance = "sweep-" + UUID.randomUUID().toString().substring(0, 8);
 
@@ -121,7 +123,7 @@ public class ClosureSweep {
     }
 
     /** The last sweep this instance ran, if any (for the board and the metrics). */
-    public java.util.Optional<Result> last() {
-        return java.util.Optional.ofNullable(last);
+    public Optional<Result> last() {
+        return Optional.ofNullable(last);
     }
 }

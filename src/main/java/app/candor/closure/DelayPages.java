@@ -14,6 +14,7 @@ import app.candor.message.PreviewPage.MessagePreview;
 import app.candor.system.Flash;
 import app.candor.system.Form;
 import app.candor.system.FormRefusal;
+import app.candor.system.ProblemException;
 import app.candor.system.TemplateExtensions;
 import app.candor.user.CurrentUser;
 import app.candor.user.Role;
@@ -72,7 +73,7 @@ public class DelayPages {
             DelayInput input = new DelayInput(form.dateValue("promisedDecisionDate"), personalNote);
             Preview preview = delays.preview(id, input, currentUser.get());
             return Response.ok(previewPage(id, form, input, preview, null)).build();
-        } catch (app.candor.system.ProblemException e) {
+        } catch (ProblemException e) {
             return FormRefusal.reshow(e, () -> page.withForm(id, ApplicationAction.DELAY, form.fail(e)));
         }
     }
@@ -92,7 +93,7 @@ public class DelayPages {
             Message m = delays.delay(id, input, currentUser.get());
             return Flash.redirect("/applications/" + id, "Decision now promised by " + TemplateExtensions.human(input.promisedDecisionDate())
                     + ". " + previews.told(m, "Apology"));
-        } catch (app.candor.system.ProblemException e) {
+        } catch (ProblemException e) {
             return FormRefusal.reshow(e, () -> page.withForm(id, ApplicationAction.DELAY, form.fail(e)));
         }
     }

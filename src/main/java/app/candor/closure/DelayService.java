@@ -17,6 +17,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 
+import java.time.Clock;
+import java.time.Instant;
 import java.time.LocalDate;
 
 /** A decision that needs longer: the promise moves later and the candidate is told, with an apology, in one step. */
@@ -42,7 +44,7 @@ public class DelayService {
     Supersession supersession;
 
     @Inject
-    java.time.Clock clock;
+    Clock clock;
 
     @Transactional
     public Preview preview(long applicationId, DelayInput input, User actor) {
@@ -54,7 +56,7 @@ public class DelayService {
     public Message delay(long applicationId, DelayInput input, User actor) {
         Application.lockForUpdate(applicationId);
         Application a = check(applicationId, input, actor);
-        supersession.forApplication(a, MessageKind.DECISION_DELAYED, java.time.Instant.now(clock), actor.username);
+        supersession.forApplication(a, MessageKind.DECISION_DELAYED, Instant.now(clock), actor.username);
         String note = "Decision delayed from " + a.promisedDecisionDate + " to " + input.promisedDecisionDate();
         StageChange change = applications.recordInPlace(a, a.stage, input.promisedDecisionDate(), note, false, actor);
         return outbox.enqueue(a, compose(a, input, actor), "stage-change:" + change.id, actor,

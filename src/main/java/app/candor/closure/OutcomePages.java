@@ -11,10 +11,12 @@ import app.candor.message.PreviewPage;
 import app.candor.message.PreviewPage.Fact;
 import app.candor.message.PreviewPage.Hidden;
 import app.candor.message.PreviewPage.MessagePreview;
+import app.candor.message.template.LetterTemplates;
 import app.candor.system.BusinessCalendar;
 import app.candor.system.Flash;
 import app.candor.system.Form;
 import app.candor.system.FormRefusal;
+import app.candor.system.ProblemException;
 import app.candor.user.CurrentUser;
 import app.candor.user.Role;
 import io.quarkus.qute.TemplateInstance;
@@ -80,7 +82,7 @@ public class OutcomePages {
             OutcomeInput input = outcomeInput(form);
             Preview preview = outcomes.preview(id, input, currentUser.get());
             return Response.ok(previewPage(id, form, input, preview, null)).build();
-        } catch (app.candor.system.ProblemException e) {
+        } catch (ProblemException e) {
             return FormRefusal.reshow(e, () -> page.withForm(id, ApplicationAction.OUTCOME, form.fail(e)));
         }
     }
@@ -104,7 +106,7 @@ public class OutcomePages {
             }
             Message m = outcomes.record(id, input, currentUser.get());
             return Flash.redirect("/applications/" + id, previews.told(m, m.kind.label));
-        } catch (app.candor.system.ProblemException e) {
+        } catch (ProblemException e) {
             return FormRefusal.reshow(e, () -> page.withForm(id, ApplicationAction.OUTCOME, form.fail(e)));
         }
     }
@@ -121,7 +123,7 @@ public class OutcomePages {
             facts.add(new Fact("Reason (internal, never quoted to the candidate)", reason));
             long chosen = input.templateId() == null ? outcomes.defaultRejectionLetter(view.requisition().id()) : input.templateId();
             facts.add(new Fact("Letter", outcomes.rejectionLetters(null, view.requisition().id()).stream().filter(c -> c.id() == chosen)
-                    .map(app.candor.message.template.LetterTemplates.Choice::name).findFirst().orElse("Standard letter")));
+                    .map(LetterTemplates.Choice::name).findFirst().orElse("Standard letter")));
         }
         facts.add(new Fact("Goes out", previews.goesOut(phone, input.sendAt())));
         List<Hidden> hidden = List.of(new Hidden("outcome", input.outcome().name()),

@@ -5,13 +5,16 @@ import app.candor.application.ApplicationService;
 import app.candor.application.StageChange;
 import app.candor.application.ClosureState;
 import app.candor.application.Stage;
+import app.candor.candidate.Channel;
 import app.candor.message.MessageKind;
 import app.candor.message.Composed;
 import app.candor.message.Message;
 import app.candor.message.MessageComposer;
+import app.candor.message.MessageState;
 import app.candor.message.Outbox;
 import app.candor.message.Preview;
 import app.candor.message.template.LetterTemplates;
+import app.candor.requisition.Requisition;
 import app.candor.system.BusinessCalendar;
 import app.candor.system.CandorConfig;
 import app.candor.system.InputValidator;
@@ -25,6 +28,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -64,7 +68,7 @@ public class OutcomeService {
     /** What may be chosen for a rejection letter in {@code language} (null: any) for a requisition's applications, and which is preselected. */
     @Transactional(Transactional.TxType.SUPPORTS)
     public List<LetterTemplates.Choice> rejectionLetters(String language, long requisitionId) {
-        return templates.choices(MessageKind.REJECTION, language, app.candor.requisition.Requisition.findById(requisitionId));
+        return templates.choices(MessageKind.REJECTION, language, Requisition.findById(requisitionId));
     }
 
     /** Refused (400 on templateId) unless a rejection letter: null (the default), 0 (standard) or a named rejection template. */
@@ -75,7 +79,7 @@ public class OutcomeService {
     /** The rejection letter preselected for the applications of this requisition (see {@link LetterTemplates#defaultChoice}). */
     @Transactional(Transactional.TxType.SUPPORTS)
     public long defaultRejectionLetter(long requisitionId) {
-        return templates.defaultChoice(MessageKind.REJECTION, app.candor.requisition.Requisition.findById(requisitionId));
+        return templates.defaultChoice(MessageKind.REJECTION, Requisition.findById(requisitionId));
     }
 
     @Transactional
@@ -121,7 +125,7 @@ public class OutcomeService {
                 null, false), input.templateId());
     }
 
-    private static final List<MessageKind> CLOSING = java.util.Arrays.stream(MessageKind.values()).filter(MessageKind::closes).toList();
+    private static final List<MessageKind> CLOSING = Arrays.stream(MessageKind.values()).filter(MessageKind::closes).toList();
 
     private record Checked(Application application, RejectionReason reason, boolean tellOnly) {
     }
@@ -145,7 +149,7 @@ public class OutcomeService {
             if (input.outcome() != Outcome.REJECTED) {
                 throw ProblemException.invalidField("sendAt", "only a rejection can be scheduled; an offer goes out at once");
             }
-            if (a.candidate.preferredChannel == app.candor.candidate.Channel.PHONE) {
+            if (a.candidate.preferredChannel == Channel.PHONE) {
                 throw ProblemException.invalidField("sendAt", "cannot be used for a candidate who prefers the phone: "
                         + "the call task is created at once, and you choose when to call");
             }
@@ -168,7 +172,7 @@ public class OutcomeService {
         }
         // Exactly one final answer: never a second closing letter beside one on its way or delivered.
         Message closing = Message.<Message>find("application = ?1 and kind in ?2 and state <> ?3 order by createdAt, id", a,
-                CLOSING, app.candor.message.MessageState.CANCELLED).firstResult();
+                CLOSING, MessageState.CANCELLED).firstResult();
         if (closing != null) {
             throw ProblemException.conflict("The candidate already has a final answer" + (Message.NOT_YET_DELIVERED.contains(closing.state)
                     ? " on its way" : "") + " (message " + closing.id + ", " + closing.kind.label + ", " + closing.state

@@ -6,14 +6,17 @@ import app.candor.application.ClosureState;
 import app.candor.application.ClosureWatches;
 import app.candor.application.Stage;
 import app.candor.application.StageChange;
+import app.candor.message.Message;
 import app.candor.message.MessageComposer;
 import app.candor.message.MessageKind;
+import app.candor.message.MessageState;
 import app.candor.message.Outbox;
 import app.candor.message.Preview;
 import app.candor.requisition.Requisition;
 import app.candor.requisition.RequisitionStatus;
 import app.candor.requisition.RequisitionStatusChange;
 import app.candor.requisition.RequisitionView;
+import app.candor.system.BusinessCalendar;
 import app.candor.system.InputValidator;
 import app.candor.system.ProblemException;
 import app.candor.user.User;
@@ -23,8 +26,10 @@ import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
 
@@ -62,7 +67,7 @@ public class RoleNoticeService {
     Supersession supersession;
 
     @Inject
-    app.candor.system.BusinessCalendar calendar;
+    BusinessCalendar calendar;
 
     public record Result(RequisitionView requisition, int notices) {
     }
@@ -128,7 +133,7 @@ public class RoleNoticeService {
         Requisition after = Requisition.findById(requisition);
         Log.infof("Requisition %d %s -> %s by %s; %d candidates notified (%d call tasks), %d promises paused, %d resumed without a letter,"
                         + " %d stale notices cancelled; written in %d ms", requisition, from, after.status, actor.username, written.messages(),
-                written.calls(), suspended, resumed, superseded, java.time.Duration.ofNanos(System.nanoTime() - started).toMillis());
+                written.calls(), suspended, resumed, superseded, Duration.ofNanos(System.nanoTime() - started).toMillis());
         return new Result(RequisitionView.of(after), written.messages());
     }
 
@@ -173,17 +178,17 @@ public class RoleNoticeService {
                         + " and a.closure.state <> ?3 and not exists (select m.id from Message m where m.application = a and m.kind = ?4"
                         + " and m.state <> ?5) order by a.createdAt, a.id", Long.class)
                 .setParameter(1, r).setParameter(2, Stage.pipeline()).setParameter(3, ClosureState.CLOSED)
-                .setParameter(4, MessageKind.OFFER).setParameter(5, app.candor.message.MessageState.CANCELLED)
+                .setParameter(4, MessageKind.OFFER).setParameter(5, MessageState.CANCELLED)
                 .getResultList();
     }
 
     /** The applications still in the pipeline that a hold, cancellation or fill leaves alone, and why (for the preview). */
     private static List<String> leftOut(Requisition r) {
-        List<String> out = new java.util.ArrayList<>();
+        List<String> out = new ArrayList<>();
         for (Application a : Application.<Application>list("select a from Application a join fetch a.candidate where a.requisition = ?1"
                 + " and a.stage in ?2 order by a.createdAt, a.id", r, Stage.pipeline())) {
-            var offer = app.candor.message.Message.<app.candor.message.Message>find("application = ?1 and kind = ?2 and state <> ?3"
-                    + " order by createdAt desc, id desc", a, MessageKind.OFFER, app.candor.message.MessageState.CANCELLED).firstResultOptional();
+            var offer = Message.<Message>find("application = ?1 and kind = ?2 and state <> ?3"
+                    + " order by createdAt desc, id desc", a, MessageKind.OFFER, MessageState.CANCELLED).firstResultOptional();
             String who = a.candidate.displayName() + " (application " + a.id + ")";
             if (a.closure.isClosed()) {
                 out.add(who + ": already told a final answer" + offer.map(m -> " (offer " + m.state.name().toLowerCase() + ")").orElse("")

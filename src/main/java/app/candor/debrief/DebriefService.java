@@ -11,8 +11,12 @@ import app.candor.link.CandidateStatuses;
 import app.candor.link.LinkPurpose;
 import app.candor.link.LinkRefused;
 import app.candor.message.Message;
+import app.candor.system.Attention;
+import app.candor.system.MultiLine;
+import app.candor.system.ProblemException;
 import io.quarkus.logging.Log;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
@@ -31,7 +35,7 @@ public class DebriefService implements InterviewFollowUps.Debriefs {
 
     /** Tells the recruiter, in this transaction (see notification.AttentionRecorder). */
     @Inject
-    jakarta.enterprise.event.Event<app.candor.system.Attention> attention;
+    Event<Attention> attention;
 
     @Inject
     CandidateAccess access;
@@ -65,8 +69,8 @@ public class DebriefService implements InterviewFollowUps.Debriefs {
     @Transactional
     public Result answer(String token, Answer answer, String address) {
         Interview i = interview(access.open(token, LinkPurpose.DEBRIEF, address));
-        if (answer.note() != null && !app.candor.system.MultiLine.Validator.isText(answer.note())) {
-            throw app.candor.system.ProblemException.invalidField("note", "must not contain control characters other than line breaks and tabs");
+        if (answer.note() != null && !MultiLine.Validator.isText(answer.note())) {
+            throw ProblemException.invalidField("note", "must not contain control characters other than line breaks and tabs");
         }
         em.refresh(i, LockModeType.PESSIMISTIC_WRITE); // a double click waits here, then finds the first answer
         if (Debrief.findFor(i).isPresent()) {
@@ -79,7 +83,7 @@ public class DebriefService implements InterviewFollowUps.Debriefs {
         d.stillInterested = answer.stillInterested();
         d.note = answer.note() == null || answer.note().isBlank() ? null : answer.note().strip();
         d.persist();
-        attention.fire(app.candor.system.Attention.byCandidate(app.candor.system.Attention.Kind.DEBRIEF, i.application.id,
+        attention.fire(Attention.byCandidate(Attention.Kind.DEBRIEF, i.application.id,
                 i.application.candidate.displayName() + " answered the debrief for " + i.application.requisition.title + ": "
                         + (d.stillInterested ? "still interested." : "no longer interested.")));
         Log.infof("Interview %d: the candidate answered the debrief", i.id);

@@ -1,5 +1,6 @@
 package app.candor.feedback;
 
+import app.candor.system.TemplateExtensions;
 import app.candor.system.WhileStarted;
 import app.candor.interview.Interview;
 import app.candor.interview.InterviewFollowUps;
@@ -17,6 +18,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 
@@ -66,7 +68,7 @@ public class FeedbackDue implements InterviewFollowUps.Feedback {
     @Transactional
     public List<Missing> missingFor(User recruiter) {
         Instant now = calendar.now();
-        Instant endedBefore = now.minus(java.time.Duration.ofHours(config.feedback().dueWorkingHours()));
+        Instant endedBefore = now.minus(Duration.ofHours(config.feedback().dueWorkingHours()));
         return Interview.<Interview>list("state = ?1 and startsAt < ?2 and application.requisition.recruiter = ?3 order by startsAt, id",
                         InterviewState.SCHEDULED, endedBefore, recruiter).stream()
                 .filter(i -> !i.application.stage.isTerminal() && missing(i, now))
@@ -89,7 +91,7 @@ public class FeedbackDue implements InterviewFollowUps.Feedback {
     public int remindMissing() {
         Instant now = calendar.now();
         // Interviews that ended at least the due hours ago in plain hours are the only ones that can be past due in working hours.
-        Instant endedBefore = now.minus(java.time.Duration.ofHours(config.feedback().dueWorkingHours()));
+        Instant endedBefore = now.minus(Duration.ofHours(config.feedback().dueWorkingHours()));
         List<Interview> candidates = Interview.list("state = ?1 and feedbackRemindedAt is null and startsAt < ?2 order by startsAt, id",
                 InterviewState.SCHEDULED, endedBefore);
         int reminded = 0;
@@ -106,7 +108,7 @@ public class FeedbackDue implements InterviewFollowUps.Feedback {
             Composed reminder = composer.composeTeamNotice(i.application, MessageKind.FEEDBACK_REMINDER, manager,
                     "Feedback due: your interview with " + name + " (" + i.application.requisition.title + ")",
                     List.of("Your feedback on the interview with " + name + " for " + i.application.requisition.title
-                                    + " was due by " + app.candor.system.TemplateExtensions.human(dueAt(i)) + ".",
+                                    + " was due by " + TemplateExtensions.human(dueAt(i)) + ".",
                             "The candidate is waiting for a decision, and the recruiter needs your recommendation to give one. "
                                     + "It takes a few minutes: a recommendation, strengths and concerns, and a few sentences the candidate may read."),
                     "/interviews/" + i.id + "/feedback");

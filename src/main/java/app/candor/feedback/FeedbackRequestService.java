@@ -12,9 +12,11 @@ import app.candor.message.Message;
 import app.candor.message.MessageComposer;
 import app.candor.message.MessageKind;
 import app.candor.message.Outbox;
+import app.candor.system.Attention;
 import app.candor.user.User;
 import io.quarkus.logging.Log;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
@@ -34,7 +36,7 @@ public class FeedbackRequestService {
 
     /** Tells the recruiter, in this transaction (see notification.AttentionRecorder). */
     @Inject
-    jakarta.enterprise.event.Event<app.candor.system.Attention> attention;
+    Event<Attention> attention;
 
     @Inject
     CandidateAccess access;
@@ -75,7 +77,7 @@ public class FeedbackRequestService {
     public enum Result { RECORDED, ALREADY_ASKED, NOT_AVAILABLE }
 
     @Inject
-    jakarta.enterprise.event.Event<FeedbackEvents.Requested> requested;
+    Event<FeedbackEvents.Requested> requested;
 
     @Transactional
     public Result ask(String token, String address) {
@@ -106,7 +108,7 @@ public class FeedbackRequestService {
         if (notice != null) {
             outbox.enqueue(a, notice, "feedback-request:" + a.id, recruiter, Outbox.Extras.NONE);
         }
-        attention.fire(app.candor.system.Attention.byCandidate(app.candor.system.Attention.Kind.FEEDBACK_REQUEST, a.id,
+        attention.fire(Attention.byCandidate(Attention.Kind.FEEDBACK_REQUEST, a.id,
                 name + " asked for feedback on " + a.requisition.title + "."));
         Log.infof("Application %d: the candidate asked for feedback", a.id);
         return Result.RECORDED;

@@ -2,11 +2,13 @@ package app.candor.feedback;
 
 import app.candor.interview.Interview;
 import app.candor.interview.InterviewState;
+import app.candor.system.Attention;
 import app.candor.system.InputValidator;
 import app.candor.system.ProblemException;
 import app.candor.user.User;
 import io.quarkus.logging.Log;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 
@@ -24,7 +26,7 @@ public class FeedbackService {
 
     /** Tells the recruiter, in this transaction (see notification.AttentionRecorder). */
     @Inject
-    jakarta.enterprise.event.Event<app.candor.system.Attention> attention;
+    Event<Attention> attention;
 
     @Inject
     InputValidator validator;
@@ -112,7 +114,7 @@ public class FeedbackService {
         f.state = InterviewFeedback.State.SUBMITTED;
         f.submittedAt = clock.instant();
         f.updatedAt = f.submittedAt;
-        attention.fire(new app.candor.system.Attention(app.candor.system.Attention.Kind.FEEDBACK_IN, interview.application.id,
+        attention.fire(new Attention(Attention.Kind.FEEDBACK_IN, interview.application.id,
                 author.fullName + " submitted interview feedback on " + interview.application.candidate.displayName() + " ("
                         + interview.application.requisition.title + ").", author.id));
         Log.infof("Feedback %d on interview %d submitted by %s", f.id, interviewId, author.username);

@@ -1,6 +1,8 @@
 package app.candor.interview;
 
 import app.candor.application.Application;
+import app.candor.system.ProblemException;
+import app.candor.user.User;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.CollectionTable;
 import jakarta.persistence.Column;
@@ -13,6 +15,7 @@ import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.JoinColumn;
+import jakarta.persistence.LockModeType;
 import jakarta.persistence.ManyToOne;
 import jakarta.persistence.OrderColumn;
 import jakarta.persistence.SequenceGenerator;
@@ -21,6 +24,7 @@ import jakarta.validation.constraints.NotNull;
 import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -79,7 +83,7 @@ public class Interview extends PanacheEntityBase {
     public Instant debriefSentAt;
 
     public Instant endsAt() {
-        return startsAt.plus(java.time.Duration.ofMinutes(durationMinutes));
+        return startsAt.plus(Duration.ofMinutes(durationMinutes));
     }
 
     @Column(name = "created_by", nullable = false, length = 64)
@@ -100,18 +104,18 @@ public class Interview extends PanacheEntityBase {
         return getEntityManager().createQuery("select i from Interview i where i.application = ?1 and i.state = ?2 and i.startsAt > ?3"
                         + " order by i.startsAt, i.id", Interview.class)
                 .setParameter(1, application).setParameter(2, InterviewState.SCHEDULED).setParameter(3, now)
-                .setLockMode(jakarta.persistence.LockModeType.PESSIMISTIC_WRITE).getResultList();
+                .setLockMode(LockModeType.PESSIMISTIC_WRITE).getResultList();
     }
 
     /**
      * The interview if it exists and its requisition is visible to {@code viewer} (else 404); with
      * {@code lock}, its row is locked for the rest of the transaction.
      */
-    public static Interview findVisible(long id, app.candor.user.User viewer, boolean lock) {
-        Interview found = lock ? getEntityManager().find(Interview.class, id, jakarta.persistence.LockModeType.PESSIMISTIC_WRITE)
+    public static Interview findVisible(long id, User viewer, boolean lock) {
+        Interview found = lock ? getEntityManager().find(Interview.class, id, LockModeType.PESSIMISTIC_WRITE)
                 : findById(id);
         if (found == null || !found.application.requisition.isVisibleTo(viewer)) {
-            throw app.candor.system.ProblemException.notFound("Interview", id);
+            throw ProblemException.notFound("Interview", id);
         }
         return found;
     }

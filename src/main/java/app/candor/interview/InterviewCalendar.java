@@ -26,6 +26,7 @@ import jakarta.inject.Inject;
 
 import java.time.Clock;
 import java.time.DayOfWeek;
+import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
@@ -113,7 +114,7 @@ public class InterviewCalendar {
      * The zone's VTIMEZONE: its yearly daylight-saving rules as RRULEs from the year before the interview, or, for a
      * zone without such rules, its offset then as the only observance.
      */
-    static VTimezone vtimezone(ZoneId zone, java.time.Instant around) {
+    static VTimezone vtimezone(ZoneId zone, Instant around) {
         VTimezone vtz = new VTimezone(zone.getId());
         ZoneRules rules = zone.getRules();
         List<ZoneOffsetTransitionRule> yearly = rules.getTransitionRules();

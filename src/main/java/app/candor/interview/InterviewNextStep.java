@@ -1,6 +1,7 @@
 package app.candor.interview;
 
 import app.candor.application.Application;
+import app.candor.candidate.Languages;
 import app.candor.link.CandidateStatuses;
 import app.candor.link.NextSteps;
 import app.candor.message.Msg;
@@ -32,7 +33,7 @@ public class InterviewNextStep implements NextSteps {
         return Interview.<Interview>find("application = ?1 and state = ?2 and startsAt > ?3 order by startsAt, id", application,
                         InterviewState.SCHEDULED, clock.instant()).firstResultOptional()
                 .map(i -> {
-                    Locale locale = app.candor.candidate.Languages.dates(Locale.forLanguageTag(language));
+                    Locale locale = Languages.dates(Locale.forLanguageTag(language));
                     ZonedDateTime at = i.startsAt.atZone(config.timeZone());
                     String when = DateTimeFormatter.ofLocalizedDate(FormatStyle.FULL).withLocale(locale).format(at) + ", "
                             + DateTimeFormatter.ofLocalizedTime(FormatStyle.SHORT).withLocale(locale).format(at) + " (" + config.timeZone().getId() + ")";

@@ -19,6 +19,7 @@ import app.candor.system.TemplateExtensions;
 import app.candor.user.CurrentUser;
 import app.candor.user.Role;
 import app.candor.user.User;
+import io.quarkus.qute.TemplateInstance;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
@@ -162,7 +163,7 @@ public class InterviewPages {
         return FormRefusal.reshow(e, () -> page.withForm(id, ApplicationAction.INTERVIEW, form.fail(InterviewForm.onRows(e, form))));
     }
 
-    private io.quarkus.qute.TemplateInstance previewPage(ApplicationView view, Form form, InterviewInput input, Preview preview) {
+    private TemplateInstance previewPage(ApplicationView view, Form form, InterviewInput input, Preview preview) {
         boolean phone = preview.channel() == Channel.PHONE;
         int minutes = input.durationMinutes() == null ? InterviewService.DEFAULT_MINUTES : input.durationMinutes();
         List<Fact> facts = new ArrayList<>();

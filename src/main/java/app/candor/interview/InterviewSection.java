@@ -2,6 +2,9 @@ package app.candor.interview;
 
 import app.candor.system.Form;
 
+import java.time.LocalDateTime;
+import java.time.ZoneId;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Pattern;
 
@@ -27,10 +30,10 @@ public record InterviewSection(List<Line> interviews, Form form, List<InterviewK
      * its start in the company's zone, as the move form's time input takes it.
      */
     public record Line(InterviewView interview, String link, boolean cancellable, String startsAtLocal) {
-        static Line of(InterviewView i, java.time.ZoneId zone) {
+        static Line of(InterviewView i, ZoneId zone) {
             String link = i.location() != null && WEB_ADDRESS.matcher(i.location()).matches() ? i.location() : null;
             return new Line(i, link, i.state() == InterviewState.SCHEDULED,
-                    Form.dateTimeLocal(java.time.LocalDateTime.ofInstant(i.startsAt(), zone)));
+                    Form.dateTimeLocal(LocalDateTime.ofInstant(i.startsAt(), zone)));
         }
     }
 
@@ -43,9 +46,9 @@ public record InterviewSection(List<Line> interviews, Form form, List<InterviewK
     }
 
     /** The section for {@code interviews}, with {@code form} as typed (or {@link InterviewForm#defaults()}). */
-    public static InterviewSection of(List<InterviewView> interviews, List<Choice> people, java.time.ZoneId zone, Form form, Form cancel) {
+    public static InterviewSection of(List<InterviewView> interviews, List<Choice> people, ZoneId zone, Form form, Form cancel) {
         Form f = form == null ? InterviewForm.defaults() : form;
-        List<PersonRow> rows = new java.util.ArrayList<>();
+        List<PersonRow> rows = new ArrayList<>();
         for (int row = 1; row <= InterviewForm.rows(f); row++) {
             String name = InterviewForm.key(row, "name");
             String title = InterviewForm.key(row, "title");

@@ -17,6 +17,7 @@ import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -163,7 +164,7 @@ public class InterviewService {
         if (input == null || input.interviewers() == null) {
             return input;
         }
-        List<InterviewInput.InterviewerInput> people = new java.util.ArrayList<>();
+        List<InterviewInput.InterviewerInput> people = new ArrayList<>();
         for (int n = 0; n < input.interviewers().size(); n++) {
             InterviewInput.InterviewerInput p = input.interviewers().get(n);
             if (p == null || p.userId() == null) {

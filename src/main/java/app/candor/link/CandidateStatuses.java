@@ -10,6 +10,7 @@ import app.candor.user.User;
 import io.quarkus.qute.i18n.Localized;
 import io.quarkus.qute.i18n.MessageBundles;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 
@@ -20,6 +21,7 @@ import java.time.format.FormatStyle;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 
 /** Builds {@link CandidateStatus}: the candidate's own view of an application. */
 @ApplicationScoped
@@ -32,7 +34,7 @@ public class CandidateStatuses {
     BusinessCalendar calendar;
 
     @Inject
-    jakarta.enterprise.inject.Instance<NextSteps> nextSteps;
+    Instance<NextSteps> nextSteps;
 
     @Inject
     Languages languages;
@@ -87,7 +89,7 @@ public class CandidateStatuses {
         List<CandidateStatus.Sent> sent = letters.delivered(a).stream().map(m -> sent(m, language, w)).toList();
         return new CandidateStatus(language, a.candidate.firstName + " " + a.candidate.lastName, a.requisition.title,
                 config.companyName(), stageText, promiseText, open, contact, sent,
-                open ? nextSteps.stream().map(n -> n.next(a, language)).flatMap(java.util.Optional::stream).findFirst().orElse(null) : null);
+                open ? nextSteps.stream().map(n -> n.next(a, language)).flatMap(Optional::stream).findFirst().orElse(null) : null);
     }
 
     private CandidateStatus.Sent sent(LettersToCandidate.Delivered m, String language, CandidateWords w) {

@@ -16,6 +16,7 @@ import java.io.UncheckedIOException;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -60,7 +61,7 @@ public class HistoryExport {
             String v = InputValidator.clean(value);
             try {
                 return v == null ? null : LocalDate.parse(v);
-            } catch (java.time.format.DateTimeParseException e) {
+            } catch (DateTimeParseException e) {
                 throw ProblemException.invalidField(name, "'" + v + "' is not a date like 2026-12-01");
             }
         }

@@ -12,9 +12,11 @@ import io.vertx.mutiny.ext.mail.MailClient;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Hands one letter to the mail server. Over SMTP it goes through the Vert.x mail client itself, not the Quarkus
@@ -45,8 +47,8 @@ public class MailSender {
     Instance<MailClient> client;
 
     /** The envelope sender (where bounces go), as the Quarkus mailer applied it; unset: the From address. */
-    @org.eclipse.microprofile.config.inject.ConfigProperty(name = "quarkus.mailer.bounce-address")
-    java.util.Optional<String> bounceAddress;
+    @ConfigProperty(name = "quarkus.mailer.bounce-address")
+    Optional<String> bounceAddress;
 
     /**
      * Completes once the server has taken the letter; every value already on one line (see {@link MailHeaders}).

@@ -15,6 +15,7 @@ import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.JoinColumn;
+import jakarta.persistence.LockModeType;
 import jakarta.persistence.ManyToOne;
 import jakarta.persistence.SequenceGenerator;
 import jakarta.persistence.Version;
@@ -25,6 +26,7 @@ import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
 
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 
@@ -217,7 +219,7 @@ public class Message extends PanacheEntityBase {
     /** A closing letter or call to the candidate that has not reached them yet (the oldest), if any. */
     public static Optional<Message> findPendingClosing(Application application) {
         return find("application = ?1 and kind in ?2 and state in ?3 order by createdAt, id", application,
-                java.util.Arrays.stream(MessageKind.values()).filter(MessageKind::closes).toList(), NOT_YET_DELIVERED).firstResultOptional();
+                Arrays.stream(MessageKind.values()).filter(MessageKind::closes).toList(), NOT_YET_DELIVERED).firstResultOptional();
     }
 
     /** States in which a message has not reached the candidate yet. */
@@ -237,7 +239,7 @@ public class Message extends PanacheEntityBase {
         return getEntityManager().createQuery("select m from Message m where m.application = ?1 and m.kind in ?2 and m.state in ?3"
                         + " and (m.leaseUntil is null or m.leaseUntil < ?4) order by m.id", Message.class)
                 .setParameter(1, application).setParameter(2, MessageKind.candidateKinds()).setParameter(3, NOT_YET_DELIVERED)
-                .setParameter(4, now).setLockMode(jakarta.persistence.LockModeType.PESSIMISTIC_WRITE).getResultList();
+                .setParameter(4, now).setLockMode(LockModeType.PESSIMISTIC_WRITE).getResultList();
     }
 
     /**

@@ -1,6 +1,7 @@
 package app.candor.message;
 
 import app.candor.application.Application;
+import app.candor.application.Stage;
 import app.candor.candidate.Candidate;
 import app.candor.candidate.Channel;
 import app.candor.candidate.Languages;
@@ -22,9 +23,12 @@ import io.quarkus.qute.i18n.MessageBundles;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
+import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.format.FormatStyle;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
@@ -53,7 +57,7 @@ public class MessageComposer {
     PublicUrl publicUrl;
 
     @Inject
-    app.candor.message.template.LetterTemplates templates;
+    LetterTemplates templates;
 
     @CheckedTemplate
     static class Templates {
@@ -69,7 +73,7 @@ public class MessageComposer {
      * withdrawal from several applications at once.
      */
     public record Content(MessageKind kind, String personalNote, LocalDate newDate, boolean confirmation, List<String> roles,
-                          InterviewFacts interview, app.candor.application.Stage stage) {
+                          InterviewFacts interview, Stage stage) {
         public Content(MessageKind kind, String personalNote, LocalDate newDate, boolean confirmation) {
             this(kind, personalNote, newDate, confirmation, List.of(), null, null);
         }
@@ -84,13 +88,13 @@ public class MessageComposer {
         }
 
         /** A stage update: the stage the application moves to and the decision date it is promised there. */
-        public static Content stageUpdate(app.candor.application.Stage stage, LocalDate promise, String personalNote) {
+        public static Content stageUpdate(Stage stage, LocalDate promise, String personalNote) {
             return new Content(MessageKind.STAGE_UPDATE, personalNote, promise, false, List.of(), null, stage);
         }
     }
 
     /** An interview as it is stored; the composer words and formats it for the candidate. */
-    public record InterviewFacts(java.time.Instant startsAt, String kind, String location, List<String> people) {
+    public record InterviewFacts(Instant startsAt, String kind, String location, List<String> people) {
     }
 
     public Composed compose(Application application, User sender, Content content) {
@@ -324,7 +328,7 @@ public class MessageComposer {
         };
     }
 
-    private static String stageName(Msg msg, app.candor.application.Stage stage) {
+    private static String stageName(Msg msg, Stage stage) {
         if (stage == null) {
             throw new IllegalArgumentException("a stage update names its stage");
         }
@@ -337,8 +341,8 @@ public class MessageComposer {
     }
 
     /** The interview's moment for the candidate: a full date and the time, in the company's time zone (named). */
-    private String when(java.time.Instant at, Locale locale) {
-        java.time.ZonedDateTime local = at.atZone(config.timeZone());
+    private String when(Instant at, Locale locale) {
+        ZonedDateTime local = at.atZone(config.timeZone());
         return DateTimeFormatter.ofLocalizedDate(FormatStyle.FULL).withLocale(Languages.dates(locale)).format(local) + ", "
                 + DateTimeFormatter.ofLocalizedTime(FormatStyle.SHORT).withLocale(Languages.dates(locale)).format(local) + " (" + config.timeZone().getId() + ")";
     }
@@ -351,7 +355,7 @@ public class MessageComposer {
     }
 
     private List<Letter.LetterLink> links(Msg msg, MessageKind kind) {
-        List<Letter.LetterLink> all = new java.util.ArrayList<>(linkPurposes(kind).stream().map(p -> new Letter.LetterLink(switch (p) {
+        List<Letter.LetterLink> all = new ArrayList<>(linkPurposes(kind).stream().map(p -> new Letter.LetterLink(switch (p) {
             case STATUS -> msg.linkStatus();
             case WITHDRAW -> msg.linkWithdraw();
             case FEEDBACK -> msg.linkFeedback();

@@ -1,5 +1,8 @@
 package app.candor.message;
 
+import java.util.Arrays;
+import java.util.List;
+
 /** What a message says, and to whom: the candidate, or the team (the recruiter) about a candidate. */
 public enum MessageKind {
     OFFER("Offer", Audience.CANDIDATE),
@@ -52,7 +55,7 @@ public enum MessageKind {
         };
     }
 
-    public static java.util.List<MessageKind> candidateKinds() {
-        return java.util.Arrays.stream(values()).filter(MessageKind::toCandidate).toList();
+    public static List<MessageKind> candidateKinds() {
+        return Arrays.stream(values()).filter(MessageKind::toCandidate).toList();
     }
 }

@@ -1,5 +1,6 @@
 package app.candor.message;
 
+import app.candor.system.BusinessCalendar;
 import app.candor.user.CurrentUser;
 import app.candor.user.Role;
 import jakarta.annotation.security.RolesAllowed;
@@ -36,7 +37,7 @@ public class MessageResource {
     CurrentUser currentUser;
 
     @Inject
-    app.candor.system.BusinessCalendar calendar;
+    BusinessCalendar calendar;
 
     @GET
     @Path("{id}")

@@ -18,6 +18,7 @@ import jakarta.transaction.Transactional;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
 
@@ -97,10 +98,10 @@ public class MessageService {
                     .filter(ch -> ch.toStage == Stage.REJECTED).reduce((first, second) -> second); // the latest
             Stage previous = before.map(ch -> ch.fromStage).orElse(Stage.APPLIED);
             // The candidate keeps the date they were last told; only if that has passed do they get the stage default.
-            java.time.LocalDate told = StageChange.listFor(a).stream()
+            LocalDate told = StageChange.listFor(a).stream()
                     .filter(ch -> ch.toStage != Stage.REJECTED && ch.promisedDecisionDate != null)
                     .map(ch -> ch.promisedDecisionDate).reduce((first, second) -> second).orElse(null);
-            java.time.LocalDate promise = told != null && !told.isBefore(applications.today()) ? told
+            LocalDate promise = told != null && !told.isBefore(applications.today()) ? told
                     : applications.defaultPromise(previous);
             applications.recordInPlace(a, previous, promise, "Rejection cancelled before it was sent", true, actor);
         }

@@ -16,6 +16,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
@@ -220,7 +221,7 @@ public class Outbox {
      * rounded up past the claim's "now"; with a clock that stands still (tests) it would never be due.
      */
     public static Instant dueNow(Instant now) {
-        return now.truncatedTo(java.time.temporal.ChronoUnit.MICROS);
+        return now.truncatedTo(ChronoUnit.MICROS);
     }
 
     /** Wakes the dispatcher after the current transaction commits (a resend, a "send now"). */

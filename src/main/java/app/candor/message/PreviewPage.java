@@ -3,6 +3,7 @@ package app.candor.message;
 import app.candor.application.ApplicationView;
 import app.candor.candidate.Candidate;
 import app.candor.system.BusinessCalendar;
+import app.candor.system.InputValidator;
 import app.candor.system.TemplateExtensions;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.qute.CheckedTemplate;
@@ -86,7 +87,7 @@ public class PreviewPage {
     }
 
     private static String normalised(String text) {
-        String clean = app.candor.system.InputValidator.clean(text);
+        String clean = InputValidator.clean(text);
         return clean == null ? null : clean.replace("\r\n", "\n").replace('\r', '\n');
     }
 

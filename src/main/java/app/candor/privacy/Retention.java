@@ -10,7 +10,10 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 
+import java.sql.Timestamp;
 import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZonedDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -178,13 +181,13 @@ public class Retention {
         if (value instanceof Instant i) {
             return i;
         }
-        if (value instanceof java.time.OffsetDateTime o) {
+        if (value instanceof OffsetDateTime o) {
             return o.toInstant();
         }
-        if (value instanceof java.sql.Timestamp t) {
+        if (value instanceof Timestamp t) {
             return t.toInstant();
         }
-        if (value instanceof java.time.ZonedDateTime z) {
+        if (value instanceof ZonedDateTime z) {
             return z.toInstant();
         }
         throw new IllegalStateException("not a time: " + value.getClass().getSimpleName());

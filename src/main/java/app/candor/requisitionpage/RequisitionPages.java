@@ -10,7 +10,9 @@ import app.candor.candidate.CandidateInput;
 import app.candor.candidate.Channel;
 import app.candor.closure.RoleNoticeService;
 import app.candor.closure.StatusChangeInput;
+import app.candor.feedback.FeedbackDue;
 import app.candor.feedback.InterviewFeedback;
+import app.candor.interview.Interview;
 import app.candor.message.Message;
 import app.candor.message.Preview;
 import app.candor.requisition.RejectionLetters;
@@ -46,8 +48,10 @@ import org.jboss.resteasy.reactive.RestForm;
 import org.jboss.resteasy.reactive.multipart.FileUpload;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.time.Clock;
 import java.util.List;
 import java.util.Map;
 
@@ -81,8 +85,8 @@ public class RequisitionPages {
     @CheckedTemplate
     static class Templates {
         static native TemplateInstance list(List<Requisition> requisitions, Map<Long, Long> openCounts, boolean all, boolean recruiter,
-                                            List<Message> attention, List<app.candor.feedback.FeedbackDue.Missing> feedbackMissing,
-                                            List<app.candor.interview.Interview> upcoming);
+                                            List<Message> attention, List<FeedbackDue.Missing> feedbackMissing,
+                                            List<Interview> upcoming);
 
         static native TemplateInstance form(Long id, Form form, List<User> recruiters, List<User> hiringManagers,
                                             List<RejectionLetters.Option> rejectionLetters);
@@ -96,10 +100,10 @@ public class RequisitionPages {
     }
 
     @Inject
-    app.candor.feedback.FeedbackDue feedbackDue;
+    FeedbackDue feedbackDue;
 
     @Inject
-    java.time.Clock clock;
+    Clock clock;
 
     @GET
     @RolesAllowed({Role.RECRUITER, Role.HIRING_MANAGER})
@@ -212,7 +216,7 @@ public class RequisitionPages {
             String csv;
             try {
                 csv = Files.readString(file.uploadedFile(), StandardCharsets.UTF_8);
-            } catch (IOException | java.io.UncheckedIOException e) {
+            } catch (IOException | UncheckedIOException e) {
                 throw ProblemException.invalidField("file", "could not be read as UTF-8 text; save it as CSV (UTF-8)");
             }
             CsvImport.Result result = csvImport.importCsv(id, csv, currentUser.get());

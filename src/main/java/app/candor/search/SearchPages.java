@@ -10,6 +10,7 @@ import app.candor.user.User;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 import jakarta.annotation.security.RolesAllowed;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import jakarta.ws.rs.GET;
@@ -53,7 +54,7 @@ public class SearchPages {
     }
 
     /** The read, in one transaction. */
-    @jakarta.enterprise.context.ApplicationScoped
+    @ApplicationScoped
     public static class Searcher {
         @Transactional
         public List<Hit> find(String text, User viewer) {

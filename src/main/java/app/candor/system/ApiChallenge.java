@@ -6,6 +6,7 @@ import io.quarkus.vertx.http.runtime.security.QuarkusHttpUser;
 import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
 
 import java.util.Locale;
 import java.util.function.BiConsumer;
@@ -30,7 +31,7 @@ public class ApiChallenge {
     /** With HTTP Basic off (candor.auth.basic=false), clients are told to send a token (API tokens, or the provider's). */
     static final String BEARER_CHALLENGE = "Bearer realm=\"Candor\"";
 
-    @jakarta.inject.Inject
+    @Inject
     CandorConfig config;
 
     void register(@Observes Filters filters) {

@@ -5,11 +5,15 @@ import jakarta.inject.Inject;
 
 import java.time.Clock;
 import java.time.DayOfWeek;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.time.ZonedDateTime;
+import java.time.temporal.ChronoUnit;
 import java.util.Collection;
 import java.util.EnumSet;
+import java.util.List;
 import java.util.Set;
 
 /**
@@ -29,7 +33,7 @@ public class BusinessCalendar {
 
     @Inject
     public BusinessCalendar(Clock clock, CandorConfig config) {
-        this(clock, config.timeZone(), Set.copyOf(config.holidays().orElse(java.util.List.of())), config.workWeek());
+        this(clock, config.timeZone(), Set.copyOf(config.holidays().orElse(List.of())), config.workWeek());
     }
 
     public BusinessCalendar(Clock clock, ZoneId zone, Set<LocalDate> holidays) {
@@ -88,13 +92,13 @@ public class BusinessCalendar {
         if (hours < 0) {
             throw new IllegalArgumentException("hours must not be negative");
         }
-        java.time.Duration remaining = java.time.Duration.ofHours(hours);
-        java.time.ZonedDateTime cursor = from.atZone(zone);
+        Duration remaining = Duration.ofHours(hours);
+        ZonedDateTime cursor = from.atZone(zone);
         while (!remaining.isZero()) {
-            java.time.ZonedDateTime nextMidnight = cursor.toLocalDate().plusDays(1).atStartOfDay(zone);
+            ZonedDateTime nextMidnight = cursor.toLocalDate().plusDays(1).atStartOfDay(zone);
             if (isBusinessDay(cursor.toLocalDate())) {
-                java.time.Duration leftToday = java.time.Duration.between(cursor, nextMidnight);
-                java.time.Duration step = remaining.compareTo(leftToday) < 0 ? remaining : leftToday;
+                Duration leftToday = Duration.between(cursor, nextMidnight);
+                Duration step = remaining.compareTo(leftToday) < 0 ? remaining : leftToday;
                 cursor = cursor.plus(step);
                 remaining = remaining.minus(step);
             } else {
@@ -125,7 +129,7 @@ public class BusinessCalendar {
 
     /** Whole calendar days from the given instant to today, never negative. */
     public long daysSince(Instant instant) {
-        long days = java.time.temporal.ChronoUnit.DAYS.between(LocalDate.ofInstant(instant, zone), today());
+        long days = ChronoUnit.DAYS.between(LocalDate.ofInstant(instant, zone), today());
         return Math.max(0, days);
     }
 }

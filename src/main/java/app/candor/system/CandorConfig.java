@@ -6,6 +6,8 @@ import io.smallrye.config.WithDefault;
 import java.time.DayOfWeek;
 import java.time.Duration;
 import java.time.LocalDate;
+import java.time.LocalTime;
+import java.time.Period;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.Optional;
@@ -113,7 +115,7 @@ public interface CandorConfig {
          * e.g. P6M); then the retention job anonymises them. A candidate with an open application is never anonymised.
          */
         @WithDefault("P6M")
-        java.time.Period retention();
+        Period retention();
 
         /** How often the retention job runs ("off" disables it; the dry run still shows what it would do). */
         @WithDefault("1h")
@@ -131,7 +133,7 @@ public interface CandorConfig {
 
         /** Time of day (company time zone) from which each recruiter's digest goes out on business days. */
         @WithDefault("08:00")
-        java.time.LocalTime digestAt();
+        LocalTime digestAt();
 
         /** How often Candor checks whether digests are due ("off" disables the digest). */
         @WithDefault("5m")

@@ -1,10 +1,20 @@
 package app.candor.system;
 
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * What a page form sent and what was wrong with it, so that a refused form is shown again with
@@ -15,7 +25,7 @@ public class Form {
     private final Map<String, String> values = new HashMap<>();
     private final Map<String, String> errors = new LinkedHashMap<>();
     private final List<String> general = new ArrayList<>();
-    private final Map<String, java.util.Set<String>> multi = new HashMap<>();
+    private final Map<String, Set<String>> multi = new HashMap<>();
 
     public static Form empty() {
         return new Form();
@@ -27,15 +37,15 @@ public class Form {
     }
 
     /** A multi-valued field (checkboxes of one name). */
-    public Form withAll(String name, java.util.Collection<?> options) {
-        multi.put(name, options == null ? java.util.Set.of()
-                : options.stream().map(Object::toString).collect(java.util.stream.Collectors.toSet()));
+    public Form withAll(String name, Collection<?> options) {
+        multi.put(name, options == null ? Set.of()
+                : options.stream().map(Object::toString).collect(Collectors.toSet()));
         return this;
     }
 
     /** Whether {@code option} was among the values of a multi-valued field. */
     public boolean contains(String name, Object option) {
-        return option != null && multi.getOrDefault(name, java.util.Set.of()).contains(option.toString());
+        return option != null && multi.getOrDefault(name, Set.of()).contains(option.toString());
     }
 
     public String value(String name) {
@@ -108,21 +118,21 @@ public class Form {
         try {
             return Enum.valueOf(type, v);
         } catch (IllegalArgumentException e) {
-            String choices = java.util.Arrays.stream(type.getEnumConstants()).map(Enum::name)
-                    .collect(java.util.stream.Collectors.joining(", "));
+            String choices = Arrays.stream(type.getEnumConstants()).map(Enum::name)
+                    .collect(Collectors.joining(", "));
             throw ProblemException.invalidField(name, "'" + v + "' is not one of " + choices);
         }
     }
 
     /** A date form value (yyyy-mm-dd, as date inputs send it), or null when empty. */
-    public java.time.LocalDate dateValue(String name) {
+    public LocalDate dateValue(String name) {
         String v = value(name).strip();
         if (v.isEmpty()) {
             return null;
         }
         try {
-            return java.time.LocalDate.parse(v);
-        } catch (java.time.format.DateTimeParseException e) {
+            return LocalDate.parse(v);
+        } catch (DateTimeParseException e) {
             throw ProblemException.invalidField(name, "'" + v + "' is not a date like 2026-12-01");
         }
     }
@@ -131,21 +141,21 @@ public class Form {
      * A date and time form value (2026-12-01T09:00, as datetime-local inputs send it) read as a time
      * in {@code zone}, or null when empty.
      */
-    public java.time.OffsetDateTime dateTimeValue(String name, java.time.ZoneId zone) {
+    public OffsetDateTime dateTimeValue(String name, ZoneId zone) {
         String v = value(name).strip();
         if (v.isEmpty()) {
             return null;
         }
         try {
-            return java.time.LocalDateTime.parse(v).atZone(zone).toOffsetDateTime();
-        } catch (java.time.format.DateTimeParseException e) {
+            return LocalDateTime.parse(v).atZone(zone).toOffsetDateTime();
+        } catch (DateTimeParseException e) {
             throw ProblemException.invalidField(name, "'" + v + "' is not a date and time like 2026-12-01T09:00");
         }
     }
 
     /** How a datetime-local input wants its value: 2026-12-01T09:00, to the minute. */
-    public static String dateTimeLocal(java.time.LocalDateTime time) {
-        return time == null ? "" : time.withSecond(0).withNano(0).format(java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm"));
+    public static String dateTimeLocal(LocalDateTime time) {
+        return time == null ? "" : time.withSecond(0).withNano(0).format(DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm"));
     }
 
     /**

@@ -1,5 +1,6 @@
 package app.candor.system;
 
+import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.exc.InputCoercionException;
 import com.fasterxml.jackson.databind.JsonMappingException;
@@ -20,13 +21,19 @@ import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
+import org.hibernate.StaleStateException;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
+import java.io.IOException;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 /**
@@ -97,9 +104,9 @@ public class ProblemMappers {
             message = "is out of range.";
         } else if (target != null && WHOLE_NUMBERS.contains(target)) {
             message = "must be a whole number" + (value == null ? "." : ", not '" + value + "'.");
-        } else if (target == java.time.LocalDate.class) {
+        } else if (target == LocalDate.class) {
             message = (value == null ? "is not" : "'" + value + "' is not") + " a date like 2026-12-01.";
-        } else if (target == java.time.OffsetDateTime.class) {
+        } else if (target == OffsetDateTime.class) {
             message = (value == null ? "is not" : "'" + value + "' is not") + " a date and time like 2026-12-01T10:00:00+01:00.";
         } else if (value != null) {
             message = "'" + value + "' is not a valid value.";
@@ -109,10 +116,10 @@ public class ProblemMappers {
         return respond(uri, 400, "Invalid input", field + ": " + message, List.of(Problem.FieldError.field(field, message)));
     }
 
-    private static final java.util.Set<Class<?>> WHOLE_NUMBERS = java.util.Set.of(
+    private static final Set<Class<?>> WHOLE_NUMBERS = Set.of(
             Long.class, long.class, Integer.class, int.class, Short.class, short.class);
 
-    private static final java.util.regex.Pattern DUPLICATE = java.util.regex.Pattern.compile("Duplicate field '([^']*)'");
+    private static final Pattern DUPLICATE = Pattern.compile("Duplicate field '([^']*)'");
 
     /** The key a strict parser found twice, or null. */
     private static String duplicateKey(Throwable e) {
@@ -144,9 +151,9 @@ public class ProblemMappers {
      * to take every {@link RuntimeException} to see them; any other one is a fault of ours, logged and
      * answered with an opaque 500 that names nothing.
      */
-    @ServerExceptionMapper({RuntimeException.class, IllegalArgumentException.class, java.io.IOException.class})
+    @ServerExceptionMapper({RuntimeException.class, IllegalArgumentException.class, IOException.class})
     public Response unreadableBodyOrFault(Exception e, UriInfo uri) {
-        if (thrownReadingTheBody(e) || e instanceof java.io.IOException) { // I/O: the body broke off (the client went away)
+        if (thrownReadingTheBody(e) || e instanceof IOException) { // I/O: the body broke off (the client went away)
             Log.debugf("Unreadable request body: %s", e.getMessage());
             String detail = e.getMessage() != null && e.getMessage().startsWith("Param limit")
                     ? "The form has too many fields." : "The form in the request body could not be read (malformed encoding or multipart body).";
@@ -190,7 +197,7 @@ public class ProblemMappers {
                     }
                 }
             }
-            if (t instanceof OptimisticLockException || t instanceof org.hibernate.StaleStateException) {
+            if (t instanceof OptimisticLockException || t instanceof StaleStateException) {
                 return optimisticLock(null, uri);
             }
         }
@@ -256,7 +263,7 @@ public class ProblemMappers {
     /** Broken JSON text, as opposed to well-formed JSON of the wrong shape. */
     private static boolean isSyntaxError(Throwable e) {
         for (Throwable t = e; t != null; t = t.getCause()) {
-            if (t instanceof com.fasterxml.jackson.core.JsonParseException) {
+            if (t instanceof JsonParseException) {
                 return true;
             }
         }

@@ -7,8 +7,11 @@ import io.vertx.core.http.HttpServerRequest;
 import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
 import java.util.Locale;
 import java.util.Set;
 
@@ -44,7 +47,7 @@ public class RequestGate {
     @ConfigProperty(name = "quarkus.http.limits.max-body-size")
     MemorySize maxBodySize;
 
-    @jakarta.inject.Inject
+    @Inject
     CandorConfig config;
 
 
@@ -134,7 +137,7 @@ public class RequestGate {
             return false;
         }
         try {
-            return new String(java.util.Base64.getDecoder().decode(authorization.substring(6).strip()), java.nio.charset.StandardCharsets.UTF_8)
+            return new String(Base64.getDecoder().decode(authorization.substring(6).strip()), StandardCharsets.UTF_8)
                     .indexOf(':') > 0;
         } catch (IllegalArgumentException e) {
             return false;

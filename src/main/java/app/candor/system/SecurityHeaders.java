@@ -5,6 +5,10 @@ import io.vertx.core.MultiMap;
 import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+import java.util.Optional;
 
 /**
  * Headers every answer carries (the candidate pages, /c/*, add their own stricter ones in application.properties):
@@ -25,9 +29,9 @@ public class SecurityHeaders {
      */
     private final String csp;
 
-    @jakarta.inject.Inject
+    @Inject
     SecurityHeaders(CandorConfig config,
-                    @org.eclipse.microprofile.config.inject.ConfigProperty(name = "quarkus.oidc.auth-server-url") java.util.Optional<String> provider) {
+                    @ConfigProperty(name = "quarkus.oidc.auth-server-url") Optional<String> provider) {
         String origin = config.oidc().enabled() ? provider.map(CrossSiteGuard::originOf).filter(o -> !o.isBlank()).orElse("") : "";
         csp = origin.isEmpty() || origin.matches(".*[\\s;,'].*") ? CSP : CSP.replace("form-action 'self'", "form-action 'self' " + origin);
     }

@@ -1,16 +1,19 @@
 package app.candor.system;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.narayana.jta.QuarkusTransactionException;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceException;
 
+import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
+import java.time.ZonedDateTime;
 import java.util.Collection;
 import java.util.List;
 
@@ -64,7 +67,7 @@ public class Throttle {
         String key = subject(subject);
         try {
             return QuarkusTransaction.requiringNew().call(() -> count(key, policy));
-        } catch (PersistenceException | io.quarkus.narayana.jta.QuarkusTransactionException e) {
+        } catch (PersistenceException | QuarkusTransactionException e) {
             // Two replicas inserted the first failure at once: the row exists now; count again.
             return QuarkusTransaction.requiringNew().call(() -> count(key, policy));
         }
@@ -121,10 +124,10 @@ public class Throttle {
         if (value instanceof OffsetDateTime o) {
             return o.toInstant();
         }
-        if (value instanceof java.sql.Timestamp t) {
+        if (value instanceof Timestamp t) {
             return t.toInstant();
         }
-        if (value instanceof java.time.ZonedDateTime z) {
+        if (value instanceof ZonedDateTime z) {
             return z.toInstant();
         }
         throw new IllegalStateException("unexpected timestamp type " + value.getClass().getSimpleName());

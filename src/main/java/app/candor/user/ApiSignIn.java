@@ -1,5 +1,6 @@
 package app.candor.user;
 
+import app.candor.system.ApiChallenge;
 import app.candor.system.CandorConfig;
 import app.candor.system.Refusal;
 import io.quarkus.security.AuthenticationFailedException;
@@ -42,7 +43,7 @@ public class ApiSignIn implements HttpAuthenticationMechanism {
     QuarkusMechanisms quarkus;
 
     @Inject
-    app.candor.system.ApiChallenge apiChallenge;
+    ApiChallenge apiChallenge;
 
     @Override
     public Uni<SecurityIdentity> authenticate(RoutingContext rc, IdentityProviderManager identities) {

@@ -17,6 +17,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Signs in a request that carries a Candor API token: a hash lookup, no bcrypt. The token's scope is enforced here,
@@ -93,7 +94,7 @@ public class ApiTokenIdentityProvider implements IdentityProvider<ApiTokenReques
         if (v.scope() == ApiTokenScope.METRICS) {
             identity.addRole(METRICS_ROLE);
         } else {
-            identity.addRoles(java.util.Set.copyOf(v.owner().roleList()));
+            identity.addRoles(Set.copyOf(v.owner().roleList()));
         }
         return identity.build();
     }

@@ -1,6 +1,7 @@
 package app.candor.user;
 
 import app.candor.system.ApiChallenge;
+import app.candor.system.CandorConfig;
 import app.candor.system.ClientAddress;
 import app.candor.system.Refusal;
 import io.quarkus.security.AuthenticationFailedException;
@@ -47,7 +48,7 @@ public class CachingIdentityProvider implements IdentityProvider<UsernamePasswor
     SignInThrottle throttle;
 
     @Inject
-    app.candor.system.CandorConfig config;
+    CandorConfig config;
 
     @Inject
     ApiChallenge apiChallenge;

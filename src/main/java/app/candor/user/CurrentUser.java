@@ -1,5 +1,6 @@
 package app.candor.user;
 
+import io.quarkus.security.UnauthorizedException;
 import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
@@ -20,7 +21,7 @@ public class CurrentUser {
     public User get() {
         User u = find();
         if (u == null) {
-            throw new io.quarkus.security.UnauthorizedException();
+            throw new UnauthorizedException();
         }
         return u;
     }

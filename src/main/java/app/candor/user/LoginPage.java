@@ -17,6 +17,7 @@ import jakarta.ws.rs.core.NewCookie;
 import jakarta.ws.rs.core.Response;
 
 import java.net.URI;
+import java.time.Duration;
 
 /** Sign in (the form posts to Quarkus' j_security_check), sign out, and the start page by role. */
 @Path("/")
@@ -49,7 +50,7 @@ public class LoginPage {
     public TemplateInstance login(@QueryParam("error") boolean error, @QueryParam("wait") Long waitSeconds) {
         // wait: set by the sign-in throttle (CachingIdentityProvider); only a number is ever shown
         String wait = waitSeconds == null || waitSeconds <= 0 ? null
-                : SignInThrottle.describe(java.time.Duration.ofSeconds(Math.min(waitSeconds, 86_400)));
+                : SignInThrottle.describe(Duration.ofSeconds(Math.min(waitSeconds, 86_400)));
         return Templates.login(error, wait, config.oidc().enabled() ? config.oidc().providerName() : null,
                 config.auth().localPasswords());
     }

@@ -4,6 +4,9 @@ import app.candor.system.CandorConfig;
 import io.quarkus.security.identity.IdentityProviderManager;
 import io.quarkus.security.identity.SecurityIdentity;
 import io.quarkus.security.identity.request.AuthenticationRequest;
+import io.quarkus.security.identity.request.TokenAuthenticationRequest;
+import io.quarkus.security.identity.request.TrustedAuthenticationRequest;
+import io.quarkus.security.identity.request.UsernamePasswordAuthenticationRequest;
 import io.quarkus.vertx.http.runtime.security.ChallengeData;
 import io.quarkus.vertx.http.runtime.security.HttpAuthenticationMechanism;
 import io.quarkus.vertx.http.runtime.security.HttpCredentialTransport;
@@ -84,9 +87,9 @@ public class PageSignIn implements HttpAuthenticationMechanism {
     @Override
     public Set<Class<? extends AuthenticationRequest>> getCredentialTypes() {
         // what the form (password, then its cookie) and quarkus-oidc (tokens) hand to the identity providers
-        return Set.of(io.quarkus.security.identity.request.UsernamePasswordAuthenticationRequest.class,
-                io.quarkus.security.identity.request.TrustedAuthenticationRequest.class,
-                io.quarkus.security.identity.request.TokenAuthenticationRequest.class);
+        return Set.of(UsernamePasswordAuthenticationRequest.class,
+                TrustedAuthenticationRequest.class,
+                TokenAuthenticationRequest.class);
     }
 
     @Override

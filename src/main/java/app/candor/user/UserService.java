@@ -13,7 +13,9 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 
 /** Creating, changing and deactivating users: the admin's work. */
 @ApplicationScoped
@@ -82,7 +84,7 @@ public class UserService {
      * next sign-in). Refused (ProblemException) without a username or a role, or when deactivated here.
      */
     @Transactional
-    public User signedInByProvider(String username, String fullName, String email, java.util.Set<String> roles) {
+    public User signedInByProvider(String username, String fullName, String email, Set<String> roles) {
         if (username == null || username.length() > 64 || username.chars().anyMatch(Character::isISOControl)) {
             throw ProblemException.forbidden("The identity provider gave no usable username.");
         }
@@ -104,7 +106,7 @@ public class UserService {
         String name = fullName == null ? username : fullName.length() > 200 ? fullName.substring(0, 200) : fullName;
         String mail = email != null && email.length() <= 254 && email.matches("[^@\\s]+@[^@\\s]+") ? email : user.email;
         String newRoles = String.join(",", Role.ALL.stream().filter(roles::contains).toList());
-        if (!name.equals(user.fullName) || !java.util.Objects.equals(mail, user.email) || !newRoles.equals(user.roles)) {
+        if (!name.equals(user.fullName) || !Objects.equals(mail, user.email) || !newRoles.equals(user.roles)) {
             user.fullName = name;
             user.email = mail;
             user.roles = newRoles;

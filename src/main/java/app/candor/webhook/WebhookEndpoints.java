@@ -8,6 +8,7 @@ import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 
 import java.net.URI;
+import java.net.URISyntaxException;
 import java.security.SecureRandom;
 import java.time.Instant;
 import java.util.Base64;
@@ -130,7 +131,7 @@ public class WebhookEndpoints {
             if (!uri.isAbsolute() || !(scheme.equals("https") || scheme.equals("http")) || uri.getHost() == null || uri.getUserInfo() != null) {
                 throw ProblemException.invalidField("url", "must be an absolute http or https address without credentials");
             }
-        } catch (java.net.URISyntaxException e) {
+        } catch (URISyntaxException e) {
             throw ProblemException.invalidField("url", "is not a valid address");
         }
         return url;

@@ -1,5 +1,6 @@
 package app.candor.webhook;
 
+import app.candor.application.Application;
 import app.candor.application.ApplicationEvents;
 import app.candor.closure.ClosureEvents;
 import app.candor.feedback.FeedbackEvents;
@@ -16,6 +17,7 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -118,7 +120,7 @@ public class WebhookOutbox {
     private void flaggedAt(String type, String column, int flag, Instant at) {
         @SuppressWarnings("unchecked")
         // The column keeps microseconds: the sweep's instant rounded (H2 and PostgreSQL), so within a microsecond of it.
-        Instant from = at.truncatedTo(java.time.temporal.ChronoUnit.MICROS);
+        Instant from = at.truncatedTo(ChronoUnit.MICROS);
         List<Object[]> rows = em.createNativeQuery("select id, requisition_id, candidate_id, closure_due from application where "
                         + column + " >= ?1 and " + column + " <= ?2 and closure_flag = ?3 order by id")
                 .setParameter(1, from).setParameter(2, from.plusNanos(1000)).setParameter(3, flag).getResultList();
@@ -134,7 +136,7 @@ public class WebhookOutbox {
         if (endpoints.active().isEmpty()) {
             return null;
         }
-        app.candor.application.Application a = em.find(app.candor.application.Application.class, applicationId);
+        Application a = em.find(Application.class, applicationId);
         return a == null ? null : new Object[] {a.requisition.id, a.candidate.id, a.stage.name()};
     }
 
@@ -174,7 +176,7 @@ public class WebhookOutbox {
         Instant now = calendar.now();
         // Due at the column's precision (microseconds): stored with nanoseconds the time is rounded up past the
         // sender's "now" (H2 and PostgreSQL round), and with a clock that stands still it would never be due.
-        Instant due = now.truncatedTo(java.time.temporal.ChronoUnit.MICROS);
+        Instant due = now.truncatedTo(ChronoUnit.MICROS);
         for (Long endpointId : active) {
             WebhookDelivery d = new WebhookDelivery();
             d.eventId = event.id;

@@ -3,6 +3,8 @@ package app.candor.withdrawal;
 import app.candor.application.Application;
 import app.candor.application.ApplicationService;
 import app.candor.application.Stage;
+import app.candor.interview.Interview;
+import app.candor.interview.InterviewState;
 import app.candor.link.CandidateAccess;
 import app.candor.link.CandidateLink;
 import app.candor.link.CandidateStatus;
@@ -14,10 +16,12 @@ import app.candor.message.MessageComposer;
 import app.candor.message.MessageKind;
 import app.candor.message.MessageState;
 import app.candor.message.Outbox;
+import app.candor.system.Attention;
 import app.candor.system.InputValidator;
 import app.candor.user.User;
 import io.quarkus.logging.Log;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
@@ -25,10 +29,14 @@ import jakarta.transaction.Transactional;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.TreeSet;
+import java.util.stream.Collectors;
 
 /**
  * A candidate withdraws through their link: the application moves to WITHDRAWN, whatever was still
@@ -41,7 +49,7 @@ public class WithdrawalService {
 
     /** Tells the recruiter, in this transaction (see notification.AttentionRecorder). */
     @Inject
-    jakarta.enterprise.event.Event<app.candor.system.Attention> attention;
+    Event<Attention> attention;
 
     @Inject
     CandidateAccess access;
@@ -68,7 +76,7 @@ public class WithdrawalService {
     Clock clock;
 
     @Inject
-    jakarta.enterprise.event.Event<WithdrawalEvents.Withdrew> withdrew;
+    Event<WithdrawalEvents.Withdrew> withdrew;
 
     public enum State {
         /** Can be withdrawn. */
@@ -137,7 +145,7 @@ public class WithdrawalService {
         Instant now = clock.instant();
         String note = InputValidator.clean(input.note());
         String history = "Withdrawn by the candidate through their link"
-                + (input.reason() == null ? "" : ": " + input.reason().label.toLowerCase(java.util.Locale.ROOT));
+                + (input.reason() == null ? "" : ": " + input.reason().label.toLowerCase(Locale.ROOT));
         List<Withdrawal> recorded = new ArrayList<>();
         for (Application a : targets) {
             stopPendingMessages(a, now);
@@ -168,7 +176,7 @@ public class WithdrawalService {
 
         for (Application a : targets) {
             tellRecruiter(a, input.reason(), note);
-            attention.fire(app.candor.system.Attention.byCandidate(app.candor.system.Attention.Kind.WITHDRAWAL, a.id,
+            attention.fire(Attention.byCandidate(Attention.Kind.WITHDRAWAL, a.id,
                     a.candidate.displayName() + " withdrew from " + a.requisition.title
                             + (input.reason() == null ? "." : " (" + input.reason().label + ").")));
         }
@@ -198,7 +206,7 @@ public class WithdrawalService {
      * are) is told which, so nobody waits in a meeting room. The candidate's acknowledgement covers it for them.
      */
     private void cancelUpcomingInterviews(Application a, Instant now) {
-        List<app.candor.interview.Interview> upcoming = app.candor.interview.Interview.lockUpcoming(a, now);
+        List<Interview> upcoming = Interview.lockUpcoming(a, now);
         if (upcoming.isEmpty()) {
             return;
         }
@@ -206,13 +214,13 @@ public class WithdrawalService {
         List<String> lines = new ArrayList<>();
         lines.add(name + " has withdrawn from " + a.requisition.title + " (requisition " + a.requisition.id + "). Their upcoming "
                 + (upcoming.size() == 1 ? "interview was" : "interviews were") + " cancelled; please let the interviewers know:");
-        java.time.format.DateTimeFormatter when = java.time.format.DateTimeFormatter.ofPattern("EEEE d MMMM yyyy, HH:mm", java.util.Locale.ENGLISH)
-                .withZone(java.time.ZoneOffset.UTC);
-        for (app.candor.interview.Interview i : upcoming) {
-            i.state = app.candor.interview.InterviewState.CANCELLED;
+        DateTimeFormatter when = DateTimeFormatter.ofPattern("EEEE d MMMM yyyy, HH:mm", Locale.ENGLISH)
+                .withZone(ZoneOffset.UTC);
+        for (Interview i : upcoming) {
+            i.state = InterviewState.CANCELLED;
             i.updatedAt = now;
             lines.add(i.kind + " on " + when.format(i.startsAt) + " UTC with "
-                    + i.interviewers.stream().map(p -> p.name).collect(java.util.stream.Collectors.joining(", ")) + ".");
+                    + i.interviewers.stream().map(p -> p.name).collect(Collectors.joining(", ")) + ".");
             Log.infof("Interview %d cancelled: the candidate withdrew", i.id);
         }
         User manager = a.requisition.hiringManager;

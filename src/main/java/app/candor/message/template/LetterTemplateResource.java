@@ -21,6 +21,7 @@ import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -28,7 +29,9 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Letter templates over the API: what each kind offers (placeholders), the version in force and the history, saving,
@@ -93,7 +96,7 @@ public class LetterTemplateResource {
 
     /** {@code retired}: when it was retired (no longer offered); null while in use. */
     public record NamedView(Long id, MessageKind kind, String name, boolean defaultForKind, Instant retired,
-                            java.util.Map<String, VersionView> current) {
+                            Map<String, VersionView> current) {
     }
 
     public record RenameInput(String name) {
@@ -139,7 +142,7 @@ public class LetterTemplateResource {
     @Path("named")
     @Transactional
     @Operation(summary = "The named templates of a kind (?kind=REJECTION), each with its version in force per language")
-    public List<NamedView> named(@jakarta.ws.rs.QueryParam("kind") MessageKind kind) {
+    public List<NamedView> named(@QueryParam("kind") MessageKind kind) {
         editor();
         return templates.named(kind).stream().map(this::view).toList();
     }
@@ -211,7 +214,7 @@ public class LetterTemplateResource {
     }
 
     private NamedView view(LetterTemplate t) {
-        java.util.Map<String, VersionView> current = new java.util.LinkedHashMap<>();
+        Map<String, VersionView> current = new LinkedHashMap<>();
         for (String language : config.languages()) {
             LetterTemplateVersion.latest(t.id, t.kind, language).ifPresent(v -> current.put(language, VersionView.of(v)));
         }

@@ -11,10 +11,12 @@ import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Function;
 
 /**
  * The team's letter templates: the one rule for saving (only known placeholders, no markup, refused with the line),
@@ -43,7 +45,7 @@ public class LetterTemplates {
 
         public Rendered render(Letter letter) {
             Map<String, Placeholders.Placeholder> all = Placeholders.byName(letter.kind());
-            java.util.function.Function<String, String> values = name -> all.get(name).value().apply(letter);
+            Function<String, String> values = name -> all.get(name).value().apply(letter);
             return new Rendered(subject.text(values).replaceAll("\\s+", " ").strip(), body.html(values, name -> Placeholders.markup(name, letter)),
                     body.text(values).strip() + "\n");
         }
@@ -72,7 +74,7 @@ public class LetterTemplates {
      */
     @Transactional(Transactional.TxType.SUPPORTS)
     public List<Choice> choices(MessageKind kind, String language, Requisition requisition) {
-        List<Choice> all = new java.util.ArrayList<>();
+        List<Choice> all = new ArrayList<>();
         List<LetterTemplate> named = LetterTemplate.ofKind(kind);
         long preselected = defaultChoice(kind, requisition);
         all.add(new Choice(LetterTemplateVersion.STANDARD, "Standard letter", preselected == LetterTemplateVersion.STANDARD));
