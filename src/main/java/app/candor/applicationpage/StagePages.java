@@ -1,5 +1,16 @@
-package app.candor.application;
+package app.candor.applicationpage;
 
+import app.candor.application.Application;
+import app.candor.application.ApplicationAction;
+import app.candor.application.ApplicationPageForms;
+import app.candor.application.ApplicationService;
+import app.candor.application.ApplicationView;
+import app.candor.application.ClosureWatch;
+import app.candor.application.MoveInput;
+import app.candor.application.Stage;
+import app.candor.application.ToldInput;
+import app.candor.candidate.Channel;
+import app.candor.closure.StageMoveService;
 import app.candor.message.Preview;
 import app.candor.message.PreviewPage;
 import app.candor.system.Flash;
@@ -10,6 +21,7 @@ import app.candor.system.ProblemException;
 import app.candor.system.TemplateExtensions;
 import app.candor.user.CurrentUser;
 import app.candor.user.Role;
+import io.quarkus.qute.TemplateInstance;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
@@ -22,6 +34,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.jboss.resteasy.reactive.RestForm;
 
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Set;
 
@@ -38,6 +51,9 @@ public class StagePages {
 
     @Inject
     ApplicationService applications;
+
+    @Inject
+    StageMoveService moves;
 
     @Inject
     CurrentUser currentUser;
@@ -79,10 +95,10 @@ public class StagePages {
             MoveInput input = new MoveInput(target, note, form.dateValue("promisedDecisionDate"), told, form.checked("tell"), personalNote);
             // Telling the candidate: the letter is shown first; what goes out is what was seen (the note as previewed).
             if (input.tells() && (previewedNote == null || !PreviewPage.previewed(personalNote, previewedNote))) {
-                Preview preview = applications.previewMove(id, input, currentUser.get());
+                Preview preview = moves.preview(id, input, currentUser.get());
                 return Response.ok(previewPage(id, form, input, preview, previewedNote == null ? null : PreviewPage.NOTE_CHANGED)).build();
             }
-            ApplicationService.Moved moved = applications.moveTelling(id, input, currentUser.get());
+            StageMoveService.Moved moved = moves.move(id, input, currentUser.get());
             // The pipeline's "next stage" buttons come back to the pipeline, at the card's new column.
             String back = "pipeline".equals(from) ? "/requisitions/" + moved.application().requisition.id + "#stage-" + target.name()
                     : "/applications/" + id;
@@ -93,10 +109,10 @@ public class StagePages {
         }
     }
 
-    private io.quarkus.qute.TemplateInstance previewPage(long id, Form form, MoveInput input, Preview preview, String notice) {
+    private TemplateInstance previewPage(long id, Form form, MoveInput input, Preview preview, String notice) {
         ApplicationView view = applications.view(id, currentUser.get());
-        boolean phone = preview.channel() == app.candor.candidate.Channel.PHONE;
-        java.time.LocalDate promise = applications.promiseFor(input.stage(), input.promisedDecisionDate());
+        boolean phone = preview.channel() == Channel.PHONE;
+        LocalDate promise = applications.promiseFor(input.stage(), input.promisedDecisionDate());
         List<PreviewPage.Fact> facts = List.of(
                 new PreviewPage.Fact("Move", view.stage().label + " \u2192 " + input.stage().label),
                 new PreviewPage.Fact("Decision promised by", TemplateExtensions.human(promise)),
@@ -123,7 +139,7 @@ public class StagePages {
         try {
             MoveInput input = new MoveInput(Form.enumValue("stage", stage, Stage.class), note, form.dateValue("promisedDecisionDate"),
                     null, true, personalNote);
-            return Response.ok(previewPage(id, form, input, applications.previewMove(id, input, currentUser.get()), null)).build();
+            return Response.ok(previewPage(id, form, input, moves.preview(id, input, currentUser.get()), null)).build();
         } catch (ProblemException e) {
             return FormRefusal.reshow(e, () -> page.withForm(id, ApplicationAction.MOVE, form.fail(e)));
         }
