@@ -56,7 +56,7 @@ public class ApplicationService {
     Event<ApplicationEvents.StageChanged> stageChanged;
 
     @Inject
-    jakarta.enterprise.event.Event<app.candor.closure.ClosureEvents.Closed> closed;
+    Event<ApplicationEvents.Closed> closed;
 
     @Transactional
     public Application attach(long requisitionId, NewApplication input, User actor) {
@@ -245,7 +245,7 @@ public class ApplicationService {
         if (a.closure.toldAnotherWay(at, LocalDate.ofInstant(at, calendar.zone()), input.how(), by, note)) {
             a.chasedAt = null;
             record(a, a.stage, a.stage, "Candidate told " + input.how().label + (note == null ? "" : ": " + note), false, by, now);
-            closed.fire(new app.candor.closure.ClosureEvents.Closed(a.id, input.how().name(), null, at));
+            closed.fire(new ApplicationEvents.Closed(a.id, input.how().name(), null, at));
         }
     }
 
