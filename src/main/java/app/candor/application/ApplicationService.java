@@ -35,6 +35,9 @@ public class ApplicationService {
     CandidateRequests.FeedbackAsked feedbackAsked;
 
     @Inject
+    ClosingLetters closingLetters;
+
+    @Inject
     InputValidator validator;
 
     @Inject
@@ -158,11 +161,11 @@ public class ApplicationService {
         }
         if (input.stage().isTerminal()) {
             // A final answer on its way is the answer: a plain move must not contradict it (accepting an offer is no contradiction).
-            app.candor.message.Message.findPendingClosing(a)
-                    .filter(m -> !(input.stage() == Stage.HIRED && m.kind == app.candor.message.MessageKind.OFFER))
+            closingLetters.onItsWay(a)
+                    .filter(m -> !(input.stage() == Stage.HIRED && m.offer()))
                     .ifPresent(m -> {
-                        throw ProblemException.conflict("A closing message is on its way to the candidate (message " + m.id + ", "
-                                + m.kind.label + ", " + m.state + "); moving to " + input.stage().name() + " would contradict it."
+                        throw ProblemException.conflict("A closing message is on its way to the candidate (message " + m.messageId() + ", "
+                                + m.kind() + ", " + m.state() + "); moving to " + input.stage().name() + " would contradict it."
                                 + " Cancel it first, or let it reach them.");
                     });
         }
@@ -230,9 +233,9 @@ public class ApplicationService {
             throw ProblemException.conflict("The application is at " + a.stage.name() + ": there is no final answer to tell yet."
                     + " Record the outcome, or move it to a final stage with how the candidate was told.");
         }
-        app.candor.message.Message.findPendingClosing(a).ifPresent(m -> {
-            throw ProblemException.conflict("A closing message is on its way to the candidate (message " + m.id + ", " + m.kind.label + ", "
-                    + m.state + "); it tells them. Cancel it first, or mark the call done.");
+        closingLetters.onItsWay(a).ifPresent(m -> {
+            throw ProblemException.conflict("A closing message is on its way to the candidate (message " + m.messageId() + ", " + m.kind()
+                    + ", " + m.state() + "); it tells them. Cancel it first, or mark the call done.");
         });
         told(a, input, actor.username, clock.instant());
         return view(a);
@@ -384,6 +387,7 @@ public class ApplicationService {
     /** The application as the API shows it, built in the caller's transaction from the application it loaded. */
     @Transactional(Transactional.TxType.MANDATORY)
     public ApplicationView view(Application a) {
-        return ApplicationView.of(a, StageChange.listFor(a), calendar, withdrawn.of(a).orElse(null), feedbackAsked.of(a).orElse(null));
+        return ApplicationView.of(a, StageChange.listFor(a), calendar, withdrawn.of(a).orElse(null), feedbackAsked.of(a).orElse(null),
+                closingLetters);
     }
 }
