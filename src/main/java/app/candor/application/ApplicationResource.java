@@ -1,6 +1,5 @@
 package app.candor.application;
 
-import app.candor.message.Preview;
 import app.candor.user.CurrentUser;
 import app.candor.user.Role;
 import jakarta.annotation.security.RolesAllowed;
@@ -43,30 +42,6 @@ public class ApplicationResource {
     @Operation(summary = "Every stage change: who, when, from, to, note and promise")
     public List<ApplicationView.HistoryEntry> history(@PathParam("id") long id) {
         return applications.view(id, currentUser.get()).history();
-    }
-
-    @POST
-    @Path("{id}/stage")
-    @RolesAllowed(Role.RECRUITER)
-    @Operation(summary = "Move to another stage",
-            description = "Sets the promised decision date (the stage default unless given). 409 for a move the stage rules forbid; "
-                    + "a backward move needs a note. A move to REJECTED or ROLE_CLOSED needs told {how, at, note}: how the candidate was "
-                    + "told without a letter (400 without it; the outcome and the requisition's status tell them by letter). 409 while a "
-                    + "closing letter or call is on its way. With tellCandidate=true, a forward move to SCREENING, INTERVIEW or "
-                    + "FINAL_INTERVIEW also sends the candidate a stage update naming the new decision date (personalNote added to it), "
-                    + "in their channel and language; 400 for any other move.")
-    public ApplicationView move(@PathParam("id") long id, MoveInput input) {
-        return applications.moveAndView(id, input, currentUser.get());
-    }
-
-    @POST
-    @Path("{id}/stage/preview")
-    @RolesAllowed(Role.RECRUITER)
-    @Operation(summary = "Preview the stage update a move would send",
-            description = "The letter a move with tellCandidate=true would send, exactly as the candidate would get it, naming the "
-                    + "decision date the move would promise. Checks the move as the move does; writes nothing.")
-    public Preview previewMove(@PathParam("id") long id, MoveInput input) {
-        return applications.previewMove(id, input, currentUser.get());
     }
 
     @POST

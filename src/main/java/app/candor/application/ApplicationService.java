@@ -1,24 +1,28 @@
 package app.candor.application;
 
-import app.candor.application.Application;
 import app.candor.candidate.Candidate;
 import app.candor.candidate.CandidateInput;
 import app.candor.candidate.CandidateService;
 import app.candor.requisition.Requisition;
 import app.candor.requisition.RequisitionStatus;
+import app.candor.requisition.RequisitionView;
 import app.candor.system.BusinessCalendar;
 import app.candor.system.InputValidator;
 import app.candor.system.ProblemException;
 import app.candor.user.User;
 import io.quarkus.logging.Log;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.Arrays;
+import java.util.EnumSet;
 import java.util.List;
+import java.util.Set;
 
 /** Applications: attaching candidates to requisitions and moving them through the stages. */
 @ApplicationScoped
@@ -29,6 +33,9 @@ public class ApplicationService {
 
     @Inject
     CandidateRequests.FeedbackAsked feedbackAsked;
+
+    @Inject
+    ClosingLetters closingLetters;
 
     @Inject
     InputValidator validator;
@@ -46,22 +53,13 @@ public class ApplicationService {
     BusinessCalendar calendar;
 
     @Inject
-    jakarta.enterprise.event.Event<ApplicationEvents.Created> created;
+    Event<ApplicationEvents.Created> created;
 
     @Inject
-    jakarta.enterprise.event.Event<ApplicationEvents.StageChanged> stageChanged;
+    Event<ApplicationEvents.StageChanged> stageChanged;
 
     @Inject
-    jakarta.enterprise.event.Event<app.candor.closure.ClosureEvents.Closed> closed;
-
-    @Inject
-    app.candor.message.MessageComposer composer;
-
-    @Inject
-    app.candor.message.Outbox outbox;
-
-    @Inject
-    app.candor.closure.Supersession supersession;
+    Event<ApplicationEvents.Closed> closed;
 
     @Transactional
     public Application attach(long requisitionId, NewApplication input, User actor) {
@@ -116,35 +114,42 @@ public class ApplicationService {
         return a;
     }
 
-    /** A move and the stage update it sent the candidate (null when it told them nothing). */
-    public record Moved(Application application, app.candor.message.Message letter) {
-    }
-
-    /** Moves an application to another stage, records who, when, why and what was promised. */
+    /**
+     * Moves an application to another stage, records who, when, why and what was promised. A move that tells the
+     * candidate goes through closure/StageMoveService, which writes the stage update with it.
+     */
     @Transactional
     public Application move(long applicationId, MoveInput input, User actor) {
-        return moveTelling(applicationId, input, actor).application();
+        validator.requireValid(input);
+        if (input.tells()) {
+            // Moved here, the candidate would never get the stage update the input asks for.
+            throw new IllegalArgumentException("a move that tells the candidate goes through StageMoveService");
+        }
+        return recordMove(applicationId, input, actor).application;
     }
 
     /**
-     * The stage update a move would send, exactly as the candidate would get it, with the decision date the move
-     * would promise; checks the move as {@link #move} does and writes nothing.
+     * The checks of a move, with nothing written: the application it would move. For a move that tells the
+     * candidate, the stage update's preview (closure/StageMoveService) is composed for it next.
      */
-    @Transactional
-    public app.candor.message.Preview previewMove(long applicationId, MoveInput input, User actor) {
+    @Transactional(Transactional.TxType.MANDATORY)
+    public Application checkMove(long applicationId, MoveInput input, User actor) {
         validator.requireValid(input);
         Application a = Application.findVisible(applicationId, actor)
                 .orElseThrow(() -> ProblemException.notFound("Application", applicationId));
         Stage.Result result = a.stage.check(input.stage());
         result.move().orElseThrow(() -> ProblemException.conflict(result.whyNot()));
         checkTell(a, input);
-        LocalDate promise = promises.promiseFor(input.stage(), input.promisedDecisionDate());
-        return app.candor.message.Preview.of(stageUpdate(a, input, promise, actor), 1);
+        return a;
     }
 
-    /** As {@link #move}, answered with the stage update it wrote, if the input asked for one. */
-    @Transactional
-    public Moved moveTelling(long applicationId, MoveInput input, User actor) {
+    /**
+     * As {@link #move}, in the caller's transaction, answered with the entry it added to the history. A move that
+     * tells the candidate locks the application first and is checked for that too; its caller,
+     * closure/StageMoveService, then writes the stage update in the same transaction.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public StageChange recordMove(long applicationId, MoveInput input, User actor) {
         validator.requireValid(input);
         if (input.tells()) {
             Application.lockForUpdate(applicationId);
@@ -156,11 +161,11 @@ public class ApplicationService {
         }
         if (input.stage().isTerminal()) {
             // A final answer on its way is the answer: a plain move must not contradict it (accepting an offer is no contradiction).
-            app.candor.message.Message.findPendingClosing(a)
-                    .filter(m -> !(input.stage() == Stage.HIRED && m.kind == app.candor.message.MessageKind.OFFER))
+            closingLetters.onItsWay(a)
+                    .filter(m -> !(input.stage() == Stage.HIRED && m.offer()))
                     .ifPresent(m -> {
-                        throw ProblemException.conflict("A closing message is on its way to the candidate (message " + m.id + ", "
-                                + m.kind.label + ", " + m.state + "); moving to " + input.stage().name() + " would contradict it."
+                        throw ProblemException.conflict("A closing message is on its way to the candidate (message " + m.messageId() + ", "
+                                + m.kind() + ", " + m.state() + "); moving to " + input.stage().name() + " would contradict it."
                                 + " Cancel it first, or let it reach them.");
                     });
         }
@@ -175,17 +180,11 @@ public class ApplicationService {
                     ? "To tell them by letter or call, record the outcome (POST /api/applications/" + applicationId + "/outcome)."
                     : "To tell every candidate of the role, cancel or fill the requisition."));
         }
-        if (!input.tells()) {
-            return new Moved(a, null);
-        }
-        supersession.forApplication(a, app.candor.message.MessageKind.STAGE_UPDATE, clock.instant(), actor.username);
-        app.candor.message.Message letter = outbox.enqueue(a, stageUpdate(a, input, a.promisedDecisionDate, actor),
-                "stage-change:" + change.id, actor, new app.candor.message.Outbox.Extras(InputValidator.clean(input.personalNote()), null, null));
-        return new Moved(a, letter);
+        return change;
     }
 
     /** Stages a move may tell the candidate about with a stage update: the steps forward that keep the application open. */
-    static final java.util.Set<Stage> TOLD_BY_STAGE_UPDATE = java.util.EnumSet.of(Stage.SCREENING, Stage.INTERVIEW, Stage.FINAL_INTERVIEW);
+    static final Set<Stage> TOLD_BY_STAGE_UPDATE = EnumSet.of(Stage.SCREENING, Stage.INTERVIEW, Stage.FINAL_INTERVIEW);
 
     private static void checkTell(Application a, MoveInput input) {
         if (!input.tells()) {
@@ -201,11 +200,6 @@ public class ApplicationService {
         }
     }
 
-    private app.candor.message.Composed stageUpdate(Application a, MoveInput input, LocalDate promise, User actor) {
-        return composer.compose(a, actor, app.candor.message.MessageComposer.Content.stageUpdate(input.stage(), promise,
-                InputValidator.clean(input.personalNote())));
-    }
-
     /** A note for the team, kept in the application's history as an entry that changes nothing else. */
     @Transactional
     public StageChange addNote(long applicationId, String note, User actor) {
@@ -219,7 +213,7 @@ public class ApplicationService {
      * Final stages a plain move reaches only with how the candidate was told: the others are told by letter
      * (an outcome, a role notice). HIRED is the offer accepted in person; WITHDRAWN, the candidate's own word.
      */
-    static final java.util.Set<Stage> TOLD_BY_LETTER = java.util.EnumSet.of(Stage.REJECTED, Stage.ROLE_CLOSED);
+    static final Set<Stage> TOLD_BY_LETTER = EnumSet.of(Stage.REJECTED, Stage.ROLE_CLOSED);
 
     /**
      * The candidate of an application whose answer is decided (a final stage, or OFFER) was told outside
@@ -239,9 +233,9 @@ public class ApplicationService {
             throw ProblemException.conflict("The application is at " + a.stage.name() + ": there is no final answer to tell yet."
                     + " Record the outcome, or move it to a final stage with how the candidate was told.");
         }
-        app.candor.message.Message.findPendingClosing(a).ifPresent(m -> {
-            throw ProblemException.conflict("A closing message is on its way to the candidate (message " + m.id + ", " + m.kind.label + ", "
-                    + m.state + "); it tells them. Cancel it first, or mark the call done.");
+        closingLetters.onItsWay(a).ifPresent(m -> {
+            throw ProblemException.conflict("A closing message is on its way to the candidate (message " + m.messageId() + ", " + m.kind()
+                    + ", " + m.state() + "); it tells them. Cancel it first, or mark the call done.");
         });
         told(a, input, actor.username, clock.instant());
         return view(a);
@@ -254,18 +248,8 @@ public class ApplicationService {
         if (a.closure.toldAnotherWay(at, LocalDate.ofInstant(at, calendar.zone()), input.how(), by, note)) {
             a.chasedAt = null;
             record(a, a.stage, a.stage, "Candidate told " + input.how().label + (note == null ? "" : ": " + note), false, by, now);
-            closed.fire(new app.candor.closure.ClosureEvents.Closed(a.id, input.how().name(), null, at));
+            closed.fire(new ApplicationEvents.Closed(a.id, input.how().name(), null, at));
         }
-    }
-
-    /**
-     * {@link #move}, answered with the application as the API shows it, built in the move's own transaction
-     * from the application it loaded (no second transaction reading it all again).
-     */
-    @Transactional
-    public ApplicationView moveAndView(long applicationId, MoveInput input, User actor) {
-        Application a = move(applicationId, input, actor);
-        return view(a);
     }
 
     /**
@@ -317,10 +301,10 @@ public class ApplicationService {
             told(a, told, changedBy, now);
         } else if (to == Stage.HIRED) {
             // A hire is an answer given in person (the offer accepted), whether or not an offer letter went out.
-            told(a, new ToldInput(app.candor.application.ClosureWatch.ToldHow.IN_PERSON, null, "the offer was accepted"), changedBy, now);
+            told(a, new ToldInput(ClosureWatch.ToldHow.IN_PERSON, null, "the offer was accepted"), changedBy, now);
         } else if (to == Stage.WITHDRAWN && !BY_CANDIDATE.equals(changedBy)) {
             // A withdrawal a recruiter records was the candidate's own word to them. (Through the link it closes with its acknowledgement.)
-            told(a, new ToldInput(app.candor.application.ClosureWatch.ToldHow.OTHER, null, "the candidate withdrew in their own words"),
+            told(a, new ToldInput(ClosureWatch.ToldHow.OTHER, null, "the candidate withdrew in their own words"),
                     changedBy, now);
         }
         if (log) {
@@ -393,14 +377,17 @@ public class ApplicationService {
         Requisition r = Requisition.findVisible(requisitionId, viewer)
                 .orElseThrow(() -> ProblemException.notFound("Requisition", requisitionId));
         List<Application> all = Application.listByRequisition(r);
-        List<PipelineView.StageGroup> groups = java.util.Arrays.stream(Stage.values())
+        List<PipelineView.StageGroup> groups = Arrays.stream(Stage.values())
                 .map(stage -> new PipelineView.StageGroup(stage, all.stream().filter(a -> a.stage == stage)
                         .map(a -> ApplicationSummary.of(a, calendar)).toList()))
                 .toList();
-        return new PipelineView(app.candor.requisition.RequisitionView.of(r), groups);
+        return new PipelineView(RequisitionView.of(r), groups);
     }
 
-    private ApplicationView view(Application a) {
-        return ApplicationView.of(a, StageChange.listFor(a), calendar, withdrawn.of(a).orElse(null), feedbackAsked.of(a).orElse(null));
+    /** The application as the API shows it, built in the caller's transaction from the application it loaded. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public ApplicationView view(Application a) {
+        return ApplicationView.of(a, StageChange.listFor(a), calendar, withdrawn.of(a).orElse(null), feedbackAsked.of(a).orElse(null),
+                closingLetters);
     }
 }

@@ -38,7 +38,7 @@ public record ApplicationView(
      */
     public record ClosureRef(ClosureState state, String watch, LocalDate due, Instant closedAt, Instant chasedAt,
                              boolean promiseLapsed, boolean untold, boolean canTell,
-                             app.candor.application.ClosureWatch.ToldHow toldHow, String toldBy, String toldNote) {
+                             ClosureWatch.ToldHow toldHow, String toldBy, String toldNote) {
         /** How the promise stands today: ON_TRACK, DUE_SOON, OVERDUE, SUSPENDED, CLOSED_ON_TIME or CLOSED_LATE. */
         static String watch(Application a, BusinessCalendar calendar) {
             LocalDate today = calendar.today();
@@ -51,12 +51,11 @@ public record ApplicationView(
             };
         }
 
-        static ClosureRef of(Application a, BusinessCalendar calendar) {
+        static ClosureRef of(Application a, BusinessCalendar calendar, ClosingLetters letters) {
             String watch = watch(a, calendar);
             boolean untold = a.stage.isTerminal() && a.closure.state() != ClosureState.CLOSED;
             // Closed by a plain stage move (or a closing letter that failed and was cancelled): it can still be told, once.
-            boolean canTell = untold && app.candor.message.Message.findPendingClosing(a).isEmpty()
-                    && !(a.stage == Stage.REJECTED && app.candor.message.Message.existsNotCancelled(a, app.candor.message.MessageKind.REJECTION));
+            boolean canTell = untold && letters.onItsWay(a).isEmpty() && !(a.stage == Stage.REJECTED && letters.rejectionWritten(a));
             return new ClosureRef(a.closure.state(), watch, a.closure.due(), a.closure.closedAt(), a.chasedAt, a.closure.promiseLapsed(), untold,
                     canTell, a.closure.toldHow(), a.closure.toldBy(), a.closure.toldNote());
         }
@@ -81,12 +80,15 @@ public record ApplicationView(
         }
     }
 
-    /** {@code withdrawal} and {@code asked}: what the candidate asked for through their links, or null. */
+    /**
+     * {@code withdrawal} and {@code asked}: what the candidate asked for through their links, or null; {@code letters}: whether
+     * a closing letter stands in the way of telling them.
+     */
     public static ApplicationView of(Application a, List<StageChange> history, BusinessCalendar calendar, WithdrawalRef withdrawal,
-                                     CandidateRequests.Asked asked) {
+                                     CandidateRequests.Asked asked, ClosingLetters letters) {
         return new ApplicationView(a.id, new RequisitionRef(a.requisition.id, a.requisition.title), CandidateRef.of(a.candidate),
                 a.stage, a.stageEnteredAt, calendar.daysSince(a.stageEnteredAt), a.promisedDecisionDate,
                 a.stage.allowedTargets(), history.stream().map(HistoryEntry::of).toList(), withdrawal,
-                asked == null ? null : asked.at(), asked == null ? null : asked.answerMessageId(), ClosureRef.of(a, calendar));
+                asked == null ? null : asked.at(), asked == null ? null : asked.answerMessageId(), ClosureRef.of(a, calendar, letters));
     }
 }

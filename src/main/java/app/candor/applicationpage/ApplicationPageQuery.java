@@ -6,7 +6,6 @@ import app.candor.application.ApplicationView;
 import app.candor.application.ClosureState;
 import app.candor.application.PromisePolicy;
 import app.candor.application.Stage;
-import app.candor.application.StagePages;
 import app.candor.candidate.Candidate;
 import app.candor.closure.ChaserSection;
 import app.candor.closure.ChaserService;

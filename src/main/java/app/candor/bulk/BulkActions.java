@@ -9,6 +9,7 @@ import app.candor.closure.DelayService;
 import app.candor.closure.Outcome;
 import app.candor.closure.OutcomeInput;
 import app.candor.closure.OutcomeService;
+import app.candor.closure.StageMoveService;
 import app.candor.message.Message;
 import app.candor.message.Preview;
 import app.candor.system.ProblemException;
@@ -36,6 +37,9 @@ public class BulkActions {
 
     @Inject
     ApplicationService applications;
+
+    @Inject
+    StageMoveService moves;
 
     @Inject
     OutcomeService outcomes;
@@ -92,7 +96,7 @@ public class BulkActions {
                 Message letter = switch (request.action()) {
                     case REJECT -> outcomes.record(id, rejection(request), actor);
                     case DELAY -> delays.delay(id, delay(request), actor);
-                    case MOVE -> applications.moveTelling(id, move(request), actor).letter();
+                    case MOVE -> moves.move(id, move(request), actor).letter();
                 };
                 done++;
                 letters += letter == null ? 0 : 1;
@@ -109,7 +113,7 @@ public class BulkActions {
         return switch (request.action()) {
             case REJECT -> outcomes.preview(id, rejection(request), actor);
             case DELAY -> delays.preview(id, delay(request), actor);
-            case MOVE -> request.tell() ? applications.previewMove(id, move(request), actor) : checkedMove(id, request, actor);
+            case MOVE -> request.tell() ? moves.preview(id, move(request), actor) : checkedMove(id, request, actor);
         };
     }
 

@@ -1,6 +1,7 @@
 package app.candor.closure;
 
 import app.candor.application.Application;
+import app.candor.application.ApplicationEvents;
 import app.candor.application.ClosureWatches;
 import app.candor.candidate.Channel;
 import app.candor.message.CallLogged;
@@ -38,7 +39,7 @@ public class ClosureRecorder {
     BusinessCalendar calendar;
 
     @Inject
-    Event<ClosureEvents.Closed> closedEvents;
+    Event<ApplicationEvents.Closed> closedEvents;
 
     void onDelivered(@Observes LettersDelivered delivered) {
         toldAll(delivered.letters(), delivered.at());
@@ -105,7 +106,7 @@ public class ClosureRecorder {
             });
             // An acknowledgement closes every application withdrawn with it; those not named by a letter get the first one.
             Long any = acknowledgements.isEmpty() ? null : acknowledgements.get(0);
-            closed.forEach(id -> closedEvents.fire(new ClosureEvents.Closed(id, ClosureEvents.BY_LETTER, letterOf.getOrDefault(id, any), at)));
+            closed.forEach(id -> closedEvents.fire(new ApplicationEvents.Closed(id, ApplicationEvents.Closed.BY_LETTER, letterOf.getOrDefault(id, any), at)));
         }
         if (!closed.isEmpty()) {
             Log.infof("%d application(s) closed: the candidate was told (%s)", closed.size(),
@@ -140,8 +141,8 @@ public class ClosureRecorder {
             if (a.closure.told(at, day)) {
                 a.chasedAt = null;
                 closed++;
-                closedEvents.fire(new ClosureEvents.Closed(id, m.channel == Channel.PHONE ? ClosureEvents.BY_CALL
-                        : ClosureEvents.BY_LETTER, m.id, at));
+                closedEvents.fire(new ApplicationEvents.Closed(id, m.channel == Channel.PHONE
+                        ? ApplicationEvents.Closed.BY_CALL : ApplicationEvents.Closed.BY_LETTER, m.id, at));
                 Log.infof("Application %d closed: the candidate was told (message %d, %s)", id, m.id, m.kind);
             }
         }

@@ -4,7 +4,7 @@ import app.candor.application.Application;
 import app.candor.application.ApplicationService;
 import app.candor.application.Stage;
 import app.candor.candidate.Candidate;
-import app.candor.closure.ClosureEvents;
+import app.candor.application.ApplicationEvents;
 import app.candor.application.ClosureWatch;
 import app.candor.interview.Interview;
 import app.candor.interview.InterviewState;
@@ -50,7 +50,7 @@ public class Erasure {
     EntityManager em;
 
     @Inject
-    Event<ClosureEvents.Closed> closed;
+    Event<ApplicationEvents.Closed> closed;
 
     /** What an erasure did: applications it closed, applications and messages it cleared. */
     public record Result(long candidateId, Instant at, int applicationsClosed, int applications, int messages) {
@@ -98,7 +98,7 @@ public class Erasure {
             applications.recordInPlace(a, Stage.WITHDRAWN, null, NOTE, false, admin.username);
             a.closure.toldAnotherWay(now, calendar.today(), ClosureWatch.ToldHow.OTHER, admin.username, NOTE);
             a.chasedAt = null;
-            closed.fire(new ClosureEvents.Closed(a.id, ClosureEvents.ERASED_ON_REQUEST, null, now));
+            closed.fire(new ApplicationEvents.Closed(a.id, ApplicationEvents.Closed.ERASED_ON_REQUEST, null, now));
         }
         Log.infof("Candidate %d: personal data erased on request by %s (%d open application(s) closed as withdrawn, %d message(s) cleared)",
                 candidateId, admin.username, open.size(), removed.messages());

@@ -73,7 +73,7 @@ public class WebhookOutbox {
                 "candidateId", e.candidateId(), "from", e.from().name(), "to", e.to().name(), "correction", e.correction()));
     }
 
-    void closed(@Observes ClosureEvents.Closed e) {
+    void closed(@Observes ApplicationEvents.Closed e) {
         Object[] ids = applicationIds(e.applicationId());
         if (ids == null) {
             return;

@@ -20,11 +20,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * The feature packages form one order (docs/architecture.md): a class may use its own package and the packages
  * BEFORE it in {@link #ORDER}, never one after it. {@code system} comes first and so depends on no feature. A side
- * effect that has to run the other way is a CDI event, fired by the lower package and observed by the higher one.
- *
- * <p>{@link #DEBT} lists the wrong-way uses that are still there, package to package, each to be removed; a new one
- * fails the test, and so does a listed one that is gone (take it off the list). A new package must be placed in
- * the order.
+ * effect that has to run the other way is a CDI event, fired by the lower package and observed by the higher one; a
+ * lower package that needs a higher one's data names an interface the higher one provides. A new package must be
+ * placed in the order.
  */
 @DatabaseNeutral
 class FeatureDependenciesTest {
@@ -36,11 +34,6 @@ class FeatureDependenciesTest {
             "system", "user", "requisition", "candidate", "application", "link", "message",
             "interview", "feedback", "debrief", "withdrawal", "closure", "applicationpage", "candidatepage", "requisitionpage", "bulk", "search", "notification",
             "webhook", "bounce", "privacy", "demo");
-
-    /** Wrong-way uses still in the code, "from -> to". */
-    static final Set<String> DEBT = Set.of(
-            "application -> message",
-            "application -> closure");
 
     @Test
     void featurePackagesDependOnlyOnThoseBeforeThem() {
@@ -69,12 +62,8 @@ class FeatureDependenciesTest {
             }
         }
         assertThat(unplaced).as("feature packages missing from ORDER").isEmpty();
-        Map<String, List<String>> newOnes = new TreeMap<>(wrongWay);
-        newOnes.keySet().removeAll(DEBT);
-        assertThat(newOnes).as("dependencies against the order (use a CDI event, or move the class up)").isEmpty();
-        Set<String> paidOff = new TreeSet<>(DEBT);
-        paidOff.removeAll(wrongWay.keySet());
-        assertThat(paidOff).as("listed in DEBT but gone: take them off the list").isEmpty();
+        assertThat(wrongWay).as("dependencies against the order (use a CDI event, an interface the higher package provides,"
+                + " or move the class up)").isEmpty();
     }
 
     /** The first package segment under app.candor, or null for classes outside it (libraries, the JDK). */

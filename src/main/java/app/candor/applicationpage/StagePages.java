@@ -1,6 +1,16 @@
-package app.candor.application;
+package app.candor.applicationpage;
 
+import app.candor.application.Application;
+import app.candor.application.ApplicationAction;
+import app.candor.application.ApplicationPageForms;
+import app.candor.application.ApplicationService;
+import app.candor.application.ApplicationView;
+import app.candor.application.ClosureWatch;
+import app.candor.application.MoveInput;
+import app.candor.application.Stage;
+import app.candor.application.ToldInput;
 import app.candor.candidate.Channel;
+import app.candor.closure.StageMoveService;
 import app.candor.message.Preview;
 import app.candor.message.PreviewPage;
 import app.candor.system.Flash;
@@ -43,6 +53,9 @@ public class StagePages {
     ApplicationService applications;
 
     @Inject
+    StageMoveService moves;
+
+    @Inject
     CurrentUser currentUser;
 
     @Inject
@@ -82,10 +95,10 @@ public class StagePages {
             MoveInput input = new MoveInput(target, note, form.dateValue("promisedDecisionDate"), told, form.checked("tell"), personalNote);
             // Telling the candidate: the letter is shown first; what goes out is what was seen (the note as previewed).
             if (input.tells() && (previewedNote == null || !PreviewPage.previewed(personalNote, previewedNote))) {
-                Preview preview = applications.previewMove(id, input, currentUser.get());
+                Preview preview = moves.preview(id, input, currentUser.get());
                 return Response.ok(previewPage(id, form, input, preview, previewedNote == null ? null : PreviewPage.NOTE_CHANGED)).build();
             }
-            ApplicationService.Moved moved = applications.moveTelling(id, input, currentUser.get());
+            StageMoveService.Moved moved = moves.move(id, input, currentUser.get());
             // The pipeline's "next stage" buttons come back to the pipeline, at the card's new column.
             String back = "pipeline".equals(from) ? "/requisitions/" + moved.application().requisition.id + "#stage-" + target.name()
                     : "/applications/" + id;
@@ -126,7 +139,7 @@ public class StagePages {
         try {
             MoveInput input = new MoveInput(Form.enumValue("stage", stage, Stage.class), note, form.dateValue("promisedDecisionDate"),
                     null, true, personalNote);
-            return Response.ok(previewPage(id, form, input, applications.previewMove(id, input, currentUser.get()), null)).build();
+            return Response.ok(previewPage(id, form, input, moves.preview(id, input, currentUser.get()), null)).build();
         } catch (ProblemException e) {
             return FormRefusal.reshow(e, () -> page.withForm(id, ApplicationAction.MOVE, form.fail(e)));
         }
