@@ -2,6 +2,8 @@ package app.candor.system;
 
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
 
 import java.time.DayOfWeek;
 import java.time.Duration;
@@ -272,6 +274,16 @@ public interface CandorConfig {
 
     /** HTTP Basic and the form login: how long a verified password is remembered (see user/CredentialCache). */
     interface Auth {
+        /**
+         * The bcrypt cost of stored passwords (each step doubles the work of a sign-in and of a guess against a
+         * stolen database). Production refuses less than 10; the test profile uses the minimum, 4, because the
+         * suite creates and signs in thousands of users.
+         */
+        @WithDefault("10")
+        @Min(4)
+        @Max(31)
+        int passwordCost();
+
         /**
          * How long a password that passed bcrypt is accepted from memory, without bcrypt (each use still
          * re-reads the user's row). PT0S turns the cache off: every request pays bcrypt again.

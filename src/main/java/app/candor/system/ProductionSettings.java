@@ -28,6 +28,7 @@ import java.util.function.Function;
 public class ProductionSettings implements ConfigSourceFactory {
 
     static final int MIN_KEY_LENGTH = 16;
+    static final int MIN_PASSWORD_COST = 10;
 
     /** A required setting: the environment variable deploy/ sets, the property it feeds, what is wrong with a value (null: fine). */
     record Required(String variable, String property, String meaning, Function<String, String> problem) {
@@ -95,6 +96,11 @@ public class ProductionSettings implements ConfigSourceFactory {
         List<String> problems = new ArrayList<>();
         boolean oidc = "true".equalsIgnoreCase(String.valueOf(config.apply("candor.oidc.enabled")).strip());
         boolean passwords = !"false".equalsIgnoreCase(String.valueOf(config.apply("candor.auth.local-passwords")).strip());
+        String cost = config.apply("candor.auth.password-cost");
+        if (cost != null && cost.strip().matches("[0-9]{1,9}") && Integer.parseInt(cost.strip()) < MIN_PASSWORD_COST) {
+            problems.add("CANDOR_AUTH_PASSWORD_COST is " + cost.strip() + ": below " + MIN_PASSWORD_COST
+                    + " a stolen database's passwords are cheap to guess (candor.auth.password-cost)");
+        }
         if (!oidc && !passwords) {
             problems.add("CANDOR_AUTH_LOCAL_PASSWORDS is false but CANDOR_OIDC_ENABLED is not true: nobody could sign in");
         }

@@ -108,8 +108,9 @@ public class User extends PanacheEntityBase {
         sessionGeneration++;
     }
 
-    public void setPassword(String plain) {
-        this.password = BcryptUtil.bcryptHash(plain);
+    /** Stores a bcrypt hash of {@code plain} at {@code cost} (candor.auth.password-cost). */
+    public void setPassword(String plain, int cost) {
+        this.password = BcryptUtil.bcryptHash(plain, cost);
     }
 
     public static Optional<User> findByUsername(String username) {

@@ -1,5 +1,6 @@
 package app.candor.user;
 
+import app.candor.system.CandorConfig;
 import app.candor.system.InputValidator;
 import app.candor.system.ProblemException;
 import io.quarkus.elytron.security.common.BcryptUtil;
@@ -29,6 +30,9 @@ public class UserService {
 
     @Inject
     PasswordRules passwords;
+
+    @Inject
+    CandorConfig config;
 
     @Transactional
     public User create(UserInput raw) {
@@ -101,7 +105,7 @@ public class UserService {
             user.username = username;
             user.createdAt = clock.instant();
             // no local password: a random one nobody knows (the column is required; form login stays possible for others)
-            user.setPassword(ApiTokenSecret.generate());
+            user.setPassword(ApiTokenSecret.generate(), config.auth().passwordCost());
         }
         String name = fullName == null ? username : fullName.length() > 200 ? fullName.substring(0, 200) : fullName;
         String mail = email != null && email.length() <= 254 && email.matches("[^@\\s]+@[^@\\s]+") ? email : user.email;
@@ -132,7 +136,7 @@ public class UserService {
             throw ProblemException.invalidField("oldPassword", "is not your current password");
         }
         passwords.requireAcceptable(newPassword, username, "newPassword");
-        user.setPassword(newPassword);
+        user.setPassword(newPassword, config.auth().passwordCost());
         user.endSessions();
         Log.infof("User %s changed their password", username);
         return user;
@@ -199,7 +203,7 @@ public class UserService {
             if (user.password != null) {
                 user.endSessions(); // whoever knew the old password is signed out
             }
-            user.setPassword(input.password());
+            user.setPassword(input.password(), config.auth().passwordCost());
         }
     }
 }

@@ -12,6 +12,7 @@ import app.candor.support.Eventually;
 import app.candor.support.Links;
 import app.candor.support.PageSession;
 import app.candor.support.TestData;
+import app.candor.support.TestDatabase;
 import app.candor.user.User;
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -52,6 +53,9 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
@@ -268,6 +272,19 @@ class MalformedInputTest {
 
     // --- the corpus ----------------------------------------------------------------------------
 
+    /**
+     * The kinds whose values get as far as a query or a column: ids, link tokens, field values, dates, CSV lines
+     * and JSON objects. On PostgreSQL (CI's second pass) only these are sent; the others (the address, the headers,
+     * the body's syntax) are refused by RequestGate, the form reader or the JSON reader before any SQL, whatever
+     * the database, and the default pass sends them.
+     */
+    static final List<String> KINDS_THAT_REACH_SQL = List.of("bad id", "bad link token", "CSV", "date out of bounds",
+            "NUL/CR/LF in every field", "100 kB in every field", "invalid UTF-8 in every field", "JSON {");
+
+    static boolean runsOnThisDatabase(Case c) {
+        return !TestDatabase.postgres() || KINDS_THAT_REACH_SQL.stream().anyMatch(c.kind()::startsWith);
+    }
+
     /** Kinds of mistake in the address, for every route. */
     private List<Case> addressCases(String method, String template, Map<String, String> headers, String contentType, byte[] body) {
         List<Case> cases = new ArrayList<>();
@@ -426,9 +443,12 @@ class MalformedInputTest {
             Map<String, String> auth = Map.of("Authorization", "Basic " + Base64.getEncoder()
                     .encodeToString((user.username + ":" + TestData.PASSWORD).getBytes(StandardCharsets.UTF_8)), "Accept", "application/json");
             List<String> answered = new ArrayList<>();
-            for (Case c : apiCases(route, auth)) {
+            List<Case> cases = apiCases(route, auth).stream().filter(MalformedInputTest::runsOnThisDatabase).toList();
+            List<Answer> answers = sendAll(cases);
+            for (int i = 0; i < cases.size(); i++) {
+                Case c = cases.get(i);
+                Answer a = answers.get(i);
                 kinds.add(c.kind().replaceAll("^(bad id|date out of bounds|CSV) .*", "$1"));
-                Answer a = send(c);
                 check(c, a, true, failures);
                 answered.add(c + " -> " + a.status());
                 sent++;
@@ -442,11 +462,13 @@ class MalformedInputTest {
             if (!cookies.isEmpty()) {
                 headers.put("Cookie", cookies);
             }
-            List<Case> cases = pageCases(form, headers, session.csrfToken());
+            List<Case> cases = pageCases(form, headers, session.csrfToken()).stream().filter(MalformedInputTest::runsOnThisDatabase).toList();
             List<String> answered = new ArrayList<>();
-            for (Case c : cases) {
+            List<Answer> answers = sendAll(cases);
+            for (int i = 0; i < cases.size(); i++) {
+                Case c = cases.get(i);
+                Answer a = answers.get(i);
                 kinds.add(c.kind().replaceAll("^(bad id|date out of bounds|CSV) .*", "$1"));
-                Answer a = send(c);
                 check(c, a, false, failures);
                 answered.add(c + " -> " + a.status());
                 sent++;
@@ -456,7 +478,7 @@ class MalformedInputTest {
         io.quarkus.logging.Log.infof("malformed-input corpus: %d requests over %d API routes and %d page forms in %d ms, %d database"
                         + " snapshots in %d ms; kinds: %s", sent, api.size(), pages.size(), (System.nanoTime() - begun) / 1_000_000, snapshots,
                 snapshotNanos / 1_000_000, kinds);
-        assertThat(kinds).as("kinds of malformed request").hasSizeGreaterThanOrEqualTo(15);
+        assertThat(kinds).as("kinds of malformed request").hasSizeGreaterThanOrEqualTo(TestDatabase.postgres() ? KINDS_THAT_REACH_SQL.size() : 15);
         assertThat(failures).as("malformed requests answered wrongly (" + sent + " sent)").isEmpty();
         assertThat(api.size()).as("API write routes found").isGreaterThan(30);
         assertThat(pages.size()).as("page forms found").isGreaterThan(20);
@@ -582,6 +604,25 @@ class MalformedInputTest {
     }
 
     // --- the wire ------------------------------------------------------------------------------
+
+    /**
+     * A route's cases side by side, answers in the order of the cases; the database is compared once all of them
+     * are answered, as before. One by one, the corpus spent most of its time waiting: in the test JVM about one
+     * fresh connection in 200 sat unread for 5 s (a thread dump then shows the acceptor and both event loops idle
+     * in epoll_wait, the kernel counts no listen overflow; once read, the request is answered in under 1 ms). Not
+     * seen against the packaged app in 3,000 requests; cause not found.
+     */
+    private static List<Answer> sendAll(List<Case> cases) {
+        List<CompletableFuture<Answer>> answers = cases.stream()
+                .map(c -> CompletableFuture.supplyAsync(() -> send(c), SENDERS)).toList();
+        return answers.stream().map(CompletableFuture::join).toList();
+    }
+
+    private static final ExecutorService SENDERS = Executors.newFixedThreadPool(4, r -> {
+        Thread t = new Thread(r, "malformed-input-sender");
+        t.setDaemon(true);
+        return t;
+    });
 
     /** Sends the request exactly as written (no encoding, no added headers) and reads the whole answer. */
     static Answer send(Case c) {

@@ -6,7 +6,7 @@ import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** Production refuses settings with which nobody could sign in. */
+/** Production refuses settings with which nobody could sign in, or with which passwords are cheap to guess. */
 class SignInSettingsTest {
 
     @Test
@@ -19,5 +19,13 @@ class SignInSettingsTest {
                 .anySatisfy(p -> assertThat(p).startsWith("QUARKUS_OIDC_CLIENT_ID not set"));
         assertThat(ProductionSettings.signInProblems(Map.of("candor.oidc.enabled", "true",
                 "quarkus.oidc.auth-server-url", "https://sso.example.com/realms/acme", "quarkus.oidc.client-id", "candor")::get)).isEmpty();
+    }
+
+    @Test
+    void productionRefusesACheapPasswordHash() {
+        assertThat(ProductionSettings.signInProblems(Map.of("candor.auth.password-cost", "4")::get))
+                .singleElement().asString().startsWith("CANDOR_AUTH_PASSWORD_COST is 4: below 10");
+        assertThat(ProductionSettings.signInProblems(Map.of("candor.auth.password-cost", "10")::get)).isEmpty();
+        assertThat(ProductionSettings.signInProblems(Map.of("candor.auth.password-cost", "12")::get)).isEmpty();
     }
 }
