@@ -1,10 +1,11 @@
 package app.candor.debrief;
 
 import app.candor.interview.HowItWent;
+import app.candor.link.CandidateForms;
+import app.candor.link.CandidateForms.Choice;
 import app.candor.link.CandidateStatuses;
 import app.candor.link.CandidateWords;
 import app.candor.system.ClientAddress;
-import app.candor.system.Flash;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 import io.vertx.core.http.HttpServerRequest;
@@ -23,25 +24,20 @@ import org.jboss.resteasy.reactive.RestQuery;
 
 import java.util.Arrays;
 import java.util.List;
-import java.util.Locale;
 
 /**
  * "How did the interview go?": GET shows the two questions (mail scanners open links, so it changes
  * nothing); the POST from the page records the answer once. Works without JavaScript, in the
  * candidate's language.
  */
-@Path("/c/debrief")
+@Path(DebriefPage.PAGE)
 @ApplicationScoped
 public class DebriefPage {
 
-    static final int MAX_NOTE = 1000;
+    static final String PAGE = "/c/debrief";
 
     @Inject
     DebriefService debriefs;
-
-    /** An answer the candidate can pick, worded in their language. */
-    public record Choice(String value, String label) {
-    }
 
     /** What the candidate sent, to show the form again after a mistake. */
     public record Entered(String howItWent, String interested, String note, String error) {
@@ -68,18 +64,18 @@ public class DebriefPage {
         DebriefService.Page page = debriefs.page(token, address); // refuses a bad token before anything else is read
         CandidateWords words = CandidateStatuses.words(page.status().language());
         if (page.answered()) {
-            return Flash.redirect("/c/debrief?t=" + token, words.debriefAlready());
+            return CandidateForms.backTo(PAGE, token, words.debriefAlready());
         }
-        String trimmed = note == null ? "" : note.strip();
+        String trimmed = CandidateForms.note(note);
         HowItWent chosen = Arrays.stream(HowItWent.values()).filter(h -> h.name().equals(howItWent)).findFirst().orElse(null);
         String error = null;
         if (chosen == null || !("yes".equals(interested) || "no".equals(interested))) {
             error = words.debriefChooseBoth();
-        } else if (trimmed.length() > MAX_NOTE) {
+        } else if (CandidateForms.tooLong(trimmed)) {
             error = words.noteTooLong();
         }
         if (error != null) {
-            Entered entered = new Entered(howItWent == null ? "" : howItWent, interested == null ? "" : interested, note == null ? "" : note, error);
+            Entered entered = new Entered(CandidateForms.asSent(howItWent), CandidateForms.asSent(interested), CandidateForms.asSent(note), error);
             return Response.status(400).entity(page(page, token, entered)).build();
         }
         DebriefService.Result result = debriefs.answer(token, new DebriefService.Answer(chosen, "yes".equals(interested), trimmed), address);
@@ -87,7 +83,7 @@ public class DebriefPage {
             case RECORDED -> words.debriefRecorded(page.status().contact().name());
             case ALREADY_ANSWERED -> words.debriefAlready();
         };
-        return Flash.redirect("/c/debrief?t=" + token, message);
+        return CandidateForms.backTo(PAGE, token, message);
     }
 
     private static TemplateInstance page(DebriefService.Page page, String token, Entered entered) {
@@ -98,6 +94,6 @@ public class DebriefPage {
             case MIXED -> w.debriefMixed();
             case POOR -> w.debriefPoor();
         })).toList();
-        return Templates.debrief(page, token, options, entered).setLocale(Locale.forLanguageTag(page.status().language()));
+        return CandidateForms.inLanguage(Templates.debrief(page, token, options, entered), page.status().language());
     }
 }

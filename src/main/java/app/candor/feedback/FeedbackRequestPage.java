@@ -1,9 +1,9 @@
 package app.candor.feedback;
 
+import app.candor.link.CandidateForms;
 import app.candor.link.CandidateStatuses;
 import app.candor.link.CandidateWords;
 import app.candor.system.ClientAddress;
-import app.candor.system.Flash;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 import io.vertx.core.http.HttpServerRequest;
@@ -20,12 +20,13 @@ import jakarta.ws.rs.core.Response;
 import org.jboss.resteasy.reactive.RestForm;
 import org.jboss.resteasy.reactive.RestQuery;
 
-import java.util.Locale;
 
 /** "Ask for feedback": GET shows the question, the POST from the page records the request. */
-@Path("/c/feedback")
+@Path(FeedbackRequestPage.PAGE)
 @ApplicationScoped
 public class FeedbackRequestPage {
+
+    static final String PAGE = "/c/feedback";
 
     @Inject
     FeedbackRequestService requests;
@@ -39,7 +40,7 @@ public class FeedbackRequestPage {
     @Produces(MediaType.TEXT_HTML)
     public TemplateInstance show(@RestQuery("t") String token, @Context HttpServerRequest request) {
         FeedbackRequestService.Page page = requests.page(token, ClientAddress.of(request));
-        return Templates.feedback(page, token).setLocale(Locale.forLanguageTag(page.status().language()));
+        return CandidateForms.inLanguage(Templates.feedback(page, token), page.status().language());
     }
 
     @POST
@@ -55,6 +56,6 @@ public class FeedbackRequestPage {
             case ALREADY_ASKED -> words.feedbackAlready(page.askedOn());
             case NOT_AVAILABLE -> words.feedbackNotAvailable();
         };
-        return Flash.redirect("/c/feedback?t=" + token, message);
+        return CandidateForms.backTo(PAGE, token, message);
     }
 }

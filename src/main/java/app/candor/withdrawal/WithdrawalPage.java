@@ -1,9 +1,10 @@
 package app.candor.withdrawal;
 
+import app.candor.link.CandidateForms;
+import app.candor.link.CandidateForms.Choice;
 import app.candor.link.CandidateStatuses;
 import app.candor.link.CandidateWords;
 import app.candor.system.ClientAddress;
-import app.candor.system.Flash;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 import io.vertx.core.http.HttpServerRequest;
@@ -22,24 +23,19 @@ import org.jboss.resteasy.reactive.RestQuery;
 
 import java.util.Arrays;
 import java.util.List;
-import java.util.Locale;
 
 /**
  * "Withdraw in one click": GET shows the question (mail scanners open links, so it changes nothing);
  * the POST from the page acts. Works without JavaScript, in the candidate's language.
  */
-@Path("/c/withdraw")
+@Path(WithdrawalPage.PAGE)
 @ApplicationScoped
 public class WithdrawalPage {
 
-    static final int MAX_NOTE = 1000;
+    static final String PAGE = "/c/withdraw";
 
     @Inject
     WithdrawalService withdrawals;
-
-    /** A reason the candidate can pick, worded in their language. */
-    public record Choice(String value, String label) {
-    }
 
     /** What the candidate sent, to show the form again after a mistake. */
     public record Entered(String reason, String note, boolean all, String error) {
@@ -67,10 +63,10 @@ public class WithdrawalPage {
         CandidateWords words = CandidateStatuses.words(page.status().language());
         if ("yes".equals(keep)) {
             // "Keep my application": the way out, said plainly; nothing is written.
-            return Flash.redirect("/c/withdraw?t=" + token, words.kept());
+            return CandidateForms.backTo(PAGE, token, words.kept());
         }
         boolean all = "all".equals(scope);
-        String trimmed = note == null ? "" : note.strip();
+        String trimmed = CandidateForms.note(note);
         WithdrawalReason chosen = null;
         String error = null;
         if (reason != null && !reason.isBlank()) {
@@ -79,11 +75,11 @@ public class WithdrawalPage {
                 error = words.unknownReason();
             }
         }
-        if (trimmed.length() > MAX_NOTE) {
+        if (CandidateForms.tooLong(trimmed)) {
             error = words.noteTooLong();
         }
         if (error != null) {
-            Entered entered = new Entered(reason == null ? "" : reason, note == null ? "" : note, all, error);
+            Entered entered = new Entered(CandidateForms.asSent(reason), CandidateForms.asSent(note), all, error);
             return Response.status(400).entity(page(page, token, entered)).build();
         }
         WithdrawalService.Result result = withdrawals.withdraw(token, new WithdrawalInput(chosen, trimmed, all), address);
@@ -92,7 +88,7 @@ public class WithdrawalPage {
             case ALREADY_WITHDRAWN -> words.alreadyWithdrawn();
             case CLOSED -> words.nothingToWithdraw();
         };
-        return Flash.redirect("/c/withdraw?t=" + token, message);
+        return CandidateForms.backTo(PAGE, token, message);
     }
 
     private static TemplateInstance page(WithdrawalService.Page page, String token, Entered entered) {
@@ -105,6 +101,6 @@ public class WithdrawalPage {
             case PREFER_NOT_TO_SAY -> w.reasonPreferNotToSay();
             case OTHER -> w.reasonOther();
         })).toList();
-        return Templates.withdraw(page, token, reasons, entered).setLocale(Locale.forLanguageTag(page.status().language()));
+        return CandidateForms.inLanguage(Templates.withdraw(page, token, reasons, entered), page.status().language());
     }
 }
