@@ -4,6 +4,7 @@ import app.candor.application.Application;
 import app.candor.application.ApplicationService;
 import app.candor.application.ClosureState;
 import app.candor.application.ClosureWatches;
+import app.candor.application.RoleEndMoves;
 import app.candor.application.Stage;
 import app.candor.application.StageChange;
 import app.candor.message.Message;
@@ -128,8 +129,12 @@ public class RoleNoticeService {
         }
         List<Long> concerned = kind == null ? List.of() : concerned(r, kind);
         long requisition = r.id;
+        // Both clear the session: r is detached after this. A role's end closes each application concerned: the moves are made
+        // in memory and written set-based (RoleEndMoves), not as one entity update per application.
         Outbox.Bulk written = kind == null ? new Outbox.Bulk(0, 0, 0)
-                : outbox.enqueueAll(concerned, writer(kind, change.id, actor), actor); // clears the session: r is detached after this
+                : kind == MessageKind.ROLE_CANCELLED || kind == MessageKind.ROLE_FILLED
+                ? outbox.enqueueAll(concerned, writer(kind, change.id, actor), RoleEndMoves::write, actor)
+                : outbox.enqueueAll(concerned, writer(kind, change.id, actor), actor);
         Requisition after = Requisition.findById(requisition);
         Log.infof("Requisition %d %s -> %s by %s; %d candidates notified (%d call tasks), %d promises paused, %d resumed without a letter,"
                         + " %d stale notices cancelled; written in %d ms", requisition, from, after.status, actor.username, written.messages(),

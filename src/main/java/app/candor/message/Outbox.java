@@ -11,6 +11,7 @@ import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
+import org.hibernate.jpa.HibernateHints;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -19,6 +20,7 @@ import java.time.OffsetDateTime;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Consumer;
 import java.util.function.Function;
 
 /**
@@ -117,8 +119,25 @@ public class Outbox {
      */
     @Transactional(Transactional.TxType.MANDATORY)
     public Bulk enqueueAll(List<Long> applicationIds, Function<Application, Item> write, User sender) {
+        return enqueueAll(applicationIds, write, null, sender);
+    }
+
+    /**
+     * As {@link #enqueueAll(List, Function, User)}, for a {@code write} whose changes to the applications
+     * {@code record} writes set-based: each chunk is loaded read-only, so Hibernate neither dirty-checks nor
+     * updates its applications one statement each, and {@code record} gets the chunk after its letters are
+     * written. The session is flushed and cleared first, so that no application is already loaded (and
+     * writable) when its chunk is: what the caller changed before is written then, and nothing twice.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public Bulk enqueueAll(List<Long> applicationIds, Function<Application, Item> write, Consumer<List<Application>> record,
+                           User sender) {
         long started = System.nanoTime();
         EntityManager em = Message.getEntityManager();
+        if (record != null) {
+            em.flush();
+            em.clear();
+        }
         Instant now = clock.instant();
         int messages = 0;
         int calls = 0;
@@ -126,7 +145,8 @@ public class Outbox {
         for (int from = 0; from < applicationIds.size(); from += BULK_CHUNK) {
             List<Long> chunk = applicationIds.subList(from, Math.min(from + BULK_CHUNK, applicationIds.size()));
             List<Application> loaded = em.createQuery("select a from Application a join fetch a.candidate join fetch a.requisition"
-                    + " where a.id in ?1 order by a.createdAt, a.id", Application.class).setParameter(1, chunk).getResultList();
+                    + " where a.id in ?1 order by a.createdAt, a.id", Application.class).setParameter(1, chunk)
+                    .setHint(HibernateHints.HINT_READ_ONLY, record != null).getResultList();
             // All stage changes of the chunk first, then all letters: consecutive inserts into one table batch together.
             List<Item> items = new ArrayList<>(loaded.size());
             for (Application a : loaded) {
@@ -149,6 +169,9 @@ public class Outbox {
             }
             if (!chased.isEmpty()) {
                 writtenTo.fire(new CandidatesWrittenTo(chased, now, sender.username));
+            }
+            if (record != null) {
+                record.accept(loaded);
             }
             em.flush();
             em.clear();
