@@ -30,6 +30,18 @@ public final class TestDatabase {
         return "postgresql".equalsIgnoreCase(kind);
     }
 
+    /**
+     * Whether this is CI's H2 pass with the PostgreSQL pass running beside it ({@code CANDOR_TEST_PG_PASS_SEPARATE},
+     * set by .ci/run): then a test that needs to run once, on the production build, is left to that pass (logged).
+     */
+    public static boolean leftToThePostgresPass(String test) {
+        if (!postgres() && "true".equalsIgnoreCase(System.getenv("CANDOR_TEST_PG_PASS_SEPARATE"))) {
+            Log.infof("%s skipped in the H2 pass: it runs in the PostgreSQL pass (CANDOR_TEST_PG_PASS_SEPARATE)", test);
+            return true;
+        }
+        return false;
+    }
+
     /** The JDBC URL of the test PostgreSQL; fails with what to do when none is given. */
     public static String postgresUrl() {
         String url = System.getenv("CANDOR_TEST_PG_URL");
@@ -47,9 +59,7 @@ public final class TestDatabase {
      * {@code .ci/run} always starts one.
      */
     public static boolean postgresGiven(String test) {
-        if (!postgres() && "true".equalsIgnoreCase(System.getenv("CANDOR_TEST_PG_PASS_SEPARATE"))) {
-            // .ci/run runs the PostgreSQL pass beside this one: these tests run there, not twice.
-            Log.infof("%s skipped in the H2 pass: it runs in the PostgreSQL pass (CANDOR_TEST_PG_PASS_SEPARATE)", test);
+        if (leftToThePostgresPass(test)) {
             return false;
         }
         String url = System.getenv("CANDOR_TEST_PG_URL");

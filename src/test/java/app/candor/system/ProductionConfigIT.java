@@ -5,6 +5,7 @@ import app.candor.support.TestDatabase;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -36,7 +37,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * variable; with everything but the first admin on an empty database it names the admin variables;
  * with everything it starts and is ready, and QUARKUS_LOG_CONSOLE_JSON_ENABLED=true turns its log into one
  * JSON object per line (plain text otherwise). The database is an H2 file under target/ (the default
- * build), or a schema of its own on the test PostgreSQL when the build is a PostgreSQL one.
+ * build), or a schema of its own on the test PostgreSQL when the build is a PostgreSQL one. On CI it runs in the
+ * PostgreSQL pass only (the build production runs).
  */
 class ProductionConfigIT {
 
@@ -50,6 +52,8 @@ class ProductionConfigIT {
 
     @BeforeEach
     void jarIsBuilt() throws IOException {
+        // Production runs the PostgreSQL build: on CI that pass starts it; the H2 pass beside it does not again.
+        Assumptions.assumeFalse(TestDatabase.leftToThePostgresPass("ProductionConfigIT"), "runs in the PostgreSQL pass");
         assertThat(JAR).as("the packaged app (mvn -B verify packages it before the *IT run)").exists();
         Files.createDirectories(Path.of("target", "production-config-it"));
         output = Path.of("target", "production-config-it", UUID.randomUUID() + ".log");
