@@ -19,7 +19,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
-import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 
 import java.time.Clock;
@@ -72,7 +71,8 @@ public class DebriefService implements InterviewFollowUps.Debriefs {
         if (answer.note() != null && !MultiLine.Validator.isText(answer.note())) {
             throw ProblemException.invalidField("note", "must not contain control characters other than line breaks and tabs");
         }
-        em.refresh(i, LockModeType.PESSIMISTIC_WRITE); // a double click waits here, then finds the first answer
+        Interview.lockRow(i.id); // a double click waits here, then finds the first answer
+        em.refresh(i);
         if (Debrief.findFor(i).isPresent()) {
             return Result.ALREADY_ANSWERED;
         }
