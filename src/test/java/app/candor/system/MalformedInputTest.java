@@ -607,10 +607,8 @@ class MalformedInputTest {
 
     /**
      * A route's cases side by side, answers in the order of the cases; the database is compared once all of them
-     * are answered, as before. One by one, the corpus spent most of its time waiting: in the test JVM about one
-     * fresh connection in 200 sat unread for 5 s (a thread dump then shows the acceptor and both event loops idle
-     * in epoll_wait, the kernel counts no listen overflow; once read, the request is answered in under 1 ms). Not
-     * seen against the packaged app in 3,000 requests; cause not found.
+     * are answered. Side by side they also race each other on the same rows (this found a lock Hibernate did not
+     * take, see InterviewRowLockTest).
      */
     private static List<Answer> sendAll(List<Case> cases) {
         List<CompletableFuture<Answer>> answers = cases.stream()
@@ -628,8 +626,8 @@ class MalformedInputTest {
     static Answer send(Case c) {
         try (Socket socket = new Socket("localhost", RestAssured.port)) {
             socket.setSoTimeout(30_000);
-            // The body leaves at once: with Nagle's algorithm it waited for the server's delayed ACK of the head (up
-            // to 40 ms a request on Linux; the corpus took 249 s before and 165 s after, on the same loaded machine).
+            // The body leaves at once: with Nagle's algorithm it waits for the server's delayed ACK of the head (up
+            // to 40 ms a request on Linux).
             socket.setTcpNoDelay(true);
             ByteArrayOutputStream head = new ByteArrayOutputStream();
             StringBuilder h = new StringBuilder(c.method()).append(' ').append(c.target()).append(" HTTP/1.1\r\n")
