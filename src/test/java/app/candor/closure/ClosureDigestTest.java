@@ -12,8 +12,8 @@ import app.candor.support.Api;
 import app.candor.support.Eventually;
 import app.candor.support.Mails;
 import app.candor.support.MutableClock;
-import app.candor.support.OwnDatabaseProfile;
 import app.candor.support.PageSession;
+import app.candor.support.SettingsProfile;
 import app.candor.support.TestData;
 import app.candor.user.User;
 import io.quarkus.test.junit.QuarkusTest;
@@ -48,21 +48,14 @@ import static org.assertj.core.api.Assertions.assertThat;
  * is about the recruiters a test created (their messages by cause and recipient).
  */
 @QuarkusTest
-@TestProfile(ClosureDigestTest.WithAHoliday.class)
+@TestProfile(SettingsProfile.class)
 class ClosureDigestTest {
 
-    /** A Monday; the Wednesday of that week is a holiday (see {@link WithAHoliday}). */
+    /** A Monday; the Wednesday of that week is a holiday (see {@link SettingsProfile}). */
     static final LocalDate MONDAY = LocalDate.of(2031, 3, 3);
     static final LocalDate TUESDAY = MONDAY.plusDays(1);
     static final LocalDate HOLIDAY = MONDAY.plusDays(2);
     static final LocalDate THURSDAY = MONDAY.plusDays(3);
-
-    /** The test configuration with a holiday, on a database of its own (the default test database outlives a restart). */
-    public static class WithAHoliday extends OwnDatabaseProfile {
-        public WithAHoliday() {
-            super("candor-digest", "candor.holidays", HOLIDAY.toString());
-        }
-    }
 
     @Inject
     TestData data;

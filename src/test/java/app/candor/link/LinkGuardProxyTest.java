@@ -2,7 +2,7 @@ package app.candor.link;
 
 import app.candor.application.Application;
 import app.candor.support.Api;
-import app.candor.support.OwnDatabaseProfile;
+import app.candor.support.SettingsProfile;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
@@ -21,14 +21,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * invalid" after the restart, issue 16.)
  */
 @QuarkusTest
-@TestProfile(LinkGuardProxyTest.UntrustedLocalhost.class)
+@TestProfile(SettingsProfile.class)
 class LinkGuardProxyTest {
-
-    public static class UntrustedLocalhost extends OwnDatabaseProfile {
-        public UntrustedLocalhost() {
-            super("candor-untrusted-proxy", "quarkus.http.proxy.trusted-proxies", "192.0.2.1");
-        }
-    }
 
     @BeforeEach
     @AfterEach

@@ -1,6 +1,6 @@
 package app.candor.user;
 
-import app.candor.support.OwnDatabaseProfile;
+import app.candor.support.SettingsProfile;
 import app.candor.support.TestData;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
@@ -12,14 +12,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /** {@code candor.auth.credential-cache-ttl=PT0S}: every request checks the password hash again, as before the cache. */
 @QuarkusTest
-@TestProfile(CredentialCacheOffTest.CacheOff.class)
+@TestProfile(SettingsProfile.class)
 class CredentialCacheOffTest {
-
-    public static class CacheOff extends OwnDatabaseProfile {
-        public CacheOff() {
-            super("candor-auth-nocache", "candor.auth.credential-cache-ttl", "PT0S");
-        }
-    }
 
     @Inject
     TestData data;
