@@ -81,7 +81,7 @@ public class StagePages {
                          @RestForm String from) {
         Form form = Form.empty().with("stage", stage).with("promisedDecisionDate", promisedDecisionDate).with("note", note)
                 .with("toldHow", toldHow).with("tell", tell).with("personalNote", personalNote);
-        try {
+        return FormRefusal.attempt(() -> {
             Stage target = Form.enumValue("stage", stage, Stage.class);
             if (target == null) {
                 throw ProblemException.invalidField("stage", "choose the stage to move to");
@@ -104,9 +104,7 @@ public class StagePages {
                     : "/applications/" + id;
             return Flash.redirect(back, moved.application().candidate.displayName() + ": " + moved(moved.application())
                     + (moved.letter() == null ? "" : " " + previews.told(moved.letter(), "Stage update")));
-        } catch (ProblemException e) {
-            return FormRefusal.reshow(e, () -> page.withForm(id, ApplicationAction.MOVE, form.fail(e)));
-        }
+        }, e -> page.withForm(id, ApplicationAction.MOVE, form.fail(e)));
     }
 
     private TemplateInstance previewPage(long id, Form form, MoveInput input, Preview preview, String notice) {
@@ -136,13 +134,11 @@ public class StagePages {
                                 @RestForm String note, @RestForm String personalNote) {
         Form form = Form.empty().with("stage", stage).with("promisedDecisionDate", promisedDecisionDate).with("note", note)
                 .with("tell", "on").with("personalNote", personalNote);
-        try {
+        return FormRefusal.attempt(() -> {
             MoveInput input = new MoveInput(Form.enumValue("stage", stage, Stage.class), note, form.dateValue("promisedDecisionDate"),
                     null, true, personalNote);
             return Response.ok(previewPage(id, form, input, moves.preview(id, input, currentUser.get()), null)).build();
-        } catch (ProblemException e) {
-            return FormRefusal.reshow(e, () -> page.withForm(id, ApplicationAction.MOVE, form.fail(e)));
-        }
+        }, e -> page.withForm(id, ApplicationAction.MOVE, form.fail(e)));
     }
 
     /** The flash after a move: where it is now and what was promised. */
@@ -158,16 +154,14 @@ public class StagePages {
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Response told(@PathParam("id") long id, @RestForm String how, @RestForm String note) {
         Form form = Form.empty().with("how", how).with("note", note);
-        try {
+        return FormRefusal.attempt(() -> {
             ClosureWatch.ToldHow told = Form.enumValue("how", how, ClosureWatch.ToldHow.class);
             if (told == null) {
                 throw ProblemException.invalidField("how", "choose how the candidate was told");
             }
             applications.recordTold(id, new ToldInput(told, null, note), currentUser.get());
             return Flash.redirect("/applications/" + id, "Recorded: the candidate was told " + told.label + ".");
-        } catch (ProblemException e) {
-            return FormRefusal.reshow(e, () -> page.withForm(id, ApplicationAction.TOLD, form.fail(e)));
-        }
+        }, e -> page.withForm(id, ApplicationAction.TOLD, form.fail(e)));
     }
 
     /** A note for the team in the application's timeline; the candidate never sees it. */
@@ -177,11 +171,9 @@ public class StagePages {
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Response note(@PathParam("id") long id, @RestForm String note) {
         Form form = Form.empty().with("note", note);
-        try {
+        return FormRefusal.attempt(() -> {
             applications.addNote(id, note, currentUser.get());
             return Flash.redirect("/applications/" + id, "Note added to the timeline.");
-        } catch (ProblemException e) {
-            return FormRefusal.reshow(e, () -> page.withForm(id, ApplicationAction.NOTE, form.fail(e)));
-        }
+        }, e -> page.withForm(id, ApplicationAction.NOTE, form.fail(e)));
     }
 }

@@ -87,7 +87,7 @@ public class BulkPages {
         Form form = form(action, stage, tell, promisedDecisionDate, reasonId, personalNote,
                 templateId == null ? String.valueOf(outcomes.defaultRejectionLetter(id)) : templateId);
         List<Long> ids = ids(application);
-        try {
+        return FormRefusal.attempt(() -> {
             if (chosen == null && (action == null || action.isBlank())) {
                 // From the pipeline without an action: the choice form, no errors yet.
                 return Response.ok(choice(id, ids, form)).build();
@@ -96,9 +96,7 @@ public class BulkPages {
             BulkActions.Plan plan = bulk.plan(id, request, currentUser.get());
             return Response.ok(Templates.confirm(requisition(id), request.action(), plan, form, ids,
                     request.stage() == null ? null : request.stage().label)).build();
-        } catch (ProblemException e) {
-            return FormRefusal.reshow(e, () -> choice(id, ids, form.fail(e)));
-        }
+        }, e -> choice(id, ids, form.fail(e)));
     }
 
     @POST
@@ -110,15 +108,13 @@ public class BulkPages {
                             @RestForm String reasonId, @RestForm String personalNote, @RestForm String templateId) {
         Form form = form(action, stage, tell, promisedDecisionDate, reasonId, personalNote, templateId);
         List<Long> ids = ids(application);
-        try {
+        return FormRefusal.attempt(() -> {
             BulkActions.Done done = bulk.apply(id, request(ids, form), currentUser.get());
             String message = done.done() + (done.done() == 1 ? " candidate" : " candidates") + " done; "
                     + done.letters() + (done.letters() == 1 ? " letter goes" : " letters go") + " out."
                     + (done.refused().isEmpty() ? "" : " Not done: " + String.join("; ", done.refused()));
             return Flash.redirect("/requisitions/" + id + "#pipeline", message);
-        } catch (ProblemException e) {
-            return FormRefusal.reshow(e, () -> choice(id, ids, form.fail(e)));
-        }
+        }, e -> choice(id, ids, form.fail(e)));
     }
 
     private TemplateInstance choice(long id, List<Long> ids, Form form) {

@@ -96,12 +96,10 @@ public class CandidatePages {
                            @RestForm String lastName, @RestForm String firstNameTerms, @RestForm String email,
                            @RestForm String phone, @RestForm String preferredChannel, @RestForm String language) {
         Form form = form(salutation, firstName, lastName, firstNameTerms, email, phone, preferredChannel, language);
-        try {
+        return FormRefusal.attempt(() -> {
             candidates.update(id, input(form));
             return Flash.redirect("/candidates/" + id, "Candidate details saved.");
-        } catch (ProblemException e) {
-            return FormRefusal.reshow(e, () -> form(id, form.fail(e), candidateView(id)));
-        }
+        }, e -> form(id, form.fail(e), candidateView(id)));
     }
 
     @Transactional

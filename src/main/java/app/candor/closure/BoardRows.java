@@ -7,7 +7,7 @@ import app.candor.closure.BoardView.Action;
 import app.candor.closure.BoardView.Recruiter;
 import app.candor.closure.BoardView.Ref;
 import app.candor.closure.BoardView.Row;
-import app.candor.closure.NextActions.Letter;
+import app.candor.closure.NextActions.UntoldLetter;
 import app.candor.interview.Interview;
 import app.candor.message.Message;
 import app.candor.message.MessageKind;
@@ -66,7 +66,7 @@ class BoardRows {
     private record Waiting(Channel channel, int count, String note) {
     }
 
-    private record Facts(Map<Long, List<Letter>> letters, Map<Long, Waiting> waiting) {
+    private record Facts(Map<Long, List<UntoldLetter>> letters, Map<Long, Waiting> waiting) {
     }
 
     private Facts facts(List<Fetched> fetched) {
@@ -80,14 +80,14 @@ class BoardRows {
                 }
             }
         }
-        Map<Long, List<Letter>> letters = new HashMap<>();
+        Map<Long, List<UntoldLetter>> letters = new HashMap<>();
         if (!ids.isEmpty()) {
             em.createQuery("select m.application.id, m.id, m.kind, m.state from Message m where m.application.id in :ids"
                             + " and m.kind in :closing and m.state in :untold order by m.createdAt, m.id", Object[].class)
                     .setParameter("ids", ids).setParameter("closing", CLOSING).setParameter("untold", UNTOLD)
                     .getResultList()
                     .forEach(r -> letters.computeIfAbsent((Long) r[0], k -> new ArrayList<>())
-                            .add(new Letter((Long) r[1], (MessageKind) r[2], (MessageState) r[3])));
+                            .add(new UntoldLetter((Long) r[1], (MessageKind) r[2], (MessageState) r[3])));
         }
         Map<Long, Waiting> waiting = new LinkedHashMap<>();
         if (!chased.isEmpty()) {

@@ -61,16 +61,14 @@ public class ChaserPages {
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Response log(@PathParam("id") long id, @RestForm String channel, @RestForm String receivedAt, @RestForm String note) {
         Form form = Form.empty().with("channel", channel).with("receivedAt", receivedAt).with("note", note);
-        try {
+        return FormRefusal.attempt(() -> {
             Channel how = Form.enumValue("channel", channel, Channel.class);
             OffsetDateTime at = form.dateTimeValue("receivedAt", calendar.zone());
             Chaser c = chasers.log(id, new ChaserInput(how, note, at), currentUser.get());
             return Flash.redirect("/applications/" + id + "#chasers", "Chaser logged (" + (c.channel == Channel.PHONE ? "a call" : "an e-mail")
                     + ", " + TemplateExtensions.human(c.receivedAt) + "). It waits for a reply until your next letter to the candidate,"
                     + " or until you mark it answered.");
-        } catch (ProblemException e) {
-            return FormRefusal.reshow(e, () -> page.withForm(id, ApplicationAction.CHASER, form.fail(e)));
-        }
+        }, e -> page.withForm(id, ApplicationAction.CHASER, form.fail(e)));
     }
 
     /** The candidate was called back. From the board ({@code from=board}) it goes back to the same board page. */

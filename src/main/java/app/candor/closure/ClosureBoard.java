@@ -177,7 +177,7 @@ public class ClosureBoard {
         parts.add(applications(BoardSection.DUE_SOON, "a.chasedAt is null and a.closure.due >= :today and a.closure.due <= :until" + only,
                 byPromise, params("open", ClosureState.OPEN, "today", today, "until", dueSoonUntil), me));
 
-        // 5: interviews whose feedback went missing (FeedbackDue stamps the reminder exactly then) and is still not submitted.
+        // 5: interviews whose feedback went missing (InterviewFeedbackDue stamps the reminder exactly then) and is still not submitted.
         String feedbackWhere = " where i.state = :scheduled and i.feedbackRemindedAt is not null and a.closure.state <> :closed"
                 + " and a.stage in :pipeline and not exists (select f.id from InterviewFeedback f where f.interview = i"
                 + " and f.state = :submitted and f.author = hm.username)" + mine("a.recruiterId", me) + only;

@@ -14,7 +14,6 @@ import app.candor.message.PreviewPage.MessagePreview;
 import app.candor.system.Flash;
 import app.candor.system.Form;
 import app.candor.system.FormRefusal;
-import app.candor.system.ProblemException;
 import app.candor.system.TemplateExtensions;
 import app.candor.user.CurrentUser;
 import app.candor.user.Role;
@@ -69,13 +68,11 @@ public class DelayPages {
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Response preview(@PathParam("id") long id, @RestForm String promisedDecisionDate, @RestForm String personalNote) {
         Form form = Form.empty().with("promisedDecisionDate", promisedDecisionDate).with("personalNote", personalNote);
-        try {
+        return FormRefusal.attempt(() -> {
             DelayInput input = new DelayInput(form.dateValue("promisedDecisionDate"), personalNote);
             Preview preview = delays.preview(id, input, currentUser.get());
             return Response.ok(previewPage(id, form, input, preview, null)).build();
-        } catch (ProblemException e) {
-            return FormRefusal.reshow(e, () -> page.withForm(id, ApplicationAction.DELAY, form.fail(e)));
-        }
+        }, e -> page.withForm(id, ApplicationAction.DELAY, form.fail(e)));
     }
 
     @POST
@@ -84,7 +81,7 @@ public class DelayPages {
     public Response delay(@PathParam("id") long id, @RestForm String promisedDecisionDate, @RestForm String personalNote,
                           @RestForm String previewedNote) {
         Form form = Form.empty().with("promisedDecisionDate", promisedDecisionDate).with("personalNote", personalNote);
-        try {
+        return FormRefusal.attempt(() -> {
             DelayInput input = new DelayInput(form.dateValue("promisedDecisionDate"), personalNote);
             if (!PreviewPage.previewed(personalNote, previewedNote)) {
                 Preview preview = delays.preview(id, input, currentUser.get());
@@ -93,9 +90,7 @@ public class DelayPages {
             Message m = delays.delay(id, input, currentUser.get());
             return Flash.redirect("/applications/" + id, "Decision now promised by " + TemplateExtensions.human(input.promisedDecisionDate())
                     + ". " + previews.told(m, "Apology"));
-        } catch (ProblemException e) {
-            return FormRefusal.reshow(e, () -> page.withForm(id, ApplicationAction.DELAY, form.fail(e)));
-        }
+        }, e -> page.withForm(id, ApplicationAction.DELAY, form.fail(e)));
     }
 
     private TemplateInstance previewPage(long id, Form form, DelayInput input, Preview preview, String notice) {

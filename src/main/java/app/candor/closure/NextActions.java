@@ -17,28 +17,28 @@ final class NextActions {
     }
 
     /** A closing letter that has not reached the candidate. */
-    record Letter(long id, MessageKind kind, MessageState state) {
+    record UntoldLetter(long id, MessageKind kind, MessageState state) {
     }
 
     /**
      * The next step for an application that is late, chased or due: finish telling the candidate what
      * was already decided, or else decide (an outcome, or a later date), answering the chaser too.
      */
-    static List<Action> forApplication(Application a, List<Letter> untold) {
-        Letter call = first(untold, MessageState.CALL_PENDING);
+    static List<Action> forApplication(Application a, List<UntoldLetter> untold) {
+        UntoldLetter call = first(untold, MessageState.CALL_PENDING);
         if (call != null) {
             return List.of(markCallDone(call.id()));
         }
-        Letter failed = first(untold, MessageState.FAILED);
+        UntoldLetter failed = first(untold, MessageState.FAILED);
         if (failed != null) {
             return List.of(fixAddress(a.candidate.id));
         }
-        Letter scheduled = first(untold, MessageState.SCHEDULED);
+        UntoldLetter scheduled = first(untold, MessageState.SCHEDULED);
         if (scheduled != null) {
             return List.of(new Action("SEND_NOW", "Send now", "GET", "/messages/" + scheduled.id() + "#send-now",
                     new Endpoint("POST", "/api/messages/" + scheduled.id() + "/send-now")));
         }
-        Letter queued = first(untold, MessageState.QUEUED);
+        UntoldLetter queued = first(untold, MessageState.QUEUED);
         if (queued != null) {
             return List.of(new Action("CHECK_DELIVERY", "Check delivery", "GET", "/messages/" + queued.id(),
                     new Endpoint("GET", "/api/messages/" + queued.id())));
@@ -66,7 +66,7 @@ final class NextActions {
         return actions;
     }
 
-    private static Letter first(List<Letter> letters, MessageState state) {
+    private static UntoldLetter first(List<UntoldLetter> letters, MessageState state) {
         return letters.stream().filter(l -> l.state() == state).findFirst().orElse(null);
     }
 

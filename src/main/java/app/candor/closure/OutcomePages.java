@@ -16,7 +16,6 @@ import app.candor.system.BusinessCalendar;
 import app.candor.system.Flash;
 import app.candor.system.Form;
 import app.candor.system.FormRefusal;
-import app.candor.system.ProblemException;
 import app.candor.user.CurrentUser;
 import app.candor.user.Role;
 import io.quarkus.qute.TemplateInstance;
@@ -78,13 +77,11 @@ public class OutcomePages {
                             @RestForm String personalNote, @RestForm String when, @RestForm String sendAt,
                             @RestForm String templateId) {
         Form form = outcomeForm(outcome, reasonId, personalNote, when, sendAt, templateId);
-        try {
+        return FormRefusal.attempt(() -> {
             OutcomeInput input = outcomeInput(form);
             Preview preview = outcomes.preview(id, input, currentUser.get());
             return Response.ok(previewPage(id, form, input, preview, null)).build();
-        } catch (ProblemException e) {
-            return FormRefusal.reshow(e, () -> page.withForm(id, ApplicationAction.OUTCOME, form.fail(e)));
-        }
+        }, e -> page.withForm(id, ApplicationAction.OUTCOME, form.fail(e)));
     }
 
     /**
@@ -98,7 +95,7 @@ public class OutcomePages {
                            @RestForm String personalNote, @RestForm String when, @RestForm String sendAt,
                            @RestForm String previewedNote, @RestForm String templateId) {
         Form form = outcomeForm(outcome, reasonId, personalNote, when, sendAt, templateId);
-        try {
+        return FormRefusal.attempt(() -> {
             OutcomeInput input = outcomeInput(form);
             if (!PreviewPage.previewed(personalNote, previewedNote)) {
                 Preview preview = outcomes.preview(id, input, currentUser.get());
@@ -106,9 +103,7 @@ public class OutcomePages {
             }
             Message m = outcomes.record(id, input, currentUser.get());
             return Flash.redirect("/applications/" + id, previews.told(m, m.kind.label));
-        } catch (ProblemException e) {
-            return FormRefusal.reshow(e, () -> page.withForm(id, ApplicationAction.OUTCOME, form.fail(e)));
-        }
+        }, e -> page.withForm(id, ApplicationAction.OUTCOME, form.fail(e)));
     }
 
     private TemplateInstance previewPage(long id, Form form, OutcomeInput input, Preview preview, String notice) {

@@ -4,7 +4,7 @@ import app.candor.interview.HowItWent;
 import app.candor.link.CandidateForms;
 import app.candor.link.CandidateForms.Choice;
 import app.candor.link.CandidateStatuses;
-import app.candor.link.CandidateWords;
+import app.candor.link.CandidatePageWords;
 import app.candor.system.ClientAddress;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
@@ -62,7 +62,7 @@ public class DebriefPage {
                            @Context HttpServerRequest request) {
         String address = ClientAddress.of(request);
         DebriefService.Page page = debriefs.page(token, address); // refuses a bad token before anything else is read
-        CandidateWords words = CandidateStatuses.words(page.status().language());
+        CandidatePageWords words = CandidateStatuses.words(page.status().language());
         if (page.answered()) {
             return CandidateForms.backTo(PAGE, token, words.debriefAlready());
         }
@@ -87,7 +87,7 @@ public class DebriefPage {
     }
 
     private static TemplateInstance page(DebriefService.Page page, String token, Entered entered) {
-        CandidateWords w = CandidateStatuses.words(page.status().language());
+        CandidatePageWords w = CandidateStatuses.words(page.status().language());
         List<Choice> options = Arrays.stream(HowItWent.values()).map(h -> new Choice(h.name(), switch (h) {
             case GREAT -> w.debriefGreat();
             case GOOD -> w.debriefGood();

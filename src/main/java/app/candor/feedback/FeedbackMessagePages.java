@@ -6,7 +6,6 @@ import app.candor.message.Preview;
 import app.candor.system.Flash;
 import app.candor.system.Form;
 import app.candor.system.FormRefusal;
-import app.candor.system.ProblemException;
 import app.candor.user.CurrentUser;
 import app.candor.user.Role;
 import io.quarkus.qute.CheckedTemplate;
@@ -60,12 +59,10 @@ public class FeedbackMessagePages {
     public Response preview(@PathParam("id") long id, @RestForm String text) {
         Form form = Form.empty().with("text", text);
         ApplicationView view = applications.view(id, currentUser.get());
-        try {
+        return FormRefusal.attempt(() -> {
             FeedbackMessageService.Draft draft = messages.preview(id, new FeedbackMessageInput(text), currentUser.get());
             return Response.ok(Templates.page(view, form, draft.proposedText(), draft.preview())).build();
-        } catch (ProblemException e) {
-            return FormRefusal.reshow(e, () -> Templates.page(view, form.fail(e), null, null));
-        }
+        }, e -> Templates.page(view, form.fail(e), null, null));
     }
 
     @POST
@@ -73,14 +70,12 @@ public class FeedbackMessagePages {
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Response send(@PathParam("id") long id, @RestForm String text) {
         Form form = Form.empty().with("text", text);
-        try {
+        return FormRefusal.attempt(() -> {
             messages.send(id, new FeedbackMessageInput(text), currentUser.get());
             return Flash.redirect("/applications/" + id, "Feedback sent to the candidate; it shows in the timeline.");
-        } catch (ProblemException e) {
-            return FormRefusal.reshow(e, () -> {
-                ApplicationView view = applications.view(id, currentUser.get());
-                return Templates.page(view, form.fail(e), null, null);
-            });
-        }
+        }, e -> {
+            ApplicationView view = applications.view(id, currentUser.get());
+            return Templates.page(view, form.fail(e), null, null);
+        });
     }
 }

@@ -3,9 +3,9 @@ package app.candor.feedback;
 import java.time.Instant;
 
 /** Fired in the request's transaction (see application/ApplicationEvents). */
-public final class FeedbackEvents {
+public final class FeedbackRequestEvents {
 
-    private FeedbackEvents() {
+    private FeedbackRequestEvents() {
     }
 
     /** A rejected candidate asked for feedback through their link. */

@@ -2,7 +2,7 @@ package app.candor.feedback;
 
 import app.candor.link.CandidateForms;
 import app.candor.link.CandidateStatuses;
-import app.candor.link.CandidateWords;
+import app.candor.link.CandidatePageWords;
 import app.candor.system.ClientAddress;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
@@ -50,7 +50,7 @@ public class FeedbackRequestPage {
         String address = ClientAddress.of(request);
         FeedbackRequestService.Result result = requests.ask(token, address);
         FeedbackRequestService.Page page = requests.page(token, address);
-        CandidateWords words = CandidateStatuses.words(page.status().language());
+        CandidatePageWords words = CandidateStatuses.words(page.status().language());
         String message = switch (result) {
             case RECORDED -> words.feedbackRecorded(page.status().contact().name());
             case ALREADY_ASKED -> words.feedbackAlready(page.askedOn());

@@ -77,7 +77,7 @@ public class FeedbackRequestService {
     public enum Result { RECORDED, ALREADY_ASKED, NOT_AVAILABLE }
 
     @Inject
-    Event<FeedbackEvents.Requested> requested;
+    Event<FeedbackRequestEvents.Requested> requested;
 
     @Transactional
     public Result ask(String token, String address) {
@@ -96,7 +96,7 @@ public class FeedbackRequestService {
         request.application = a;
         request.requestedAt = now;
         request.persist();
-        requested.fire(new FeedbackEvents.Requested(a.id, now));
+        requested.fire(new FeedbackRequestEvents.Requested(a.id, now));
 
         User recruiter = a.requisition.recruiter;
         String name = a.candidate.firstName + " " + a.candidate.lastName;

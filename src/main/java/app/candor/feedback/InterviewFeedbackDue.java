@@ -29,7 +29,7 @@ import java.util.List;
  * conditional update, so repeated sweeps and several instances remind once.
  */
 @ApplicationScoped
-public class FeedbackDue implements InterviewFollowUps.Feedback {
+public class InterviewFeedbackDue implements InterviewFollowUps.Feedback {
 
     @Inject
     CandorConfig config;

@@ -4,7 +4,6 @@ import app.candor.system.BusinessCalendar;
 import app.candor.system.Flash;
 import app.candor.system.Form;
 import app.candor.system.FormRefusal;
-import app.candor.system.ProblemException;
 import app.candor.user.CurrentUser;
 import app.candor.user.Role;
 import io.quarkus.qute.CheckedTemplate;
@@ -24,10 +23,10 @@ import org.jboss.resteasy.reactive.RestForm;
 /** The feedback page of an interview: everyone on the team reads it; the requisition's hiring manager writes theirs here. */
 @Path("/interviews/{id}/feedback")
 @Produces(MediaType.TEXT_HTML)
-public class FeedbackPages {
+public class InterviewFeedbackPages {
 
     @Inject
-    FeedbackService feedback;
+    InterviewFeedbackService feedback;
 
     @Inject
     CurrentUser currentUser;
@@ -37,13 +36,13 @@ public class FeedbackPages {
 
     @CheckedTemplate
     static class Templates {
-        static native TemplateInstance page(FeedbackService.Page page, Form form, Recommendation[] recommendations, String zone);
+        static native TemplateInstance page(InterviewFeedbackService.Page page, Form form, Recommendation[] recommendations, String zone);
     }
 
     @GET
     @RolesAllowed({Role.RECRUITER, Role.HIRING_MANAGER})
     public TemplateInstance show(@PathParam("id") long id) {
-        FeedbackService.Page page = feedback.page(id, currentUser.get());
+        InterviewFeedbackService.Page page = feedback.page(id, currentUser.get());
         Form form = Form.empty();
         if (page.mine() != null) {
             form.with("recommendation", page.mine().recommendation()).with("strengths", page.mine().strengths())
@@ -59,21 +58,19 @@ public class FeedbackPages {
                          @RestForm String concerns, @RestForm String shareable, @RestForm String action) {
         Form form = Form.empty().with("recommendation", recommendation).with("strengths", strengths).with("concerns", concerns)
                 .with("shareable", shareable);
-        try {
+        return FormRefusal.attempt(() -> {
             Recommendation chosen = recommendation == null || recommendation.isBlank() ? null
                     : Form.enumValue("recommendation", recommendation, Recommendation.class);
-            FeedbackInput input = new FeedbackInput(chosen, strengths, concerns, shareable);
-            FeedbackView saved = "submit".equals(action) ? feedback.saveAndSubmit(id, input, currentUser.get())
+            InterviewFeedbackInput input = new InterviewFeedbackInput(chosen, strengths, concerns, shareable);
+            InterviewFeedbackView saved = "submit".equals(action) ? feedback.saveAndSubmit(id, input, currentUser.get())
                     : feedback.save(id, input, currentUser.get());
             String message = "submit".equals(action) ? "Feedback submitted. The recruiter sees it now."
                     : saved.state() == InterviewFeedback.State.SUBMITTED ? "Feedback updated; what it said before is kept in its history."
                     : "Draft saved. Submit it when it is complete.";
             return Flash.redirect("/interviews/" + id + "/feedback", message);
-        } catch (ProblemException e) {
-            return FormRefusal.reshow(e, () -> {
-                FeedbackService.Page page = feedback.page(id, currentUser.get());
-                return Templates.page(page, form.fail(e), Recommendation.values(), calendar.zone().getId());
-            });
-        }
+        }, e -> {
+            InterviewFeedbackService.Page page = feedback.page(id, currentUser.get());
+            return Templates.page(page, form.fail(e), Recommendation.values(), calendar.zone().getId());
+        });
     }
 }

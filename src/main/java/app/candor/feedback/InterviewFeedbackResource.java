@@ -22,10 +22,10 @@ import java.util.List;
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
 @Tag(name = "Interview feedback")
-public class FeedbackResource {
+public class InterviewFeedbackResource {
 
     @Inject
-    FeedbackService feedback;
+    InterviewFeedbackService feedback;
 
     @Inject
     CurrentUser currentUser;
@@ -33,14 +33,14 @@ public class FeedbackResource {
     @GET
     @RolesAllowed({Role.RECRUITER, Role.HIRING_MANAGER})
     @Operation(summary = "All feedback on the interview, with the history of edits after submission")
-    public List<FeedbackView> list(@PathParam("id") long id) {
+    public List<InterviewFeedbackView> list(@PathParam("id") long id) {
         return feedback.list(id, currentUser.get());
     }
 
     @PUT
     @RolesAllowed(Role.HIRING_MANAGER)
     @Operation(summary = "Save your feedback (a draft, or an edit of submitted feedback, kept as history)")
-    public FeedbackView save(@PathParam("id") long id, FeedbackInput input) {
+    public InterviewFeedbackView save(@PathParam("id") long id, InterviewFeedbackInput input) {
         return feedback.save(id, input, currentUser.get());
     }
 
@@ -48,7 +48,7 @@ public class FeedbackResource {
     @Path("submit")
     @RolesAllowed(Role.HIRING_MANAGER)
     @Operation(summary = "Submit your draft; needs a recommendation and the text that may be shared with the candidate")
-    public FeedbackView submit(@PathParam("id") long id) {
+    public InterviewFeedbackView submit(@PathParam("id") long id) {
         return feedback.submit(id, currentUser.get());
     }
 }

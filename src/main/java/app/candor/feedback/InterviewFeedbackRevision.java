@@ -19,7 +19,7 @@ import java.util.List;
 /** What submitted feedback said before an edit. */
 @Entity
 @Table(name = "feedback_revision")
-public class FeedbackRevision extends PanacheEntityBase {
+public class InterviewFeedbackRevision extends PanacheEntityBase {
 
     @Id
     @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "feedback_revision_seq")
@@ -49,7 +49,7 @@ public class FeedbackRevision extends PanacheEntityBase {
     @Column(length = 4000)
     public String shareable;
 
-    public static List<FeedbackRevision> listFor(long feedbackId) {
+    public static List<InterviewFeedbackRevision> listFor(long feedbackId) {
         return list("feedbackId = ?1 order by revisedAt, id", feedbackId);
     }
 }

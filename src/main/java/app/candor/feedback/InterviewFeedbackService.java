@@ -22,7 +22,7 @@ import java.util.List;
  * often as needed; once submitted, every edit keeps what it said before as a revision.
  */
 @ApplicationScoped
-public class FeedbackService {
+public class InterviewFeedbackService {
 
     /** Tells the recruiter, in this transaction (see notification.AttentionRecorder). */
     @Inject
@@ -35,12 +35,12 @@ public class FeedbackService {
     Clock clock;
 
     @Transactional
-    public List<FeedbackView> list(long interviewId, User viewer) {
-        return InterviewFeedback.listFor(Interview.findVisible(interviewId, viewer, false)).stream().map(FeedbackView::of).toList();
+    public List<InterviewFeedbackView> list(long interviewId, User viewer) {
+        return InterviewFeedback.listFor(Interview.findVisible(interviewId, viewer, false)).stream().map(InterviewFeedbackView::of).toList();
     }
 
     /** What the feedback page shows: the interview, all feedback on it, and whether the viewer may write theirs now. */
-    public record Page(Interview interview, String candidateName, String role, List<FeedbackView> all, FeedbackView mine,
+    public record Page(Interview interview, String candidateName, String role, List<InterviewFeedbackView> all, InterviewFeedbackView mine,
                        boolean author, boolean takenPlace) {
         public boolean canWrite() {
             return author && takenPlace && interview.state == InterviewState.SCHEDULED;
@@ -50,8 +50,8 @@ public class FeedbackService {
     @Transactional
     public Page page(long interviewId, User viewer) {
         Interview i = Interview.findVisible(interviewId, viewer, false);
-        List<FeedbackView> all = InterviewFeedback.listFor(i).stream().map(FeedbackView::of).toList();
-        FeedbackView mine = all.stream().filter(f -> f.author().equals(viewer.username)).findFirst().orElse(null);
+        List<InterviewFeedbackView> all = InterviewFeedback.listFor(i).stream().map(InterviewFeedbackView::of).toList();
+        InterviewFeedbackView mine = all.stream().filter(f -> f.author().equals(viewer.username)).findFirst().orElse(null);
         boolean author = i.application.requisition.hiringManager != null && i.application.requisition.hiringManager.id.equals(viewer.id);
         i.interviewers.size(); // loaded for the page
         return new Page(i, i.application.candidate.displayName(), i.application.requisition.title, all, mine, author,
@@ -60,14 +60,14 @@ public class FeedbackService {
 
     /** Saves and submits in one step (the page's Submit button). */
     @Transactional
-    public FeedbackView saveAndSubmit(long interviewId, FeedbackInput input, User author) {
-        FeedbackView saved = save(interviewId, input, author);
+    public InterviewFeedbackView saveAndSubmit(long interviewId, InterviewFeedbackInput input, User author) {
+        InterviewFeedbackView saved = save(interviewId, input, author);
         return saved.state() == InterviewFeedback.State.SUBMITTED ? saved : submit(interviewId, author);
     }
 
     /** Saves the author's feedback on the interview: a new draft, a changed draft, or an edit of submitted feedback. */
     @Transactional
-    public FeedbackView save(long interviewId, FeedbackInput input, User author) {
+    public InterviewFeedbackView save(long interviewId, InterviewFeedbackInput input, User author) {
         validator.requireValid(input);
         Interview interview = writable(interviewId, author);
         Instant now = clock.instant();
@@ -81,7 +81,7 @@ public class FeedbackService {
             return draft;
         });
         if (f.state == InterviewFeedback.State.SUBMITTED) {
-            FeedbackRevision before = new FeedbackRevision();
+            InterviewFeedbackRevision before = new InterviewFeedbackRevision();
             before.feedbackId = f.id;
             before.revisedAt = now;
             before.revisedBy = author.username;
@@ -98,12 +98,12 @@ public class FeedbackService {
         f.shareable = InputValidator.clean(input.shareable());
         f.updatedAt = now;
         f.persist();
-        return FeedbackView.of(f);
+        return InterviewFeedbackView.of(f);
     }
 
     /** Submits the author's draft: from now on it counts, and edits are kept as history. */
     @Transactional
-    public FeedbackView submit(long interviewId, User author) {
+    public InterviewFeedbackView submit(long interviewId, User author) {
         Interview interview = writable(interviewId, author);
         InterviewFeedback f = InterviewFeedback.findBy(interview, author.username)
                 .orElseThrow(() -> ProblemException.conflict("There is no draft to submit: save your feedback first."));
@@ -118,7 +118,7 @@ public class FeedbackService {
                 author.fullName + " submitted interview feedback on " + interview.application.candidate.displayName() + " ("
                         + interview.application.requisition.title + ").", author.id));
         Log.infof("Feedback %d on interview %d submitted by %s", f.id, interviewId, author.username);
-        return FeedbackView.of(f);
+        return InterviewFeedbackView.of(f);
     }
 
     private static void requireComplete(Recommendation recommendation, String shareable) {

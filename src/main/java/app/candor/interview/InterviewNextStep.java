@@ -4,7 +4,7 @@ import app.candor.application.Application;
 import app.candor.candidate.Languages;
 import app.candor.link.CandidateStatuses;
 import app.candor.link.NextSteps;
-import app.candor.message.Msg;
+import app.candor.message.LetterWords;
 import app.candor.system.CandorConfig;
 import io.quarkus.qute.i18n.Localized;
 import io.quarkus.qute.i18n.MessageBundles;
@@ -37,7 +37,7 @@ public class InterviewNextStep implements NextSteps {
                     ZonedDateTime at = i.startsAt.atZone(config.timeZone());
                     String when = DateTimeFormatter.ofLocalizedDate(FormatStyle.FULL).withLocale(locale).format(at) + ", "
                             + DateTimeFormatter.ofLocalizedTime(FormatStyle.SHORT).withLocale(locale).format(at) + " (" + config.timeZone().getId() + ")";
-                    Msg msg = MessageBundles.get(Msg.class, Localized.Literal.of(language));
+                    LetterWords msg = MessageBundles.get(LetterWords.class, Localized.Literal.of(language));
                     String how = switch (i.kind) {
                         case PHONE -> msg.kindPhone();
                         case VIDEO -> msg.kindVideo();

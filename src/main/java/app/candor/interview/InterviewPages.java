@@ -116,17 +116,15 @@ public class InterviewPages {
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Response cancel(@PathParam("id") long id, @PathParam("interviewId") long interviewId) {
         User me = currentUser.get();
-        try {
+        // A cancellation has no form of its own: its refusal shows above the interviews, no form open.
+        return FormRefusal.attempt(() -> {
             if (interviews.view(interviewId, me).applicationId() != id) {
                 throw ProblemException.notFound("Interview", interviewId);
             }
             InterviewView cancelled = interviews.cancel(interviewId, me);
             return Flash.redirect("/applications/" + id, "Interview on " + TemplateExtensions.human(cancelled.startsAt()) + " ("
                     + calendar.zone().getId() + ") cancelled; a candidate still expecting it is told (see the timeline).");
-        } catch (ProblemException e) {
-            // A cancellation has no form of its own: its refusal shows above the interviews, no form open.
-            return FormRefusal.reshow(e, () -> page.withForm(id, null, Form.empty().fail(e)));
-        }
+        }, e -> page.withForm(id, null, Form.empty().fail(e)));
     }
 
     /**
@@ -140,7 +138,8 @@ public class InterviewPages {
     public Response move(@PathParam("id") long id, @PathParam("interviewId") long interviewId, @RestForm String startsAt,
                          @RestForm String durationMinutes, @RestForm String kind, @RestForm String location) {
         User me = currentUser.get();
-        try {
+        // As a cancellation: the refusal shows above the interviews, no form open.
+        return FormRefusal.attempt(() -> {
             InterviewView current = interviews.view(interviewId, me);
             if (current.applicationId() != id) {
                 throw ProblemException.notFound("Interview", interviewId);
@@ -153,10 +152,7 @@ public class InterviewPages {
             InterviewView moved = interviews.reschedule(interviewId, input, me);
             return Flash.redirect("/applications/" + id, "Interview moved to " + TemplateExtensions.human(moved.startsAt()) + " ("
                     + calendar.zone().getId() + "); the candidate's new details and calendar update show in the timeline.");
-        } catch (ProblemException e) {
-            // As a cancellation: the refusal shows above the interviews, no form open.
-            return FormRefusal.reshow(e, () -> page.withForm(id, null, Form.empty().fail(e)));
-        }
+        }, e -> page.withForm(id, null, Form.empty().fail(e)));
     }
 
     private Response refused(long id, Form form, ProblemException e) {

@@ -9,7 +9,7 @@ import io.quarkus.qute.i18n.MessageBundle;
  * templates, whose locale is the candidate's language.
  */
 @MessageBundle(value = "cand", locale = "en")
-public interface CandidateWords {
+public interface CandidatePageWords {
 
     @Message("{role} at {company}")
     String roleAt(String role, String company);

@@ -42,8 +42,8 @@ public class CandidateStatuses {
     @Inject
     LettersToCandidate letters;
 
-    public static CandidateWords words(String language) {
-        return MessageBundles.get(CandidateWords.class, Localized.Literal.of(language));
+    public static CandidatePageWords words(String language) {
+        return MessageBundles.get(CandidatePageWords.class, Localized.Literal.of(language));
     }
 
     public String date(LocalDate date, String language) {
@@ -57,7 +57,7 @@ public class CandidateStatuses {
     @Transactional(Transactional.TxType.MANDATORY)
     public CandidateStatus of(Application a) {
         String language = languages.of(a.candidate);
-        CandidateWords w = words(language);
+        CandidatePageWords w = words(language);
         List<StageChange> history = StageChange.listFor(a);
         Stage shown = a.stage;
         LocalDate promise = a.promisedDecisionDate;
@@ -92,7 +92,7 @@ public class CandidateStatuses {
                 open ? nextSteps.stream().map(n -> n.next(a, language)).flatMap(Optional::stream).findFirst().orElse(null) : null);
     }
 
-    private CandidateStatus.Sent sent(LettersToCandidate.Delivered m, String language, CandidateWords w) {
+    private CandidateStatus.Sent sent(LettersToCandidate.Delivered m, String language, CandidatePageWords w) {
         String date = m.at() == null ? "" : date(m.at(), language);
         // A call shows what it was based on (the letter), never the recruiter's note of how it went.
         return new CandidateStatus.Sent(date, m.call() ? w.phoneCall() + ": " + m.subject() : m.subject(), m.call(),

@@ -22,8 +22,8 @@ final class Greeting {
     private Greeting() {
     }
 
-    /** The greeting's words for a formal letter: what {@link Msg#greetingTitled} puts before the surname, or null for the full-name form. */
-    static String formal(Msg msg, String language, String salutation, String firstName, String lastName) {
+    /** The greeting's words for a formal letter: what {@link LetterWords#greetingTitled} puts before the surname, or null for the full-name form. */
+    static String formal(LetterWords msg, String language, String salutation, String firstName, String lastName) {
         Parsed parsed = parse(salutation);
         if (parsed == null) {
             return msg.greetingTitled(salutation.strip(), lastName);

@@ -3,7 +3,7 @@ package app.candor.message;
 import java.util.List;
 
 /** The data of one candidate letter, ready for the templates: everything already chosen and formatted. */
-public record Letter(
+public record LetterContent(
         MessageKind kind,
         String language,
         String subject,

@@ -9,7 +9,7 @@ import io.quarkus.qute.i18n.MessageBundle;
  * mail templates and from Java for subjects and call scripts.
  */
 @MessageBundle(value = "msg", locale = "en")
-public interface Msg {
+public interface LetterWords {
 
     @Message("Dear {title} {lastName},")
     String greetingTitled(String title, String lastName);

@@ -61,9 +61,9 @@ public class MessageComposer {
 
     @CheckedTemplate
     static class Templates {
-        static native MailTemplateInstance letter(Letter letter);
+        static native MailTemplateInstance letter(LetterContent letter);
 
-        static native TemplateInstance callScript(Letter letter, String phone, String email, String languageName, String keySentence);
+        static native TemplateInstance callScript(LetterContent letter, String phone, String email, String languageName, String keySentence);
 
         static native MailTemplateInstance teamNotice(String subject, String recipientName, List<String> lines, String url);
     }
@@ -137,7 +137,7 @@ public class MessageComposer {
     /** See {@link #bulk()}. */
     public final class Bulk {
         /** The letter's two parts with {@link #GREETING} in them, per letter without its candidate; empty: render each in full. */
-        private final Map<Letter, Optional<String[]>> rendered = new HashMap<>();
+        private final Map<LetterContent, Optional<String[]>> rendered = new HashMap<>();
         /** The team's template per kind and language, looked up once per bulk notice (a query per letter would flush the batch). */
         private final Map<String, Optional<LetterTemplates.Edited>> edited = new HashMap<>();
 
@@ -157,14 +157,14 @@ public class MessageComposer {
     static final String GREETING = "{{candor:greeting:7d3f}}";
     private static final HtmlEscaper HTML = new HtmlEscaper(List.of());
 
-    private Composed compose(Application application, User sender, Content content, Channel channel, Map<Letter, Optional<String[]>> rendered,
+    private Composed compose(Application application, User sender, Content content, Channel channel, Map<LetterContent, Optional<String[]>> rendered,
                              Optional<LetterTemplates.Edited> template) {
         if (!content.kind().toCandidate()) {
             throw new IllegalArgumentException(content.kind() + " is not a letter to a candidate");
         }
         Candidate c = application.candidate;
         String language = languages.of(c);
-        Msg msg = msg(language);
+        LetterWords msg = msg(language);
         Locale locale = Locale.forLanguageTag(language);
         String role = MailHeaders.oneLine(application.requisition.title);
         String company = MailHeaders.oneLine(config.companyName());
@@ -186,8 +186,8 @@ public class MessageComposer {
             case ROLE_REOPENED -> msg.subjectReopened(role, company);
             case WITHDRAWAL_NOTICE, FEEDBACK_REQUEST_NOTICE, FEEDBACK_REMINDER, CLOSURE_DIGEST -> throw new IllegalArgumentException(content.kind().name());
         });
-        Letter.InterviewDetails interview = content.interview() == null ? null
-                : new Letter.InterviewDetails(when, switch (content.interview().kind()) {
+        LetterContent.InterviewDetails interview = content.interview() == null ? null
+                : new LetterContent.InterviewDetails(when, switch (content.interview().kind()) {
                     case "PHONE" -> msg.kindPhone();
                     case "VIDEO" -> msg.kindVideo();
                     default -> msg.kindOnSite();
@@ -197,7 +197,7 @@ public class MessageComposer {
         String stage = content.kind() == MessageKind.STAGE_UPDATE ? stageName(msg, content.stage()) : null;
         String decisionDate = keepsPromise(content.kind()) && application.promisedDecisionDate != null && !application.stage.isTerminal()
                 ? date(application.promisedDecisionDate, locale) : null;
-        Letter letter = new Letter(content.kind(), language, subject, greeting(msg, language, c), c.firstName + " " + c.lastName, role, company,
+        LetterContent letter = new LetterContent(content.kind(), language, subject, greeting(msg, language, c), c.firstName + " " + c.lastName, role, company,
                 sender.fullName, sender.jobTitle, lines(content.personalNote()), newDate, content.confirmation(),
                 content.roles().stream().map(MailHeaders::oneLine).toList(), channel == Channel.EMAIL ? links(msg, content.kind()) : List.of(),
                 interview, stage, decisionDate);
@@ -228,18 +228,18 @@ public class MessageComposer {
     }
 
     /** The letter's HTML and text parts. */
-    private static String[] render(Letter letter, Locale locale) {
+    private static String[] render(LetterContent letter, Locale locale) {
         TemplateInstance mail = Templates.letter(letter).templateInstance();
         mail.setLocale(locale);
         return new String[] {render(mail, "text/html", locale), render(mail, "text/plain", locale)};
     }
 
     /**
-     * As {@link #render(Letter, Locale)}, from the letter rendered once for every candidate who gets the same one but
+     * As {@link #render(LetterContent, Locale)}, from the letter rendered once for every candidate who gets the same one but
      * for the greeting. Should the marker not stand exactly once in each part, every such letter is rendered in full.
      */
-    private static String[] renderShared(Letter letter, Locale locale, Map<Letter, Optional<String[]>> rendered) {
-        Letter shared = new Letter(letter.kind(), letter.language(), letter.subject(), GREETING, null, letter.role(), letter.company(),
+    private static String[] renderShared(LetterContent letter, Locale locale, Map<LetterContent, Optional<String[]>> rendered) {
+        LetterContent shared = new LetterContent(letter.kind(), letter.language(), letter.subject(), GREETING, null, letter.role(), letter.company(),
                 letter.senderName(), letter.senderTitle(), letter.noteLines(), letter.newDate(), letter.confirmation(), letter.roles(),
                 letter.links(), letter.interview(), letter.stage(), letter.decisionDate());
         Optional<String[]> parts = rendered.computeIfAbsent(shared, l -> {
@@ -263,11 +263,11 @@ public class MessageComposer {
     }
 
     /** The candidate's language if Candor writes it, else the first configured one. */
-    private static Msg msg(String language) {
-        return MessageBundles.get(Msg.class, Localized.Literal.of(language));
+    private static LetterWords msg(String language) {
+        return MessageBundles.get(LetterWords.class, Localized.Literal.of(language));
     }
 
-    private static String greeting(Msg msg, String language, Candidate c) {
+    private static String greeting(LetterWords msg, String language, Candidate c) {
         if (c.firstNameTerms) {
             return msg.greetingFirstName(c.firstName);
         }
@@ -277,7 +277,7 @@ public class MessageComposer {
         return msg.greetingFullName(c.firstName, c.lastName);
     }
 
-    private static String keySentence(Msg msg, Letter letter) {
+    private static String keySentence(LetterWords msg, LetterContent letter) {
         return switch (letter.kind()) {
             case OFFER -> msg.bodyOffer(letter.role(), letter.company());
             case REJECTION -> msg.bodyRejection(letter.role());
@@ -328,7 +328,7 @@ public class MessageComposer {
         };
     }
 
-    private static String stageName(Msg msg, Stage stage) {
+    private static String stageName(LetterWords msg, Stage stage) {
         if (stage == null) {
             throw new IllegalArgumentException("a stage update names its stage");
         }
@@ -347,22 +347,22 @@ public class MessageComposer {
                 + DateTimeFormatter.ofLocalizedTime(FormatStyle.SHORT).withLocale(Languages.dates(locale)).format(local) + " (" + config.timeZone().getId() + ")";
     }
 
-    private static String interviewSummary(Msg msg, Letter letter) {
+    private static String interviewSummary(LetterWords msg, LetterContent letter) {
         if (letter.interview() == null) {
             return "";
         }
         return msg.interviewWhen() + " " + letter.interview().when() + ". " + msg.interviewWho() + " " + String.join("; ", letter.interview().people()) + ".";
     }
 
-    private List<Letter.LetterLink> links(Msg msg, MessageKind kind) {
-        List<Letter.LetterLink> all = new ArrayList<>(linkPurposes(kind).stream().map(p -> new Letter.LetterLink(switch (p) {
+    private List<LetterContent.LetterLink> links(LetterWords msg, MessageKind kind) {
+        List<LetterContent.LetterLink> all = new ArrayList<>(linkPurposes(kind).stream().map(p -> new LetterContent.LetterLink(switch (p) {
             case STATUS -> msg.linkStatus();
             case WITHDRAW -> msg.linkWithdraw();
             case FEEDBACK -> msg.linkFeedback();
             case DEBRIEF -> msg.linkDebrief();
         }, links.letterUrl(p))).toList());
         // The company's privacy notice (candor.privacy.notice-url), the same for everyone: last, under the personal links.
-        config.privacy().noticeUrl().filter(u -> !u.isBlank()).ifPresent(u -> all.add(new Letter.LetterLink(msg.linkPrivacyNotice(), u.strip())));
+        config.privacy().noticeUrl().filter(u -> !u.isBlank()).ifPresent(u -> all.add(new LetterContent.LetterLink(msg.linkPrivacyNotice(), u.strip())));
         return all;
     }
 

@@ -166,11 +166,9 @@ public class MessagePages {
 
     /** Runs a message action; success redirects back with a flash, a refusal shows the page again with the error. */
     private Response act(long id, Form form, Supplier<String> done) {
-        try {
+        return FormRefusal.attempt(() -> {
             return Flash.redirect("/messages/" + id, done.get());
-        } catch (ProblemException e) {
-            return FormRefusal.reshow(e, () -> page(id, form.fail(e)));
-        }
+        }, e -> page(id, form.fail(e)));
     }
 
     private TemplateInstance page(long id, Form refused) {

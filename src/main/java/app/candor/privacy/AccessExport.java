@@ -48,8 +48,8 @@ public class AccessExport {
     }
 
     public record ApplicationPart(long id, long requisitionId, String role, String stage, Instant createdAt, LocalDate promisedDecisionDate,
-                                  Closure closure, List<History> history, List<InterviewPart> interviews, List<Letter> letters,
-                                  List<Letter> feedbackShared, List<ChaserPart> chasers, WithdrawalPart withdrawal,
+                                  Closure closure, List<History> history, List<InterviewPart> interviews, List<LetterPart> letters,
+                                  List<LetterPart> feedbackShared, List<ChaserPart> chasers, WithdrawalPart withdrawal,
                                   Instant feedbackRequestedAt, List<LinkPart> links) {
     }
 
@@ -64,7 +64,7 @@ public class AccessExport {
                                 String debriefNote) {
     }
 
-    public record Letter(long id, String kind, String channel, String state, String recipient, String subject, String bodyText,
+    public record LetterPart(long id, String kind, String channel, String state, String recipient, String subject, String bodyText,
                          Instant createdAt, Instant sentAt, Instant callDoneAt, String callNote) {
     }
 
@@ -91,7 +91,7 @@ public class AccessExport {
     }
 
     private ApplicationPart application(Application a, List<Message> all) {
-        List<Letter> letters = all.stream().filter(m -> m.application != null && m.application.id.equals(a.id) && m.kind.toCandidate())
+        List<LetterPart> letters = all.stream().filter(m -> m.application != null && m.application.id.equals(a.id) && m.kind.toCandidate())
                 .sorted(Comparator.comparing((Message m) -> m.createdAt).thenComparing(m -> m.id))
                 .map(AccessExport::letter).toList();
         List<History> history = StageChange.listFor(a).stream()
@@ -112,8 +112,8 @@ public class AccessExport {
                 withdrawal, feedbackRequested, links);
     }
 
-    private static Letter letter(Message m) {
-        return new Letter(m.id, m.kind.name(), m.channel.name(), m.state.name(), m.recipient, m.subject, m.bodyText, m.createdAt, m.sentAt,
+    private static LetterPart letter(Message m) {
+        return new LetterPart(m.id, m.kind.name(), m.channel.name(), m.state.name(), m.recipient, m.subject, m.bodyText, m.createdAt, m.sentAt,
                 m.callDoneAt, m.callNote);
     }
 

@@ -10,7 +10,7 @@ import app.candor.candidate.CandidateInput;
 import app.candor.candidate.Channel;
 import app.candor.closure.RoleNoticeService;
 import app.candor.closure.StatusChangeInput;
-import app.candor.feedback.FeedbackDue;
+import app.candor.feedback.InterviewFeedbackDue;
 import app.candor.feedback.InterviewFeedback;
 import app.candor.interview.Interview;
 import app.candor.message.Message;
@@ -85,7 +85,7 @@ public class RequisitionPages {
     @CheckedTemplate
     static class Templates {
         static native TemplateInstance list(List<Requisition> requisitions, Map<Long, Long> openCounts, boolean all, boolean recruiter,
-                                            List<Message> attention, List<FeedbackDue.Missing> feedbackMissing,
+                                            List<Message> attention, List<InterviewFeedbackDue.Missing> feedbackMissing,
                                             List<Interview> upcoming);
 
         static native TemplateInstance form(Long id, Form form, List<User> recruiters, List<User> hiringManagers,
@@ -100,7 +100,7 @@ public class RequisitionPages {
     }
 
     @Inject
-    FeedbackDue feedbackDue;
+    InterviewFeedbackDue feedbackDue;
 
     @Inject
     Clock clock;
@@ -171,14 +171,12 @@ public class RequisitionPages {
         // named rejection templates: not sent keeps it.
         Form form = Form.empty().with("title", title).with("recruiterId", recruiterId).with("hiringManagerId", hiringManagerId)
                 .with("debriefEnabled", "true".equals(debriefEnabled)).with("rejectionTemplateId", rejectionTemplateId);
-        try {
+        return FormRefusal.attempt(() -> {
             requisitions.update(id, new RequisitionInput(title, form.longValue("recruiterId"), form.longValue("hiringManagerId"),
                             form.checked("debriefEnabled"), form.longValue("rejectionTemplateId")),
                     currentUser.get());
             return Flash.redirect("/requisitions/" + id, "Requisition saved.");
-        } catch (ProblemException e) {
-            return FormRefusal.reshow(e, () -> form(id, form.fail(e)));
-        }
+        }, e -> form(id, form.fail(e)));
     }
 
     @POST
@@ -191,7 +189,7 @@ public class RequisitionPages {
         Form form = Form.empty().with("salutation", salutation).with("firstName", firstName).with("lastName", lastName)
                 .with("firstNameTerms", firstNameTerms).with("email", email).with("phone", phone)
                 .with("preferredChannel", preferredChannel).with("language", language);
-        try {
+        return FormRefusal.attempt(() -> {
             CandidateInput input = new CandidateInput(salutation, firstName, lastName, form.checked("firstNameTerms"), email, phone,
                     Form.enumValue("preferredChannel", preferredChannel, Channel.class), language);
             ApplicationService.Added added = applications.addCandidate(id, input, currentUser.get());
@@ -199,9 +197,7 @@ public class RequisitionPages {
             return Flash.redirect("/requisitions/" + id, added.newCandidate()
                     ? who.strip() + " added."
                     : "An existing candidate with " + added.application().candidate.email + " was added; their details were kept as they were.");
-        } catch (ProblemException e) {
-            return FormRefusal.reshow(e, () -> pipeline(id, form.fail(e), Form.empty()));
-        }
+        }, e -> pipeline(id, form.fail(e), Form.empty()));
     }
 
     @POST
@@ -209,7 +205,7 @@ public class RequisitionPages {
     @RolesAllowed(Role.RECRUITER)
     @Consumes(MediaType.MULTIPART_FORM_DATA)
     public Response importCsv(@PathParam("id") long id, @RestForm("file") FileUpload file) {
-        try {
+        return FormRefusal.attempt(() -> {
             if (file == null || file.fileName() == null || file.fileName().isBlank()) {
                 throw ProblemException.invalidField("file", "choose a CSV file to upload");
             }
@@ -222,10 +218,8 @@ public class RequisitionPages {
             CsvImport.Result result = csvImport.importCsv(id, csv, currentUser.get());
             return Flash.redirect("/requisitions/" + id, result.imported() + " candidates imported ("
                     + result.newCandidates() + " new, " + result.existingCandidates() + " already known).");
-        } catch (ProblemException e) {
-            return FormRefusal.reshow(e, () -> pipeline(id, Form.empty().with("preferredChannel", Channel.EMAIL)
-                    .with("language", config.languages().get(0)), Form.empty().fail(e)));
-        }
+        }, e -> pipeline(id, Form.empty().with("preferredChannel", Channel.EMAIL)
+                .with("language", config.languages().get(0)), Form.empty().fail(e)));
     }
 
     /** Shows how many candidates would be told of the status change, and the notice they get; writes nothing. */
@@ -235,7 +229,7 @@ public class RequisitionPages {
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Response previewStatus(@PathParam("id") long id, @RestForm String status, @RestForm String note) {
         Form form = Form.empty().with("status", status).with("note", note);
-        try {
+        return FormRefusal.attempt(() -> {
             StatusChangeInput input = new StatusChangeInput(Form.enumValue("status", status, RequisitionStatus.class), note);
             User me = currentUser.get();
             Preview preview = roleNotices.preview(id, input, me);
@@ -243,9 +237,7 @@ public class RequisitionPages {
                     .map(RequisitionView::of).orElseThrow(() -> ProblemException.notFound("Requisition", id)));
             return Response.ok(Templates.statusPreview(requisition, option(input.status(), preview.recipients()), preview, form.value("note")))
                     .build();
-        } catch (ProblemException e) {
-            return FormRefusal.reshow(e, () -> pipeline(id, defaultCandidateForm(), Form.empty(), form.fail(e)));
-        }
+        }, e -> pipeline(id, defaultCandidateForm(), Form.empty(), form.fail(e)));
     }
 
     @POST
@@ -254,7 +246,7 @@ public class RequisitionPages {
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Response changeStatus(@PathParam("id") long id, @RestForm String status, @RestForm String note) {
         Form form = Form.empty().with("status", status).with("note", note);
-        try {
+        return FormRefusal.attempt(() -> {
             RoleNoticeService.Result result = roleNotices.change(id, new StatusChangeInput(Form.enumValue("status", status, RequisitionStatus.class), note), currentUser.get());
             int n = result.notices();
             String candidates = n + (n == 1 ? " candidate" : " candidates");
@@ -265,9 +257,7 @@ public class RequisitionPages {
                 case OPEN -> "Role reopened: " + candidates + " will be told their new date.";
             };
             return Flash.redirect("/requisitions/" + id, flash);
-        } catch (ProblemException e) {
-            return FormRefusal.reshow(e, () -> pipeline(id, defaultCandidateForm(), Form.empty(), form.fail(e)));
-        }
+        }, e -> pipeline(id, defaultCandidateForm(), Form.empty(), form.fail(e)));
     }
 
     private TemplateInstance pipeline(long id, Form candidateForm, Form importForm) {

@@ -2,6 +2,7 @@ package app.candor.system;
 
 import jakarta.ws.rs.core.Response;
 
+import java.util.function.Function;
 import java.util.function.Supplier;
 
 /**
@@ -12,6 +13,18 @@ import java.util.function.Supplier;
 public final class FormRefusal {
 
     private FormRefusal() {
+    }
+
+    /**
+     * A page form's action: its answer (a redirect with a flash, a preview), or, when a service refuses it, the page
+     * again as {@link #reshow} answers. {@code pageWithErrors} renders the page with the refused form.
+     */
+    public static Response attempt(Supplier<Response> action, Function<ProblemException, ?> pageWithErrors) {
+        try {
+            return action.get();
+        } catch (ProblemException e) {
+            return reshow(e, () -> pageWithErrors.apply(e));
+        }
     }
 
     /** {@code page} renders the page with the refused form; it is only called for a refusal that is about the form. */

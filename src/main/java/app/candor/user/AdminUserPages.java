@@ -81,16 +81,14 @@ public class AdminUserPages {
                            @RestForm String fullName, @RestForm String jobTitle, @RestForm String email,
                            @RestForm List<String> roles) {
         Form form = form(username, fullName, jobTitle, email, roles);
-        try {
+        return FormRefusal.attempt(() -> {
             users.update(id, new UserInput(username, emptyToNull(password), fullName, jobTitle, emptyToNull(email), roles),
                     currentUser.get().username);
             return Flash.redirect("/admin/users", "User " + username + " saved.");
-        } catch (ProblemException e) {
-            return FormRefusal.reshow(e, () -> {
-                boolean active = users.find(id).map(u -> u.active).orElse(true);
-                return Templates.form(id, form.fail(e), Role.ALL, active);
-            });
-        }
+        }, e -> {
+            boolean active = users.find(id).map(u -> u.active).orElse(true);
+            return Templates.form(id, form.fail(e), Role.ALL, active);
+        });
     }
 
     @POST

@@ -3,7 +3,7 @@ package app.candor.webhook;
 import app.candor.application.Application;
 import app.candor.application.ApplicationEvents;
 import app.candor.closure.ClosureEvents;
-import app.candor.feedback.FeedbackEvents;
+import app.candor.feedback.FeedbackRequestEvents;
 import app.candor.message.MessageEvents;
 import app.candor.system.BusinessCalendar;
 import app.candor.withdrawal.WithdrawalEvents;
@@ -100,7 +100,7 @@ public class WebhookOutbox {
         }
     }
 
-    void feedbackRequested(@Observes FeedbackEvents.Requested e) {
+    void feedbackRequested(@Observes FeedbackRequestEvents.Requested e) {
         Object[] ids = applicationIds(e.applicationId());
         if (ids != null) {
             add(FEEDBACK_REQUESTED, e.at(), (Long) ids[1], data("applicationId", e.applicationId(), "requisitionId", ids[0],

@@ -3,7 +3,7 @@ package app.candor.withdrawal;
 import app.candor.link.CandidateForms;
 import app.candor.link.CandidateForms.Choice;
 import app.candor.link.CandidateStatuses;
-import app.candor.link.CandidateWords;
+import app.candor.link.CandidatePageWords;
 import app.candor.system.ClientAddress;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
@@ -60,7 +60,7 @@ public class WithdrawalPage {
                              @RestForm String keep, @Context HttpServerRequest request) {
         String address = ClientAddress.of(request);
         WithdrawalService.Page page = withdrawals.page(token, address); // refuses a bad token before anything else is read
-        CandidateWords words = CandidateStatuses.words(page.status().language());
+        CandidatePageWords words = CandidateStatuses.words(page.status().language());
         if ("yes".equals(keep)) {
             // "Keep my application": the way out, said plainly; nothing is written.
             return CandidateForms.backTo(PAGE, token, words.kept());
@@ -92,7 +92,7 @@ public class WithdrawalPage {
     }
 
     private static TemplateInstance page(WithdrawalService.Page page, String token, Entered entered) {
-        CandidateWords w = CandidateStatuses.words(page.status().language());
+        CandidatePageWords w = CandidateStatuses.words(page.status().language());
         List<Choice> reasons = Arrays.stream(WithdrawalReason.values()).map(r -> new Choice(r.name(), switch (r) {
             case ACCEPTED_OTHER_OFFER -> w.reasonAcceptedOtherOffer();
             case CIRCUMSTANCES_CHANGED -> w.reasonCircumstancesChanged();

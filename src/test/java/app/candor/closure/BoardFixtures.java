@@ -96,7 +96,7 @@ final class BoardFixtures {
         });
     }
 
-    /** An interview whose hiring manager was reminded that feedback is missing (as FeedbackDue leaves it); returns its id. */
+    /** An interview whose hiring manager was reminded that feedback is missing (as InterviewFeedbackDue leaves it); returns its id. */
     static long feedbackMissing(User recruiter, long applicationId, Instant startsAt, Instant remindedAt) {
         long id = json(recruiter).body(InterviewApiTest.interview(startsAt.toString(), "PHONE", null, InterviewApiTest.PANEL))
                 .when().post("/api/applications/" + applicationId + "/interviews").then().statusCode(201).extract().jsonPath().getLong("id");

@@ -41,7 +41,7 @@ class FeedbackDueTest {
     MutableClock clock;
 
     @Inject
-    FeedbackDue due;
+    InterviewFeedbackDue due;
 
     @AfterEach
     void resetClock() {

@@ -140,14 +140,12 @@ public class LetterTemplatePages {
         User me = editors.require();
         Editing editing = editing(kind(kind), language);
         Form form = Form.empty().with("subject", subject).with("body", body).with("applicationId", applicationId);
-        try {
+        return FormRefusal.attempt(() -> {
             LetterTemplates.Edited draft = templates.draft(editing.kind(), language, subject, body);
             return Response.ok(Templates.edit(editing, form, Placeholders.of(editing.kind()), templates.history(editing.kind(), language),
                     views.preview(editing, draft, me, form.longValue("applicationId")))).build();
-        } catch (ProblemException e) {
-            return FormRefusal.reshow(e, () -> Templates.edit(editing, form.fail(e), Placeholders.of(editing.kind()),
-                    templates.history(editing.kind(), language), null));
-        }
+        }, e -> Templates.edit(editing, form.fail(e), Placeholders.of(editing.kind()),
+                templates.history(editing.kind(), language), null));
     }
 
     @POST
@@ -158,14 +156,12 @@ public class LetterTemplatePages {
         User me = editors.require();
         Editing editing = editing(kind(kind), language);
         Form form = Form.empty().with("subject", subject).with("body", body);
-        try {
+        return FormRefusal.attempt(() -> {
             LetterTemplateVersion v = templates.save(editing.kind(), language, subject, body, me);
             return Flash.redirect(editing.path(), editing.kind().label + " (" + language + "), version " + v.number
                     + " saved: letters of this kind are written from it from now on.");
-        } catch (ProblemException e) {
-            return FormRefusal.reshow(e, () -> Templates.edit(editing, form.fail(e), Placeholders.of(editing.kind()),
-                    templates.history(editing.kind(), language), null));
-        }
+        }, e -> Templates.edit(editing, form.fail(e), Placeholders.of(editing.kind()),
+                templates.history(editing.kind(), language), null));
     }
 
     @POST

@@ -1,6 +1,6 @@
 package app.candor.message.template;
 
-import app.candor.message.Letter;
+import app.candor.message.LetterContent;
 import app.candor.message.MessageKind;
 import app.candor.requisition.Requisition;
 import app.candor.system.CandorConfig;
@@ -43,7 +43,7 @@ public class LetterTemplates {
                     body.text(facts::value).strip() + "\n");
         }
 
-        public Rendered render(Letter letter) {
+        public Rendered render(LetterContent letter) {
             Map<String, Placeholders.Placeholder> all = Placeholders.byName(letter.kind());
             Function<String, String> values = name -> all.get(name).value().apply(letter);
             return new Rendered(subject.text(values).replaceAll("\\s+", " ").strip(), body.html(values, name -> Placeholders.markup(name, letter)),

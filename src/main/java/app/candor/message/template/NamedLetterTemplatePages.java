@@ -49,14 +49,12 @@ public class NamedLetterTemplatePages {
     public Response create(@RestForm String kind, @RestForm String name, @RestForm String defaultForKind) {
         User me = editors.require();
         Form form = Form.empty().with("kind", kind).with("name", name).with("defaultForKind", "true".equals(defaultForKind));
-        try {
+        return FormRefusal.attempt(() -> {
             MessageKind k = Form.enumValue("kind", kind, MessageKind.class);
             LetterTemplate t = templates.create(k, name, form.checked("defaultForKind"), me);
             return Flash.redirect(base(t) + "/" + config.languages().get(0), "\u201c" + t.name + "\u201d created. Write its letter in each "
                     + "language it should be offered in; until it has a text in a candidate's language, they get the standard letter.");
-        } catch (ProblemException e) {
-            return FormRefusal.reshow(e, () -> views.list(form.fail(e)));
-        }
+        }, e -> views.list(form.fail(e)));
     }
 
     @GET

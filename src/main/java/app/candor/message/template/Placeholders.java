@@ -1,6 +1,6 @@
 package app.candor.message.template;
 
-import app.candor.message.Letter;
+import app.candor.message.LetterContent;
 import app.candor.message.MessageKind;
 import io.quarkus.qute.HtmlEscaper;
 
@@ -21,25 +21,25 @@ import java.util.stream.Collectors;
 public final class Placeholders {
 
     /** A placeholder: its name, what it stands for, and its value in a letter (none for the digest's: see {@link #DIGEST}). */
-    public record Placeholder(String name, String meaning, Function<Letter, String> value) {
+    public record Placeholder(String name, String meaning, Function<LetterContent, String> value) {
     }
 
     private static final HtmlEscaper HTML = new HtmlEscaper(List.of());
 
     /** Every candidate letter offers these. */
     static final List<Placeholder> COMMON = List.of(
-            new Placeholder("candidate.greeting", "the greeting their terms call for: \"Dear Dr Meitner,\", \"Hallo Ada,\"", Letter::greeting),
-            new Placeholder("candidate.name", "first and last name", Letter::candidateName),
-            new Placeholder("role", "the requisition's title", Letter::role),
-            new Placeholder("company", "the company name", Letter::company),
-            new Placeholder("recruiter.name", "who signs the letter", Letter::senderName),
+            new Placeholder("candidate.greeting", "the greeting their terms call for: \"Dear Dr Meitner,\", \"Hallo Ada,\"", LetterContent::greeting),
+            new Placeholder("candidate.name", "first and last name", LetterContent::candidateName),
+            new Placeholder("role", "the requisition's title", LetterContent::role),
+            new Placeholder("company", "the company name", LetterContent::company),
+            new Placeholder("recruiter.name", "who signs the letter", LetterContent::senderName),
             new Placeholder("recruiter.title", "their job title", l -> l.senderTitle() == null ? "" : l.senderTitle()),
             new Placeholder("personal.note", "the recruiter's note (the feedback itself in a feedback letter); empty without one",
                     l -> l.noteLines() == null ? "" : String.join("\n", l.noteLines())),
             new Placeholder("links", "the candidate's personal links for this kind (status, withdraw, feedback…), one per line",
                     l -> l.links() == null ? "" : l.links().stream().map(k -> k.label() + ": " + k.url()).collect(Collectors.joining("\n"))));
 
-    static final List<Placeholder> NEW_DATE = List.of(new Placeholder("date.new", "the new promised date, written out", Letter::newDate));
+    static final List<Placeholder> NEW_DATE = List.of(new Placeholder("date.new", "the new promised date, written out", LetterContent::newDate));
 
     static final List<Placeholder> INTERVIEW = List.of(
             new Placeholder("interview.when", "date and time, with the company's zone", l -> l.interview() == null ? "" : l.interview().when()),
@@ -122,7 +122,7 @@ public final class Placeholders {
     }
 
     /** The HTML Candor itself writes for a placeholder (the links, as links), or null: the value, escaped. */
-    static String markup(String name, Letter letter) {
+    static String markup(String name, LetterContent letter) {
         if (!name.equals("links") || letter.links() == null || letter.links().isEmpty()) {
             return null;
         }
