@@ -43,12 +43,14 @@ public class Leases {
 
     /**
      * PostgreSQL: the due messages claimed in one statement (?1 owner, ?2 lease until, ?3 now, ?4 batch size), their
-     * ids returned. The select's row locks (SKIP LOCKED) keep concurrent dispatchers apart, and the update repeats
-     * {@link #CLAIM_SQL}'s condition; one round trip a batch instead of one a message.
+     * ids returned; one round trip a batch instead of one a message. The select's row locks (SKIP LOCKED) keep
+     * concurrent dispatchers apart. MATERIALIZED: the batch is chosen once. As {@code where id in (select ... limit
+     * ...)} PostgreSQL may run the select again for each row it updates, each time finding the next rows still
+     * unleased, and one claim took them all (PostgresMigrationTest).
      */
-    public static final String CLAIM_DUE_SQL = "update message set lease_owner = ?1, lease_until = ?2, version = version + 1"
-            + " where id in (" + DUE_SQL.replace("?2", "?4").replace("?1", "?3") + SKIP_LOCKED + ")"
-            + " and state in ('QUEUED', 'SCHEDULED') and (lease_until is null or lease_until < ?3) returning id";
+    public static final String CLAIM_DUE_SQL = "with due as materialized (" + DUE_SQL.replace("?2", "?4").replace("?1", "?3") + SKIP_LOCKED + ")"
+            + " update message m set lease_owner = ?1, lease_until = ?2, version = m.version + 1 from due where m.id = due.id"
+            + " returning m.id";
 
     private static final List<MessageState> CLAIMABLE = List.of(MessageState.QUEUED, MessageState.SCHEDULED);
 
