@@ -1,8 +1,8 @@
 package app.candor.feedback;
 
 import app.candor.link.CandidateForms;
-import app.candor.link.CandidateStatuses;
 import app.candor.link.CandidatePageWords;
+import app.candor.link.CandidateStatuses;
 import app.candor.system.ClientAddress;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;

@@ -1,7 +1,5 @@
 package app.candor.feedback;
 
-import app.candor.system.TemplateExtensions;
-import app.candor.system.WhileStarted;
 import app.candor.interview.Interview;
 import app.candor.interview.InterviewFollowUps;
 import app.candor.interview.InterviewState;
@@ -11,6 +9,8 @@ import app.candor.message.MessageKind;
 import app.candor.message.Outbox;
 import app.candor.system.BusinessCalendar;
 import app.candor.system.CandorConfig;
+import app.candor.system.TemplateExtensions;
+import app.candor.system.WhileStarted;
 import app.candor.user.User;
 import io.quarkus.logging.Log;
 import io.quarkus.scheduler.Scheduled;

@@ -2,8 +2,8 @@ package app.candor.withdrawal;
 
 import app.candor.link.CandidateForms;
 import app.candor.link.CandidateForms.Choice;
-import app.candor.link.CandidateStatuses;
 import app.candor.link.CandidatePageWords;
+import app.candor.link.CandidateStatuses;
 import app.candor.system.ClientAddress;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;

@@ -1,7 +1,7 @@
 package app.candor.closure;
 
-import app.candor.support.TestDatabase;
 import app.candor.message.Leases;
+import app.candor.support.TestDatabase;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.flywaydb.core.Flyway;
