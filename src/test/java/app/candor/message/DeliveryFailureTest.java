@@ -30,6 +30,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 
 import static app.candor.support.Api.json;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -208,7 +209,7 @@ class DeliveryFailureTest {
         for (int i = 0; i < 5; i++) {
             addresses.add(emailOf(data.application(paused, recruiter)));
         }
-        FakeSmtpServer stalling = smtp.stallEverySend();
+        smtp.stallEverySend();
 
         json(recruiter).body(Map.of("status", "ON_HOLD")).when().post("/api/requisitions/" + paused.id + "/status")
                 .then().statusCode(200);
@@ -217,20 +218,25 @@ class DeliveryFailureTest {
         long third = batch.get(2);
         long fifth = batch.get(4);
 
-        Eventually.await("the first window's two sends to hang", Mails.DELIVERY, () -> stalling.mailCommands() >= 2);
-        // The batch's lease as claimed, read from the last message: the second window's leases are renewed when
-        // its sends start, which on a slow machine may already have happened by the time this line runs.
-        Instant claimedUntil = Mails.message(fifth).leaseUntil;
-        assertThat(claimedUntil).as("the whole batch is claimed at once").isNotNull();
-        // The second window starts only once the first one's sends have timed out (quarkus.mailer.timeout, 10 s here):
-        // a deadline of that plus the usual delivery wait, so that a loaded machine is not taken for a failure.
-        Eventually.await("the second window's sends to hang", Mails.DELIVERY.plusSeconds(20), () -> stalling.mailCommands() >= 4);
+        // The windows are told apart by the database, not by what reached the stalling server: a send may also hang on
+        // a connection the mail client pooled to the server before (vert-x3/vertx-mail-client#222), which is the same
+        // hang for the dispatcher but not a MAIL FROM the fake server counts.
+        // The batch's lease as claimed, read from the last message (renewed only when its own window starts).
+        Instant claimedUntil = Eventually.await("the batch claimed", Mails.DELIVERY, () -> Mails.message(fifth).leaseUntil,
+                Objects::nonNull);
+        // The second window starts once the first one's sends have timed out (quarkus.mailer.timeout, 10 s here) and
+        // renews its leases: a deadline of that plus the usual delivery wait, so that a loaded machine is not taken
+        // for a failure.
+        Eventually.await("the second window to start (its leases renewed)", Mails.DELIVERY.plusSeconds(20),
+                () -> Mails.message(third).leaseUntil.isAfter(claimedUntil));
         Eventually.await("the batch's lease to run out", Duration.ofSeconds(15), () -> Instant.now().isAfter(claimedUntil.plusMillis(300)));
 
         assertThat(takeOver(third)).as("the message being sent is still held").isEqualTo(0);
         assertThat(takeOver(fifth)).as("one not yet started may go to another instance").isEqualTo(1);
-        assertThat(stalling.mailCommands()).as("the second window is still hanging: the scenario held").isEqualTo(4);
-        assertThat(Mails.message(third).leaseUntil).as("renewed when its window started").isAfter(Instant.now());
+        Message sending = Mails.message(third);
+        assertThat(sending.state).as("the second window is still hanging: the scenario held").isIn(MessageState.QUEUED, MessageState.SCHEDULED);
+        assertThat(sending.attempts).as("its send not yet recorded").isZero();
+        assertThat(sending.leaseUntil).as("renewed when its window started").isAfter(Instant.now());
 
         smtp.start();
         for (int i = 0; i < batch.size(); i++) {
