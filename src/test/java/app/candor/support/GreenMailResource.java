@@ -29,7 +29,7 @@ public class GreenMailResource implements QuarkusTestResourceLifecycleManager {
                 // Longer than the send timeout, as in production (2 min vs 20 s), yet short enough for a test to outlive.
                 // Half a send timeout longer: the stalling-server test needs the second window to start within the
                 // lease (5 s after the first window's timeout) and still to hang when the lease has run out (5 s before
-                // its own timeout), both on a loaded 2-core CI machine (with 12 s the first margin was 2 s, missed there).
+                // its own timeout), both on a loaded 2-core CI machine.
                 Map.entry("candor.mail.lease", "PT15S"),
                 // Two sends in flight at a time: the mail tests exercise concurrent sends, and a batch of more than two
                 // has windows that start later than the claim (see the stalling-server test).
