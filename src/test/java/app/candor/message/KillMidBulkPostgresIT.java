@@ -22,7 +22,7 @@ import java.util.stream.Collectors;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * A role with 2 000 open applications is filled on replica A; while A and B deliver the 2 000 letters, A
+ * A role with 1 000 open applications is filled on replica A; while A and B deliver the 1 000 letters, A
  * goes away mid-send. Killed (SIGKILL), nothing is lost: B takes A's claimed messages over once their lease
  * runs out, and a letter is sent twice only if A was sending it when it died (at most A's batch). Stopped
  * (SIGTERM), A finishes the letter it is sending and hands back the rest of its batch, which B then sends at
@@ -33,7 +33,7 @@ class KillMidBulkPostgresIT {
 
     private static final Logger LOG = Logger.getLogger(KillMidBulkPostgresIT.class);
     private static final Path LOGS = Path.of("target", "replicas-it");
-    private static final int CANDIDATES = 2000;
+    private static final int CANDIDATES = 1000;
     private static final int BATCH = 20;
     /** Deliveries let through before the gate catches both replicas mid-send. */
     private static final int BEFORE_THE_STOP = 300;
@@ -113,7 +113,7 @@ class KillMidBulkPostgresIT {
     }
 
     /**
-     * Starts GreenMail (gated) and replicas A and B on a fresh schema, seeds one requisition with 2 000 open
+     * Starts GreenMail (gated) and replicas A and B on a fresh schema, seeds one requisition with 1 000 open
      * applications, fills the role on A and returns once both replicas are held mid-send at the gate after
      * {@link #BEFORE_THE_STOP} deliveries.
      */
@@ -149,7 +149,7 @@ class KillMidBulkPostgresIT {
         return gate;
     }
 
-    /** 2 000 candidates and their open applications on the requisition, over JDBC as bench/ClosureBench seeds them. */
+    /** 1 000 candidates and their open applications on the requisition, over JDBC as bench/ClosureBench seeds them. */
     private void seed(long requisition, long recruiter) {
         Replicas.update(schema, "insert into candidate (id, first_name, last_name, first_name_terms, email, preferred_channel, language,"
                 + " created_at, updated_at, version) select 10000000 + x, 'Bulk', 'Candidate ' || x, false, 'bulk' || x || '@example.test',"
