@@ -67,6 +67,11 @@ public class KeycloakResource implements QuarkusTestResourceLifecycleManager {
             notThisPass = "single sign-on is tested in the PostgreSQL pass (.ci/run), not again on H2";
             return Map.of("candor.oidc.enabled", "false");
         }
+        String running = System.getenv("CANDOR_TEST_KEYCLOAK_URL");
+        if (running != null && !running.isBlank()) {
+            // Started by .ci/run before the passes (with the same realm file), so that its start holds no test up.
+            return useRunning(running.strip().replaceAll("/+$", ""));
+        }
         Path zip = Path.of(System.getProperty("keycloak-zip", "target/keycloak/keycloak.zip"));
         Path java = javaHome21();
         if (!Files.isRegularFile(zip)) {
@@ -100,6 +105,26 @@ public class KeycloakResource implements QuarkusTestResourceLifecycleManager {
             }
             return off("Keycloak did not start: " + e.getMessage() + " (see target/keycloak/keycloak.log)");
         }
+        return config();
+    }
+
+    /** A Keycloak someone else started and stops (CANDOR_TEST_KEYCLOAK_URL, e.g. http://127.0.0.1:56432). */
+    private Map<String, String> useRunning(String base) {
+        url = base + "/realms/" + REALM;
+        try {
+            Instant started = Instant.now();
+            waitUntilUp(url + "/.well-known/openid-configuration", Duration.ofMinutes(4));
+            Log.infof("Keycloak (already started) answered at %s after %d s", url, Duration.between(started, Instant.now()).toSeconds());
+        } catch (IOException e) {
+            if ("true".equals(System.getenv("CI"))) {
+                throw new IllegalStateException("Keycloak at " + base + " (CANDOR_TEST_KEYCLOAK_URL) did not answer", e);
+            }
+            return off("Keycloak at " + base + " (CANDOR_TEST_KEYCLOAK_URL) did not answer: " + e.getMessage());
+        }
+        return config();
+    }
+
+    private static Map<String, String> config() {
         Map<String, String> config = new HashMap<>();
         config.put("candor.oidc.enabled", "true");
         config.put("candor.oidc.provider-name", "Keycloak");
