@@ -60,16 +60,20 @@ public class InterviewCalendar {
 
     /** The invitation (or, for a cancelled interview, the cancellation) as it goes out with the letter. */
     public String ics(Interview i, String summary, String description) {
+        return write(i, summary, description, config.timeZone(), uid(i), organizer(i), clock.instant());
+    }
+
+    /** The iCalendar text for {@code i} with the time written in {@code zone}, stamped {@code now}. */
+    static String write(Interview i, String summary, String description, ZoneId zone, String uid, Organizer organizer, Instant now) {
         boolean cancel = i.state == InterviewState.CANCELLED;
-        ZoneId zone = config.timeZone();
         ICalendar ical = new ICalendar();
         ical.setProductId("-//Candor//Interviews//EN");
         ical.setMethod(cancel ? Method.cancel() : Method.request());
 
         VEvent event = new VEvent();
-        event.setUid(uid(i));
+        event.setUid(uid);
         event.setSequence(i.calendarSequence);
-        event.setDateTimeStamp(Date.from(clock.instant()));
+        event.setDateTimeStamp(Date.from(now));
         event.setDateStart(Date.from(i.startsAt), true);
         event.setDateEnd(Date.from(i.endsAt()), true);
         event.setSummary(summary);
@@ -78,7 +82,7 @@ public class InterviewCalendar {
             event.setLocation(i.location);
         }
         event.setStatus(cancel ? Status.cancelled() : Status.confirmed());
-        event.setOrganizer(organizer(i));
+        event.setOrganizer(organizer);
         var candidate = i.application.candidate;
         event.addAttendee(attendee(candidate.firstName + " " + candidate.lastName, candidate.email, true));
         for (Interviewer p : i.interviewers) {

@@ -1,16 +1,22 @@
 package app.candor.interview;
 
+import app.candor.application.Application;
+import app.candor.candidate.Candidate;
 import biweekly.Biweekly;
 import biweekly.ICalendar;
 import biweekly.component.VEvent;
 import biweekly.component.VTimezone;
 import biweekly.io.TimezoneAssignment;
+import biweekly.property.Organizer;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 import java.time.Instant;
 import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.util.Date;
+import java.util.List;
 import java.util.TimeZone;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -18,8 +24,48 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * Issue 21: the VTIMEZONE written from the JDK's zone rules says the same as the JDK. Each event is written in the
  * zone, its TZID renamed to one no library knows, and parsed back: the parser can only place the time by our VTIMEZONE.
+ * An interview's event is written in the company's zone (CalendarInvitationOverSmtpTest follows it over SMTP).
  */
 class InterviewCalendarTest {
+
+    @Test
+    void anInterviewIsWrittenInTheCompanysZoneWithItsDefinition() {
+        Instant start = Instant.parse("2031-07-10T08:00:00Z");
+        String ics = InterviewCalendar.write(interview(start), "Backend Engineer", "Interview", ZoneId.of("Europe/Berlin"), "uid-1",
+                new Organizer("Rita Recruiter", "rita@example.test"), start.minusSeconds(86_400));
+        assertThat(ics).contains("DTSTART;TZID=Europe/Berlin:20310710T100000").contains("BEGIN:VTIMEZONE").contains("TZID:Europe/Berlin");
+        ICalendar parsed = Biweekly.parse(ics).first();
+        assertThat(parsed.getTimezoneInfo().getComponents()).hasSize(1);
+        VEvent event = parsed.getEvents().get(0);
+        assertThat(event.getDateStart().getValue().toInstant()).isEqualTo(start);
+        assertThat(event.getDateEnd().getValue().toInstant()).isEqualTo(start.plusSeconds(3600));
+        assertThat(event.getAttendees()).extracting(a -> a.getEmail()).containsExactly("ada@example.test", "grace@example.test");
+    }
+
+    @Test
+    void inUtcTheTimeIsWrittenInUtcWithoutAZoneDefinition() {
+        Instant start = Instant.parse("2031-07-10T08:00:00Z");
+        String ics = InterviewCalendar.write(interview(start), "Backend Engineer", "Interview", ZoneOffset.UTC, "uid-1",
+                new Organizer("Rita Recruiter", "rita@example.test"), start.minusSeconds(86_400));
+        assertThat(ics).contains("DTSTART:20310710T080000Z").doesNotContain("VTIMEZONE");
+    }
+
+    private static Interview interview(Instant start) {
+        Candidate ada = new Candidate();
+        ada.firstName = "Ada";
+        ada.lastName = "Lovelace";
+        ada.email = "ada@example.test";
+        Application application = new Application();
+        application.candidate = ada;
+        Interview i = new Interview();
+        i.application = application;
+        i.startsAt = start;
+        i.durationMinutes = 60;
+        i.state = InterviewState.SCHEDULED;
+        i.interviewers = List.of(new Interviewer("Grace Hopper", "Head of Platform", null, "grace@example.test"),
+                new Interviewer("Alan Turing", "Principal Engineer"));
+        return i;
+    }
 
     @ParameterizedTest(name = "{0} at {1}")
     @CsvSource({
