@@ -29,17 +29,21 @@ public final class PageSession {
     }
 
     public static PageSession signIn(User user) {
+        return signIn(user.username, TestData.PASSWORD);
+    }
+
+    public static PageSession signIn(String username, String password) {
         PageSession session = new PageSession();
         Response login = given().redirects().follow(false).contentType(ContentType.URLENC)
-                .formParam("j_username", user.username).formParam("j_password", TestData.PASSWORD)
+                .formParam("j_username", username).formParam("j_password", password)
                 .when().post("/j_security_check");
         String cookie = login.getCookie("candor-session");
         assertThat(cookie)
-                .as(() -> "no session cookie after signing in as " + user.username + ": " + login.statusCode())
+                .as(() -> "no session cookie after signing in as " + username + ": " + login.statusCode())
                 .isNotNull();
         session.cookies.put("candor-session", cookie);
         String ticket = login.getCookie("candor-sid");
-        assertThat(ticket).as(() -> "no session ticket after signing in as " + user.username).isNotNull();
+        assertThat(ticket).as(() -> "no session ticket after signing in as " + username).isNotNull();
         session.cookies.put("candor-sid", ticket);
         return session;
     }
@@ -99,10 +103,12 @@ public final class PageSession {
     /** GETs a page and keeps its CSRF cookie and token for the next form post. */
     public Response get(String path) {
         Response page = keepFlash(request().when().get(path));
-        String csrfCookie = page.getCookie("candor-csrf");
-        if (csrfCookie != null) {
-            cookies.put("candor-csrf", csrfCookie);
-        }
+        // candor-csrf; __Host-candor-csrf in production (ProductionConfigIT)
+        page.getCookies().forEach((name, value) -> {
+            if (name.endsWith("candor-csrf")) {
+                cookies.put(name, value);
+            }
+        });
         Matcher m = CSRF_FIELD.matcher(page.asString());
         if (m.find()) {
             csrfToken = m.group(1);

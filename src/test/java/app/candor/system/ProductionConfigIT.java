@@ -1,9 +1,14 @@
 package app.candor.system;
 
+import app.candor.support.Api;
 import app.candor.support.Eventually;
+import app.candor.support.PageSession;
 import app.candor.support.TestDatabase;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.restassured.RestAssured;
+import io.restassured.http.ContentType;
+import io.restassured.response.Response;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeEach;
@@ -29,6 +34,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -36,7 +42,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * clean environment: without its settings it stops at once with one message naming every missing
  * variable; with everything but the first admin on an empty database it names the admin variables;
  * with everything it starts and is ready, and QUARKUS_LOG_CONSOLE_JSON_ENABLED=true turns its log into one
- * JSON object per line (plain text otherwise). The database is an H2 file under target/ (the default
+ * JSON object per line (plain text otherwise); HTTP Basic is off unless switched on. The database is an H2 file under target/ (the default
  * build), or a schema of its own on the test PostgreSQL when the build is a PostgreSQL one. On CI it runs in the
  * PostgreSQL pass only (the build production runs).
  */
@@ -46,6 +52,7 @@ class ProductionConfigIT {
     static final Duration START_LIMIT = Duration.ofSeconds(90);
     static final String SCHEMA = "ops_production_config_it";
     static final ObjectMapper JSON = new ObjectMapper();
+    static final String ADMIN_PASSWORD = "first-sunny-walnut-ledger";
 
     private Process process;
     private Path output;
@@ -104,7 +111,7 @@ class ProductionConfigIT {
     void withEverythingSetTheAppStartsIsReadyAndLogsJsonWhenSwitchedOn() throws Exception {
         Map<String, String> env = everythingButTheAdmin();
         env.put("CANDOR_ADMIN_USER", "admin");
-        env.put("CANDOR_ADMIN_PASSWORD", "first-sunny-walnut-ledger");
+        env.put("CANDOR_ADMIN_PASSWORD", ADMIN_PASSWORD);
         env.put("QUARKUS_LOG_CONSOLE_JSON_ENABLED", "true");
         start(env);
         Pattern listening = Pattern.compile("Listening on: http://[^:]+:(\\d+)");
@@ -122,6 +129,37 @@ class ProductionConfigIT {
         assertThat(created.path("level").asText()).isEqualTo("INFO");
         assertThat(created.path("message").asText()).isEqualTo("First admin 'admin' created from the environment");
         assertThat(created.path("loggerName").asText()).isEqualTo("app.candor.user.AdminBootstrap");
+
+        noHttpBasicButTokensAndTheSignInForm(Integer.parseInt(port.group(1)));
+    }
+
+    /**
+     * Production's default (checked on the app just started rather than on one more test profile): no password travels
+     * with API calls. HTTP Basic is refused on /api and /q/metrics with a Problem that says to send a token, the
+     * challenge names Bearer, and the sign-in form and tokens work.
+     */
+    private void noHttpBasicButTokensAndTheSignInForm(int port) {
+        RestAssured.baseURI = "http://127.0.0.1";
+        RestAssured.port = port;
+        try {
+            Response basic = given().auth().preemptive().basic("admin", ADMIN_PASSWORD).accept(ContentType.JSON).when().get("/api/requisitions");
+            Api.problem(basic, 401, "HTTP Basic", "API token");
+            Response metrics = given().auth().preemptive().basic("admin", ADMIN_PASSWORD).when().get("/q/metrics");
+            assertThat(metrics.statusCode()).isEqualTo(401);
+            assertThat(metrics.asString()).contains("HTTP Basic").doesNotContain("candor_");
+            assertThat(given().accept(ContentType.JSON).when().get("/api/requisitions").header("WWW-Authenticate"))
+                    .isEqualTo("Bearer realm=\"Candor\"");
+
+            PageSession page = PageSession.signIn("admin", ADMIN_PASSWORD);
+            page.get("/account/tokens").then().statusCode(200);
+            Response created = page.post("/account/tokens", Map.of("name", "script", "scope", "read-only", "expiresInDays", "5"));
+            Matcher secret = Pattern.compile("id=\"token-secret\">(candor_[A-Za-z0-9_-]+)<").matcher(created.asString());
+            assertThat(secret.find()).as("the new token on the page (%d)", created.statusCode()).isTrue();
+            given().header("Authorization", "Bearer " + secret.group(1)).accept(ContentType.JSON).when().get("/api/users/me")
+                    .then().statusCode(200);
+        } finally {
+            RestAssured.reset();
+        }
     }
 
     @Test
