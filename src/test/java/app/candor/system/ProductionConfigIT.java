@@ -2,6 +2,7 @@ package app.candor.system;
 
 import app.candor.support.Api;
 import app.candor.support.Eventually;
+import app.candor.support.PackagedApp;
 import app.candor.support.PageSession;
 import app.candor.support.TestDatabase;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -26,6 +27,7 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.Statement;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -211,8 +213,10 @@ class ProductionConfigIT {
     /** Starts the jar with only PATH, JAVA_HOME and {@code settings} in its environment, as a container would. */
     private void start(Map<String, String> settings) throws IOException {
         String javaHome = System.getProperty("java.home");
-        ProcessBuilder builder = new ProcessBuilder(Path.of(javaHome, "bin", "java").toString(), "-jar", JAR.toString())
-                .redirectErrorStream(true).redirectOutput(output.toFile());
+        List<String> command = new ArrayList<>(List.of(Path.of(javaHome, "bin", "java").toString()));
+        command.addAll(PackagedApp.JVM_OPTIONS);
+        command.addAll(List.of("-jar", JAR.toString()));
+        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(output.toFile());
         builder.environment().clear();
         builder.environment().put("PATH", System.getenv().getOrDefault("PATH", "/usr/bin:/bin"));
         builder.environment().put("JAVA_HOME", javaHome);
