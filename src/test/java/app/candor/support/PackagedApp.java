@@ -33,7 +33,7 @@ public final class PackagedApp implements AutoCloseable {
     private static final Duration START_WITHIN = Duration.ofMinutes(3);
     /**
      * The JVM options docs/benchmarks.md recommends for production (without its class-data archive): the replicas run
-     * as deployed, and a JIT that stops at C1 starts them in about half the CPU time.
+     * as deployed, and with the JIT stopped at C1 a replica starts in about half the time.
      */
     public static final List<String> JVM_OPTIONS = List.of("-XX:+UseSerialGC", "-Xms32m", "-Xmx192m", "-XX:TieredStopAtLevel=1",
             "-XX:ReservedCodeCacheSize=32m", "-Xss512k");
