@@ -44,9 +44,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  * clean environment: without its settings it stops at once with one message naming every missing
  * variable; with everything but the first admin on an empty database it names the admin variables;
  * with everything it starts and is ready, and QUARKUS_LOG_CONSOLE_JSON_ENABLED=true turns its log into one
- * JSON object per line (plain text otherwise); HTTP Basic is off unless switched on. The database is an H2 file under target/ (the default
- * build), or a schema of its own on the test PostgreSQL when the build is a PostgreSQL one. On CI it runs in the
- * PostgreSQL pass only (the build production runs).
+ * JSON object per line (plain text otherwise); HTTP Basic is off unless switched on. The database is an H2 file
+ * under target/ (the default build), or a schema of its own on the test PostgreSQL when the build is a PostgreSQL
+ * one. On CI it runs in the PostgreSQL pass only (the build production runs).
  */
 class ProductionConfigIT {
 
@@ -110,7 +110,7 @@ class ProductionConfigIT {
     }
 
     @Test
-    void withEverythingSetTheAppStartsIsReadyAndLogsJsonWhenSwitchedOn() throws Exception {
+    void withEverythingSetTheAppStartsIsReadyLogsJsonWhenSwitchedOnAndRefusesHttpBasic() throws Exception {
         Map<String, String> env = everythingButTheAdmin();
         env.put("CANDOR_ADMIN_USER", "admin");
         env.put("CANDOR_ADMIN_PASSWORD", ADMIN_PASSWORD);
