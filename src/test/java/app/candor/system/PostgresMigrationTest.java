@@ -218,6 +218,36 @@ class PostgresMigrationTest {
         }
     }
 
+    /**
+     * The claim finds due messages by their due time alone (so that PostgreSQL reads them in due order, see Leases), which
+     * holds because only a queued or scheduled message has one; the lease itself still takes only those.
+     */
+    @Test
+    void aClaimLeasesOnlyQueuedOrScheduledMessagesWhateverHasADueTime() throws Exception {
+        long sent;
+        long cancelled;
+        long queued;
+        try (Connection c = connect()) {
+            long application = insertApplication(c, insertRequisition(c), insertCandidate(c), "REJECTED");
+            sent = insertMessage(c, application, "claim-state:" + UUID.randomUUID(), "SENT");
+            cancelled = insertMessage(c, application, "claim-state:" + UUID.randomUUID(), "CANCELLED");
+            queued = insertMessage(c, application, "claim-state:" + UUID.randomUUID(), "QUEUED");
+        }
+        try (Connection c = connect()) {
+            c.setSchema(SCHEMA);
+            Set<Long> claimed = claim(c, "state-instance", 1000);
+            assertThat(claimed).contains(queued).doesNotContain(sent, cancelled);
+            try (PreparedStatement ps = c.prepareStatement("select count(*) from message where id in (?, ?) and lease_owner is not null")) {
+                ps.setLong(1, sent);
+                ps.setLong(2, cancelled);
+                try (ResultSet rs = ps.executeQuery()) {
+                    rs.next();
+                    assertThat(rs.getLong(1)).as("leases on messages that are not waiting to go out").isZero();
+                }
+            }
+        }
+    }
+
     private static Set<Long> claim(Connection c, String owner, int batch) throws SQLException {
         String sql = Leases.CLAIM_DUE_SQL.replaceAll("\\?\\d", "?");
         Set<Long> ids = new TreeSet<>();
