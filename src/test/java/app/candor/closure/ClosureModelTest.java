@@ -249,6 +249,8 @@ class ClosureModelTest {
             }
             case OFFER -> {
                 outcomes.record(id, new app.candor.closure.OutcomeInput(Outcome.OFFER, null, null, null), recruiter);
+                // The move to OFFER promises an answer by the offer stage's date, as any move forward does.
+                promised(m, Api.db(() -> Application.<Application>findById(id).promisedDecisionDate));
                 return "offer recorded";
             }
             case REJECT_IN_PERSON -> {
@@ -447,7 +449,8 @@ class ClosureModelTest {
                 }
                 if (!m.closedLate.equals(a.closure.closedLate())) {
                     return "(5) application " + id + " closed " + (a.closure.closedLate() ? "late" : "on time") + "; the model says "
-                            + (m.closedLate ? "late" : "on time") + " (due " + m.due + ", lapsed " + m.lapsed + ")";
+                            + (m.closedLate ? "late" : "on time") + " (due " + m.due + ", lapsed " + m.lapsed + "; the application's: due "
+                            + a.closure.due() + ", lapsed " + a.closure.promiseLapsed() + ", closed at " + a.closure.closedAt() + ")";
                 }
             }
         }
