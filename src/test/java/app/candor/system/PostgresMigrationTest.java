@@ -161,8 +161,8 @@ class PostgresMigrationTest {
     }
 
     /**
-     * The dispatcher's claim query on PostgreSQL: two instances selecting at once each get their own
-     * messages, neither waits for the other, and none is handed out twice.
+     * The dispatcher's claim on PostgreSQL ({@code Leases.CLAIM_DUE_SQL}): two instances claiming at once each get their
+     * own messages, neither waits for the other, and none is handed out twice.
      */
     @Test
     void twoDispatchersClaimDisjointMessagesWithSkipLocked() throws Exception {
@@ -173,15 +173,14 @@ class PostgresMigrationTest {
                 queued.add(insertMessage(c, application, "skip-locked:" + UUID.randomUUID(), "QUEUED"));
             }
         }
-        String sql = Leases.DUE_SQL.replace("?1", "?").replace("?2", "?")
-                + Leases.SKIP_LOCKED;
         try (Connection first = connect(); Connection second = connect()) {
             first.setAutoCommit(false);
             second.setAutoCommit(false);
             first.setSchema(SCHEMA);
             second.setSchema(SCHEMA);
-            Set<Long> claimedByFirst = due(first, sql, 3);
-            Set<Long> claimedBySecond = due(second, sql, 10); // runs while the first still holds its row locks
+            Set<Long> claimedByFirst = claim(first, "first-instance", 3);
+            // While the first still holds its row locks; a batch large enough for every message still unleased.
+            Set<Long> claimedBySecond = claim(second, "second-instance", 1000);
             first.rollback();
             second.rollback();
 
@@ -268,23 +267,6 @@ class PostgresMigrationTest {
                 ps.setObject(i + 1, params.get(i));
             }
             ps.setQueryTimeout(10);
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    ids.add(rs.getLong(1));
-                }
-            }
-        }
-        return ids;
-    }
-
-    private static Set<Long> due(Connection c, String sql, int limit) throws SQLException {
-        Set<Long> ids = new TreeSet<>();
-        try (PreparedStatement ps = c.prepareStatement(sql)) {
-            Timestamp now = Timestamp.from(Instant.now());
-            ps.setTimestamp(1, now);
-            ps.setTimestamp(2, now);
-            ps.setInt(3, limit);
-            ps.setQueryTimeout(10); // a blocked claim would be the bug; fail instead of hanging
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
                     ids.add(rs.getLong(1));
