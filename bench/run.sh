@@ -2,7 +2,8 @@
 # Candor against this machine's own limits, in one run (issue 8; docs/benchmarks.md):
 #   bash bench/run.sh                       # H2: the embedded profile on a fresh H2 file database
 #   BENCH_DB=postgresql bash bench/run.sh   # PostgreSQL (issue 24): a throw-away cluster, the production profile
-# Builds the packaged app (mvn -B package -DskipTests, with -Ppostgresql for PostgreSQL; SKIP_BUILD=1 reuses target/,
+# Builds the packaged app (mvn -B clean package -DskipTests: clean, or a file deleted from the sources would still be
+# in target/classes and in the jar; with -Ppostgresql for PostgreSQL; SKIP_BUILD=1 reuses target/,
 # which must then hold a build for the same database), compiles the bench against the app's jar and its lib/main (H2 and
 # PostgreSQL's drivers, the Vert.x mail client, BcryptUtil), seeds the database, runs every scenario and prints one table.
 # H2's files live under bench/target/work. With BENCH_DB=postgresql this script starts its own PostgreSQL as .ci/run
@@ -30,7 +31,7 @@ app=target/quarkus-app
 # run the H2 bench on a PostgreSQL build or the other way round.
 built_for="$app/.bench-db"
 if [ "${SKIP_BUILD:-0}" != "1" ]; then
-  mvn -B package -DskipTests "${build_flags[@]}"
+  mvn -B clean package -DskipTests "${build_flags[@]}"
   echo "$db" >"$built_for"
 elif [ -f "$built_for" ] && [ "$(cat "$built_for")" != "$db" ]; then
   echo "SKIP_BUILD=1, but this script packaged $app for BENCH_DB=$(cat "$built_for"), not $db: build it once without SKIP_BUILD." >&2
