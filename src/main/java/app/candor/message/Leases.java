@@ -21,13 +21,14 @@ import java.util.UUID;
 public class Leases {
 
     /**
-     * Due, unclaimed messages. On PostgreSQL the rows are locked with SKIP LOCKED, so concurrent
-     * dispatchers pass each other by; the conditional UPDATE in {@link #claim} is what makes a claim
-     * exclusive on every database (H2 has no SKIP LOCKED).
+     * Due, unclaimed messages, for the databases that claim one row at a time ({@link #CLAIM_SQL}, whose condition is
+     * what makes a claim exclusive; H2 has no SKIP LOCKED). PostgreSQL claims a batch in one statement instead,
+     * {@link #CLAIM_DUE_SQL}.
      */
     public static final String DUE_SQL = "select id from message where state in ('QUEUED', 'SCHEDULED') and due_at <= ?1"
             + " and (lease_until is null or lease_until < ?1) order by due_at, id limit ?2";
-    public static final String SKIP_LOCKED = " for update skip locked";
+    /** PostgreSQL: concurrent dispatchers pass each other's locked rows by instead of waiting for them. */
+    private static final String SKIP_LOCKED = " for update skip locked";
     /**
      * H2 reads {@link #DUE_SQL} through ix_message_due (state, due_at): every due message, sorted, for each claim.
      * In due order it reads the first rows and stops, as PostgreSQL does by itself (V12__postgres_indexes.sql).
