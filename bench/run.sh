@@ -15,7 +15,8 @@
 # Other knobs: BENCH_CLIENTS (8), BENCH_BOARD_RUNS (30), BENCH_JVM_OPTS (the app's JVM options instead of the
 # recommended ones), BENCH_WRITE_DELAY (H2 WRITE_DELAY, 0 as the app; 500 is H2's default), BENCH_H2_OPTIONS (appended to the database URL), BENCH_JFR=1 (a JFR recording per scenario
 # under bench/target/work/jfr; summarise with bench/jfr-top.sh), BENCH_ONLY=stage,bulk (start, sweep, requests, stage,
-# bulk, board: only those scenarios).
+# bulk, board: only those scenarios), BENCH_AOT_JAVA=/path/to/jdk-25/bin/java (the production image's configuration
+# too: a flat class path, packaged as well, on that JVM with its AOT cache; start-up and RSS after the requests).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -30,12 +31,33 @@ app=target/quarkus-app
 # The packaged jar's database is fixed at build time: remember which one target/ holds, so that SKIP_BUILD=1 cannot
 # run the H2 bench on a PostgreSQL build or the other way round.
 built_for="$app/.bench-db"
+# BENCH_AOT_JAVA (a JDK 25's java): the production image's configuration too, which needs the jar with a flat class path
+# (a legacy-jar: JDK 25's AOT cache links ahead of time only the classes of the JVM's own class loaders, and the
+# fast-jar loads the libraries through Quarkus's). Packaged first and kept under bench/target/flat, since the fast-jar's
+# build cleans target/.
+flat=bench/target/flat
+if [ -n "${BENCH_AOT_JAVA:-}" ] && [ "${SKIP_BUILD:-0}" != "1" ]; then
+  mvn -B clean package -DskipTests -Dquarkus.package.jar.type=legacy-jar "${build_flags[@]}"
+  rm -rf "$flat" && mkdir -p "$flat"
+  mv target/*-runner.jar target/lib "$flat/"
+fi
 if [ "${SKIP_BUILD:-0}" != "1" ]; then
   mvn -B clean package -DskipTests "${build_flags[@]}"
   echo "$db" >"$built_for"
+  if [ -d "$flat" ]; then
+    if [ -n "${BENCH_AOT_JAVA:-}" ]; then echo "$db" >"$flat/.bench-db"; else rm -rf "$flat"; fi
+  fi
 elif [ -f "$built_for" ] && [ "$(cat "$built_for")" != "$db" ]; then
   echo "SKIP_BUILD=1, but this script packaged $app for BENCH_DB=$(cat "$built_for"), not $db: build it once without SKIP_BUILD." >&2
   exit 2
+fi
+if [ -n "${BENCH_AOT_JAVA:-}" ]; then
+  if [ "$(cat "$flat/.bench-db" 2>/dev/null)" != "$db" ]; then
+    echo "BENCH_AOT_JAVA with SKIP_BUILD=1, but $flat holds no flat-class-path build for BENCH_DB=$db: build it once without SKIP_BUILD." >&2
+    exit 2
+  fi
+  BENCH_FLAT_JAR=$(ls "$flat"/*-runner.jar | head -1)
+  export BENCH_FLAT_JAR
 fi
 appjar=$(ls "$app"/app/*.jar | head -1)
 cp="$appjar:$(ls "$app"/lib/main/*.jar | tr '\n' ':')"

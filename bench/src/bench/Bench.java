@@ -263,7 +263,8 @@ public final class Bench {
                     Stats.ms(idle.get(idle.size() - 1)), Stats.ms(limitIdle.ms())));
         }
         double start = Stats.median(startMs);
-        rows.add(new Row(10, "start-up: packaged jar to first served request (readiness, with the database), recommended JVM options + AppCDS",
+        rows.add(new Row(10, "start-up: packaged jar (fast-jar) to first served request (readiness, with the database), JDK "
+                + Runtime.version().feature() + ", recommended JVM options + AppCDS",
                 Stats.ms(start) + " (Quarkus's own \"started in\": " + Stats.ms(Stats.median(quarkusMs)) + ")", "—", "—", "≤ 1.5 s",
                 within(start, 1500), RUNS + ", median"));
         rows.add(new Row(11, "RSS after start (recommended options)", Stats.mb((long) Stats.median(rssKb)), "—", "—", "—", "—", RUNS + ", median"));
@@ -304,33 +305,57 @@ public final class Bench {
     }
 
     /**
-     * BENCH_AOT_JAVA=&lt;java of JDK 24+&gt;: the same start with that JVM and its AOT cache (JEP 483/515) written by a
-     * training start (-XX:AOTCacheOutput), instead of JDK 17's class-data archive. For comparison only.
+     * BENCH_AOT_JAVA=&lt;java of JDK 25+&gt;: the production image's configuration (docs/benchmarks.md, "How we recommend
+     * running it"): the recommended options on that JVM with its AOT cache (JEP 483/514/515), written by a training
+     * start (-XX:AOTCacheOutput), instead of JDK 17's class-data archive, and the jar with a flat class path
+     * (BENCH_FLAT_JAR, which run.sh packages as a legacy-jar: the AOT cache loads and links ahead of time only the
+     * classes of the JVM's own class loaders, and the fast-jar loads every library through Quarkus's). Start-up as in
+     * step 4, then RSS after the same requests as step 6.
      */
     void aotStarts(String java) throws Exception {
-        log("5b/7 start-up on " + java + " with an AOT cache, " + RUNS + " runs");
+        Path aotJar = System.getenv("BENCH_FLAT_JAR") != null ? Path.of(System.getenv("BENCH_FLAT_JAR")).toAbsolutePath() : jar;
+        String layout = aotJar.equals(jar) ? "the fast-jar" : "a flat class path";
+        log("5b/7 start-up on " + java + " with an AOT cache, " + layout + ", " + RUNS + " runs");
         Path cache = work.resolve("candor.aot");
         List<String> base = new ArrayList<>(recommended());
         base.removeIf(o -> o.startsWith("-XX:SharedArchiveFile"));
         base.add(0, "java=" + java);
         List<String> training = new ArrayList<>(base);
         training.add("-XX:AOTCacheOutput=" + cache);
-        App trainee = start(training, "app-aot-training.log");
+        App trainee = App.start(aotJar, appDatabase, work.resolve("app-aot-training.log"), training, appEnv);
         exercise(trainee, 200);
         trainee.stop();
         base.add("-XX:AOTCache=" + cache);
         List<Double> startMs = new ArrayList<>();
+        List<Double> quarkusMs = new ArrayList<>();
         List<Double> rssKb = new ArrayList<>();
         for (int run = 1; run <= RUNS; run++) {
-            App app = start(base, "app-aot-" + run + ".log");
+            App app = App.start(aotJar, appDatabase, work.resolve("app-aot-" + run + ".log"), base, appEnv);
             startMs.add(app.startMs);
+            quarkusMs.add(app.quarkusStartedMs());
             rssKb.add((double) app.rss()[0]);
             app.stop();
-            log(String.format(Locale.ROOT, "   run %d: start %s, RSS %s", run, Stats.ms(app.startMs), Stats.mb(rssKb.get(run - 1).longValue())));
+            log(String.format(Locale.ROOT, "   run %d: start %s (Quarkus %s), RSS %s", run, Stats.ms(app.startMs), Stats.ms(quarkusMs.get(run - 1)),
+                    Stats.mb(rssKb.get(run - 1).longValue())));
         }
-        rows.add(new Row(12, "start-up, same options on " + java + " with its AOT cache instead of the archive (for comparison)",
-                Stats.ms(Stats.median(startMs)) + ", RSS " + Stats.mb((long) Stats.median(rssKb)), "—", "—", "≤ 1.5 s", within(Stats.median(startMs), 1500),
+        String config = "production image: " + layout + " on " + Path.of(java).getParent().getParent().getFileName() + " with its AOT cache";
+        double start = Stats.median(startMs);
+        rows.add(new Row(15, "start-up, " + config + " (recommended options otherwise)", Stats.ms(start) + " (Quarkus's own \"started in\": "
+                + Stats.ms(Stats.median(quarkusMs)) + "), RSS " + Stats.mb((long) Stats.median(rssKb)), "—", "—", "≤ 1.5 s", within(start, 1500),
                 RUNS + ", median"));
+        App app = App.start(aotJar, appDatabase, work.resolve("app-aot-requests.log"), base, appEnv);
+        double[] done = exercise(app, REQUESTS);
+        long[] rss = app.rss();
+        if (NMT) {
+            Path nmt = work.resolve("native-memory-after-requests-aot.txt");
+            Files.writeString(nmt, app.jcmd("VM.native_memory", "summary"));
+            log("   native memory after the requests: " + nmt);
+        }
+        app.stop();
+        log(String.format(Locale.ROOT, "   %,d requests in %.1f s (%s), RSS %s, peak %s", (int) done[0], done[1], Stats.rate(done[0] / done[1]),
+                Stats.mb(rss[0]), Stats.mb(rss[1])));
+        rows.add(new Row(16, String.format(Locale.ROOT, "RSS after %,d requests, %s", REQUESTS, config),
+                Stats.mb(rss[0]) + " (peak " + Stats.mb(rss[1]) + "; " + Stats.rate(done[0] / done[1]) + ")", "—", "—", "≤ 250 MB", withinMb(rss[0], 250), "1"));
     }
 
     // ---------------------------------------------------------------------------------------------
@@ -372,7 +397,7 @@ public final class Bench {
                 Stats.mb(rss[0]), Stats.mb(rss[1])));
         rows.add(new Row(13, String.format(Locale.ROOT, "RSS after %,d requests (%d clients: pages with a session, API with Basic)", REQUESTS, CLIENTS),
                 Stats.mb(rss[0]) + " (peak " + Stats.mb(rss[1]) + "; " + Stats.rate(done[0] / done[1]) + ")", "—", "—", "≤ 250 MB",
-                rss[0] <= 0 ? "?" : rss[0] <= 250 * 1024 ? "yes" : "**no** (+" + Stats.mb(rss[0] - 250 * 1024) + ")", "1"));
+                withinMb(rss[0], 250), "1"));
 
         // What every API call pays before Candor's own work: HTTP Basic. A password that passed bcrypt is remembered
         // for a while (user/CredentialCache); a wrong one is checked with bcrypt every time, which shows what a miss costs.
@@ -648,6 +673,14 @@ public final class Bench {
             return "yes";
         }
         return "**no** (" + (ms >= 2 * goalMs ? String.format(Locale.ROOT, "%.1f×", ms / goalMs) : "+" + Stats.ms(ms - goalMs)) + ")";
+    }
+
+    /** Against a goal in MB, from an RSS in kB (0: not readable). */
+    static String withinMb(long rssKb, long goalMb) {
+        if (rssKb <= 0) {
+            return "?";
+        }
+        return rssKb <= goalMb * 1024 ? "yes" : "**no** (+" + Stats.mb(rssKb - goalMb * 1024) + ")";
     }
 
     static String met(boolean yes) {
