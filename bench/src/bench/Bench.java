@@ -322,7 +322,7 @@ public final class Bench {
         base.add(0, "java=" + java);
         List<String> training = new ArrayList<>(base);
         training.add("-XX:AOTCacheOutput=" + cache);
-        App trainee = App.start(aotJar, appDatabase, work.resolve("app-aot-training.log"), training, appEnv);
+        App trainee = start(aotJar, training, "app-aot-training.log");
         exercise(trainee, 200);
         trainee.stop();
         base.add("-XX:AOTCache=" + cache);
@@ -330,7 +330,7 @@ public final class Bench {
         List<Double> quarkusMs = new ArrayList<>();
         List<Double> rssKb = new ArrayList<>();
         for (int run = 1; run <= RUNS; run++) {
-            App app = App.start(aotJar, appDatabase, work.resolve("app-aot-" + run + ".log"), base, appEnv);
+            App app = start(aotJar, base, "app-aot-" + run + ".log");
             startMs.add(app.startMs);
             quarkusMs.add(app.quarkusStartedMs());
             rssKb.add((double) app.rss()[0]);
@@ -343,19 +343,11 @@ public final class Bench {
         rows.add(new Row(15, "start-up, " + config + " (recommended options otherwise)", Stats.ms(start) + " (Quarkus's own \"started in\": "
                 + Stats.ms(Stats.median(quarkusMs)) + "), RSS " + Stats.mb((long) Stats.median(rssKb)), "—", "—", "≤ 1.5 s", within(start, 1500),
                 RUNS + ", median"));
-        App app = App.start(aotJar, appDatabase, work.resolve("app-aot-requests.log"), base, appEnv);
-        double[] done = exercise(app, REQUESTS);
-        long[] rss = app.rss();
-        if (NMT) {
-            Path nmt = work.resolve("native-memory-after-requests-aot.txt");
-            Files.writeString(nmt, app.jcmd("VM.native_memory", "summary"));
-            log("   native memory after the requests: " + nmt);
-        }
+        App app = start(aotJar, base, "app-aot-requests.log");
+        Load load = loadAndRss(app, false, "native-memory-after-requests-aot.txt");
         app.stop();
-        log(String.format(Locale.ROOT, "   %,d requests in %.1f s (%s), RSS %s, peak %s", (int) done[0], done[1], Stats.rate(done[0] / done[1]),
-                Stats.mb(rss[0]), Stats.mb(rss[1])));
-        rows.add(new Row(16, String.format(Locale.ROOT, "RSS after %,d requests, %s", REQUESTS, config),
-                Stats.mb(rss[0]) + " (peak " + Stats.mb(rss[1]) + "; " + Stats.rate(done[0] / done[1]) + ")", "—", "—", "≤ 250 MB", withinMb(rss[0], 250), "1"));
+        rows.add(new Row(16, String.format(Locale.ROOT, "RSS after %,d requests, %s", REQUESTS, config), load.figure(), "—", "—", "≤ 250 MB",
+                withinMb(load.rssKb(), 250), "1"));
     }
 
     // ---------------------------------------------------------------------------------------------
@@ -383,21 +375,36 @@ public final class Bench {
         app.stop();
     }
 
-    void requests(App app) throws Exception {
-        jfrStart(app, true, "requests");
+    /** What {@link #loadAndRss} measured: the requests, their seconds, and RSS (now and peak, kB) after them. */
+    record Load(double requests, double seconds, long rssKb, long peakKb) {
+        String figure() {
+            return Stats.mb(rssKb) + " (peak " + Stats.mb(peakKb) + "; " + Stats.rate(requests / seconds) + ")";
+        }
+    }
+
+    /**
+     * {@link #REQUESTS} requests ({@link #exercise}), recorded with BENCH_JFR if {@code jfr}, then RSS; with BENCH_NMT the
+     * native memory summary is saved as {@code nmtFile}.
+     */
+    Load loadAndRss(App app, boolean jfr, String nmtFile) throws Exception {
+        jfrStart(app, jfr, "requests");
         double[] done = exercise(app, REQUESTS);
-        jfrStop(app, true, "requests");
+        jfrStop(app, jfr, "requests");
         long[] rss = app.rss();
         if (NMT) {
-            Path nmt = work.resolve("native-memory-after-requests.txt");
+            Path nmt = work.resolve(nmtFile);
             Files.writeString(nmt, app.jcmd("VM.native_memory", "summary"));
             log("   native memory after the requests: " + nmt);
         }
         log(String.format(Locale.ROOT, "   %,d requests in %.1f s (%s), RSS %s, peak %s", (int) done[0], done[1], Stats.rate(done[0] / done[1]),
                 Stats.mb(rss[0]), Stats.mb(rss[1])));
+        return new Load(done[0], done[1], rss[0], rss[1]);
+    }
+
+    void requests(App app) throws Exception {
+        Load load = loadAndRss(app, true, "native-memory-after-requests.txt");
         rows.add(new Row(13, String.format(Locale.ROOT, "RSS after %,d requests (%d clients: pages with a session, API with Basic)", REQUESTS, CLIENTS),
-                Stats.mb(rss[0]) + " (peak " + Stats.mb(rss[1]) + "; " + Stats.rate(done[0] / done[1]) + ")", "—", "—", "≤ 250 MB",
-                withinMb(rss[0], 250), "1"));
+                load.figure(), "—", "—", "≤ 250 MB", withinMb(load.rssKb(), 250), "1"));
 
         // What every API call pays before Candor's own work: HTTP Basic. A password that passed bcrypt is remembered
         // for a while (user/CredentialCache); a wrong one is checked with bcrypt every time, which shows what a miss costs.
@@ -599,7 +606,11 @@ public final class Bench {
     // ---------------------------------------------------------------------------------------------
 
     App start(List<String> jvmOptions, String logName) throws Exception {
-        return App.start(jar, appDatabase, work.resolve(logName), jvmOptions, appEnv);
+        return start(jar, jvmOptions, logName);
+    }
+
+    App start(Path appJar, List<String> jvmOptions, String logName) throws Exception {
+        return App.start(appJar, appDatabase, work.resolve(logName), jvmOptions, appEnv);
     }
 
     /** Runs {@code task} on {@code clients} threads until it returns false or the deadline passes; returns how many returned true. */
