@@ -491,17 +491,17 @@ public final class Bench {
         List<Double> rate = new ArrayList<>();
         for (int run = 1; run <= BULK_RUNS; run++) {
             sink.reset();
-            jfrStart(app, run == 1, "bulk-queue");
+            jfrStart(app, run == BULK_RUNS, "bulk-queue");
             long t = System.nanoTime();
             String r = app.post("/api/requisitions/" + (Seed.BULK_ROLE + run) + "/status", RITA, "{\"status\":\"FILLED\"}");
             queue.add(Stats.ms(System.nanoTime() - t));
-            jfrStop(app, run == 1, "bulk-queue");
-            jfrStart(app, run == 1, "bulk-delivery");
+            jfrStop(app, run == BULK_RUNS, "bulk-queue");
+            jfrStart(app, run == BULK_RUNS, "bulk-delivery");
             long deadline = System.nanoTime() + 20L * 60 * 1_000_000_000L;
             while (sink.received() < BULK && System.nanoTime() < deadline) {
                 Thread.sleep(100);
             }
-            jfrStop(app, run == 1, "bulk-delivery");
+            jfrStop(app, run == BULK_RUNS, "bulk-delivery");
             if (sink.received() < BULK) {
                 throw new IllegalStateException("only " + sink.received() + " of " + BULK + " letters arrived within 20 minutes");
             }
