@@ -5,6 +5,7 @@ import app.candor.closure.ClosureSweep;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.DayOfWeek;
 import java.time.LocalDate;
@@ -23,24 +24,60 @@ import java.util.concurrent.atomic.AtomicInteger;
  */
 final class JdbcLimits {
 
-    // Compile-time constants: javac copies the very text of the app's jar into the bench (run.sh compiles against it).
-    // JDBC's plain ? for the JPA-style ?1 ?2 ?3 (PostgreSQL's driver takes only ?; the numbers run in order).
-    static final String OVERDUE_SQL = plain(ClosureSweep.OVERDUE_SQL);
-    static final String DUE_SOON_SQL = plain(ClosureSweep.DUE_SOON_SQL);
+    // The app's own statements, from its jar (run.sh compiles against it). On PostgreSQL the sweep runs each step in rounds
+    // (ClosureSweep.pgOverdueSql), the first one small, and so does this limit.
+    static final Numbered OVERDUE_SQL = numbered(ClosureSweep.OVERDUE_SQL);
+    static final Numbered DUE_SOON_SQL = numbered(ClosureSweep.DUE_SOON_SQL);
 
     private JdbcLimits() {
     }
 
-    /** The statement with ?1, ?2, ... as plain ?; refuses numbers out of order, which plain ? could not bind. */
-    static String plain(String sql) {
-        java.util.regex.Matcher m = java.util.regex.Pattern.compile("\\?(\\d+)").matcher(sql);
-        int expected = 1;
-        while (m.find()) {
-            if (Integer.parseInt(m.group(1)) != expected++) {
-                throw new IllegalStateException("parameters out of order in " + sql);
+    /** A statement with JPA's ?1, ?2 … as JDBC's plain ? (PostgreSQL's driver takes only ?), and which number each ? is. */
+    record Numbered(String sql, int[] numbers) {
+
+        /** Binds the values of ?1, ?2 … (a number may appear more than once). */
+        void bind(PreparedStatement p, Object... values) throws SQLException {
+            for (int i = 0; i < numbers.length; i++) {
+                p.setObject(i + 1, values[numbers[i] - 1]);
             }
         }
-        return sql.replaceAll("\\?\\d+", "?");
+    }
+
+    static Numbered numbered(String sql) {
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("\\?(\\d+)").matcher(sql);
+        List<Integer> numbers = new ArrayList<>();
+        while (m.find()) {
+            numbers.add(Integer.parseInt(m.group(1)));
+        }
+        return new Numbered(sql.replaceAll("\\?\\d+", "?"), numbers.stream().mapToInt(Integer::intValue).toArray());
+    }
+
+    /**
+     * One step of the sweep as ClosureSweep runs it: one statement, or on PostgreSQL rounds of {@code round} (the first
+     * one of ClosureSweep.PG_FIRST_ROUND rows, the next ones of PG_ROUND) until one flags fewer than it may.
+     */
+    private static int step(Connection c, Numbered statement, java.util.function.IntFunction<String> round, Object... values)
+            throws SQLException {
+        if (!Bench.PG) {
+            try (PreparedStatement p = c.prepareStatement(statement.sql())) {
+                statement.bind(p, values);
+                return p.executeUpdate();
+            }
+        }
+        int total = 0;
+        int limit = ClosureSweep.PG_FIRST_ROUND;
+        while (true) {
+            Numbered sql = numbered(round.apply(limit));
+            try (PreparedStatement p = c.prepareStatement(sql.sql())) {
+                sql.bind(p, values);
+                int flagged = p.executeUpdate();
+                total += flagged;
+                if (flagged < limit) {
+                    return total;
+                }
+            }
+            limit = ClosureSweep.PG_ROUND;
+        }
     }
 
     /** What one sweep over JDBC did: newly overdue, newly due soon, milliseconds (statements and commit). */
@@ -59,21 +96,10 @@ final class JdbcLimits {
             LocalDate dueSoonUntil = nextBusinessDay(today);
             long start = System.nanoTime();
             int overdue = 0;
-            try (PreparedStatement p = c.prepareStatement(OVERDUE_SQL)) {
-                for (int flag = 0; flag <= 1; flag++) {
-                    p.setObject(1, now);
-                    p.setInt(2, flag);
-                    p.setObject(3, today);
-                    overdue += p.executeUpdate();
-                }
+            for (int flag = 0; flag <= 1; flag++) {
+                overdue += step(c, OVERDUE_SQL, ClosureSweep::pgOverdueSql, now, flag, today);
             }
-            int dueSoon;
-            try (PreparedStatement p = c.prepareStatement(DUE_SOON_SQL)) {
-                p.setObject(1, now);
-                p.setObject(2, today);
-                p.setObject(3, dueSoonUntil);
-                dueSoon = p.executeUpdate();
-            }
+            int dueSoon = step(c, DUE_SOON_SQL, ClosureSweep::pgDueSoonSql, now, today, dueSoonUntil);
             c.commit();
             return new Sweep(overdue, dueSoon, Stats.ms(System.nanoTime() - start));
         }
@@ -90,19 +116,17 @@ final class JdbcLimits {
             OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
             LocalDate today = LocalDate.now(ZoneOffset.UTC);
             for (int flag = 0; flag <= 1; flag++) {
-                b.append("-- ").append(OVERDUE_SQL).append("  [flag ").append(flag).append("]\n");
-                try (PreparedStatement p = c.prepareStatement("explain (analyze, buffers, wal) " + OVERDUE_SQL)) {
-                    p.setObject(1, now);
-                    p.setInt(2, flag);
-                    p.setObject(3, today);
+                Numbered first = numbered(ClosureSweep.pgOverdueSql(ClosureSweep.PG_FIRST_ROUND));
+                b.append("-- ").append(first.sql()).append("  [flag ").append(flag).append("; the first round]\n");
+                try (PreparedStatement p = c.prepareStatement("explain (analyze, buffers, wal) " + first.sql())) {
+                    first.bind(p, now, flag, today);
                     append(b, p);
                 }
             }
-            b.append("-- ").append(DUE_SOON_SQL).append('\n');
-            try (PreparedStatement p = c.prepareStatement("explain (analyze, buffers, wal) " + DUE_SOON_SQL)) {
-                p.setObject(1, now);
-                p.setObject(2, today);
-                p.setObject(3, nextBusinessDay(today));
+            Numbered first = numbered(ClosureSweep.pgDueSoonSql(ClosureSweep.PG_FIRST_ROUND));
+            b.append("-- ").append(first.sql()).append("  [the first round]\n");
+            try (PreparedStatement p = c.prepareStatement("explain (analyze, buffers, wal) " + first.sql())) {
+                first.bind(p, now, today, nextBusinessDay(today));
                 append(b, p);
             }
             c.rollback();

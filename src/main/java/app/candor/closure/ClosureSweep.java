@@ -12,19 +12,22 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.IntFunction;
 
 /**
  * Flags every open promise that has become due soon (within one business day) or overdue (the date has
- * passed), once per promise, and records when. Each step is one set-based UPDATE whose WHERE clause
+ * passed), once per promise, and records when. Each step is a set-based UPDATE whose WHERE clause
  * only matches rows not flagged yet, served by {@code ix_application_watch} (state, flag, date): with
  * nothing new it touches no row. Two instances sweeping at once flag each application once: the second
- * UPDATE waits for the first one's row locks and then no longer matches those rows.
+ * UPDATE waits for the first one's row locks and then no longer matches those rows. On PostgreSQL each step
+ * runs in rounds ({@link #pgOverdueSql}), so that a sweep with nothing new stays cheap after a busy one.
  */
 @ApplicationScoped
 public class ClosureSweep {
@@ -38,6 +41,39 @@ public class ClosureSweep {
     /** ?1 now, ?2 the flag it has now (0 or 1; two seeks instead of a range), ?3 today. A passed promise has lapsed. */
     public static final String OVERDUE_SQL = "update application set closure_flag = 2, overdue_at = ?1, promise_lapsed = true"
             + " where closure_state = 'OPEN' and closure_flag = ?2 and closure_due < ?3";
+
+    /** Rows the first PostgreSQL round flags at most: small, so that PostgreSQL reads them in due order (see {@link #pgOverdueSql}). */
+    public static final int PG_FIRST_ROUND = 100;
+    /** Rows each later PostgreSQL round flags at most; the next round follows while a round flags as many as it may. */
+    public static final int PG_ROUND = 5000;
+
+    /**
+     * PostgreSQL: {@link #OVERDUE_SQL} as a round of at most {@code limit} rows, with the same parameters. Why: the rows a
+     * busy sweep flags leave their old versions' entries in ix_application_watch, in the very range the next sweeps read,
+     * until VACUUM (autovacuum waits for 20 % of a table: 200 000 rows of a million). As one UPDATE, PostgreSQL reads that
+     * range with a bitmap scan, which visits each such entry's row again on every sweep (1 000 000 applications, 15 000
+     * flagged: 20 000 entries and 10 000 heap pages for each sweep that found nothing, docs/benchmarks.md). A select in due
+     * order with a limit well below the rows PostgreSQL expects is a plain index scan, which marks the entries of rows dead
+     * to everyone as dead in the index: the first sweep after a busy one pays, the next ones read a few index pages (hence
+     * the small first round: it is all an idle sweep runs). The update takes the selected row versions by their ctid (a TID
+     * scan, whatever the statistics say) and keeps the step's own conditions: PostgreSQL re-checks those, not the TID, on
+     * a row it had to wait for, so a second sweep waiting on this one's row locks flags none of them again. (A row that
+     * changed under a round is skipped; if that leaves the round short, the next sweep flags it, if it is still due.)
+     */
+    public static String pgOverdueSql(int limit) {
+        return "update application set closure_flag = 2, overdue_at = ?1, promise_lapsed = true"
+                + " where ctid = any (array(select ctid from application where closure_state = 'OPEN' and closure_flag = ?2"
+                + " and closure_due < ?3 order by closure_due limit " + limit + "))"
+                + " and closure_state = 'OPEN' and closure_flag = ?2 and closure_due < ?3";
+    }
+
+    /** PostgreSQL: {@link #DUE_SOON_SQL} as a round of at most {@code limit} rows, as {@link #pgOverdueSql}; the same parameters. */
+    public static String pgDueSoonSql(int limit) {
+        return "update application set closure_flag = 1, due_soon_at = ?1"
+                + " where ctid = any (array(select ctid from application where closure_state = 'OPEN' and closure_flag = 0"
+                + " and closure_due >= ?2 and closure_due <= ?3 order by closure_due limit " + limit + "))"
+                + " and closure_state = 'OPEN' and closure_flag = 0 and closure_due >= ?2 and closure_due <= ?3";
+    }
 
     /** One row per run: ?1 started, ?2 finished, ?3 today, ?4 due soon, ?5 overdue, ?6 ms, ?7 instance. */
     static final String RECORD_RUN_SQL = "insert into closure_sweep (id, started_at, finished_at, today, due_soon, overdue, duration_ms,"
@@ -59,6 +95,9 @@ public class ClosureSweep {
 
     @Inject
     Event<ClosureEvents.PromisesFlagged> flagged;
+
+    @ConfigProperty(name = "quarkus.datasource.db-kind")
+    String dbKind;
 
     private final String instance = "sweep-" + UUID.randomUUID().toString().substring(0, 8);
 
@@ -90,10 +129,15 @@ public class ClosureSweep {
         LocalDate today = calendar.today();
         LocalDate dueSoonUntil = calendar.dueSoonUntil(today);
         int[] found = QuarkusTransaction.requiringNew().call(() -> {
-            int overdue = em.createNativeQuery(OVERDUE_SQL).setParameter(1, now).setParameter(2, 0).setParameter(3, today).executeUpdate()
-                    + em.createNativeQuery(OVERDUE_SQL).setParameter(1, now).setParameter(2, 1).setParameter(3, today).executeUpdate();
-            int dueSoon = em.createNativeQuery(DUE_SOON_SQL).setParameter(1, now).setParameter(2, today).setParameter(3, dueSoonUntil)
-                    .executeUpdate();
+            int overdue;
+            int dueSoon;
+            if ("postgresql".equals(dbKind)) { // in rounds: pgOverdueSql says why
+                overdue = inRounds(ClosureSweep::pgOverdueSql, now, 0, today) + inRounds(ClosureSweep::pgOverdueSql, now, 1, today);
+                dueSoon = inRounds(ClosureSweep::pgDueSoonSql, now, today, dueSoonUntil);
+            } else {
+                overdue = update(OVERDUE_SQL, now, 0, today) + update(OVERDUE_SQL, now, 1, today);
+                dueSoon = update(DUE_SOON_SQL, now, today, dueSoonUntil);
+            }
             if (overdue + dueSoon > 0) {
                 // In the flags' transaction: whoever needs the newly flagged rows finds them by this sweep's instant.
                 flagged.fire(new ClosureEvents.PromisesFlagged(now, dueSoon, overdue));
@@ -120,6 +164,25 @@ public class ClosureSweep {
             Log.debugf("Closure sweep: nothing new (%d ms)", result.durationMs());
         }
         return result;
+    }
+
+    /** One statement of the sweep, in the caller's transaction: ?1 now, ?2 and ?3 as the statement says; how many it flagged. */
+    private int update(String sql, Instant now, Object second, Object third) {
+        return em.createNativeQuery(sql).setParameter(1, now).setParameter(2, second).setParameter(3, third).executeUpdate();
+    }
+
+    /** A PostgreSQL step: its rounds (the first one small), until one flags fewer rows than it may; how many in all. */
+    private int inRounds(IntFunction<String> round, Instant now, Object second, Object third) {
+        int total = 0;
+        int limit = PG_FIRST_ROUND;
+        while (true) {
+            int flagged = update(round.apply(limit), now, second, third);
+            total += flagged;
+            if (flagged < limit) {
+                return total;
+            }
+            limit = PG_ROUND;
+        }
     }
 
     /** The last sweep this instance ran, if any (for the board and the metrics). */
