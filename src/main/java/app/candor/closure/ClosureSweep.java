@@ -57,8 +57,8 @@ public class ClosureSweep {
      * to everyone as dead in the index: the first sweep after a busy one pays, the next ones read a few index pages (hence
      * the small first round: it is all an idle sweep runs). The update takes the selected row versions by their ctid (a TID
      * scan, whatever the statistics say) and keeps the step's own conditions: PostgreSQL re-checks those, not the TID, on
-     * a row it had to wait for, so a second sweep waiting on this one's row locks flags none of them again. (A row that
-     * changed under a round is skipped; if that leaves the round short, the next sweep flags it, if it is still due.)
+     * a row it had to wait for, so a second sweep waiting on this one's row locks flags none of them again. (A round that
+     * flags fewer rows than it selected, because some changed meanwhile, ends its step: the rest waits for the next sweep.)
      */
     public static String pgOverdueSql(int limit) {
         return "update application set closure_flag = 2, overdue_at = ?1, promise_lapsed = true"
