@@ -52,31 +52,25 @@ final class JdbcLimits {
         return new Numbered(sql.replaceAll("\\?\\d+", "?"), numbers.stream().mapToInt(Integer::intValue).toArray());
     }
 
-    /**
-     * One step of the sweep as ClosureSweep runs it: one statement, or on PostgreSQL rounds of {@code round} (the first
-     * one of ClosureSweep.PG_FIRST_ROUND rows, the next ones of PG_ROUND) until one flags fewer than it may.
-     */
+    /** One step of the sweep as ClosureSweep runs it: one statement, or on PostgreSQL its rounds (ClosureSweep.inRounds). */
     private static int step(Connection c, Numbered statement, java.util.function.IntFunction<String> round, Object... values)
             throws SQLException {
         if (!Bench.PG) {
-            try (PreparedStatement p = c.prepareStatement(statement.sql())) {
-                statement.bind(p, values);
-                return p.executeUpdate();
-            }
+            return update(c, statement, values);
         }
-        int total = 0;
-        int limit = ClosureSweep.PG_FIRST_ROUND;
-        while (true) {
-            Numbered sql = numbered(round.apply(limit));
-            try (PreparedStatement p = c.prepareStatement(sql.sql())) {
-                sql.bind(p, values);
-                int flagged = p.executeUpdate();
-                total += flagged;
-                if (flagged < limit) {
-                    return total;
-                }
+        return ClosureSweep.inRounds(limit -> {
+            try {
+                return update(c, numbered(round.apply(limit)), values);
+            } catch (SQLException e) {
+                throw new IllegalStateException(e); // the bench stops on it, as on any other failure
             }
-            limit = ClosureSweep.PG_ROUND;
+        });
+    }
+
+    private static int update(Connection c, Numbered statement, Object... values) throws SQLException {
+        try (PreparedStatement p = c.prepareStatement(statement.sql())) {
+            statement.bind(p, values);
+            return p.executeUpdate();
         }
     }
 

@@ -20,6 +20,7 @@ import java.time.LocalDate;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.function.IntFunction;
+import java.util.function.IntUnaryOperator;
 
 /**
  * Flags every open promise that has become due soon (within one business day) or overdue (the date has
@@ -171,12 +172,21 @@ public class ClosureSweep {
         return em.createNativeQuery(sql).setParameter(1, now).setParameter(2, second).setParameter(3, third).executeUpdate();
     }
 
-    /** A PostgreSQL step: its rounds (the first one small), until one flags fewer rows than it may; how many in all. */
+    /** A PostgreSQL step: its rounds ({@link #inRounds(IntUnaryOperator)}), each {@code round} of its limit; how many in all. */
     private int inRounds(IntFunction<String> round, Instant now, Object second, Object third) {
+        return inRounds(limit -> update(round.apply(limit), now, second, third));
+    }
+
+    /**
+     * The rule of a PostgreSQL step's rounds, for the sweep and for whoever runs its SQL elsewhere (the bench's limit, the
+     * tests): {@code flag} flags at most the limit it is given and says how many; a first round of {@value #PG_FIRST_ROUND},
+     * then rounds of {@value #PG_ROUND}, until one flags fewer than it may. Returns how many in all.
+     */
+    public static int inRounds(IntUnaryOperator flag) {
         int total = 0;
         int limit = PG_FIRST_ROUND;
         while (true) {
-            int flagged = update(round.apply(limit), now, second, third);
+            int flagged = flag.applyAsInt(limit);
             total += flagged;
             if (flagged < limit) {
                 return total;

@@ -1,5 +1,6 @@
 package app.candor.closure;
 
+import app.candor.support.NumberedSql;
 import app.candor.support.TestDatabase;
 import org.flywaydb.core.Flyway;
 import org.jboss.logging.Logger;
@@ -17,6 +18,7 @@ import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.function.IntFunction;
@@ -171,9 +173,9 @@ class ClosureSweepPostgresTest {
 
     /** The overdue step's first round with nothing to flag (all an idle sweep runs), explained with its buffers. */
     private static String explainIdleOverdue(Connection c) throws SQLException {
-        String sql = ClosureSweep.pgOverdueSql(ClosureSweep.PG_FIRST_ROUND);
-        try (PreparedStatement ps = c.prepareStatement("explain (analyze, buffers, format json) " + jdbc(sql))) {
-            bind(ps, sql, Timestamp.from(Instant.parse("2031-06-04T10:00:00Z")), 0, TODAY);
+        NumberedSql sql = NumberedSql.of(ClosureSweep.pgOverdueSql(ClosureSweep.PG_FIRST_ROUND));
+        try (PreparedStatement ps = c.prepareStatement("explain (analyze, buffers, format json) " + sql.jdbc())) {
+            sql.bind(ps, List.of(Timestamp.from(Instant.parse("2031-06-04T10:00:00Z")), 0, TODAY));
             try (ResultSet rs = ps.executeQuery()) {
                 rs.next();
                 return rs.getString(1);
@@ -189,41 +191,23 @@ class ClosureSweepPostgresTest {
         Timestamp at = Timestamp.from(now);
         int overdue = 0;
         for (int flag = 0; flag <= 1; flag++) {
-            overdue += inRounds(c, ClosureSweep::pgOverdueSql, at, flag, TODAY);
+            overdue += inRounds(c, ClosureSweep::pgOverdueSql, List.of(at, flag, TODAY));
         }
-        int dueSoon = inRounds(c, ClosureSweep::pgDueSoonSql, at, TODAY, dueSoonUntil);
+        int dueSoon = inRounds(c, ClosureSweep::pgDueSoonSql, List.of(at, TODAY, dueSoonUntil));
         return new int[] {overdue, dueSoon};
     }
 
-    /** As ClosureSweep runs a step on PostgreSQL: a small first round, then larger ones, until one flags fewer than it may. */
-    private static int inRounds(Connection c, IntFunction<String> round, Object... values) throws SQLException {
-        int total = 0;
-        int limit = ClosureSweep.PG_FIRST_ROUND;
-        while (true) {
-            String sql = round.apply(limit);
-            try (PreparedStatement ps = c.prepareStatement(jdbc(sql))) {
-                bind(ps, sql, values);
-                int flagged = ps.executeUpdate();
-                total += flagged;
-                if (flagged < limit) {
-                    return total;
-                }
+    /** A step as ClosureSweep runs it on PostgreSQL: its rounds ({@link ClosureSweep#inRounds(java.util.function.IntUnaryOperator)}). */
+    private static int inRounds(Connection c, IntFunction<String> round, List<?> values) {
+        return ClosureSweep.inRounds(limit -> {
+            NumberedSql sql = NumberedSql.of(round.apply(limit));
+            try (PreparedStatement ps = c.prepareStatement(sql.jdbc())) {
+                sql.bind(ps, values);
+                return ps.executeUpdate();
+            } catch (SQLException e) {
+                throw new IllegalStateException(e);
             }
-            limit = ClosureSweep.PG_ROUND;
-        }
-    }
-
-    /** JPA's numbered parameters (?1, ?2 …) as JDBC's plain ones; {@link #bind} binds them by number. */
-    private static String jdbc(String sql) {
-        return sql.replaceAll("\\?\\d+", "?");
-    }
-
-    /** Binds ?1, ?2 … of {@code sql} (a number may appear more than once) to the plain ? of its {@link #jdbc} form. */
-    private static void bind(PreparedStatement ps, String sql, Object... values) throws SQLException {
-        java.util.regex.Matcher m = java.util.regex.Pattern.compile("\\?(\\d+)").matcher(sql);
-        for (int i = 1; m.find(); i++) {
-            ps.setObject(i, values[Integer.parseInt(m.group(1)) - 1]);
-        }
+        });
     }
 
     private static void awaitBlockedOnLock(Connection watcher, Duration within) throws SQLException {

@@ -1,6 +1,7 @@
 package app.candor.closure;
 
 import app.candor.message.Leases;
+import app.candor.support.NumberedSql;
 import app.candor.support.TestDatabase;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -23,8 +24,6 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Set;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -294,11 +293,6 @@ class QueryPlansPostgresTest {
     static final String DIGEST_ORDER = " order by a1_0.closure_due, case when a1_0.chased_at is null then 1 else 0 end, a1_0.id"
             + " fetch first ? rows only";
 
-    /** JPA's numbered parameters as JDBC's plain ones. */
-    static String jdbc(String sql) {
-        return NUMBERED.matcher(sql).replaceAll("?");
-    }
-
     /** " in (?, ?, …)" with n markers. */
     static String in(int n) {
         return " in (" + String.join(", ", Collections.nCopies(n, "?")) + ")";
@@ -345,37 +339,13 @@ class QueryPlansPostgresTest {
         assertThat(plan.examined()).as("%s: rows examined (plan: %s)", c.name(), plan.shape()).isLessThanOrEqualTo(c.maxExamined());
     }
 
-    private static final Pattern NUMBERED = Pattern.compile("\\?(\\d+)");
-
     /** Runs the query under EXPLAIN ANALYZE in a transaction that is rolled back (the updates change nothing). */
     static Plan explain(Case c) throws SQLException {
         // JPA's numbered parameters (?1 may appear twice) become JDBC's plain ones, bound in order of appearance.
-        List<Object> bound = new ArrayList<>();
-        Matcher m = NUMBERED.matcher(c.sql());
-        String sql;
-        if (m.find()) {
-            m.reset();
-            StringBuilder out = new StringBuilder();
-            while (m.find()) {
-                bound.add(c.params().get(Integer.parseInt(m.group(1)) - 1));
-                m.appendReplacement(out, "?");
-            }
-            m.appendTail(out);
-            sql = out.toString();
-        } else {
-            bound.addAll(c.params());
-            sql = c.sql();
-        }
+        NumberedSql sql = NumberedSql.of(c.sql());
         try (Connection conn = connect(false);
-             PreparedStatement ps = conn.prepareStatement("explain (analyze, format json) " + sql)) {
-            for (int i = 0; i < bound.size(); i++) {
-                Object value = bound.get(i);
-                if (value instanceof Timestamp t) {
-                    ps.setTimestamp(i + 1, t);
-                } else {
-                    ps.setObject(i + 1, value);
-                }
-            }
+             PreparedStatement ps = conn.prepareStatement("explain (analyze, format json) " + sql.jdbc())) {
+            sql.bind(ps, c.params());
             String json;
             try (Statement s = conn.createStatement()) {
                 for (String before : c.before()) {
