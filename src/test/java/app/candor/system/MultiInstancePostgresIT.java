@@ -236,7 +236,10 @@ class MultiInstancePostgresIT {
         assertThat(Replicas.count(SCHEMA, "select count(*) from message where state <> 'SENT'")).as("messages not sent").isZero();
     }
 
-    /** Each SENT message is at the server once (by Message-ID), at its recipient, with its subject; nothing else is there. */
+    /**
+     * Each SENT message is at the server once (by Message-ID), at its recipient, with its subject, from a client that named
+     * itself by the public address; nothing else is there.
+     */
     private static void assertEachSentMessageReceivedOnce() throws Exception {
         Map<String, String[]> sent = new HashMap<>();
         try (Connection c = Replicas.connect(SCHEMA); Statement s = c.createStatement();
@@ -252,6 +255,9 @@ class MultiInstancePostgresIT {
             MimeMessage m = e.getValue().get(0);
             assertThat(m.getAllRecipients()[0].toString()).isEqualTo(sent.get(e.getKey())[0]);
             assertThat(m.getSubject()).isEqualTo(sent.get(e.getKey())[1]);
+            // GreenMail records the EHLO name in its Received header: the public address's host, not a looked-up one.
+            assertThat(String.join("\n", m.getHeader("Received"))).as("Received header of " + e.getKey())
+                    .contains("(HELO candor.example.test)");
         }
     }
 
