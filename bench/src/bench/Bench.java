@@ -459,15 +459,39 @@ public final class Bench {
         moves(app, RITA, 3); // warm-up, not counted
         List<Double> rita = new ArrayList<>();
         for (int run = 1; run <= RUNS; run++) {
-            jfrStart(app, run == 1, "stage-change");
+            // The last run is recorded: warm, as the runs the median comes from (the first one is mostly the JIT's).
+            jfrStart(app, run == RUNS, "stage-change");
             rita.add(moves(app, RITA, STAGE_SECONDS));
-            jfrStop(app, run == 1, "stage-change");
+            jfrStop(app, run == RUNS, "stage-change");
             log(String.format(Locale.ROOT, "   run %d: %s", run, Stats.rate(rita.get(run - 1))));
         }
         stageRita = Stats.median(rita);
+
+        // What the same clients get from an API call that writes nothing: HTTP, HTTP Basic (the remembered password, the
+        // user's row, the sign-in throttle) and a small JSON answer. No move can be faster than this on this machine.
+        List<Double> noOps = new ArrayList<>();
+        for (int run = 1; run <= Math.min(RUNS, 3); run++) {
+            noOps.add(noOps(app, RITA, STAGE_SECONDS));
+            log(String.format(Locale.ROOT, "   no-op API calls, run %d: %s", run, Stats.rate(noOps.get(run - 1))));
+        }
+        double ceiling = Stats.median(noOps);
+        rows.add(new Row(22, String.format(Locale.ROOT, "diagnostic: authenticated no-op GET /api/users/me per second, %d clients (rita,"
+                        + " HTTP Basic), right after the stage changes", CLIENTS), Stats.rate(ceiling)
+                + " (the stage changes: " + Stats.ratio(stageRita / ceiling) + " of it)", "—", "—", "—", "—",
+                Math.min(RUNS, 3) + " × " + STAGE_SECONDS + " s, median"));
     }
 
     private double stageRita;
+
+    /** Authenticated no-op API calls per second for {@code seconds}, from the same clients as {@link #moves}. */
+    double noOps(App app, String user, int seconds) throws Exception {
+        long start = System.nanoTime();
+        int done = concurrently(CLIENTS, start + seconds * 1_000_000_000L, () -> {
+            app.get("/api/users/me", user);
+            return true;
+        });
+        return done / ((System.nanoTime() - start) / 1e9);
+    }
 
     /** Moves per second for {@code seconds}: each client takes the next application of the pool and moves it one stage on. */
     double moves(App app, String user, int seconds) throws Exception {
