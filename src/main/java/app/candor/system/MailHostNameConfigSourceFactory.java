@@ -37,7 +37,11 @@ public class MailHostNameConfigSourceFactory implements ConfigSourceFactory {
         return List.of(new PropertiesConfigSource(Map.of(OWN_HOST_NAME, host), "candor-mail-host-name", ORDINAL));
     }
 
-    /** The host name of an absolute http(s) URL; nothing for a blank, relative or unparseable one, or an IP address. */
+    /**
+     * What EHLO should say for an absolute http(s) URL: its domain, or for an IP address the address literal RFC 5321
+     * asks for ({@code [192.0.2.7]}, {@code [IPv6:2001:db8::1]}; Vert.x writes the name as given). Nothing for a blank,
+     * relative or unparseable URL.
+     */
     static Optional<String> hostOf(String url) {
         if (url == null || url.isBlank()) {
             return Optional.empty();
@@ -45,12 +49,13 @@ public class MailHostNameConfigSourceFactory implements ConfigSourceFactory {
         try {
             URI uri = new URI(url.strip());
             String host = uri.getHost();
-            // EHLO takes a domain or an address literal ([192.0.2.1]); Vert.x writes the name as given, so only a domain is used.
-            if (host == null || !("https".equalsIgnoreCase(uri.getScheme()) || "http".equalsIgnoreCase(uri.getScheme()))
-                    || host.startsWith("[") || host.matches("[0-9.]+")) {
+            if (host == null || !("https".equalsIgnoreCase(uri.getScheme()) || "http".equalsIgnoreCase(uri.getScheme()))) {
                 return Optional.empty();
             }
-            return Optional.of(host.toLowerCase(Locale.ROOT));
+            if (host.startsWith("[")) {
+                return Optional.of("[IPv6:" + host.substring(1, host.length() - 1).toLowerCase(Locale.ROOT) + "]");
+            }
+            return Optional.of(host.matches("[0-9.]+") ? "[" + host + "]" : host.toLowerCase(Locale.ROOT));
         } catch (URISyntaxException e) {
             return Optional.empty();
         }

@@ -15,9 +15,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 class MailHostNameConfigSourceFactoryTest {
 
     @Test
-    void theEhloNameIsThePublicAddressesHost() {
+    void theEhloNameIsThePublicAddressesHostOrItsAddressLiteral() {
         assertThat(ownHostNameWith(Map.of("candor.public-url", "https://Candor.Example.com/"))).contains("candor.example.com");
         assertThat(ownHostNameWith(Map.of("candor.public-url", "https://candor.example.com:8443/hiring"))).contains("candor.example.com");
+        assertThat(ownHostNameWith(Map.of("candor.public-url", "https://192.0.2.7"))).as("an address literal").contains("[192.0.2.7]");
+        assertThat(ownHostNameWith(Map.of("candor.public-url", "https://[2001:DB8::1]:8443/"))).contains("[IPv6:2001:db8::1]");
     }
 
     @Test
@@ -28,8 +30,6 @@ class MailHostNameConfigSourceFactoryTest {
         assertThat(ownHostNameWith(Map.of("candor.public-url", " "))).contains("localhost");
         assertThat(ownHostNameWith(Map.of("candor.public-url", "candor.example.com"))).as("no scheme: no host").contains("localhost");
         assertThat(ownHostNameWith(Map.of("candor.public-url", "https://exa mple.com"))).as("unparseable").contains("localhost");
-        assertThat(ownHostNameWith(Map.of("candor.public-url", "https://192.0.2.7"))).as("an address is no EHLO domain").contains("localhost");
-        assertThat(ownHostNameWith(Map.of("candor.public-url", "https://[2001:db8::1]"))).contains("localhost");
         assertThat(ownHostNameWith(Map.of("candor.public-url", "ftp://candor.example.com"))).contains("localhost");
     }
 
