@@ -37,7 +37,7 @@ public class Leases {
     /**
      * Takes one due message for this instance (?1 owner, ?2 lease until, ?3 id, ?4 now), only while nobody else
      * holds it. The version bump makes a concurrent edit or cancel of this message fail instead of racing the send.
-     * Native, so that QueryPlansPostgresTest explains the very statement the app runs.
+     * For the databases that claim one row at a time (H2); PostgreSQL claims with {@link #CLAIM_DUE_SQL}.
      */
     public static final String CLAIM_SQL = "update message set lease_owner = ?1, lease_until = ?2, version = version + 1"
             + " where id = ?3 and state in ('QUEUED', 'SCHEDULED') and (lease_until is null or lease_until < ?4)";

@@ -148,8 +148,6 @@ class QueryPlansPostgresTest {
         cases.add(new Case("outbox claim, bulk enqueued, statistics behind", Leases.CLAIM_DUE_SQL,
                 List.of("dispatcher-plans", Timestamp.from(NOW.plusSeconds(300)), now, 50), Set.of("ix_message_due_order"), 500,
                 List.of(backlog)));
-        cases.add(new Case("outbox claim update", Leases.CLAIM_SQL, Set.of("message_pkey"), 1,
-                "dispatcher-plans", Timestamp.from(NOW.plusSeconds(300)), 1_001L, now));
 
         // Closure sweep: each step seeks the unflagged rows of its kind; with nothing new it reads nothing. On PostgreSQL in
         // rounds: the first one's select must be a plain index scan in due order (ClosureSweep.pgOverdueSql says why).
