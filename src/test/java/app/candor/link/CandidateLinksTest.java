@@ -261,8 +261,10 @@ class CandidateLinksTest {
         String link = Links.of(delayNotice(a).getText(), "withdraw");
         PageSession candidate = PageSession.candidate();
         assertThat(candidate.get(Links.pathOf(link)).asString()).contains("name=\"reason\""); // the form, left open in a tab
-        reject(a);
-        mailTo(email(a), 2); // the rejection has reached them
+        // The rejection has reached them, and the dispatcher has recorded it: the mock mailbox has the letter as soon as it
+        // is handed over, a moment before the window's results (SENT, the application closed) are committed.
+        Mails.awaitState(reject(a), MessageState.SENT);
+        mailTo(email(a), 2);
         long before = messages(a);
 
         String page = candidate.get(Links.pathOf(link)).asString();
@@ -406,7 +408,7 @@ class CandidateLinksTest {
     @Test
     void aRejectedCandidateAsksForFeedbackOnceAndTheRecruiterSeesIt() {
         Application a = candidate("en");
-        reject(a);
+        Mails.awaitState(reject(a), MessageState.SENT); // told, as the page then says: recorded a moment after the mailbox has it
         Mail rejection = mailTo(email(a), 1).get(0);
         String link = Links.of(rejection.getText(), "feedback");
         PageSession candidate = PageSession.candidate();
