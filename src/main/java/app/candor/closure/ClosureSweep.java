@@ -5,6 +5,7 @@ import app.candor.system.BusinessCalendar;
 import app.candor.system.WhileStarted;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
+import io.quarkus.datasource.common.runtime.DatabaseKind;
 import io.quarkus.logging.Log;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.scheduler.Scheduled;
@@ -132,7 +133,7 @@ public class ClosureSweep {
         int[] found = QuarkusTransaction.requiringNew().call(() -> {
             int overdue;
             int dueSoon;
-            if ("postgresql".equals(dbKind)) { // in rounds: pgOverdueSql says why
+            if (DatabaseKind.isPostgreSQL(dbKind)) { // in rounds: pgOverdueSql says why
                 overdue = inRounds(ClosureSweep::pgOverdueSql, now, 0, today) + inRounds(ClosureSweep::pgOverdueSql, now, 1, today);
                 dueSoon = inRounds(ClosureSweep::pgDueSoonSql, now, today, dueSoonUntil);
             } else {

@@ -1,6 +1,7 @@
 package app.candor.message;
 
 import app.candor.system.CandorConfig;
+import io.quarkus.datasource.common.runtime.DatabaseKind;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -101,13 +102,13 @@ public class Leases {
         Instant now = clock.instant();
         Instant until = now.plus(config.mail().lease());
         return QuarkusTransaction.requiringNew().call(() -> {
-            if ("postgresql".equals(dbKind)) {
+            if (DatabaseKind.isPostgreSQL(dbKind)) {
                 @SuppressWarnings("unchecked")
                 List<Number> claimed = em.createNativeQuery(CLAIM_DUE_SQL).setParameter(1, owner).setParameter(2, until)
                         .setParameter(3, now).setParameter(4, config.mail().batchSize()).getResultList();
                 return claimed.stream().map(Number::longValue).toList(); // in no order: the window sends in due order
             }
-            String sql = "h2".equals(dbKind) ? H2_DUE_SQL : DUE_SQL;
+            String sql = DatabaseKind.isH2(dbKind) ? H2_DUE_SQL : DUE_SQL;
             @SuppressWarnings("unchecked")
             List<Number> due = em.createNativeQuery(sql).setParameter(1, now).setParameter(2, config.mail().batchSize()).getResultList();
             List<Long> claimed = new ArrayList<>();

@@ -2,6 +2,8 @@ package app.candor.closure;
 
 import app.candor.support.NumberedSql;
 import app.candor.support.TestDatabase;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import org.flywaydb.core.Flyway;
 import org.jboss.logging.Logger;
 import org.junit.jupiter.api.BeforeAll;
@@ -42,7 +44,7 @@ class ClosureSweepPostgresTest {
     private static final int OVERDUE = 2000;
     private static final int DUE_SOON = 500;
     private static final int CLOSED = 40_000;
-    private static final com.fasterxml.jackson.databind.ObjectMapper JSON = new com.fasterxml.jackson.databind.ObjectMapper();
+    private static final ObjectMapper JSON = new ObjectMapper();
     private static final LocalDate TODAY = LocalDate.parse("2031-06-04"); // a Wednesday
     private static String url;
     private static String user;
@@ -160,7 +162,7 @@ class ClosureSweepPostgresTest {
                 assertThat(sweep(c, Instant.parse("2031-06-04T09:00:00Z").plusSeconds(attempt))).containsExactly(0, 0);
                 c.commit();
                 plan = explainIdleOverdue(c);
-                com.fasterxml.jackson.databind.JsonNode top = JSON.readTree(plan).get(0).path("Plan");
+                JsonNode top = JSON.readTree(plan).get(0).path("Plan");
                 blocks = top.path("Shared Hit Blocks").asLong() + top.path("Shared Read Blocks").asLong();
             }
             LOG.infof("ClosureSweepPostgresTest: a sweep with nothing new after %d flagged read %d blocks", OVERDUE, blocks);

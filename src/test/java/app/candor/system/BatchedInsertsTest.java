@@ -1,12 +1,10 @@
 package app.candor.system;
 
+import app.candor.support.FactoryConfig;
 import app.candor.support.TestDatabase;
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
-import io.smallrye.config.PropertiesConfigSource;
-import io.smallrye.config.SmallRyeConfig;
-import io.smallrye.config.SmallRyeConfigBuilder;
 import jakarta.inject.Inject;
 import org.eclipse.microprofile.config.ConfigProvider;
 import org.junit.jupiter.api.Test;
@@ -74,12 +72,7 @@ class BatchedInsertsTest {
                 .as("application.properties or the environment can turn it off").contains("false");
     }
 
-    /** The property as a config of these values (at application.properties' ordinal) and the factory resolves it. */
     private static Optional<String> rewriteWith(Map<String, String> properties) {
-        SmallRyeConfig config = new SmallRyeConfigBuilder()
-                .withSources(new PropertiesConfigSource(properties, "application.properties", 250))
-                .withSources(new PostgresBatchingConfigSourceFactory())
-                .build();
-        return config.getOptionalValue(REWRITE_BATCHED_INSERTS, String.class);
+        return FactoryConfig.value(new PostgresBatchingConfigSourceFactory(), properties, REWRITE_BATCHED_INSERTS);
     }
 }

@@ -1,8 +1,6 @@
 package app.candor.system;
 
-import io.smallrye.config.PropertiesConfigSource;
-import io.smallrye.config.SmallRyeConfig;
-import io.smallrye.config.SmallRyeConfigBuilder;
+import app.candor.support.FactoryConfig;
 import org.junit.jupiter.api.Test;
 
 import java.util.Map;
@@ -33,12 +31,7 @@ class MailHostNameConfigSourceFactoryTest {
         assertThat(ownHostNameWith(Map.of("candor.public-url", "ftp://candor.example.com"))).contains("localhost");
     }
 
-    /** The property as a config of these values (at application.properties' ordinal) and the factory resolves it. */
     private static Optional<String> ownHostNameWith(Map<String, String> properties) {
-        SmallRyeConfig config = new SmallRyeConfigBuilder()
-                .withSources(new PropertiesConfigSource(properties, "application.properties", 250))
-                .withSources(new MailHostNameConfigSourceFactory())
-                .build();
-        return config.getOptionalValue(OWN_HOST_NAME, String.class);
+        return FactoryConfig.value(new MailHostNameConfigSourceFactory(), properties, OWN_HOST_NAME);
     }
 }
