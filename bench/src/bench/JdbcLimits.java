@@ -204,6 +204,7 @@ final class JdbcLimits {
         private final Connection c;
         private final PreparedStatement read;
         private final PreparedStatement update;
+        private final PreparedStatement watch;
         private final PreparedStatement insert;
         private final PreparedStatement sequence;
         private long nextId;
@@ -212,12 +213,14 @@ final class JdbcLimits {
         Mover(Connection c) throws Exception {
             this.c = c;
             c.setAutoCommit(false);
-            read = c.prepareStatement("select a.*, r.*, c.* from application a join requisition r on r.id = a.requisition_id"
-                    + " join candidate c on c.id = a.candidate_id where a.id = ?");
+            read = c.prepareStatement("select a.*, w.*, r.*, c.* from application a left join closure_watch w on w.application_id = a.id"
+                    + " join requisition r on r.id = a.requisition_id join candidate c on c.id = a.candidate_id where a.id = ?");
             update = c.prepareStatement("update application set candidate_id = ?, chased_at = ?, closed_at = ?, closed_late = ?, closure_due = ?,"
-                    + " closure_flag = ?, closure_state = ?, created_at = ?, due_soon_at = ?, overdue_at = ?, promise_lapsed = ?,"
+                    + " closure_state = ?, created_at = ?, promise_lapsed = ?,"
                     + " promised_decision_date = ?, recruiter_id = ?, requisition_id = ?, stage = ?, stage_entered_at = ?, updated_at = ?,"
                     + " version = ? where id = ? and version = ?");
+            // A new promise is a new watch for the sweep: its closure_watch row, as Hibernate writes it (V26).
+            watch = c.prepareStatement("update closure_watch set due = ?, flag = 0, due_soon_at = null, overdue_at = null where application_id = ?");
             insert = c.prepareStatement("insert into stage_change (application_id, changed_at, changed_by, correction, from_stage, note,"
                     + " promised_decision_date, to_stage, id) values (?, ?, ?, ?, ?, ?, ?, ?, ?)");
             sequence = c.prepareStatement("select nextval('stage_change_seq')");
@@ -240,24 +243,24 @@ final class JdbcLimits {
                 update.setObject(3, a.getObject("closed_at"));
                 update.setObject(4, a.getObject("closed_late"));
                 update.setObject(5, promise);
-                update.setShort(6, (short) 0);
-                update.setString(7, a.getString("closure_state"));
-                update.setObject(8, a.getObject("created_at"));
-                update.setObject(9, null);
-                update.setObject(10, null);
-                update.setBoolean(11, a.getBoolean("promise_lapsed"));
-                update.setObject(12, promise);
-                update.setLong(13, a.getLong("recruiter_id"));
-                update.setLong(14, a.getLong("requisition_id"));
-                update.setString(15, to);
-                update.setObject(16, now);
-                update.setObject(17, now);
-                update.setInt(18, version + 1);
-                update.setLong(19, id);
-                update.setInt(20, version);
+                update.setString(6, a.getString("closure_state"));
+                update.setObject(7, a.getObject("created_at"));
+                update.setBoolean(8, a.getBoolean("promise_lapsed"));
+                update.setObject(9, promise);
+                update.setLong(10, a.getLong("recruiter_id"));
+                update.setLong(11, a.getLong("requisition_id"));
+                update.setString(12, to);
+                update.setObject(13, now);
+                update.setObject(14, now);
+                update.setInt(15, version + 1);
+                update.setLong(16, id);
+                update.setInt(17, version);
                 if (update.executeUpdate() != 1) {
                     throw new IllegalStateException("application " + id + " changed underneath");
                 }
+                watch.setObject(1, promise);
+                watch.setLong(2, id);
+                watch.executeUpdate();
                 insert.setLong(1, id);
                 insert.setObject(2, now);
                 insert.setString(3, "rita");

@@ -72,7 +72,7 @@ final class Seed {
             String open = "mod(x, 10) = 0";
             String k = "(x / 10)";
             s.execute("insert into application (id, requisition_id, candidate_id, stage, stage_entered_at, promised_decision_date, created_at,"
-                    + " updated_at, version, closure_state, closure_due, closure_flag, overdue_at, promise_lapsed, closed_at, closed_late, chased_at,"
+                    + " updated_at, version, closure_state, closure_due, promise_lapsed, closed_at, closed_late, chased_at,"
                     + " recruiter_id)"
                     + " select 2000000 + x, 1000000 + mod(x, 1000), 1000000 + x / 1000,"
                     + " case when " + open + " then 'SCREENING' else 'REJECTED' end, now(),"
@@ -80,8 +80,6 @@ final class Seed {
                     + " " + atDays("-(mod(x, 84) + 20)") + ", now(), 0,"
                     + " case when " + open + " then 'OPEN' else 'CLOSED' end,"
                     + " case when " + open + " then " + due(k) + " else " + dayPlus("-mod(x, 84)") + " end,"
-                    + " case when " + open + " and mod(" + k + ", 10) = 1 then 2 else 0 end,"
-                    + " case when " + open + " and mod(" + k + ", 10) = 1 then " + atDays("-1") + " end,"
                     + " case when " + open + " and mod(" + k + ", 10) = 1 then true else false end,"
                     + " case when " + open + " then null else " + atDays("-mod(x, 84)") + " end,"
                     + " case when " + open + " then null else mod(x, 7) = 0 end,"
@@ -96,11 +94,15 @@ final class Seed {
                 s.execute("insert into requisition (id, title, recruiter_id, hiring_manager_id, status, created_at, updated_at, version, debrief_enabled)"
                         + " values (" + roleId + ", 'Bench bulk role " + role + "', " + rita + ", " + harry + ", 'OPEN', now(), now(), 0, true)");
                 s.execute("insert into application (id, requisition_id, candidate_id, stage, stage_entered_at, promised_decision_date, created_at,"
-                        + " updated_at, version, closure_state, closure_due, closure_flag, promise_lapsed, recruiter_id)"
+                        + " updated_at, version, closure_state, closure_due, promise_lapsed, recruiter_id)"
                         + " select " + (BULK_APPLICATION + (long) role * bulk) + " + x, " + roleId + ", " + BULK_CANDIDATE + " + x, 'SCREENING', now(),"
-                        + " " + dayPlus("20") + ", now(), now(), 0, 'OPEN', " + dayPlus("20") + ", 0, false, " + rita
+                        + " " + dayPlus("20") + ", now(), now(), 0, 'OPEN', " + dayPlus("20") + ", false, " + rita
                         + " from " + range(1, bulk));
             }
+            // The sweep's rows, as ClosureWatch keeps them: one per open application; the overdue ones flagged a day ago.
+            s.execute("insert into closure_watch (application_id, due, flag, overdue_at) select id, closure_due,"
+                    + " case when promise_lapsed then 2 else 0 end, case when promise_lapsed then " + atDays("-1") + " end"
+                    + " from application where closure_state = 'OPEN'");
             long next = BULK_APPLICATION + (long) (bulkRoles + 1) * bulk + 1_000_000;
             s.execute("alter sequence application_seq restart with " + next);
             s.execute("alter sequence candidate_seq restart with " + next);
@@ -165,7 +167,7 @@ final class Seed {
     /** How many open promises are past and not flagged yet (what the next sweep flags overdue). */
     static long newlyOverdue(String jdbc) throws Exception {
         try (Connection c = connect(jdbc); Statement s = c.createStatement()) {
-            return id(s, "select count(*) from application where closure_state = 'OPEN' and closure_flag = 0 and closure_due < current_date");
+            return id(s, "select count(*) from closure_watch where flag = 0 and due < current_date");
         }
     }
 
@@ -175,10 +177,10 @@ final class Seed {
      */
     static void unflag(String jdbc, OffsetDateTime since) throws Exception {
         try (Connection c = connect(jdbc);
-             PreparedStatement overdue = c.prepareStatement("update application set closure_flag = 0, overdue_at = null, promise_lapsed = false"
-                     + " where closure_state = 'OPEN' and closure_flag = 2 and overdue_at >= ?");
-             PreparedStatement dueSoon = c.prepareStatement("update application set closure_flag = 0, due_soon_at = null"
-                     + " where closure_state = 'OPEN' and closure_flag = 1 and due_soon_at >= ?")) {
+             PreparedStatement overdue = c.prepareStatement("update closure_watch set flag = 0, overdue_at = null"
+                     + " where flag = 2 and overdue_at >= ?");
+             PreparedStatement dueSoon = c.prepareStatement("update closure_watch set flag = 0, due_soon_at = null"
+                     + " where flag = 1 and due_soon_at >= ?")) {
             overdue.setObject(1, since);
             overdue.executeUpdate();
             dueSoon.setObject(1, since);

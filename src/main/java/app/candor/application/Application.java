@@ -14,12 +14,14 @@ import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.JoinColumn;
-import jakarta.persistence.LockModeType;
 import jakarta.persistence.ManyToOne;
+import jakarta.persistence.PrimaryKeyJoinColumn;
+import jakarta.persistence.SecondaryTable;
 import jakarta.persistence.SequenceGenerator;
 import jakarta.persistence.Version;
 import jakarta.validation.constraints.NotNull;
 import org.hibernate.annotations.JdbcTypeCode;
+import org.hibernate.annotations.SecondaryRow;
 import org.hibernate.type.SqlTypes;
 
 import java.time.Instant;
@@ -29,8 +31,15 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-/** A candidate in a requisition: where they stand and by when they were promised a decision. */
+/**
+ * A candidate in a requisition: where they stand and by when they were promised a decision. Its closure watch's sweep
+ * part is in the secondary table closure_watch ({@link WatchedPromise}). Because of that table Hibernate would run any
+ * JPQL bulk update of applications through a temporary table of ids (three statements, whatever columns it sets), so
+ * the bulk updates of applications are native SQL, each one incrementing the version as a versioned update does.
+ */
 @Entity
+@SecondaryTable(name = ClosureWatch.WATCH_TABLE, pkJoinColumns = @PrimaryKeyJoinColumn(name = "application_id"))
+@SecondaryRow(table = ClosureWatch.WATCH_TABLE, optional = true) // a row only while the watch is open (ClosureWatch.sync)
 public class Application extends PanacheEntityBase {
 
     @Id
@@ -70,7 +79,11 @@ public class Application extends PanacheEntityBase {
 
     /** Whether the candidate has been told a final answer, and by when they were promised one: written only by its own rules. */
     @Embedded
-    public ClosureWatch closure = new ClosureWatch();
+    public ClosureWatch closure = new ClosureWatch(this);
+
+    /** The sweep's part of an OPEN watch, in closure_watch (V26); null otherwise. Kept in step by {@link ClosureWatch} alone. */
+    @Embedded
+    private WatchedPromise watched;
 
     /** When the oldest chaser still waiting for an answer came in; null when none is waiting. */
     @Column(name = "chased_at")
@@ -178,6 +191,24 @@ public class Application extends PanacheEntityBase {
      * the recruiter nothing. Held only for the (short) transaction.
      */
     public static void lockForUpdate(long id) {
-        getEntityManager().find(Application.class, id, LockModeType.PESSIMISTIC_WRITE);
+        // The application's row only, natively: Hibernate 7.2's find with PESSIMISTIC_WRITE fails on this entity ("Injection
+        // of parent instance into embeddable result is not possible": the lock's result graph gives ClosureWatch's @Parent
+        // no owner). The callers load the application after this, so they read it as it is once locked.
+        getEntityManager().createNativeQuery("select id from application where id = ?1 for update").setParameter(1, id).getResultList();
+    }
+
+    WatchedPromise watched() {
+        return watched;
+    }
+
+    /** Set here, not by another class: Hibernate's enhancement tracks a change when the entity writes its own field. */
+    void watched(WatchedPromise watched) {
+        this.watched = watched;
+    }
+
+    /** As {@link #lockForUpdate}, for an application already loaded: locked, then read afresh. */
+    public static void refreshLocked(Application a) {
+        lockForUpdate(a.id);
+        getEntityManager().refresh(a);
     }
 }

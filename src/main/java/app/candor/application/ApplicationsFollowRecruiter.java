@@ -10,6 +10,9 @@ public class ApplicationsFollowRecruiter {
 
     /** In the transaction that reassigned the requisition. */
     void follow(@Observes RecruiterReassigned reassigned) {
-        Application.update("recruiterId = ?1 where requisition.id = ?2", reassigned.recruiter().id, reassigned.requisition().id);
+        // Native SQL, as every bulk update of applications (Application says why).
+        Application.getEntityManager().createNativeQuery("update application set recruiter_id = ?1 where requisition_id = ?2")
+                .setParameter(1, reassigned.recruiter().id).setParameter(2, reassigned.requisition().id)
+                .executeUpdate();
     }
 }

@@ -8,21 +8,30 @@ import jakarta.persistence.Embeddable;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import org.hibernate.annotations.JdbcTypeCode;
+import org.hibernate.annotations.Parent;
 import org.hibernate.type.SqlTypes;
 
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.Objects;
 
 /**
  * Whether a candidate has been told a final answer, and by when they were promised one: the one owner of
  * an application's closure columns. Only these methods open, pause, resume, renegotiate and close the
  * watch and decide on time or late ({@link #late}); the bulk statements that do the same for many rows
  * ({@link ClosureWatches}) and the sweep ({@link ClosureSweep}) follow the same rule. Everyone else reads.
+ * <p>
+ * The sweep's part lives in the narrow {@code closure_watch} table (V26), as the application's {@link WatchedPromise}:
+ * while the watch is OPEN it holds the promise it watches and the sweep's flags; otherwise there is none (no row).
+ * {@link #sync} keeps it in step after every change.
  */
 @Embeddable
 public class ClosureWatch {
 
-    /** What the closure sweep has noticed about the current promise. Stored as 0, 1, 2 (V9's check and index). */
+    /** The sweep's narrow table (V26): a row per open watch ({@link WatchedPromise}). */
+    public static final String WATCH_TABLE = "closure_watch";
+
+    /** What the closure sweep has noticed about the current promise. Stored as 0, 1, 2 in closure_watch.flag (V26's check and index). */
     public enum Flag {
         NONE, DUE_SOON, OVERDUE;
 
@@ -46,12 +55,12 @@ public class ClosureWatch {
     public static class FlagColumn implements AttributeConverter<Flag, Short> {
         @Override
         public Short convertToDatabaseColumn(Flag flag) {
-            return (flag == null ? Flag.NONE : flag).code();
+            return flag == null ? null : flag.code(); // null: not watched, no closure_watch row
         }
 
         @Override
         public Flag convertToEntityAttribute(Short code) {
-            return code == null ? Flag.NONE : Flag.values()[code];
+            return code == null ? null : Flag.values()[code];
         }
     }
 
@@ -67,15 +76,12 @@ public class ClosureWatch {
     @Column(name = "closure_due")
     private LocalDate due;
 
-    @Convert(converter = FlagColumn.class)
-    @Column(name = "closure_flag", nullable = false)
-    private Flag flag = Flag.NONE;
-
-    @Column(name = "due_soon_at")
-    private Instant dueSoonAt;
-
-    @Column(name = "overdue_at")
-    private Instant overdueAt;
+    /**
+     * The application this watch belongs to (set by Hibernate on load, by {@link Application} when new): its
+     * {@link WatchedPromise} holds the sweep's part. Null for a watch on its own (the rules' unit tests): then no flags.
+     */
+    @Parent
+    private Application owner;
 
     /** A promise passed while the watch was open: closing later is closing late, even after a new date. */
     @Column(name = "promise_lapsed", nullable = false)
@@ -99,6 +105,14 @@ public class ClosureWatch {
     @Column(name = "told_note", length = 2000)
     private String toldNote;
 
+    /** A watch on its own, outside an application (the rules alone; no flags). */
+    public ClosureWatch() {
+    }
+
+    ClosureWatch(Application owner) {
+        this.owner = owner;
+    }
+
     /**
      * The one closed-late rule: closing on {@code day} is late if a promise lapsed while the watch was
      * open, or if the watch is open now and its date has passed. A paused watch (role on hold) is not late
@@ -113,6 +127,7 @@ public class ClosureWatch {
         state = ClosureState.OPEN;
         due = promise;
         clearFlags();
+        sync();
     }
 
     /**
@@ -130,6 +145,7 @@ public class ClosureWatch {
         }
         due = date;
         clearFlags();
+        sync();
     }
 
     /** The role is on hold: the promise is paused. Only an open watch pauses; a promise already passed has lapsed. */
@@ -139,6 +155,7 @@ public class ClosureWatch {
                 promiseLapsed = true;
             }
             state = ClosureState.SUSPENDED;
+            sync();
         }
     }
 
@@ -153,6 +170,7 @@ public class ClosureWatch {
         }
         state = ClosureState.OPEN;
         clearFlags();
+        sync();
     }
 
     /**
@@ -175,8 +193,10 @@ public class ClosureWatch {
             return false;
         }
         closedLate = late(state, due, promiseLapsed, day);
+        promiseLapsed = closedLate; // closing late: a promise passed while open (ClosureWatches#toldAll records the same)
         state = ClosureState.CLOSED;
         closedAt = at;
+        sync();
         return true;
     }
 
@@ -193,6 +213,7 @@ public class ClosureWatch {
         closedAt = null;
         closedLate = null;
         clearFlags();
+        sync();
         return true;
     }
 
@@ -207,10 +228,52 @@ public class ClosureWatch {
         return true;
     }
 
+    /** The sweep's flags belong to one promise; a lapse they recorded stays (see {@link #promiseLapsed()}). */
     private void clearFlags() {
-        flag = Flag.NONE;
-        dueSoonAt = null;
-        overdueAt = null;
+        WatchedPromise watched = watched();
+        if (watched == null || watched.isEmpty()) {
+            return;
+        }
+        if (watched.flag == Flag.OVERDUE) {
+            promiseLapsed = true;
+        }
+        watched.clearFlags();
+    }
+
+    /**
+     * Puts the application's {@link WatchedPromise} in step with the watch: the promise while OPEN (flags as they are,
+     * none for a new one), none otherwise (Hibernate then deletes the closure_watch row, or inserts none). Every method
+     * that changes the state or the promise ends here. Writes go through the application's and the promise's own
+     * methods: Hibernate's enhancement only tracks a field written by its own class.
+     */
+    private void sync() {
+        if (owner == null) {
+            return;
+        }
+        WatchedPromise watched = owner.watched();
+        if (state == ClosureState.OPEN) {
+            if (watched == null || watched.isEmpty()) {
+                owner.watched(new WatchedPromise(due));
+            } else if (!Objects.equals(watched.due, due)) {
+                watched.watch(due);
+            }
+        } else if (watched != null && !watched.isEmpty()) {
+            clearFlags();
+            owner.watched(null);
+        }
+    }
+
+    /** For Hibernate, which sets the parent through a getter and setter pair whatever the access type. */
+    Application getOwner() {
+        return owner;
+    }
+
+    void setOwner(Application owner) {
+        this.owner = owner;
+    }
+
+    private WatchedPromise watched() {
+        return owner == null ? null : owner.watched();
     }
 
     public ClosureState state() {
@@ -225,20 +288,28 @@ public class ClosureWatch {
         return due;
     }
 
+    /** What the sweep has noticed about the current promise; NONE when the watch is not open. */
     public Flag flag() {
-        return flag;
+        WatchedPromise watched = watched();
+        return watched == null || watched.flag == null ? Flag.NONE : watched.flag;
     }
 
     public Instant dueSoonAt() {
-        return dueSoonAt;
+        WatchedPromise watched = watched();
+        return watched == null ? null : watched.dueSoonAt;
     }
 
     public Instant overdueAt() {
-        return overdueAt;
+        WatchedPromise watched = watched();
+        return watched == null ? null : watched.overdueAt;
     }
 
+    /**
+     * Whether a promise passed while the watch was open. The sweep records an overdue promise in closure_watch only (its
+     * flag); the application's column takes it over when the flag goes (a new promise, a pause, the end of the watch).
+     */
     public boolean promiseLapsed() {
-        return promiseLapsed;
+        return promiseLapsed || flag() == Flag.OVERDUE;
     }
 
     public Instant closedAt() {

@@ -11,9 +11,12 @@ import java.util.List;
 
 /**
  * {@link ClosureWatch}'s rules for many applications at once, as set-based statements: a role's hold,
- * its candidates watched again, a batch of delivered letters. Every statement is a versioned update, so
- * a recruiter's request that loaded one of these applications before fails at its commit instead of
- * writing the old closure state back.
+ * its candidates watched again, a batch of delivered letters. Native SQL, as every bulk update of applications
+ * ({@link Application} says why). Every statement on application increments the version, so a recruiter's request that loaded one of these applications before fails at its commit instead of
+ * writing the old closure state back. Each change of state then puts the applications' closure_watch rows in step
+ * (a row per OPEN watch, as {@link ClosureWatch}'s sync keeps it), in the same transaction, reading the state the
+ * update left: the application rows are locked by then, so no concurrent change comes between the two statements.
+ * (A role's bulk steps also hold its requisition's lock.)
  */
 public final class ClosureWatches {
 
@@ -30,15 +33,20 @@ public final class ClosureWatches {
      * has run since. Returns how many were paused.
      */
     public static int suspendByRequisition(Requisition requisition, Instant at, LocalDate today) {
-        em().createQuery("update versioned Application a set a.closure.promiseLapsed = true where a.requisition = ?1"
-                        + " and a.closure.state = ?2 and a.stage in ?3 and a.closure.due < ?4 and a.closure.promiseLapsed = false")
-                .setParameter(1, requisition).setParameter(2, ClosureState.OPEN).setParameter(3, Stage.pipeline()).setParameter(4, today)
+        List<String> pipeline = stageNames(Stage.pipeline());
+        em().createNativeQuery("update application set promise_lapsed = true, version = version + 1 where requisition_id = ?1"
+                        + " and closure_state = 'OPEN' and stage in (?2) and closure_due < ?3 and promise_lapsed = false")
+                .setParameter(1, requisition.id).setParameter(2, pipeline).setParameter(3, today)
                 .executeUpdate();
-        return em().createQuery("update versioned Application a set a.closure.state = ?1, a.updatedAt = ?2"
-                        + " where a.requisition = ?3 and a.closure.state = ?4 and a.stage in ?5")
-                .setParameter(1, ClosureState.SUSPENDED).setParameter(2, at).setParameter(3, requisition)
-                .setParameter(4, ClosureState.OPEN).setParameter(5, Stage.pipeline())
+        int paused = em().createNativeQuery("update application set closure_state = 'SUSPENDED', updated_at = ?1, version = version + 1"
+                        + " where requisition_id = ?2 and closure_state = 'OPEN' and stage in (?3)")
+                .setParameter(1, at).setParameter(2, requisition.id).setParameter(3, pipeline)
                 .executeUpdate();
+        em().createNativeQuery("delete from closure_watch where application_id in (select a.id from application a"
+                        + " where a.requisition_id = ?1 and a.closure_state = 'SUSPENDED')")
+                .setParameter(1, requisition.id)
+                .executeUpdate();
+        return paused;
     }
 
     /**
@@ -47,12 +55,21 @@ public final class ClosureWatches {
      * one when the role ends, since a pending notice is not a pause). Returns how many.
      */
     public static int resumeByRequisition(Requisition requisition, Collection<Stage> stages, Instant at) {
-        return em().createQuery("update versioned Application a set a.closure.state = ?1, a.updatedAt = ?2,"
-                        + " a.closure.flag = ?6, a.closure.dueSoonAt = null, a.closure.overdueAt = null"
-                        + " where a.requisition = ?3 and a.closure.state = ?4 and a.stage in ?5")
-                .setParameter(1, ClosureState.OPEN).setParameter(2, at).setParameter(3, requisition)
-                .setParameter(4, ClosureState.SUSPENDED).setParameter(5, stages).setParameter(6, ClosureWatch.Flag.NONE)
+        if (stages.isEmpty()) {
+            return 0;
+        }
+        List<String> names = stageNames(stages);
+        int resumed = em().createNativeQuery("update application set closure_state = 'OPEN', updated_at = ?1, version = version + 1"
+                        + " where requisition_id = ?2 and closure_state = 'SUSPENDED' and stage in (?3)")
+                .setParameter(1, at).setParameter(2, requisition.id).setParameter(3, names)
                 .executeUpdate();
+        // Watched from no flag: a paused watch has no row, so the flags of before the pause are gone (ClosureWatch#resume).
+        em().createNativeQuery("insert into closure_watch (application_id, due, flag) select a.id, a.closure_due, 0 from application a"
+                        + " where a.requisition_id = ?1 and a.closure_state = 'OPEN'"
+                        + " and not exists (select 1 from closure_watch w where w.application_id = a.id)")
+                .setParameter(1, requisition.id)
+                .executeUpdate();
+        return resumed;
     }
 
     /**
@@ -86,9 +103,18 @@ public final class ClosureWatches {
         if (ids.isEmpty()) {
             return;
         }
-        em().createQuery("update versioned Application a set a.closure.closedLate = ?1, a.closure.state = ?2, a.closure.closedAt = ?3,"
-                        + " a.chasedAt = null where a.id in ?4 and a.closure.state <> ?2")
-                .setParameter(1, late).setParameter(2, ClosureState.CLOSED).setParameter(3, at).setParameter(4, ids)
+        // Closing late records the lapse, as ClosureWatch#told does (the sweep's overdue flag goes with the row).
+        em().createNativeQuery("update application set closed_late = ?1, closure_state = 'CLOSED', closed_at = ?2, chased_at = null,"
+                        + " promise_lapsed = " + (late ? "true" : "promise_lapsed") + ", version = version + 1"
+                        + " where id in (?3) and closure_state <> 'CLOSED'")
+                .setParameter(1, late).setParameter(2, at).setParameter(3, ids)
                 .executeUpdate();
+        em().createNativeQuery("delete from closure_watch where application_id in (?1)"
+                        + " and application_id in (select id from application where id in (?1) and closure_state = 'CLOSED')")
+                .setParameter(1, ids).executeUpdate();
+    }
+
+    private static List<String> stageNames(Collection<Stage> stages) {
+        return stages.stream().map(Stage::name).toList();
     }
 }

@@ -1,6 +1,7 @@
 package app.candor.application;
 
 import jakarta.persistence.OptimisticLockException;
+import org.hibernate.query.NativeQuery;
 
 import java.time.Instant;
 import java.time.LocalDate;
@@ -53,11 +54,14 @@ public final class RoleEndMoves {
                 entered = entered == null || a.stageEnteredAt.isAfter(entered) ? a.stageEnteredAt : entered;
                 updated = updated == null || a.updatedAt.isAfter(updated) ? a.updatedAt : updated;
             }
-            int written = Application.getEntityManager().createQuery("update versioned Application a set a.stage = ?1,"
-                            + " a.stageEnteredAt = ?2, a.promisedDecisionDate = ?3, a.chasedAt = ?4, a.updatedAt = ?5"
-                            + " where a.id in ?6 and a.version = ?7")
-                    .setParameter(1, group.stage()).setParameter(2, entered).setParameter(3, group.promise())
-                    .setParameter(4, group.chasedAt()).setParameter(5, updated).setParameter(6, ids).setParameter(7, group.version())
+            // Native SQL, as every bulk update of applications (Application says why); typed, for the nulls.
+            int written = Application.getEntityManager().createNativeQuery("update application set stage = ?1, stage_entered_at = ?2,"
+                            + " promised_decision_date = ?3, chased_at = ?4, updated_at = ?5, version = version + 1"
+                            + " where id in (?6) and version = ?7")
+                    .unwrap(NativeQuery.class)
+                    .setParameter(1, group.stage().name()).setParameter(2, entered, Instant.class)
+                    .setParameter(3, group.promise(), LocalDate.class).setParameter(4, group.chasedAt(), Instant.class)
+                    .setParameter(5, updated, Instant.class).setParameter(6, ids).setParameter(7, group.version())
                     .executeUpdate();
             if (written != ids.size()) {
                 throw new OptimisticLockException("Of " + ids.size() + " applications closed with the role, " + (ids.size() - written)

@@ -26,8 +26,8 @@ import java.util.function.IntUnaryOperator;
 /**
  * Flags every open promise that has become due soon (within one business day) or overdue (the date has
  * passed), once per promise, and records when. Each step is a set-based UPDATE whose WHERE clause
- * only matches rows not flagged yet, served by {@code ix_application_watch} (state, flag, date): with
- * nothing new it touches no row. Two instances sweeping at once flag each application once: the second
+ * only matches rows not flagged yet, served by {@code ix_closure_watch_sweep} (flag, date) of the narrow
+ * {@code closure_watch} table, which has a row per open watch only (V26): with nothing new it touches no row. Two instances sweeping at once flag each application once: the second
  * UPDATE waits for the first one's row locks and then no longer matches those rows. On PostgreSQL each step
  * runs in rounds ({@link #pgOverdueSql}), so that a sweep with nothing new stays cheap after a busy one.
  */
@@ -38,11 +38,13 @@ public class ClosureSweep {
      * ?1 now, ?2 today, ?3 the last date that counts as due soon. The sweep's part of {@link ClosureWatch}'s rules (its
      * flags, 0/1/2 as {@link ClosureWatch.Flag} stores them): set-based, so that a sweep of a million rows stays one statement.
      */
-    public static final String DUE_SOON_SQL = "update application set closure_flag = 1, due_soon_at = ?1"
-            + " where closure_state = 'OPEN' and closure_flag = 0 and closure_due >= ?2 and closure_due <= ?3";
-    /** ?1 now, ?2 the flag it has now (0 or 1; two seeks instead of a range), ?3 today. A passed promise has lapsed. */
-    public static final String OVERDUE_SQL = "update application set closure_flag = 2, overdue_at = ?1, promise_lapsed = true"
-            + " where closure_state = 'OPEN' and closure_flag = ?2 and closure_due < ?3";
+    public static final String DUE_SOON_SQL = "update closure_watch set flag = 1, due_soon_at = ?1"
+            + " where flag = 0 and due >= ?2 and due <= ?3";
+    /**
+     * ?1 now, ?2 the flag it has now (0 or 1; two seeks instead of a range), ?3 today. A passed promise has lapsed: the flag
+     * says so ({@link ClosureWatch#promiseLapsed()}), so the sweep writes only its narrow table, never the application's row.
+     */
+    public static final String OVERDUE_SQL = "update closure_watch set flag = 2, overdue_at = ?1 where flag = ?2 and due < ?3";
 
     /** Rows the first PostgreSQL round flags at most: small, so that PostgreSQL reads them in due order (see {@link #pgOverdueSql}). */
     public static final int PG_FIRST_ROUND = 100;
@@ -51,10 +53,11 @@ public class ClosureSweep {
 
     /**
      * PostgreSQL: {@link #OVERDUE_SQL} as a round of at most {@code limit} rows, with the same parameters. Why: the rows a
-     * busy sweep flags leave their old versions' entries in ix_application_watch, in the very range the next sweeps read,
-     * until VACUUM (autovacuum waits for 20 % of a table: 200 000 rows of a million). As one UPDATE, PostgreSQL reads that
-     * range with a bitmap scan, which visits each such entry's row again on every sweep (1 000 000 applications, 15 000
-     * flagged: 20 000 entries and 10 000 heap pages for each sweep that found nothing, docs/benchmarks.md). A select in due
+     * busy sweep flags leave their old versions' entries in ix_closure_watch_sweep, in the very range the next sweeps read,
+     * until VACUUM (autovacuum waits for 20 % of a table). As one UPDATE, PostgreSQL reads that range with a bitmap scan,
+     * which visits each such entry's row again on every sweep (measured when the flags were on application: 1 000 000
+     * applications, 15 000 flagged, 20 000 entries and 10 000 heap pages for each sweep that found nothing,
+     * docs/benchmarks.md). A select in due
      * order with a limit well below the rows PostgreSQL expects is a plain index scan, which marks the entries of rows dead
      * to everyone as dead in the index: the first sweep after a busy one pays, the next ones read a few index pages (hence
      * the small first round: it is all an idle sweep runs). The update takes the selected row versions by their ctid (a TID
@@ -63,18 +66,17 @@ public class ClosureSweep {
      * flags fewer rows than it selected, because some changed meanwhile, ends its step: the rest waits for the next sweep.)
      */
     public static String pgOverdueSql(int limit) {
-        return "update application set closure_flag = 2, overdue_at = ?1, promise_lapsed = true"
-                + " where ctid = any (array(select ctid from application where closure_state = 'OPEN' and closure_flag = ?2"
-                + " and closure_due < ?3 order by closure_due limit " + limit + "))"
-                + " and closure_state = 'OPEN' and closure_flag = ?2 and closure_due < ?3";
+        return "update closure_watch set flag = 2, overdue_at = ?1"
+                + " where ctid = any (array(select ctid from closure_watch where flag = ?2 and due < ?3 order by due limit " + limit + "))"
+                + " and flag = ?2 and due < ?3";
     }
 
     /** PostgreSQL: {@link #DUE_SOON_SQL} as a round of at most {@code limit} rows, as {@link #pgOverdueSql}; the same parameters. */
     public static String pgDueSoonSql(int limit) {
-        return "update application set closure_flag = 1, due_soon_at = ?1"
-                + " where ctid = any (array(select ctid from application where closure_state = 'OPEN' and closure_flag = 0"
-                + " and closure_due >= ?2 and closure_due <= ?3 order by closure_due limit " + limit + "))"
-                + " and closure_state = 'OPEN' and closure_flag = 0 and closure_due >= ?2 and closure_due <= ?3";
+        return "update closure_watch set flag = 1, due_soon_at = ?1"
+                + " where ctid = any (array(select ctid from closure_watch where flag = 0 and due >= ?2 and due <= ?3"
+                + " order by due limit " + limit + "))"
+                + " and flag = 0 and due >= ?2 and due <= ?3";
     }
 
     /** One row per run: ?1 started, ?2 finished, ?3 today, ?4 due soon, ?5 overdue, ?6 ms, ?7 instance. */

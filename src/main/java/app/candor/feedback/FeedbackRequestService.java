@@ -19,7 +19,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
-import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 
 import java.time.Clock;
@@ -83,7 +82,7 @@ public class FeedbackRequestService {
     public Result ask(String token, String address) {
         CandidateLink link = access.open(token, LinkPurpose.FEEDBACK, address);
         Application a = link.application;
-        em.refresh(a, LockModeType.PESSIMISTIC_WRITE); // a double click waits here, then finds the first request
+        Application.refreshLocked(a); // a double click waits here, then finds the first request
         State state = page(a).state();
         if (state == State.ASKED) {
             return Result.ALREADY_ASKED;

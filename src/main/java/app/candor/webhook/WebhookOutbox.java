@@ -121,8 +121,9 @@ public class WebhookOutbox {
         @SuppressWarnings("unchecked")
         // The column keeps microseconds: the sweep's instant rounded (H2 and PostgreSQL), so within a microsecond of it.
         Instant from = at.truncatedTo(ChronoUnit.MICROS);
-        List<Object[]> rows = em.createNativeQuery("select id, requisition_id, candidate_id, closure_due from application where "
-                        + column + " >= ?1 and " + column + " <= ?2 and closure_flag = ?3 order by id")
+        List<Object[]> rows = em.createNativeQuery("select a.id, a.requisition_id, a.candidate_id, w.due from closure_watch w"
+                        + " join application a on a.id = w.application_id where w." + column + " >= ?1 and w." + column + " <= ?2"
+                        + " and w.flag = ?3 order by a.id")
                 .setParameter(1, from).setParameter(2, from.plusNanos(1000)).setParameter(3, flag).getResultList();
         for (Object[] r : rows) {
             long candidateId = ((Number) r[2]).longValue();

@@ -24,7 +24,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
-import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 
 import java.time.Clock;
@@ -125,7 +124,7 @@ public class WithdrawalService {
             Application.listByCandidate(clicked.candidate).forEach(o -> ids.add(o.id));
         }
         for (Long id : ids) {
-            em.refresh(em.find(Application.class, id), LockModeType.PESSIMISTIC_WRITE);
+            Application.refreshLocked(em.find(Application.class, id));
         }
         State state = stateOf(clicked);
         if (state == State.WITHDRAWN) {

@@ -7,6 +7,7 @@ import app.candor.interview.InterviewApiTest;
 import app.candor.message.Message;
 import app.candor.message.MessageKind;
 import app.candor.message.MessageState;
+import app.candor.support.ClosureRows;
 import app.candor.support.TestData;
 import app.candor.user.User;
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -47,7 +48,8 @@ final class BoardFixtures {
     static void promise(long applicationId, LocalDate due, ClosureState state) {
         QuarkusTransaction.requiringNew().run(() -> {
             // Test set-up writes the columns directly: the scenario, not a path through the rules.
-            Application.update("closure.due = ?1, closure.state = ?2 where id = ?3", due, state, applicationId);
+            ClosureRows.due(due, applicationId);
+            ClosureRows.state(state, applicationId);
             Application.update("promisedDecisionDate = ?1 where id = ?2 and stage in ?3", due, applicationId,
                     app.candor.application.Stage.pipeline());
         });

@@ -11,6 +11,7 @@ import app.candor.message.MessageKind;
 import app.candor.message.MessageState;
 import app.candor.requisition.Requisition;
 import app.candor.support.Api;
+import app.candor.support.ClosureRows;
 import app.candor.support.MutableClock;
 import app.candor.support.PageSession;
 import app.candor.support.TestData;
@@ -222,7 +223,7 @@ class ClosureBoardTest {
         // Twenty different promises, three applications each: the order within a promise is by id.
         QuarkusTransaction.requiringNew().run(() -> {
             for (int i = 0; i < overdue.size(); i++) {
-                Application.update("closure.due = ?1 where id = ?2", friday.minusDays(1 + i % 20), overdue.get(i));
+                ClosureRows.due(friday.minusDays(1 + i % 20), overdue.get(i));
             }
         });
         List<Long> dueSoon = List.of(open(), open(), open());

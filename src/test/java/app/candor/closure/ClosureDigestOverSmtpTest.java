@@ -7,6 +7,7 @@ import app.candor.message.Message;
 import app.candor.message.MessageState;
 import app.candor.requisition.Requisition;
 import app.candor.support.Api;
+import app.candor.support.ClosureRows;
 import app.candor.support.Eventually;
 import app.candor.support.InjectMailServer;
 import app.candor.support.MailProfile;
@@ -62,7 +63,7 @@ class ClosureDigestOverSmtpTest {
     private Application promised(Requisition requisition, User recruiter, String first, String last, LocalDate due) {
         Application a = data.application(requisition, recruiter,
                 new CandidateInput("Ms", first, last, false, TestData.email(), null, Channel.EMAIL, "en"));
-        Api.db(() -> Application.update("closure.due = ?1 where id = ?2", due, a.id));
+        Api.db(() -> ClosureRows.due(due, a.id));
         return a;
     }
 

@@ -9,6 +9,7 @@ import app.candor.message.MessageKind;
 import app.candor.message.MessageState;
 import app.candor.requisition.Requisition;
 import app.candor.support.Api;
+import app.candor.support.ClosureRows;
 import app.candor.support.Eventually;
 import app.candor.support.Mails;
 import app.candor.support.MutableClock;
@@ -79,7 +80,7 @@ class ClosureDigestTest {
     Application promised(Requisition requisition, User recruiter, String first, String last, LocalDate due) {
         Application a = data.application(requisition, recruiter,
                 new CandidateInput("Ms", first, last, false, TestData.email(), null, Channel.EMAIL, "en"));
-        Api.db(() -> Application.update("closure.due = ?1 where id = ?2", due, a.id));
+        Api.db(() -> ClosureRows.due(due, a.id));
         return a;
     }
 
@@ -154,9 +155,9 @@ class ClosureDigestTest {
         // Not in Rita's digest: on track (Thursday), told already, on hold, someone else's requisition.
         promised(backend, rita, "Mary", "Jackson", THURSDAY);
         Application closed = promised(backend, rita, "Hedy", "Lamarr", MONDAY.minusDays(10));
-        Api.db(() -> Application.update("closure.state = ?1 where id = ?2", ClosureState.CLOSED, closed.id));
+        Api.db(() -> ClosureRows.state(ClosureState.CLOSED, closed.id));
         Application onHold = promised(design, rita, "Radia", "Perlman", MONDAY.minusDays(10));
-        Api.db(() -> Application.update("closure.state = ?1 where id = ?2", ClosureState.SUSPENDED, onHold.id));
+        Api.db(() -> ClosureRows.state(ClosureState.SUSPENDED, onHold.id));
         Application robsOwn = promised(robs, rob, "Joan", "Clarke", MONDAY.minusDays(1));
 
         clock.set(at(MONDAY, 8, 0));
@@ -236,7 +237,7 @@ class ClosureDigestTest {
         Requisition requisition = data.requisition(recruiter, data.hiringManager());
         promised(requisition, recruiter, "Tess", "OnTrack", THURSDAY);
         Application told = promised(requisition, recruiter, "Toni", "Told", MONDAY.minusDays(3));
-        Api.db(() -> Application.update("closure.state = ?1 where id = ?2", ClosureState.CLOSED, told.id));
+        Api.db(() -> ClosureRows.state(ClosureState.CLOSED, told.id));
 
         clock.set(at(MONDAY, 8, 0));
         ClosureDigest.Result result = digest.check();
@@ -318,7 +319,7 @@ class ClosureDigestTest {
         for (int i = 0; i < ClosureDigest.MAX_ROWS + 3; i++) {
             data.application(requisition, recruiter);
         }
-        Api.db(() -> Application.update("closure.due = ?1 where requisition.id = ?2", MONDAY.minusDays(3), requisition.id));
+        Api.db(() -> ClosureRows.dueForRequisition(MONDAY.minusDays(3), requisition.id));
 
         clock.set(at(MONDAY, 8, 0));
         digest.check();

@@ -52,7 +52,8 @@ import java.util.Set;
  * (1) no application gets two closing messages; (2) after a sweep, an open application is flagged overdue
  * exactly when its promise has passed; (3) no notice reaches the candidate after a newer one that makes it stale;
  * (4) every final stage is told, on its way to being told, or carries how it was told; (5) each closure's on time
- * or late is the model's (a promise passed on a day the application was watched and open, or closing after it).
+ * or late is the model's (a promise passed on a day the application was watched and open, or closing after it);
+ * (6) the sweep's closure_watch row exists exactly while the watch is open, with the watch's promise.
  * A failing sequence is shrunk (steps dropped while it still fails) and printed with its seed; replay it with
  * {@code -Dclosure.model.seed=<seed>}. {@code -Dclosure.model.runs} and {@code .steps} make it longer.
  */
@@ -423,6 +424,15 @@ class ClosureModelTest {
                 if (past != (a.closure.flag() == ClosureWatch.Flag.OVERDUE)) {
                     return "(2) application " + id + " due " + a.closure.due() + " on " + today + " is flagged " + a.closure.flag();
                 }
+            }
+            // (6) the sweep's row (closure_watch) exists exactly while the watch is open, and watches its promise. Both tables
+            // in one statement: a delivery in the background may close the application between two reads.
+            Object[] row = (Object[]) Api.db(() -> Application.getEntityManager().createNativeQuery("select a.closure_state, a.closure_due,"
+                            + " w.application_id, w.due from application a left join closure_watch w on w.application_id = a.id where a.id = ?1")
+                    .setParameter(1, id).getSingleResult());
+            boolean open = "OPEN".equals(row[0]);
+            if ((row[2] != null) != open || open && !String.valueOf(row[3]).equals(String.valueOf(row[1]))) {
+                return "(6) application " + id + " is " + row[0] + " due " + row[1] + "; its closure_watch row: " + row[2] + " due " + row[3];
             }
             // (3) nothing delivered after a newer message that makes it stale
             List<Message> delivered = letters.stream().filter(x -> deliveredAt(x) != null)

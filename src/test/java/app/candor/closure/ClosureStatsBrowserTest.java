@@ -1,5 +1,6 @@
 package app.candor.closure;
 
+import app.candor.support.ClosureRows;
 import app.candor.support.DatabaseNeutral;
 import app.candor.application.Application;
 import app.candor.application.ClosureState;
@@ -61,7 +62,7 @@ class ClosureStatsBrowserTest {
 
     private void overdue(Requisition requisition, User recruiter) {
         Application a = data.application(requisition, recruiter);
-        QuarkusTransaction.requiringNew().run(() -> Application.update("closure.due = ?1 where id = ?2", LocalDate.parse("2031-06-13"), a.id));
+        QuarkusTransaction.requiringNew().run(() -> ClosureRows.due(LocalDate.parse("2031-06-13"), a.id));
     }
 
     @Test

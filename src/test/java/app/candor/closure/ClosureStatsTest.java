@@ -4,6 +4,7 @@ import app.candor.application.Application;
 import app.candor.application.ClosureState;
 import app.candor.requisition.Requisition;
 import app.candor.support.Api;
+import app.candor.support.ClosureRows;
 import app.candor.support.MutableClock;
 import app.candor.support.PageSession;
 import app.candor.support.TestData;
@@ -83,8 +84,10 @@ class ClosureStatsTest {
     /** An application in {@code state} whose promised date is {@code due}. */
     private void promised(Requisition requisition, User recruiter, ClosureState state, String due) {
         Application a = data.application(requisition, recruiter);
-        QuarkusTransaction.requiringNew().run(() -> Application.update("closure.state = ?1, closure.due = ?2 where id = ?3",
-                state, LocalDate.parse(due), a.id));
+        QuarkusTransaction.requiringNew().run(() -> {
+            ClosureRows.due(LocalDate.parse(due), a.id);
+            ClosureRows.state(state, a.id);
+        });
     }
 
     /**

@@ -76,16 +76,18 @@ class ClosureSweepPostgresTest {
                     + " version, closure_due) select g, 1, g, 'SCREENING', now(), now(), now(), 0, case when g <= " + OVERDUE
                     + " then date '2031-06-01' when g <= " + (OVERDUE + DUE_SOON) + " then date '2031-06-05' else date '2031-07-15' end"
                     + " from generate_series(1, " + total + ") g");
-            // Closed applications beside them, as in any team's table: most of its rows, a third of them closed late (their
-            // overdue flag kept). With these statistics PostgreSQL reads the open unflagged rows through ix_application_watch.
+            // Their watches, as ClosureWatch keeps them: a closure_watch row per open application.
+            s.execute("insert into closure_watch (application_id, due, flag) select id, closure_due, 0 from application");
+            // Closed applications beside them, as in any team's table: most of its rows, and none in closure_watch, so the
+            // sweep never reads them.
             s.execute("insert into requisition (id, title, recruiter_id, hiring_manager_id, status, created_at, updated_at, version)"
                     + " values (2, 'Filled Role', 1, 2, 'FILLED', now(), now(), 0)");
             s.execute("insert into candidate (id, first_name, last_name, first_name_terms, email, preferred_channel, language,"
                     + " created_at, updated_at, version) select g, 'C', 'N' || g, false, 'c' || g || '@example.test', 'EMAIL', 'en',"
                     + " now(), now(), 0 from generate_series(" + (total + 1) + ", " + CLOSED + ") g");
             s.execute("insert into application (id, requisition_id, candidate_id, stage, stage_entered_at, created_at, updated_at,"
-                    + " version, closure_due, closure_state, closure_flag, closed_at) select 100000 + g, 2, g, 'REJECTED', now(), now(),"
-                    + " now(), 0, date '2031-01-01' + g % 150, 'CLOSED', case when g % 3 = 0 then 2 else 0 end, now()"
+                    + " version, closure_due, closure_state, closed_at) select 100000 + g, 2, g, 'REJECTED', now(), now(),"
+                    + " now(), 0, date '2031-01-01' + g % 150, 'CLOSED', now()"
                     + " from generate_series(1, " + CLOSED + ") g");
             s.execute("analyze");
         }
@@ -98,8 +100,7 @@ class ClosureSweepPostgresTest {
             return;
         }
         try (Connection c = connect(); Statement s = c.createStatement()) {
-            s.execute("update application set closure_flag = 0, overdue_at = null, due_soon_at = null, promise_lapsed = false"
-                    + " where closure_flag <> 0");
+            s.execute("update closure_watch set flag = 0, overdue_at = null, due_soon_at = null where flag <> 0");
         }
     }
 
@@ -132,7 +133,7 @@ class ClosureSweepPostgresTest {
             assertThat(bySecond).as("the second sweep found everything flagged").containsExactly(0, 0);
             try (Statement s = watcher.createStatement();
                  ResultSet rs = s.executeQuery("select count(*), count(distinct overdue_at), min(overdue_at) from " + SCHEMA
-                         + ".application where closure_flag = 2")) {
+                         + ".closure_watch where flag = 2")) {
                 rs.next();
                 assertThat(rs.getInt(1)).isEqualTo(OVERDUE);
                 assertThat(rs.getInt(2)).as("each written once, by the first sweep").isEqualTo(1);
@@ -217,7 +218,7 @@ class ClosureSweepPostgresTest {
         while (Instant.now().isBefore(deadline)) {
             try (Statement s = watcher.createStatement();
                  ResultSet rs = s.executeQuery("select count(*) from pg_stat_activity where wait_event_type = 'Lock'"
-                         + " and query like 'update application set closure_flag%'")) {
+                         + " and query like 'update closure_watch set flag%'")) {
                 rs.next();
                 if (rs.getInt(1) > 0) {
                     return;

@@ -7,6 +7,7 @@ import app.candor.application.MoveInput;
 import app.candor.application.Stage;
 import app.candor.message.Dispatcher;
 import app.candor.requisition.Requisition;
+import app.candor.support.ClosureRows;
 import app.candor.support.MutableClock;
 import app.candor.support.TestData;
 import app.candor.user.User;
@@ -241,8 +242,7 @@ class ClosureWatchTest {
             ids.add(data.application(requisition, recruiter).id);
         }
         // Their promises passed yesterday (written directly: the API refuses a date in the past).
-        QuarkusTransaction.requiringNew().run(() -> Application.update("closure.due = ?1 where id in ?2",
-                LocalDate.parse("2031-06-01"), ids));
+        QuarkusTransaction.requiringNew().run(() -> ClosureRows.due(LocalDate.parse("2031-06-01"), ids));
 
         CyclicBarrier start = new CyclicBarrier(2);
         List<CompletableFuture<ClosureSweep.Result>> sweeps = new ArrayList<>();
@@ -261,7 +261,7 @@ class ClosureWatchTest {
             flagged += s.get(60, TimeUnit.SECONDS).overdue();
         }
         assertThat(flagged).as("newly overdue across both sweeps").isEqualTo(ids.size());
-        long overdue = QuarkusTransaction.requiringNew().call(() -> Application.count("id in ?1 and closure.flag = ?2", ids, app.candor.application.ClosureWatch.Flag.OVERDUE));
+        long overdue = QuarkusTransaction.requiringNew().call(() -> Application.count("id in ?1 and watched.flag = ?2", ids, app.candor.application.ClosureWatch.Flag.OVERDUE));
         assertThat(overdue).isEqualTo(ids.size());
     }
 
@@ -274,9 +274,9 @@ class ClosureWatchTest {
         Application closed = data.application(requisition, recruiter);
         Application suspended = data.application(requisition, recruiter);
         QuarkusTransaction.requiringNew().run(() -> {
-            Application.update("closure.due = ?1 where id in ?2", LocalDate.parse("2031-05-30"), List.of(closed.id, suspended.id));
-            Application.update("closure.state = ?1 where id = ?2", ClosureState.CLOSED, closed.id);
-            Application.update("closure.state = ?1 where id = ?2", ClosureState.SUSPENDED, suspended.id);
+            ClosureRows.due(LocalDate.parse("2031-05-30"), List.of(closed.id, suspended.id));
+            ClosureRows.state(ClosureState.CLOSED, closed.id);
+            ClosureRows.state(ClosureState.SUSPENDED, suspended.id);
         });
         at("2031-06-03T09:00");
         sweep.sweep();
@@ -328,8 +328,7 @@ class ClosureWatchTest {
         User manager = data.hiringManager();
         Requisition requisition = data.requisition(rita, manager);
         Application a = data.application(requisition, rita);
-        QuarkusTransaction.requiringNew().run(() -> Application.update("closure.due = ?1 where id = ?2",
-                LocalDate.now(ZoneOffset.UTC).minusDays(3), a.id));
+        QuarkusTransaction.requiringNew().run(() -> ClosureRows.due(LocalDate.now(ZoneOffset.UTC).minusDays(3), a.id));
         assertThat(json(rita).get("/api/board?scope=mine").then().statusCode(200).extract().jsonPath()
                 .getList("rows.applicationId", Long.class)).contains(a.id);
 

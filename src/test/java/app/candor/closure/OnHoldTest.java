@@ -256,6 +256,37 @@ class OnHoldTest {
     }
 
     @Test
+    void aRejectionStillToBeToldWhenTheRoleReopensIsWatchedAgainAndFlaggedWhenItsPromisePasses() {
+        User recruiter = data.recruiter();
+        Requisition requisition = data.requisition(recruiter, data.hiringManager());
+        CandidateInput caller = new CandidateInput("Ms", "Grace", "Hopper", false, TestData.email(), "+44 20 7946 0003", Channel.PHONE, "en");
+        Application byPhone = data.application(requisition, recruiter, caller);
+        status(recruiter, requisition, "ON_HOLD", 1);
+        json(recruiter).body(Map.of("outcome", "REJECTED", "reasonId", 1)).when().post("/api/applications/" + byPhone.id + "/outcome")
+                .then().statusCode(201);
+        assertThat(letters(byPhone.id, MessageKind.REJECTION)).extracting(m -> m.state).containsExactly(MessageState.CALL_PENDING);
+        assertThat(load(byPhone.id).closure.state()).as("decided while paused: still paused").isEqualTo(ClosureState.SUSPENDED);
+        assertThat(watchRow(byPhone.id)).as("a paused watch has no closure_watch row").isEmpty();
+
+        status(recruiter, requisition, "OPEN", 0); // no letter: the call is still to make (ClosureWatches.resumeByRequisition)
+
+        Application resumed = load(byPhone.id);
+        assertThat(resumed.closure.state()).isEqualTo(ClosureState.OPEN);
+        assertThat(watchRow(byPhone.id)).as("watched again from its promise, unflagged")
+                .containsExactly(String.valueOf(resumed.closure.due()), "0");
+        at(resumed.closure.due().plusDays(1));
+        sweep.sweep();
+        assertThat(load(byPhone.id).closure.flag()).isEqualTo(app.candor.application.ClosureWatch.Flag.OVERDUE);
+    }
+
+    /** The application's closure_watch row as (due, flag), empty when there is none. */
+    private static List<String> watchRow(long applicationId) {
+        List<?> rows = Api.db(() -> Application.getEntityManager()
+                .createNativeQuery("select due, flag from closure_watch where application_id = ?1").setParameter(1, applicationId).getResultList());
+        return rows.isEmpty() ? List.of() : java.util.Arrays.stream((Object[]) rows.get(0)).map(String::valueOf).toList();
+    }
+
+    @Test
     void fillingARoleOnHoldClosesThePausedApplicationsWithTheRoleFilledLetterOnTime() {
         User recruiter = data.recruiter();
         Requisition requisition = data.requisition(recruiter, data.hiringManager());

@@ -153,11 +153,11 @@ class QueryPlansPostgresTest {
         // rounds: the first one's select must be a plain index scan in due order (ClosureSweep.pgOverdueSql says why).
         for (int limit : List.of(ClosureSweep.PG_FIRST_ROUND, ClosureSweep.PG_ROUND)) {
             String round = limit == ClosureSweep.PG_FIRST_ROUND ? ", first round" : ", later round";
-            cases.add(new Case("sweep overdue (flag 0)" + round, ClosureSweep.pgOverdueSql(limit), Set.of("ix_application_watch"), 1_000,
+            cases.add(new Case("sweep overdue (flag 0)" + round, ClosureSweep.pgOverdueSql(limit), Set.of("ix_closure_watch_sweep"), 1_000,
                     now, 0, TODAY));
-            cases.add(new Case("sweep overdue (flag 1)" + round, ClosureSweep.pgOverdueSql(limit), Set.of("ix_application_watch"), 1_000,
+            cases.add(new Case("sweep overdue (flag 1)" + round, ClosureSweep.pgOverdueSql(limit), Set.of("ix_closure_watch_sweep"), 1_000,
                     now, 1, TODAY));
-            cases.add(new Case("sweep due soon" + round, ClosureSweep.pgDueSoonSql(limit), Set.of("ix_application_watch"), 1_000,
+            cases.add(new Case("sweep due soon" + round, ClosureSweep.pgDueSoonSql(limit), Set.of("ix_closure_watch_sweep"), 1_000,
                     now, TODAY, DUE_SOON_UNTIL));
         }
         cases.add(new Case("sweep prune runs", ClosureSweep.PRUNE_RUNS_SQL, Set.of("ix_closure_sweep_started"), 1_000,
@@ -255,7 +255,7 @@ class QueryPlansPostgresTest {
             pageIds.add(10L * Math.min(i, PAGE));
         }
         cases.add(new Case("board page rows by id", BOARD_PAGE + " where a1_0.id" + in(64), pageIds, Set.of("application_pkey"), 64));
-        cases.add(new Case("metrics open", ClosureMetrics.OPEN_SQL, Set.of("ix_application_watch", "ix_application_closure_due"), 21_000,
+        cases.add(new Case("metrics open", ClosureMetrics.OPEN_SQL, Set.of("ix_application_closure_due", "ix_application_board_count"), 21_000,
                 TODAY, DUE_SOON_UNTIL));
         cases.add(new Case("metrics closed in 28 days", ClosureMetrics.CLOSED_SQL, Set.of("ix_application_closed"), 10_000,
                 Timestamp.from(NOW.minus(ClosureMetrics.ON_TIME_WINDOW))));
@@ -309,7 +309,7 @@ class QueryPlansPostgresTest {
     // --- explaining ---
 
     /** The tables that grow with the business; rows examined are counted in these (lookups of a page's candidates are not). */
-    static final Set<String> GROWING = Set.of("application", "message", "interview", "interview_feedback", "closure_sweep",
+    static final Set<String> GROWING = Set.of("application", "closure_watch", "message", "interview", "interview_feedback", "closure_sweep",
             "closure_digest");
 
     /** What the plan did: the indexes it used, the tables it read sequentially, rows its scans examined. */
@@ -318,7 +318,10 @@ class QueryPlansPostgresTest {
 
     private static void check(Case c) throws Exception {
         Plan plan = explain(c);
-        if (c.name().startsWith("sweep ") && c.name().endsWith("first round")) {
+        // The overdue step's range holds the most: every unflagged promise past its date, and the dead entries of all the rows a
+        // busy sweep flagged. The two smaller steps (a day or two of promises) may be read with a bitmap scan: on closure_watch
+        // (a row per open watch) that reads a few pages again, where on application it read thousands.
+        if (c.name().startsWith("sweep overdue (flag 0)") && c.name().endsWith("first round")) {
             assertThat(plan.shape()).as("%s: a plain index scan, which marks dead entries dead", c.name()).contains("Index(")
                     .doesNotContain("Bitmap");
         }
@@ -430,7 +433,7 @@ class QueryPlansPostgresTest {
                         + " updated_at, version) select g, 'Cand', 'Idate ' || g, false, 'c' || g || '@example.test', 'EMAIL', 'en', "
                         + now + ", " + now + ", 0 from generate_series(1, " + CANDIDATES + ") g",
                 "insert into application (id, requisition_id, candidate_id, recruiter_id, stage, stage_entered_at, promised_decision_date,"
-                        + " created_at, updated_at, version, closure_state, closure_due, closure_flag, due_soon_at, overdue_at,"
+                        + " created_at, updated_at, version, closure_state, closure_due,"
                         + " promise_lapsed, closed_at, closed_late, chased_at)"
                         + " select g, " + requisitionOf + ", 1 + (g - 1) % " + CANDIDATES + ", 1 + " + requisitionOf + " % " + RECRUITERS + ","
                         + " case when g % 10 = 0 or g % 100 = 5 then (array['APPLIED', 'SCREENING', 'INTERVIEW', 'FINAL_INTERVIEW',"
@@ -439,15 +442,17 @@ class QueryPlansPostgresTest {
                         + " " + now + " - (g % 800) * interval '1 day', " + now + ", 0,"
                         + " case when g % 10 = 0 then 'OPEN' when g % 100 = 5 then 'SUSPENDED' else 'CLOSED' end,"
                         + " case when g % 10 = 0 then " + due + " else " + today + " - g % 700 end,"
-                        + " case when g % 10 <> 0 then 0 when " + due + " < " + today + " - 1 then 2 when " + due + " <= " + today
-                        + " then 1 else 0 end,"
-                        + " case when g % 10 = 0 and " + due + " <= " + today + " then " + now + " - interval '1 day' end,"
-                        + " case when g % 10 = 0 and " + due + " < " + today + " - 1 then " + now + " end,"
                         + " g % 10 = 0 and " + due + " < " + today + " - 1,"
                         + " case when g % 10 <> 0 and g % 100 <> 5 then " + now + " - ((g * 37) % 730) * interval '1 day' end,"
                         + " case when g % 10 <> 0 and g % 100 <> 5 then g % 3 = 0 end,"
                         + " case when g % 1000 = 0 then " + now + " - ((g / 1000) % 10) * interval '1 day' end"
                         + " from generate_series(1, " + APPLICATIONS + ") g",
+                // The sweep's rows: one per open application, flagged as earlier sweeps left them.
+                "insert into closure_watch (application_id, due, flag, due_soon_at, overdue_at) select id, closure_due,"
+                        + " case when closure_due < " + today + " - 1 then 2 when closure_due <= " + today + " then 1 else 0 end,"
+                        + " case when closure_due <= " + today + " then " + now + " - interval '1 day' end,"
+                        + " case when closure_due < " + today + " - 1 then " + now + " end"
+                        + " from application where closure_state = 'OPEN'",
                 "insert into message (id, application_id, candidate_id, requisition_id, kind, channel, state, cause, recipient, language,"
                         + " subject, body_html, body_text, sender_username, sender_name, created_at, updated_at, due_at, lease_owner,"
                         + " lease_until, attempts, sent_at, message_id_header, version)"

@@ -60,8 +60,10 @@ class RoleEndRowsTest {
         QuarkusTransaction.requiringNew().run(() -> {
             Application.update("chasedAt = ?1 where id = ?2", Instant.now().minus(Duration.ofDays(2)), chased);
             // As the sweep leaves a promise that passed: flagged overdue, and late whatever follows.
-            Application.getEntityManager().createNativeQuery("update application set closure_due = ?1, closure_flag = 2,"
-                    + " overdue_at = current_timestamp, promise_lapsed = true where id = ?2")
+            Application.getEntityManager().createNativeQuery("update application set closure_due = ?1, promise_lapsed = true where id = ?2")
+                    .setParameter(1, LocalDate.now().minusDays(10)).setParameter(2, lapsed).executeUpdate();
+            Application.getEntityManager().createNativeQuery("update closure_watch set due = ?1, flag = 2, overdue_at = current_timestamp"
+                            + " where application_id = ?2")
                     .setParameter(1, LocalDate.now().minusDays(10)).setParameter(2, lapsed).executeUpdate();
         });
         Map<Long, Map<String, Object>> before = QuarkusTransaction.requiringNew().call(() -> rows(requisition.id));
@@ -97,6 +99,12 @@ class RoleEndRowsTest {
         for (long id : List.of(applied, screening)) {
             Map<String, Object> resumed = new LinkedHashMap<>(before.get(id));
             resumed.put("closure_state", "OPEN"); // watched again: the role is gone, a pending call is no pause
+            // ... so the sweep watches it again from no flag (a paused watch has no closure_watch row).
+            assertThat(before.get(id).get("application_id")).as("closure_watch row of paused application " + id).isNull();
+            assertThat(((Number) after.get(id).get("flag")).intValue()).as("flag of application " + id).isZero();
+            resumed.put("application_id", after.get(id).get("application_id"));
+            resumed.put("due", before.get(id).get("closure_due"));
+            resumed.put("flag", after.get(id).get("flag"));
             // The superseded call recorded (written at the next query), resumed (written before the letters), then the closing move.
             assertClosingMove(id, resumed, after.get(id), Stage.ROLE_CLOSED, 3);
         }
@@ -126,7 +134,8 @@ class RoleEndRowsTest {
     private static Map<Long, Map<String, Object>> rows(long requisitionId) {
         @SuppressWarnings("unchecked")
         List<Tuple> tuples = Application.getEntityManager()
-                .createNativeQuery("select * from application where requisition_id = ?1 order by id", Tuple.class)
+                .createNativeQuery("select a.*, w.* from application a left join closure_watch w on w.application_id = a.id"
+                        + " where a.requisition_id = ?1 order by a.id", Tuple.class)
                 .setParameter(1, requisitionId).getResultList();
         Map<Long, Map<String, Object>> rows = new LinkedHashMap<>();
         for (Tuple t : tuples) {

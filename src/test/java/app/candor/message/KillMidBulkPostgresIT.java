@@ -155,9 +155,11 @@ class KillMidBulkPostgresIT {
                 + " created_at, updated_at, version) select 10000000 + x, 'Bulk', 'Candidate ' || x, false, 'bulk' || x || '@example.test',"
                 + " 'EMAIL', 'en', now(), now(), 0 from generate_series(1, ?) x", CANDIDATES);
         Replicas.update(schema, "insert into application (id, requisition_id, candidate_id, stage, stage_entered_at, promised_decision_date,"
-                + " created_at, updated_at, version, closure_state, closure_due, closure_flag, promise_lapsed, recruiter_id)"
+                + " created_at, updated_at, version, closure_state, closure_due, promise_lapsed, recruiter_id)"
                 + " select 10000000 + x, ?, 10000000 + x, 'SCREENING', now(), current_date + 20, now(), now(), 0, 'OPEN', current_date + 20,"
-                + " 0, false, ? from generate_series(1, ?) x", requisition, recruiter, CANDIDATES);
+                + " false, ? from generate_series(1, ?) x", requisition, recruiter, CANDIDATES);
+        Replicas.update(schema, "insert into closure_watch (application_id, due, flag) select 10000000 + x, current_date + 20, 0"
+                + " from generate_series(1, ?) x", CANDIDATES);
         Replicas.update(schema, "analyze");
     }
 

@@ -7,6 +7,7 @@ import app.candor.message.Message;
 import app.candor.message.MessageState;
 import app.candor.requisition.Requisition;
 import app.candor.support.Api;
+import app.candor.support.ClosureRows;
 import app.candor.support.Eventually;
 import app.candor.support.Links;
 import app.candor.support.Mails;
@@ -82,7 +83,7 @@ class MetricsTest {
 
     private void promised(Requisition requisition, User recruiter, String due) {
         Application a = data.application(requisition, recruiter);
-        QuarkusTransaction.requiringNew().run(() -> Application.update("closure.due = ?1 where id = ?2", LocalDate.parse(due), a.id));
+        QuarkusTransaction.requiringNew().run(() -> ClosureRows.due(LocalDate.parse(due), a.id));
     }
 
     /** Open applications matching {@code where}, whose parameters are ?2, ?3, … */

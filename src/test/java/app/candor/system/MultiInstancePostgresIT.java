@@ -165,6 +165,7 @@ class MultiInstancePostgresIT {
 
             // The open applications (delayed ones and those left alone) become overdue; both replicas sweep three times at once.
             int overdue = Replicas.update(SCHEMA, "update application set closure_due = current_date - 3 where closure_state = 'OPEN'");
+            Replicas.update(SCHEMA, "update closure_watch set due = current_date - 3"); // the sweep's copy, as ClosureWatch keeps it
             assertThat(overdue).as("open applications made overdue").isEqualTo(2 * 5);
             List<JsonPath> sweeps = concurrently(pool, both, 3, app -> app.json(Replicas.ADMIN, Replicas.ADMIN_PASSWORD)
                     .post("/api/closure/sweep").then().statusCode(200).extract().jsonPath());
@@ -173,8 +174,8 @@ class MultiInstancePostgresIT {
             assertThat(sweeps.stream().mapToInt(s -> s.getInt("dueSoon")).sum()).isZero();
             assertThat(Replicas.count(SCHEMA, "select coalesce(sum(overdue), 0) from closure_sweep")).as("closure_sweep rows").isEqualTo(overdue);
             assertThat(Replicas.count(SCHEMA, "select count(*) from closure_sweep")).isEqualTo(6);
-            assertThat(Replicas.count(SCHEMA, "select count(*) from application where closure_state = 'OPEN' and closure_flag = 2"
-                    + " and overdue_at is not null")).isEqualTo(overdue);
+            assertThat(Replicas.count(SCHEMA, "select count(*) from application a join closure_watch w on w.application_id = a.id"
+                    + " where a.closure_state = 'OPEN' and w.flag = 2 and w.overdue_at is not null")).isEqualTo(overdue);
 
             // Digests: both replicas check three times at once; each recruiter gets one.
             List<JsonPath> digests = concurrently(pool, both, 3, app -> app.json(Replicas.ADMIN, Replicas.ADMIN_PASSWORD)
