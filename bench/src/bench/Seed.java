@@ -102,7 +102,8 @@ final class Seed {
             // The sweep's rows, as ClosureWatch keeps them: one per open application; the overdue ones flagged a day ago.
             s.execute("insert into closure_watch (application_id, due, flag, overdue_at) select id, closure_due,"
                     + " case when promise_lapsed then 2 else 0 end, case when promise_lapsed then " + atDays("-1") + " end"
-                    + " from application where closure_state = 'OPEN'");
+                    + " from application a where closure_state = 'OPEN'"
+                    + " and not exists (select 1 from closure_watch w where w.application_id = a.id)"); // H2: the demo's have theirs
             long next = BULK_APPLICATION + (long) (bulkRoles + 1) * bulk + 1_000_000;
             s.execute("alter sequence application_seq restart with " + next);
             s.execute("alter sequence candidate_seq restart with " + next);

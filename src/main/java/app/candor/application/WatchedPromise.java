@@ -48,7 +48,7 @@ public class WatchedPromise {
         overdueAt = null;
     }
 
-    /** Hibernate's empty instance for no row has no flag. */
+    /** No flag: it stands for no row (an empty instance, should Hibernate hand one over for a missing row). */
     boolean isEmpty() {
         return flag == null;
     }
