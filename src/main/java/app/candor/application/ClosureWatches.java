@@ -12,8 +12,9 @@ import java.util.List;
 /**
  * {@link ClosureWatch}'s rules for many applications at once, as set-based statements: a role's hold,
  * its candidates watched again, a batch of delivered letters. Native SQL, as every bulk update of applications
- * ({@link Application} says why). Every statement on application increments the version, so a recruiter's request that loaded one of these applications before fails at its commit instead of
- * writing the old closure state back. Each change of state then puts the applications' closure_watch rows in step
+ * ({@link Application} says why). Every statement on application increments the version, so a recruiter's request
+ * that loaded one of these applications before fails at its commit instead of writing the old closure state back.
+ * Each change of state then puts the applications' closure_watch rows in step
  * (a row per OPEN watch, as {@link ClosureWatch}'s sync keeps it), in the same transaction, reading the state the
  * update left: the application rows are locked by then, so no concurrent change comes between the two statements.
  * (A role's bulk steps also hold its requisition's lock.)

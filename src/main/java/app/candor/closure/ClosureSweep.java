@@ -27,9 +27,10 @@ import java.util.function.IntUnaryOperator;
  * Flags every open promise that has become due soon (within one business day) or overdue (the date has
  * passed), once per promise, and records when. Each step is a set-based UPDATE whose WHERE clause
  * only matches rows not flagged yet, served by {@code ix_closure_watch_sweep} (flag, date) of the narrow
- * {@code closure_watch} table, which has a row per open watch only (V26): with nothing new it touches no row. Two instances sweeping at once flag each application once: the second
- * UPDATE waits for the first one's row locks and then no longer matches those rows. On PostgreSQL each step
- * runs in rounds ({@link #pgOverdueSql}), so that a sweep with nothing new stays cheap after a busy one.
+ * {@code closure_watch} table, which has a row per open watch only (V26): with nothing new it touches no row.
+ * Two instances sweeping at once flag each application once: the second UPDATE waits for the first one's row
+ * locks and then no longer matches those rows. On PostgreSQL each step runs in rounds ({@link #pgOverdueSql}),
+ * so that a sweep with nothing new stays cheap after a busy one.
  */
 @ApplicationScoped
 public class ClosureSweep {
@@ -57,17 +58,19 @@ public class ClosureSweep {
      * until VACUUM (autovacuum waits for 20 % of a table). As one UPDATE, PostgreSQL reads that range with a bitmap scan,
      * which visits each such entry's row again on every sweep (measured when the flags were on application: 1 000 000
      * applications, 15 000 flagged, 20 000 entries and 10 000 heap pages for each sweep that found nothing,
-     * docs/benchmarks.md). A select in due
-     * order with a limit well below the rows PostgreSQL expects is a plain index scan, which marks the entries of rows dead
-     * to everyone as dead in the index: the first sweep after a busy one pays, the next ones read a few index pages (hence
+     * docs/benchmarks.md). A select in due order with a limit well below the rows PostgreSQL expects is a plain index scan,
+     * which marks the entries of rows dead to everyone as dead in the index: the first sweep after a busy one pays, the next ones read a few index pages (hence
      * the small first round: it is all an idle sweep runs). The update takes the selected row versions by their ctid (a TID
      * scan, whatever the statistics say) and keeps the step's own conditions: PostgreSQL re-checks those, not the TID, on
      * a row it had to wait for, so a second sweep waiting on this one's row locks flags none of them again. (A round that
      * flags fewer rows than it selected, because some changed meanwhile, ends its step: the rest waits for the next sweep.)
+     * PostgreSQL may still read the two smaller steps (flag 1, due soon: a day or two of promises) with a bitmap scan;
+     * on closure_watch that is a few pages (QueryPlansPostgresTest checks the overdue step's plain index scan).
      */
     public static String pgOverdueSql(int limit) {
         return "update closure_watch set flag = 2, overdue_at = ?1"
-                + " where ctid = any (array(select ctid from closure_watch where flag = ?2 and due < ?3 order by due limit " + limit + "))"
+                + " where ctid = any (array(select ctid from closure_watch where flag = ?2 and due < ?3"
+                + " order by due limit " + limit + "))"
                 + " and flag = ?2 and due < ?3";
     }
 
