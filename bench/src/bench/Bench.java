@@ -546,11 +546,21 @@ public final class Bench {
 
     void board(App app) throws Exception {
         log("   closure board: " + BOARD_RUNS + " runs each after 5 warm-ups");
+        if (PG) {
+            // Whether VACUUM has been over what the stage changes and the bulk closures wrote (notes: the board's counts).
+            log("   before the board: " + Seed.tableActivity(jdbc));
+            Path plan = work.resolve("board-count-explain.txt");
+            Files.writeString(plan, Seed.explainBoardCount(jdbc));
+            log("   the board's largest count, explained: " + plan);
+        }
         boardRow(app, "closure board, team, first page (admin, bcrypt cost 10)", "/api/board?scope=team&page=1", ADMIN, true);
         boardRow(app, "closure board, team, page 50 (admin, bcrypt cost 10)", "/api/board?scope=team&page=50", ADMIN, true);
         boardRow(app, "closure board, one recruiter, first page (rita, cost 10)", "/api/board?scope=mine&page=1", RITA, false);
         boardRow(app, "closure board, team, first page, cost-4 user (diagnostic: less auth)", "/api/board?scope=team&page=1", Seed.FAST_ADMIN, false);
         boardRow(app, "closure board, team, page 50, cost-4 user (diagnostic: less auth)", "/api/board?scope=team&page=50", Seed.FAST_ADMIN, false);
+        if (PG) {
+            log("   after the board: " + Seed.tableActivity(jdbc));
+        }
     }
 
     private void boardRow(App app, String name, String path, String user, boolean goal) throws Exception {

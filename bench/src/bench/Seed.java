@@ -230,6 +230,46 @@ final class Seed {
         return b.toString();
     }
 
+    /**
+     * What VACUUM has seen of the tables the board and the sweep read (PostgreSQL): dead rows, rows changed since the
+     * last analyze, the last autovacuum, and the share of pages the visibility map marks all-visible (as of the last
+     * VACUUM or ANALYZE; an index-only scan fetches the heap for every row on a page not marked so).
+     */
+    static String tableActivity(String jdbc) throws Exception {
+        StringBuilder b = new StringBuilder();
+        try (Connection c = connect(jdbc); Statement s = c.createStatement();
+             ResultSet rs = s.executeQuery("select t.relname, t.n_live_tup, t.n_dead_tup, t.n_mod_since_analyze, t.autovacuum_count,"
+                     + " to_char(t.last_autovacuum, 'HH24:MI:SS'), to_char(t.last_vacuum, 'HH24:MI:SS'), c.relallvisible, c.relpages"
+                     + " from pg_stat_user_tables t join pg_class c on c.oid = t.relid"
+                     + " where t.relname in ('application', 'closure_watch') order by t.relname")) {
+            while (rs.next()) {
+                b.append(b.length() == 0 ? "" : "; ").append(rs.getString(1)).append(": live ").append(rs.getLong(2))
+                        .append(", dead ").append(rs.getLong(3)).append(", changed since analyze ").append(rs.getLong(4))
+                        .append(", autovacuums ").append(rs.getLong(5)).append(" (last ").append(rs.getString(6))
+                        .append("), last vacuum ").append(rs.getString(7)).append(", all-visible pages ").append(rs.getLong(8))
+                        .append(" of ").append(rs.getLong(9));
+            }
+        }
+        return b.toString();
+    }
+
+    /**
+     * EXPLAIN (ANALYZE, BUFFERS) of the board's largest count, "overdue, not chased" (ClosureBoard's section 2, team
+     * scope, in SQL): its heap fetches say how much of its index-only scan went to the table.
+     */
+    static String explainBoardCount(String jdbc) throws Exception {
+        String sql = "select count(*) from application a where a.closure_state = 'OPEN' and a.closure_due < current_date"
+                + " and a.chased_at is null";
+        StringBuilder b = new StringBuilder("-- ").append(sql).append('\n');
+        try (Connection c = connect(jdbc); Statement s = c.createStatement();
+             ResultSet rs = s.executeQuery("explain (analyze, buffers) " + sql)) {
+            while (rs.next()) {
+                b.append(rs.getString(1)).append('\n');
+            }
+        }
+        return b.toString();
+    }
+
     /** Messages by state, e.g. "SENT 30000". */
     static String messageStates(String jdbc) throws Exception {
         StringBuilder b = new StringBuilder();
