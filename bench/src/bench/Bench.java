@@ -133,13 +133,19 @@ public final class Bench {
      * small code cache (on 2 shared cores C2's compiler threads cost more than they win back in a short
      * run: measured 205 req/s with C2, 449 req/s with C1 only, and 60 MB less RSS), and the class-data
      * archive written by a training start (JDK 17 has no -XX:+AutoCreateSharedArchive: -XX:ArchiveClassesAtExit
-     * once, -XX:SharedArchiveFile after). BENCH_JVM_OPTS replaces the list (the archive is added unless it names one).
+     * once, -XX:SharedArchiveFile after). On PostgreSQL (production) the heap also gives memory back after each
+     * collection (-XX:MinHeapFreeRatio=10 -XX:MaxHeapFreeRatio=30): it holds no page cache there, and the big
+     * transactions did not pay for it as they do on H2 (docs/benchmarks.md, "How we recommend running it").
+     * BENCH_JVM_OPTS replaces the list (the archive is added unless it names one).
      */
     List<String> recommended() {
         String custom = System.getenv("BENCH_JVM_OPTS");
         List<String> options = new ArrayList<>(custom != null ? Arrays.asList(custom.trim().split("\\s+"))
                 : List.of("-XX:+UseSerialGC", "-Xms32m", "-Xmx192m", "-XX:TieredStopAtLevel=1",
                 "-XX:ReservedCodeCacheSize=32m", "-Xss512k"));
+        if (custom == null && PG) {
+            options.addAll(List.of("-XX:MinHeapFreeRatio=10", "-XX:MaxHeapFreeRatio=30"));
+        }
         options.removeIf(String::isBlank);
         if (NMT) {
             options.add("-XX:NativeMemoryTracking=summary");
