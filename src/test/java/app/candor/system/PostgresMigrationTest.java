@@ -306,7 +306,8 @@ class PostgresMigrationTest {
         assertThat(dir.getProtocol()).as("expected " + MIGRATIONS + " as a directory, got " + dir).isEqualTo("file");
         try (Stream<Path> files = Files.list(Path.of(dir.toURI()))) {
             return (int) files.map(p -> p.getFileName().toString())
-                    .filter(name -> name.matches("[VR].*__.*\\.sql"))
+                    // SQL files, and the Java migrations of package db.migration, compiled into the same directory
+                    .filter(name -> name.matches("[VR].*__.*\\.(sql|class)"))
                     .count();
         }
     }
