@@ -104,8 +104,7 @@ class MoveAndTellTest {
         assertThat(letter.bodyText).contains("Frau Berger").contains("dem Vorstellungsgespräch")
                 .contains(DateTimeFormatter.ofLocalizedDate(FormatStyle.LONG).withLocale(Locale.GERMAN).format(promise));
 
-        Application caller = data.application(requisition, recruiter, new CandidateInput("Mr", "Paul", "Phone", false,
-                TestData.email(), "+44 20 7946 0001", Channel.PHONE, "en"));
+        Application caller = data.application(requisition, recruiter, TestData.callerInput());
         applicationsMove(caller.id);
         assertThat(letters(caller.id).get(0).channel).isEqualTo(Channel.PHONE);
     }

@@ -5,8 +5,6 @@ import app.candor.application.ClosureState;
 import app.candor.application.ClosureWatch;
 import app.candor.application.Stage;
 import app.candor.application.StageChange;
-import app.candor.candidate.CandidateInput;
-import app.candor.candidate.Channel;
 import app.candor.interview.Interview;
 import app.candor.interview.InterviewState;
 import app.candor.message.Message;
@@ -80,8 +78,7 @@ class ClosureByConstructionTest {
     }
 
     private Application phoneCandidate(Requisition requisition, User recruiter) {
-        return data.application(requisition, recruiter,
-                new CandidateInput("Mr", "Alan", "Turing", false, TestData.email(), "+44 20 7946 0002", Channel.PHONE, "en"));
+        return data.application(requisition, recruiter, TestData.callerInput());
     }
 
     @Test

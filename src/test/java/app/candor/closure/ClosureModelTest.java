@@ -7,8 +7,6 @@ import app.candor.application.ClosureWatch;
 import app.candor.application.MoveInput;
 import app.candor.application.Stage;
 import app.candor.application.ToldInput;
-import app.candor.candidate.CandidateInput;
-import app.candor.candidate.Channel;
 import app.candor.message.CallDone;
 import app.candor.message.Dispatcher;
 import app.candor.message.Message;
@@ -179,8 +177,7 @@ class ClosureModelTest {
         List<Long> ids = new ArrayList<>();
         ids.add(data.application(requisition, recruiter).id);
         ids.add(data.applicationAt(requisition, recruiter, Stage.INTERVIEW).id);
-        ids.add(data.application(requisition, recruiter, new CandidateInput("Mr", "Phone", "Person", false, TestData.email(),
-                "+44 20 7946 0002", Channel.PHONE, "en")).id);
+        ids.add(data.application(requisition, recruiter, TestData.callerInput()).id);
         Map<Long, Model> model = new HashMap<>();
         for (Long id : ids) {
             Model m = new Model();

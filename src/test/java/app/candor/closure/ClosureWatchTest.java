@@ -217,8 +217,7 @@ class ClosureWatchTest {
         at("2031-11-10T09:00");
         User recruiter = data.recruiter();
         Requisition requisition = data.requisition(recruiter, data.hiringManager());
-        Application a = data.application(requisition, recruiter, new app.candor.candidate.CandidateInput("Mr", "Phone", "Person", false,
-                TestData.email(), "+44 20 7946 0001", app.candor.candidate.Channel.PHONE, "en"));
+        Application a = data.application(requisition, recruiter, TestData.callerInput());
         long call = json(recruiter).body(Map.of("outcome", "OFFER")).post("/api/applications/" + a.id + "/outcome")
                 .then().statusCode(201).extract().jsonPath().getLong("id");
         dispatcher.dispatchDue();

@@ -259,8 +259,7 @@ class OnHoldTest {
     void aRejectionStillToBeToldWhenTheRoleReopensIsWatchedAgainAndFlaggedWhenItsPromisePasses() {
         User recruiter = data.recruiter();
         Requisition requisition = data.requisition(recruiter, data.hiringManager());
-        CandidateInput caller = new CandidateInput("Ms", "Grace", "Hopper", false, TestData.email(), "+44 20 7946 0003", Channel.PHONE, "en");
-        Application byPhone = data.application(requisition, recruiter, caller);
+        Application byPhone = data.application(requisition, recruiter, TestData.callerInput());
         status(recruiter, requisition, "ON_HOLD", 1);
         json(recruiter).body(Map.of("outcome", "REJECTED", "reasonId", 1)).when().post("/api/applications/" + byPhone.id + "/outcome")
                 .then().statusCode(201);
@@ -291,8 +290,7 @@ class OnHoldTest {
         User recruiter = data.recruiter();
         Requisition requisition = data.requisition(recruiter, data.hiringManager());
         Application byMail = data.applicationAt(requisition, recruiter, Stage.FINAL_INTERVIEW);
-        CandidateInput caller = new CandidateInput("Mr", "Alan", "Turing", false, TestData.email(), "+44 20 7946 0002", Channel.PHONE, "en");
-        Application byPhone = data.application(requisition, recruiter, caller);
+        Application byPhone = data.application(requisition, recruiter, TestData.callerInput());
         status(recruiter, requisition, "ON_HOLD", 2);
         sentOnce(byMail.id, MessageKind.ROLE_ON_HOLD);
 

@@ -4,8 +4,6 @@ import app.candor.application.Application;
 import app.candor.application.ApplicationService;
 import app.candor.application.MoveInput;
 import app.candor.application.Stage;
-import app.candor.candidate.CandidateInput;
-import app.candor.candidate.Channel;
 import app.candor.requisition.Requisition;
 import app.candor.requisition.RequisitionStatus;
 import app.candor.support.TestData;
@@ -54,7 +52,7 @@ class RoleEndRowsTest {
         long interviewed = data.applicationAt(requisition, recruiter, Stage.INTERVIEW).id;
         long chased = data.application(requisition, recruiter).id;
         long lapsed = data.applicationAt(requisition, recruiter, Stage.SCREENING).id;
-        long phone = data.application(requisition, recruiter, caller()).id;
+        long phone = data.application(requisition, recruiter, TestData.callerInput()).id;
         long hired = data.applicationAt(requisition, recruiter, Stage.OFFER).id;
         applications.move(hired, new MoveInput(Stage.HIRED, null, null), recruiter);
         QuarkusTransaction.requiringNew().run(() -> {
@@ -84,8 +82,8 @@ class RoleEndRowsTest {
         User recruiter = data.recruiter();
         Requisition requisition = data.requisition(recruiter, data.hiringManager());
         // By phone: the hold's call tasks stay pending (no dispatcher sends them), so the end supersedes each one.
-        long applied = data.application(requisition, recruiter, caller()).id;
-        long screening = data.application(requisition, recruiter, caller()).id;
+        long applied = data.application(requisition, recruiter, TestData.callerInput()).id;
+        long screening = data.application(requisition, recruiter, TestData.callerInput()).id;
         applications.move(screening, new MoveInput(Stage.SCREENING, null, null), recruiter);
         notices.change(requisition.id, new StatusChangeInput(RequisitionStatus.ON_HOLD, null), recruiter);
         Map<Long, Map<String, Object>> before = QuarkusTransaction.requiringNew().call(() -> rows(requisition.id));
@@ -110,9 +108,6 @@ class RoleEndRowsTest {
         }
     }
 
-    private static CandidateInput caller() {
-        return new CandidateInput("Mr", "Alan", "Turing", false, TestData.email(), "+44 20 7946 0002", Channel.PHONE, "en");
-    }
 
     private static void assertClosingMove(long id, Map<String, Object> before, Map<String, Object> after, Stage to, int versions) {
         Map<String, Object> expected = new LinkedHashMap<>(before);

@@ -78,6 +78,11 @@ public class TestData {
         return new CandidateInput("Ms", "Test", "Candidate", false, email, "+44 20 7946 0000", Channel.EMAIL, "en");
     }
 
+    /** A candidate who is told by phone (a call task, then a written confirmation), with an address of their own. */
+    public static CandidateInput callerInput() {
+        return new CandidateInput("Mr", "Alan", "Turing", false, email(), "+44 20 7946 0002", Channel.PHONE, "en");
+    }
+
     public static String email() {
         return unique("cand") + "@example.test";
     }
