@@ -232,7 +232,7 @@ final class Seed {
 
     /**
      * What VACUUM has seen of the tables the board and the sweep read (PostgreSQL): dead rows, rows changed since the
-     * last analyze, the last autovacuum, and the share of pages the visibility map marks all-visible (as of the last
+     * last analyze, the last autovacuum, and how many pages the visibility map marks all-visible (as of the last
      * VACUUM or ANALYZE; an index-only scan fetches the heap for every row on a page not marked so).
      */
     static String tableActivity(String jdbc) throws Exception {
