@@ -116,6 +116,17 @@ class PostgresMigrationTest {
         }
     }
 
+    /** V27, the one Java migration: autovacuum visits application after 2 % of its rows changed (nothing on H2: ApplicationAutovacuumTest). */
+    @Test
+    void autovacuumVisitsApplicationAfterTwoPercentChanged() throws Exception {
+        try (Connection c = connect(); Statement s = c.createStatement();
+             ResultSet rs = s.executeQuery("select array_to_string(c.reloptions, ',') from pg_class c join pg_namespace n"
+                     + " on n.oid = c.relnamespace where n.nspname = '" + SCHEMA + "' and c.relname = 'application'")) {
+            assertThat(rs.next()).as("application in " + SCHEMA).isTrue();
+            assertThat(rs.getString(1)).isEqualTo("autovacuum_vacuum_scale_factor=0.02");
+        }
+    }
+
     @Test
     void secondApplicationOfSameCandidateToSameRequisitionIsRejected() throws Exception {
         try (Connection c = connect()) {
