@@ -9,12 +9,15 @@ import io.vertx.core.buffer.Buffer;
 import io.vertx.ext.mail.MailAttachment;
 import io.vertx.ext.mail.MailMessage;
 import io.vertx.mutiny.ext.mail.MailClient;
+import jakarta.annotation.PostConstruct;
+import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 
@@ -31,7 +34,9 @@ import java.util.Optional;
  * on: created on first use, when a request composed the first letter, they belonged to the HTTP server's deployment, and
  * a graceful shutdown closed them as it undeployed the server, under the window the dispatcher was still sending; those
  * letters were retried, and another replica sent them again (KillMidBulkPostgresIT, SIGTERM). Created here, they belong
- * to Vert.x itself and close with it, after the dispatcher has stopped.
+ * to Vert.x itself and close with it, after the dispatcher has stopped. Sends go through a copy of the client Quarkus
+ * configured, made here for the same reason, whose connections close when they hear nothing for a send timeout
+ * ({@link SmtpClient}); it is closed when this bean is destroyed, after the dispatcher has stopped.
  */
 @Startup
 @ApplicationScoped
@@ -44,11 +49,36 @@ public class MailSender {
     ReactiveMailer mailer;
 
     @Inject
-    Instance<MailClient> client;
+    Instance<MailClient> configuredClient;
+
+    @Inject
+    io.vertx.mutiny.core.Vertx vertx;
+
+    @ConfigProperty(name = "quarkus.mailer.timeout", defaultValue = "PT60S")
+    Duration sendTimeout;
+
+    /** Null in mock mode. */
+    private MailClient client;
 
     /** The envelope sender (where bounces go), as the Quarkus mailer applied it; unset: the From address. */
     @ConfigProperty(name = "quarkus.mailer.bounce-address")
     Optional<String> bounceAddress;
+
+    @PostConstruct
+    void createClient() {
+        if (!mode.isMock()) {
+            client = SmtpClient.from(vertx, configuredClient.get(), sendTimeout);
+        }
+    }
+
+    @PreDestroy
+    void closeClient() {
+        if (client != null) {
+            // Not awaited: a connection still waiting for an answer closes only at its idle timeout, and shutdown
+            // should not wait for it (the dispatcher has given its leases back by now).
+            client.getDelegate().close();
+        }
+    }
 
     /**
      * Completes once the server has taken the letter; every value already on one line (see {@link MailHeaders}).
@@ -77,7 +107,7 @@ public class MailSender {
                     .setData(Buffer.buffer(calendar.getBytes(StandardCharsets.UTF_8))).setContentType(calendarType(calendar))));
         }
         bounceAddress.filter(a -> !a.isBlank()).ifPresent(message::setBounceAddress);
-        return client.get().sendMail(message).replaceWithVoid();
+        return client.sendMail(message).replaceWithVoid();
     }
 
     /** The calendar part as stored when the letter was queued; its METHOD decides the content type's. */

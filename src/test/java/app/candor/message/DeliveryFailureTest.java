@@ -161,6 +161,41 @@ class DeliveryFailureTest {
     }
 
     /**
+     * A relay that takes the connection, never answers and then vanishes without closing it (its host gone, a firewall
+     * dropping the flow) must not keep the connections it hung: the pool holds as many as the sends in flight, and a
+     * connection still waiting for its answer would hold its place until the process restarts, every later send
+     * waiting for a place until it times out. Once a relay answers again, mail goes out within a send timeout.
+     */
+    @Test
+    void connectionsHungByARelayThatVanishedDoNotHoldUpTheMailThatFollows() {
+        Application a = data.application(requisition, recruiter);
+        Application b = data.application(requisition, recruiter);
+        try (FakeSmtpServer stalling = smtp.stallEverySend()) {
+            long first = recordOffer(a);
+            long second = recordOffer(b);
+            Eventually.await("both sends hanging, each on a connection of its own", Mails.DELIVERY, stalling::mailCommands,
+                    n -> n >= 2);
+            smtp.startBesideAbandonedConnections();
+            Instant back = Instant.now();
+
+            // One send timeout (10 s here) for the hung sends to give up, backoff, margin on a loaded machine: well
+            // under the 30 s after which the fake server would end those sessions itself.
+            Duration within = Duration.ofSeconds(20);
+            Message sentFirst = Eventually.await("message " + first + " sent", within, () -> Mails.message(first),
+                    m -> m.state == MessageState.SENT);
+            Message sentSecond = Eventually.await("message " + second + " sent", within, () -> Mails.message(second),
+                    m -> m.state == MessageState.SENT);
+            assertThat(Duration.between(back, Instant.now())).as("delivered while the hung sessions were still open")
+                    .isLessThan(Duration.ofSeconds(25));
+            assertThat(List.of(sentFirst.attempts, sentSecond.attempts)).as("the hung attempt, then a fresh connection")
+                    .allSatisfy(n -> assertThat(n).isBetween(2, 3));
+            Mails.drain();
+            assertThat(smtp.receivedBy(emailOf(a))).hasSize(1);
+            assertThat(smtp.receivedBy(emailOf(b))).hasSize(1);
+        }
+    }
+
+    /**
      * Rows as a stopped or crashed instance leaves them: one never claimed, one claimed by an instance
      * that died mid-send (lease expired), one held by a live instance (lease still running). The
      * dispatcher takes the first two at once and the third when its lease runs out; each goes once.

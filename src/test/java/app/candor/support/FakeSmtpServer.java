@@ -127,14 +127,23 @@ public final class FakeSmtpServer implements AutoCloseable {
         out.flush();
     }
 
-    @Override
-    public void close() {
+    /**
+     * Stops accepting connections but leaves the sessions it has open and silent, as a relay that vanished without
+     * closing them does (its host gone, a firewall dropping the flow): the client sees neither an answer nor a close.
+     * {@link #close()} still ends them.
+     */
+    public void stopListening() {
         closed = true;
         try {
             server.close();
         } catch (IOException e) {
             Log.debug("Fake SMTP server: close failed", e);
         }
+    }
+
+    @Override
+    public void close() {
+        stopListening();
         for (Socket s : connections) {
             try {
                 s.close();

@@ -33,7 +33,9 @@ public class GreenMailResource implements QuarkusTestResourceLifecycleManager {
                 Map.entry("candor.mail.lease", "PT15S"),
                 // Two sends in flight at a time: the mail tests exercise concurrent sends, and a batch of more than two
                 // has windows that start later than the claim (see the stalling-server test).
-                Map.entry("candor.mail.concurrency", "2"));
+                Map.entry("candor.mail.concurrency", "2"),
+                // ...on a pool of as many connections, as application.properties tells operators to keep them (10 and 10).
+                Map.entry("quarkus.mailer.max-pool-size", "2"));
     }
 
     @Override

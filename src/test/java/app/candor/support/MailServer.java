@@ -23,6 +23,8 @@ public final class MailServer {
     private final int port;
     private GreenMail greenMail;
     private FakeSmtpServer fake;
+    /** A fake whose sessions were left hanging by {@link #startBesideAbandonedConnections()}; ended at the next stop. */
+    private FakeSmtpServer abandoned;
 
     MailServer(int port) {
         this.port = port;
@@ -72,9 +74,26 @@ public final class MailServer {
         }
     }
 
+    /**
+     * GreenMail back on the port while the fake's open sessions stay open and silent, as after a relay that vanished
+     * without closing its connections: whatever the mail client still waits for on them never comes.
+     */
+    public synchronized void startBesideAbandonedConnections() {
+        if (fake != null) {
+            fake.stopListening();
+            abandoned = fake;
+            fake = null;
+        }
+        start();
+    }
+
     /** Nothing listens on the port: connections are refused. */
     public synchronized void stop() {
         stopFake();
+        if (abandoned != null) {
+            abandoned.close();
+            abandoned = null;
+        }
         if (greenMail != null) {
             greenMail.stop();
             greenMail = null;
