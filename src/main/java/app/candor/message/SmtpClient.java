@@ -10,8 +10,8 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * The Vert.x mail client letters go out through over SMTP: the one Quarkus configured from {@code quarkus.mailer.*}
- * (host, port, credentials, TLS, DKIM, pool), copied with one setting more, an idle timeout on its connections equal to
- * the send timeout.
+ * (host, port, credentials, TLS, DKIM, pool), copied with two settings more: an idle timeout on its connections and a
+ * bound on the wait for one, both equal to the send timeout ({@code quarkus.mailer.timeout}).
  * <p>
  * Why: the mail client has no timeout of its own on an SMTP command. A send bounded from outside
  * ({@code quarkus.mailer.timeout}) gives up, but its connection stays in use, waiting for the answer, until the server
@@ -19,23 +19,29 @@ import java.util.concurrent.TimeUnit;
  * does: each hung send kept its place in the pool, and once the pool (as many places as sends in flight) was full,
  * every later send waited for a place until it timed out, even with the relay back, until the process restarted. With
  * the idle timeout a connection that heard nothing for a send timeout is closed, its send fails (a transient failure,
- * retried) and its place is freed. Quarkus (3.31) does not expose the option, so the configuration it built is read
- * from its client once at start-up; a library upgrade that moves it fails the start here, loudly.
+ * retried) and its place is freed. The wait for a place in the pool (and for a TCP connection) is bounded the same
+ * way, instead of by the client's default of 60 s: a send still waiting after the dispatcher gave up on it (and
+ * scheduled its retry) would otherwise go out once a place came free, and the retry would send the letter again.
+ * Quarkus (3.31) exposes neither option, so the configuration it built is read from its client once at start-up; a
+ * library upgrade that moves it fails the start here, loudly.
  */
 final class SmtpClient {
 
     private SmtpClient() {
     }
 
-    /** A new client with Quarkus's configuration and the idle timeout; the caller closes it. */
+    /** A new client with Quarkus's configuration and both bounds; the caller closes it. */
     static MailClient from(Vertx vertx, MailClient configuredByQuarkus, Duration sendTimeout) {
         MailConfig config = new MailConfig(configurationOf(configuredByQuarkus));
+        int millis = Math.toIntExact(Math.max(1, sendTimeout.toMillis()));
         config.setIdleTimeoutUnit(TimeUnit.MILLISECONDS);
-        config.setIdleTimeout(Math.toIntExact(Math.max(1, sendTimeout.toMillis())));
+        config.setIdleTimeout(millis);
+        config.setConnectTimeout(millis);
         return MailClient.create(vertx, config);
     }
 
-    private static MailConfig configurationOf(MailClient client) {
+    /** The configuration a client was created with (also what the tests read). */
+    static MailConfig configurationOf(MailClient client) {
         Object impl = client.getDelegate();
         try {
             Field field = impl.getClass().getDeclaredField("config");
