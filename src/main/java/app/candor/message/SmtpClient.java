@@ -11,7 +11,7 @@ import java.util.concurrent.TimeUnit;
 /**
  * The Vert.x mail client letters go out through over SMTP: the one Quarkus configured from {@code quarkus.mailer.*}
  * (host, port, credentials, TLS, DKIM, pool), copied with two settings more: an idle timeout on its connections and a
- * bound on the wait for one, both equal to the send timeout ({@code quarkus.mailer.timeout}).
+ * bound on the TCP connect, both equal to the send timeout ({@code quarkus.mailer.timeout}).
  * <p>
  * Why: the mail client has no timeout of its own on an SMTP command. A send bounded from outside
  * ({@code quarkus.mailer.timeout}) gives up, but its connection stays in use, waiting for the answer, until the server
@@ -19,11 +19,17 @@ import java.util.concurrent.TimeUnit;
  * does: each hung send kept its place in the pool, and once the pool (as many places as sends in flight) was full,
  * every later send waited for a place until it timed out, even with the relay back, until the process restarted. With
  * the idle timeout a connection that heard nothing for a send timeout is closed, its send fails (a transient failure,
- * retried) and its place is freed. The wait for a place in the pool (and for a TCP connection) is bounded the same
- * way, instead of by the client's default of 60 s: a send still waiting after the dispatcher gave up on it (and
- * scheduled its retry) would otherwise go out once a place came free, and the retry would send the letter again.
+ * retried) and its place is freed. The TCP connect is bounded the same way, instead of by the client's default of
+ * 60 s: a connection made after the dispatcher gave up on its send (and scheduled the retry) would still carry the
+ * letter, and the retry would send it again. (The wait for a place in the pool has no bound in this client: it ignores
+ * the timeout it is given. Places free up within a send timeout now, so that wait stays short.)
  * Quarkus (3.31) exposes neither option, so the configuration it built is read from its client once at start-up; a
  * library upgrade that moves it fails the start here, loudly.
+ * <p>
+ * Known and left to the send timeout: in this client (vertx-mail-client 4.5) a send that asks for a connection just
+ * as the pool's last connection closes can be lost inside the client (the pool is being disposed, the request is
+ * refused, and that refusal is dropped): no SMTP traffic, no result, until the dispatcher gives up after the send
+ * timeout and retries. Nothing is sent twice by it.
  */
 final class SmtpClient {
 

@@ -84,7 +84,9 @@ public final class FakeSmtpServer implements AutoCloseable {
         try (client;
              BufferedReader in = new BufferedReader(new InputStreamReader(client.getInputStream(), StandardCharsets.US_ASCII));
              OutputStream out = client.getOutputStream()) {
-            client.setSoTimeout(30_000);
+            // Long enough that a session a test abandoned (MailServer#startBesideAbandonedConnections) outlives the
+            // test's waits: only the client's own bounds may end it.
+            client.setSoTimeout(120_000);
             reply(out, "220 fake.test ESMTP " + mode);
             String line;
             while ((line = in.readLine()) != null) {
