@@ -13,14 +13,17 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 
 /**
- * Delivers a window of claimed messages ({@code candor.mail.concurrency} at a time): loads them in one short
- * transaction, sends them all at once with no transaction open, waits for every send, and has {@link DeliveryRecorder}
- * record the results.
+ * Delivers a window of claimed messages ({@code candor.mail.concurrency} at a time) in three steps, so that the
+ * dispatcher can load the next window while this one is in flight: {@link #load} (one short transaction: leases
+ * renewed, letters read, link tokens minted), {@link #send} (all at once, no transaction open) and {@link #finish}
+ * (waits for every send, then {@link DeliveryRecorder} records the results).
  */
 @ApplicationScoped
 class DeliveryWindow {
@@ -58,22 +61,47 @@ class DeliveryWindow {
                     String text, String messageId, Instant dueAt, String replyTo, String calendar) {
     }
 
+    /** A loaded window: the ids it was given, the letters still this instance's to send, and when their leases were renewed. */
+    record Loaded(List<Long> ids, List<Outgoing> outgoing, Instant renewedAt) {
+    }
+
+    /** A window whose sends are in flight. */
+    record InFlight(Loaded window, List<CompletableFuture<Void>> sends) {
+    }
+
+    /** Loads a window of claimed messages in one transaction; {@link Loaded#outgoing()} is empty if none is still ours. */
+    Loaded load(List<Long> ids) {
+        Instant now = clock.instant();
+        return new Loaded(ids, QuarkusTransaction.requiringNew().call(() -> load(ids, now)), now);
+    }
+
     /**
-     * Delivers a window of claimed messages: loads them (and renews their leases) in one transaction, sends
-     * them all at once with no transaction open (each on a connection of the mail client's pool), waits
-     * for every one of them, then records the results in one transaction. Returns how many it handled.
+     * Hands a loaded window to the mail client, each letter on a connection of its pool, and returns at once. A window
+     * loaded ahead waited for the one before it, which a stalling server can make last a whole send timeout: if that
+     * wait used up more than half the lease's margin over a send, the leases are renewed again first, so that no other
+     * instance takes a message over mid-send; a lease that ran out meanwhile may be someone else's, and its letter is
+     * left to the next claim.
      */
-    int deliver(List<Long> ids) {
-        List<Outgoing> outgoing = QuarkusTransaction.requiringNew().call(() -> load(ids));
-        if (outgoing.isEmpty()) {
-            return ids.size();
-        }
-        List<CompletableFuture<Void>> sends = new ArrayList<>(outgoing.size());
-        for (Outgoing out : outgoing) {
+    InFlight send(Loaded window) {
+        Loaded ready = stillHeld(window);
+        List<CompletableFuture<Void>> sends = new ArrayList<>(ready.outgoing().size());
+        for (Outgoing out : ready.outgoing()) {
             sends.add(send(out));
         }
+        return new InFlight(ready, sends);
+    }
+
+    /**
+     * Waits for every send of the window, then records the results in one transaction; returns how many messages the
+     * window was given (sent, retried, failed, or no longer ours).
+     */
+    int finish(InFlight window) {
+        List<Outgoing> outgoing = window.window().outgoing();
+        if (outgoing.isEmpty()) {
+            return window.window().ids().size();
+        }
         List<Throwable> failures = new ArrayList<>(outgoing.size());
-        for (CompletableFuture<Void> s : sends) {
+        for (CompletableFuture<Void> s : window.sends()) {
             failures.add(outcome(s));
         }
         List<MessageState> results = recorder.record(outgoing, failures);
@@ -86,18 +114,32 @@ class DeliveryWindow {
                 default -> metrics.retried();
             }
         }
-        return ids.size();
+        return window.window().ids().size();
+    }
+
+    private Loaded stillHeld(Loaded window) {
+        if (window.outgoing().isEmpty()) {
+            return window;
+        }
+        Instant now = clock.instant();
+        // Never skipped when the lease is no longer than a send (a setting that leaves no margin).
+        Duration halfMargin = config.mail().lease().minus(sendTimeout).dividedBy(2);
+        if (Duration.between(window.renewedAt(), now).compareTo(halfMargin) < 0) {
+            return window;
+        }
+        List<Long> ids = window.outgoing().stream().map(Outgoing::id).toList();
+        Set<Long> held = new HashSet<>(QuarkusTransaction.requiringNew().call(() -> leases.renewHeld(ids, now)));
+        return new Loaded(window.ids(), window.outgoing().stream().filter(out -> held.contains(out.id())).toList(), now);
     }
 
     /**
      * The window's messages, their leases renewed, and the candidates' link tokens minted (for these mails only; the
      * stored letter keeps the placeholders). The window was claimed with the rest of its batch, and the windows
-     * before it may have used up much of the lease (a stalling server costs a whole send timeout): renewed now,
-     * no other instance takes a message over mid-send. A lease that already ran out may belong to someone else by
+     * before it may have used up much of the lease (a stalling server costs a whole send timeout): renewed now (and
+     * again before the send if it waited long, see {@link #send}), no other instance takes a message over mid-send. A lease that already ran out may belong to someone else by
      * now: such a message is left to the next claim.
      */
-    private List<Outgoing> load(List<Long> ids) {
-        Instant now = clock.instant();
+    private List<Outgoing> load(List<Long> ids, Instant now) {
         List<MessageState> claimable = List.of(MessageState.QUEUED, MessageState.SCHEDULED);
         int renewed = leases.renew(ids, now);
         if (renewed == 0) {

@@ -29,8 +29,11 @@ import java.util.concurrent.locks.ReentrantLock;
  * Delivers the outbox: wakes after each commit that queued messages and on a poll, and runs rounds on its own thread.
  * Each round claims due messages in a short transaction ({@link Leases}: several app instances never send the same
  * message), then works through them a window at a time ({@code candor.mail.concurrency} messages,
- * {@link DeliveryWindow}), whose results {@link DeliveryRecorder} records before the next window starts. A message
- * whose sender died mid-way is taken over when its lease runs out, so a restart loses nothing.
+ * {@link DeliveryWindow}). While a window's sends are in flight the thread loads the next window (claiming the next
+ * batch first when this one is used up), so that the database's round trips overlap with SMTP's; the next window's
+ * sends start only once this window's results are recorded ({@link DeliveryRecorder}), so that no more than one
+ * window is ever sent and not yet recorded: what a crash can send twice. A message whose sender died mid-way is taken
+ * over when its lease runs out, so a restart loses nothing.
  *
  * <p>Shutting down (SIGTERM, a rolling update) is graceful: the dispatcher takes no new message, lets the
  * window being handed to SMTP finish and records it, and releases the leases of the messages it claimed
@@ -168,24 +171,33 @@ public class Dispatcher {
             again.set(true); // the running round takes one more look before it stops
             return 0;
         }
-        int handled = 0;
+        Round round = new Round();
         try {
             do {
                 again.set(false);
-                List<Long> claimed;
-                do {
-                    claimed = leases.claim();
-                    mayHoldLeases |= !claimed.isEmpty();
-                    // A window of sends at a time, all in flight together; its results recorded before the next starts.
-                    int size = Math.max(1, config.mail().concurrency());
-                    for (int from = 0; from < claimed.size(); from += size) {
-                        if (stopping) {
-                            return handled; // the rest of the batch is released once this thread has stopped
-                        }
-                        handled += window.deliver(claimed.subList(from, Math.min(from + size, claimed.size())));
+                DeliveryWindow.Loaded next = round.next();
+                while (next != null) {
+                    if (stopping) {
+                        return round.handled; // loaded but not sent: released with the rest once this thread has stopped
                     }
-                    mayHoldLeases = false; // each one delivered and recorded (or left to its lease by the window)
-                } while (!claimed.isEmpty() && !stopping);
+                    DeliveryWindow.InFlight sending = window.send(next);
+                    DeliveryWindow.Loaded following = null;
+                    RuntimeException loadFailed = null;
+                    try {
+                        following = round.next(); // while this window is in flight
+                    } catch (RuntimeException e) {
+                        loadFailed = e;
+                    }
+                    round.handled += window.finish(sending); // recorded whatever became of the next one
+                    if (loadFailed != null) {
+                        throw loadFailed;
+                    }
+                    next = following;
+                }
+                if (stopping) {
+                    return round.handled;
+                }
+                mayHoldLeases = false; // each one claimed was delivered and recorded (or left to its lease by the window)
             } while (again.get() && !stopping);
         } catch (RuntimeException e) {
             if (stopping) {
@@ -196,6 +208,36 @@ public class Dispatcher {
         } finally {
             running.unlock();
         }
-        return handled;
+        return round.handled;
+    }
+
+    /** One round's claimed batch, handed out a window at a time; claims the next batch when this one is used up. */
+    private final class Round {
+        private List<Long> claimed = List.of();
+        private int from;
+        /** Messages handled this round: sent, retried, failed, or found to be no longer this instance's. */
+        int handled;
+
+        /** The next window with something to send, loaded; null when nothing is due (or the application is stopping). */
+        DeliveryWindow.Loaded next() {
+            while (!stopping) {
+                if (from >= claimed.size()) {
+                    claimed = leases.claim();
+                    from = 0;
+                    if (claimed.isEmpty()) {
+                        return null;
+                    }
+                    mayHoldLeases = true;
+                }
+                List<Long> ids = claimed.subList(from, Math.min(from + Math.max(1, config.mail().concurrency()), claimed.size()));
+                from += ids.size();
+                DeliveryWindow.Loaded loaded = window.load(ids);
+                if (!loaded.outgoing().isEmpty()) {
+                    return loaded;
+                }
+                handled += ids.size(); // none of them this instance's any more
+            }
+            return null;
+        }
     }
 }

@@ -135,6 +135,15 @@ public class Leases {
                 .executeUpdate();
     }
 
+    /** {@link #renew}, then which of {@code ids} this instance still holds (in the caller's transaction). */
+    List<Long> renewHeld(List<Long> ids, Instant now) {
+        renew(ids, now);
+        return em.createQuery("select m.id from Message m where m.id in ?1 and m.leaseOwner = ?2 and m.leaseUntil > ?3 and m.state in ?4",
+                        Long.class)
+                .setParameter(1, ids).setParameter(2, owner).setParameter(3, now).setParameter(4, CLAIMABLE)
+                .getResultList();
+    }
+
     /**
      * Gives back the messages this instance claimed and did not send (only called once the dispatcher's thread has
      * stopped, so none of them is in flight): no lease, due as before, for whichever instance claims next.

@@ -234,11 +234,11 @@ class DeliveryFailureTest {
     }
 
     /**
-     * A batch is claimed together and sent a window at a time (two sends in flight in the mail tests). With a
-     * server that stalls, the later windows of the batch wait longer than the lease they were claimed with. The
-     * messages being sent must still be held (their leases renewed when their window starts), or another
-     * instance would take them over and send them a second time; one not yet started may be taken over, and is
-     * then left to the instance that took it.
+     * A batch is claimed together and sent a window at a time (two sends in flight in the mail tests), the next window
+     * loaded while one is in flight. With a server that stalls, the later windows of the batch wait longer than the
+     * lease they were claimed with. The messages being sent must still be held (their leases renewed again when their
+     * window's sends start), or another instance would take them over and send them a second time; one not yet
+     * loaded may be taken over, and is then left to the instance that took it.
      */
     @Test
     void whileTheServerStallsAMessageBeingSentCannotBeTakenOverByAnotherInstance() {
@@ -250,7 +250,7 @@ class DeliveryFailureTest {
                 "the stalled-server timing scenario runs in the H2 pass when the passes run side by side");
         Requisition paused = data.requisition(recruiter, data.hiringManager());
         List<String> addresses = new ArrayList<>();
-        for (int i = 0; i < 5; i++) {
+        for (int i = 0; i < 7; i++) {
             addresses.add(emailOf(data.application(paused, recruiter)));
         }
         smtp.stallEverySend();
@@ -259,28 +259,30 @@ class DeliveryFailureTest {
                 .then().statusCode(200);
         List<Long> batch = Api.db(() -> Message.<Message>list("requisition.id = ?1 order by dueAt, id", paused.id)
                 .stream().map(m -> m.id).toList());
+        // Windows of two: [1 2] sent at once, [3 4] loaded meanwhile and sent after the first window's timeout, [5 6]
+        // loaded then, [7] not before the second window's timeout.
         long third = batch.get(2);
-        long fifth = batch.get(4);
+        long seventh = batch.get(6);
 
         // The windows are told apart by the database, not by what reached the stalling server: a send may also hang on
         // a connection the mail client pooled to the server before (vert-x3/vertx-mail-client#222), which is the same
         // hang for the dispatcher but not a MAIL FROM the fake server counts.
-        // The batch's lease as claimed, read from the last message (renewed only when its own window starts).
-        Instant claimedUntil = Eventually.await("the batch claimed", Mails.DELIVERY, () -> Mails.message(fifth).leaseUntil,
+        // The batch's lease as claimed, read from the last message (renewed only when its own window is loaded).
+        Instant claimedUntil = Eventually.await("the batch claimed", Mails.DELIVERY, () -> Mails.message(seventh).leaseUntil,
                 Objects::nonNull);
         // The second window starts once the first one's sends have timed out (quarkus.mailer.timeout, 10 s here) and
-        // renews its leases: a deadline of that plus the usual delivery wait, so that a loaded machine is not taken
-        // for a failure.
-        Eventually.await("the second window to start (its leases renewed)", Mails.DELIVERY.plusSeconds(20),
-                () -> Mails.message(third).leaseUntil.isAfter(claimedUntil));
+        // renews its leases again (loading it renewed them just after the claim; the send, half the lease's 5 s margin
+        // later): a deadline of that plus the usual delivery wait, so that a loaded machine is not taken for a failure.
+        Eventually.await("the second window to start (its leases renewed again)", Mails.DELIVERY.plusSeconds(20),
+                () -> Mails.message(third).leaseUntil.isAfter(claimedUntil.plusSeconds(5)));
         Eventually.await("the batch's lease to run out", Duration.ofSeconds(15), () -> Instant.now().isAfter(claimedUntil.plusMillis(300)));
 
         assertThat(takeOver(third)).as("the message being sent is still held").isEqualTo(0);
-        assertThat(takeOver(fifth)).as("one not yet started may go to another instance").isEqualTo(1);
+        assertThat(takeOver(seventh)).as("one not yet loaded may go to another instance").isEqualTo(1);
         Message sending = Mails.message(third);
         assertThat(sending.state).as("the second window is still hanging: the scenario held").isIn(MessageState.QUEUED, MessageState.SCHEDULED);
         assertThat(sending.attempts).as("its send not yet recorded").isZero();
-        assertThat(sending.leaseUntil).as("renewed when its window started").isAfter(Instant.now());
+        assertThat(sending.leaseUntil).as("renewed when its window's sends started").isAfter(Instant.now());
 
         smtp.start();
         for (int i = 0; i < batch.size(); i++) {
@@ -288,7 +290,7 @@ class DeliveryFailureTest {
         }
         Mails.drain();
         addresses.forEach(a -> assertThat(smtp.receivedBy(a)).as("one mail to " + a).hasSize(1));
-        assertThat(Mails.message(fifth).attempts).as("never tried by us while the other instance held it").isEqualTo(1);
+        assertThat(Mails.message(seventh).attempts).as("never tried by us while the other instance held it").isEqualTo(1);
     }
 
     /** What another instance's dispatcher does to claim a message; returns 1 if it got it. */
