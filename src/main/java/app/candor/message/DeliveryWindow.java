@@ -136,8 +136,8 @@ class DeliveryWindow {
      * The window's messages, their leases renewed, and the candidates' link tokens minted (for these mails only; the
      * stored letter keeps the placeholders). The window was claimed with the rest of its batch, and the windows
      * before it may have used up much of the lease (a stalling server costs a whole send timeout): renewed now (and
-     * again before the send if it waited long, see {@link #send}), no other instance takes a message over mid-send. A lease that already ran out may belong to someone else by
-     * now: such a message is left to the next claim.
+     * again before the send if it waited long, see {@link #send}), no other instance takes a message over mid-send. A
+     * lease that already ran out may belong to someone else by now: such a message is left to the next claim.
      */
     private List<Outgoing> load(List<Long> ids, Instant now) {
         List<MessageState> claimable = List.of(MessageState.QUEUED, MessageState.SCHEDULED);

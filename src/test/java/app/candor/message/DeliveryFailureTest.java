@@ -164,7 +164,7 @@ class DeliveryFailureTest {
      * A relay that takes the connection, never answers and then vanishes without closing it (its host gone, a firewall
      * dropping the flow) must not keep the connections it hung: the pool holds as many as the sends in flight, and a
      * connection still waiting for its answer would hold its place until the process restarts, every later send
-     * waiting for a place until it times out. Once a relay answers again, mail goes out within a send timeout.
+     * waiting for a place until it times out. Once a relay answers again, mail goes out within a send timeout or two.
      */
     @Test
     void connectionsHungByARelayThatVanishedDoNotHoldUpTheMailThatFollows() {
