@@ -61,7 +61,10 @@ class DeliveryWindow {
                     String text, String messageId, Instant dueAt, String replyTo, String calendar) {
     }
 
-    /** A loaded window: the ids it was given, the letters still this instance's to send, and when their leases were renewed. */
+    /**
+     * A loaded window: the ids it was given, the letters still this instance's to send, and an instant no later than
+     * when their leases were last set.
+     */
     record Loaded(List<Long> ids, List<Outgoing> outgoing, Instant renewedAt) {
     }
 
@@ -69,10 +72,25 @@ class DeliveryWindow {
     record InFlight(Loaded window, List<CompletableFuture<Void>> sends) {
     }
 
-    /** Loads a window of claimed messages in one transaction; {@link Loaded#outgoing()} is empty if none is still ours. */
-    Loaded load(List<Long> ids) {
+    /**
+     * Loads a window of claimed messages in one transaction; {@link Loaded#outgoing()} is empty if none is still ours.
+     * {@code leasedAt}: no later than when their leases were last set (the claim). Leased within half the lease's margin
+     * over a send, they are not renewed here (one UPDATE of every row saved; each copies the row, letter included): the
+     * check before the send ({@link #send}) renews them if the window then waited too long.
+     */
+    Loaded load(List<Long> ids, Instant leasedAt) {
         Instant now = clock.instant();
-        return new Loaded(ids, QuarkusTransaction.requiringNew().call(() -> load(ids, now)), now);
+        if (recentlyLeased(leasedAt, now)) {
+            return new Loaded(ids, QuarkusTransaction.requiringNew().call(() -> read(ids, now)), leasedAt);
+        }
+        return new Loaded(ids, QuarkusTransaction.requiringNew().call(() -> renewAndRead(ids, now)), now);
+    }
+
+    /** Leased so recently that the lease still outlasts a send by more than half its margin. */
+    private boolean recentlyLeased(Instant leasedAt, Instant now) {
+        // Never true when the lease is no longer than a send (a setting that leaves no margin).
+        Duration halfMargin = config.mail().lease().minus(sendTimeout).dividedBy(2);
+        return Duration.between(leasedAt, now).compareTo(halfMargin) < 0;
     }
 
     /**
@@ -122,9 +140,7 @@ class DeliveryWindow {
             return window;
         }
         Instant now = clock.instant();
-        // Never skipped when the lease is no longer than a send (a setting that leaves no margin).
-        Duration halfMargin = config.mail().lease().minus(sendTimeout).dividedBy(2);
-        if (Duration.between(window.renewedAt(), now).compareTo(halfMargin) < 0) {
+        if (recentlyLeased(window.renewedAt(), now)) {
             return window;
         }
         List<Long> ids = window.outgoing().stream().map(Outgoing::id).toList();
@@ -139,13 +155,18 @@ class DeliveryWindow {
      * again before the send if it waited long, see {@link #send}), no other instance takes a message over mid-send. A
      * lease that already ran out may belong to someone else by now: such a message is left to the next claim.
      */
-    private List<Outgoing> load(List<Long> ids, Instant now) {
-        List<MessageState> claimable = List.of(MessageState.QUEUED, MessageState.SCHEDULED);
+    private List<Outgoing> renewAndRead(List<Long> ids, Instant now) {
         int renewed = leases.renew(ids, now);
         if (renewed == 0) {
             return List.of();
         }
         // Exactly the renewed ones: a lease that was not renewed has run out (before "now"), or is someone else's.
+        return read(ids, now);
+    }
+
+    /** The window's messages this instance still holds (its lease, running after {@code now}), with their link tokens. */
+    private List<Outgoing> read(List<Long> ids, Instant now) {
+        List<MessageState> claimable = List.of(MessageState.QUEUED, MessageState.SCHEDULED);
         List<Message> messages = em.createQuery("select m from Message m where m.id in ?1 and m.leaseOwner = ?2 and m.leaseUntil > ?3"
                         + " and m.state in ?4 order by m.dueAt, m.id", Message.class)
                 .setParameter(1, ids).setParameter(2, leases.owner()).setParameter(3, now).setParameter(4, claimable)

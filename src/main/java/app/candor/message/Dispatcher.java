@@ -16,7 +16,9 @@ import jakarta.inject.Inject;
 import jakarta.interceptor.Interceptor;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
+import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -50,6 +52,9 @@ public class Dispatcher {
 
     @Inject
     CandorConfig config;
+
+    @Inject
+    Clock clock;
 
     /** How long shutdown waits for the delivery in flight (see application.properties: longer than a send may take). */
     @ConfigProperty(name = "quarkus.shutdown.timeout", defaultValue = "PT30S")
@@ -214,6 +219,8 @@ public class Dispatcher {
     /** One round's claimed batch, handed out a window at a time; claims the next batch when this one is used up. */
     private final class Round {
         private List<Long> claimed = List.of();
+        /** Taken just before the claim: its leases run until at least this plus the lease. */
+        private Instant claimedAt;
         private int from;
         /** Messages handled this round: sent, retried, failed, or found to be no longer this instance's. */
         int handled;
@@ -222,6 +229,7 @@ public class Dispatcher {
         DeliveryWindow.Loaded next() {
             while (!stopping) {
                 if (from >= claimed.size()) {
+                    claimedAt = clock.instant();
                     claimed = leases.claim();
                     from = 0;
                     if (claimed.isEmpty()) {
@@ -231,7 +239,7 @@ public class Dispatcher {
                 }
                 List<Long> ids = claimed.subList(from, Math.min(from + Math.max(1, config.mail().concurrency()), claimed.size()));
                 from += ids.size();
-                DeliveryWindow.Loaded loaded = window.load(ids);
+                DeliveryWindow.Loaded loaded = window.load(ids, claimedAt);
                 if (!loaded.outgoing().isEmpty()) {
                     return loaded;
                 }
