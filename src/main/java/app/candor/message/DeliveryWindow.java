@@ -22,7 +22,7 @@ import java.util.concurrent.ExecutionException;
 /**
  * Delivers a window of claimed messages ({@code candor.mail.concurrency} at a time) in three steps, so that the
  * dispatcher can load the next window while this one is in flight: {@link #load} (one short transaction: leases
- * renewed, letters read, link tokens minted), {@link #send} (all at once, no transaction open) and {@link #finish}
+ * renewed unless just claimed, letters read, link tokens minted), {@link #send} (all at once, no transaction open) and {@link #finish}
  * (waits for every send, then {@link DeliveryRecorder} records the results).
  */
 @ApplicationScoped
@@ -65,7 +65,7 @@ class DeliveryWindow {
      * A loaded window: the ids it was given, the letters still this instance's to send, and an instant no later than
      * when their leases were last set.
      */
-    record Loaded(List<Long> ids, List<Outgoing> outgoing, Instant renewedAt) {
+    record Loaded(List<Long> ids, List<Outgoing> outgoing, Instant leasedAt) {
     }
 
     /** A window whose sends are in flight. */
@@ -140,7 +140,7 @@ class DeliveryWindow {
             return window;
         }
         Instant now = clock.instant();
-        if (recentlyLeased(window.renewedAt(), now)) {
+        if (recentlyLeased(window.leasedAt(), now)) {
             return window;
         }
         List<Long> ids = window.outgoing().stream().map(Outgoing::id).toList();
