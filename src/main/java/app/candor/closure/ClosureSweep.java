@@ -60,10 +60,11 @@ public class ClosureSweep {
      * applications, 15 000 flagged, 20 000 entries and 10 000 heap pages for each sweep that found nothing,
      * docs/benchmarks.md). A select in due order with a limit well below the rows PostgreSQL expects is a plain index scan,
      * which marks the entries of rows dead to everyone as dead in the index: the first sweep after a busy one pays, the
-     * next ones read a few index pages (hence the small first round: it is all an idle sweep runs). The update takes the selected row versions by their ctid (a TID
-     * scan, whatever the statistics say) and keeps the step's own conditions: PostgreSQL re-checks those, not the TID, on
-     * a row it had to wait for, so a second sweep waiting on this one's row locks flags none of them again. (A round that
-     * flags fewer rows than it selected, because some changed meanwhile, ends its step: the rest waits for the next sweep.)
+     * next ones read a few index pages (hence the small first round: it is all an idle sweep runs). The update takes the
+     * selected row versions by their ctid (a TID scan, whatever the statistics say) and keeps the step's own
+     * conditions: PostgreSQL re-checks those, not the TID, on a row it had to wait for, so a second sweep waiting on
+     * this one's row locks flags none of them again. (A round that flags fewer rows than it selected, because some
+     * changed meanwhile, ends its step: the rest waits for the next sweep.)
      * PostgreSQL may still read the two smaller steps (flag 1, due soon: a day or two of promises) with a bitmap scan;
      * on closure_watch that is a few pages (QueryPlansPostgresTest checks the overdue step's plain index scan).
      */

@@ -108,7 +108,6 @@ class RoleEndRowsTest {
         }
     }
 
-
     private static void assertClosingMove(long id, Map<String, Object> before, Map<String, Object> after, Stage to, int versions) {
         Map<String, Object> expected = new LinkedHashMap<>(before);
         expected.put("stage", to.name());

@@ -121,8 +121,7 @@ class DeliveryFailureTest {
         // beside this class, and on CI as two such attempts before the 550. A transient failure, retried. So up to 3
         // attempts, and time for two timeouts; that the 5xx itself is not retried is checked below (the refusing
         // server saw the address once).
-        Message failed = Eventually.await("message " + id + " to be FAILED", Mails.DELIVERY.multipliedBy(2), () -> Mails.message(id),
-                m -> m.state == MessageState.FAILED);
+        Message failed = Mails.awaitState(id, MessageState.FAILED, Mails.DELIVERY.multipliedBy(2));
         assertThat(failed.lastError).startsWith("SMTP 550");
         int attempts = failed.attempts;
         assertThat(attempts).as(() -> "attempts: " + attempts).isLessThanOrEqualTo(3);
@@ -183,10 +182,8 @@ class DeliveryFailureTest {
             // and wait a whole timeout (see SmtpClient). Without the bounds both would wait for the fake server to end
             // its sessions itself, after 120 s.
             Duration within = Duration.ofSeconds(45);
-            Message sentFirst = Eventually.await("message " + first + " sent", within, () -> Mails.message(first),
-                    m -> m.state == MessageState.SENT);
-            Message sentSecond = Eventually.await("message " + second + " sent", within, () -> Mails.message(second),
-                    m -> m.state == MessageState.SENT);
+            Message sentFirst = Mails.awaitState(first, MessageState.SENT, within);
+            Message sentSecond = Mails.awaitState(second, MessageState.SENT, within);
             assertThat(Duration.between(back, Instant.now())).as("delivered while the hung sessions were still open")
                     .isLessThan(Duration.ofSeconds(60));
             assertThat(List.of(sentFirst.attempts, sentSecond.attempts)).as("the hung attempt, then a fresh connection")

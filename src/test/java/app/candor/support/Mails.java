@@ -29,7 +29,12 @@ public final class Mails {
 
     /** Waits until message {@code id} is in {@code state}; returns it as stored then. */
     public static Message awaitState(long id, MessageState state) {
-        return Eventually.await("message " + id + " to be " + state, DELIVERY, () -> message(id), m -> m.state == state);
+        return awaitState(id, state, DELIVERY);
+    }
+
+    /** {@link #awaitState(long, MessageState)} for a case that needs longer than {@link #DELIVERY} (send timeouts). */
+    public static Message awaitState(long id, MessageState state, Duration within) {
+        return Eventually.await("message " + id + " to be " + state, within, () -> message(id), m -> m.state == state);
     }
 
     /**
