@@ -148,6 +148,19 @@ class QueryPlansPostgresTest {
         cases.add(new Case("outbox claim, bulk enqueued, statistics behind", Leases.CLAIM_DUE_SQL,
                 List.of("dispatcher-plans", Timestamp.from(NOW.plusSeconds(300)), now, 50), Set.of("ix_message_due_order"), 500,
                 List.of(backlog)));
+        // The same after a quiet time: the statistics say nothing is queued. Given the state on the updated rows, PostgreSQL
+        // found the batch's rows through ix_message_due too, reading every queued message's row for each batch.
+        String quiet = "update message set state = 'SENT', due_at = null, sent_at = timestamptz '" + NOW + "'"
+                + " where state in ('QUEUED', 'SCHEDULED')";
+        cases.add(new Case("outbox claim, bulk enqueued after a quiet time, statistics behind", Leases.CLAIM_DUE_SQL,
+                List.of("dispatcher-plans", Timestamp.from(NOW.plusSeconds(300)), now, 50), Set.of("ix_message_due_order"), 500,
+                List.of(quiet, "analyze message", backlog)));
+        // The dispatcher's window of claimed messages (DeliveryWindow.read), by primary key alone however many are queued, in
+        // the generic plan PostgreSQL caches for a statement the driver has prepared five times. Given the state as well,
+        // that plan intersected the ids with ix_message_due's entries for every queued message.
+        cases.add(new Case("outbox window read, generic plan, after a quiet time", "select m1_0.id, m1_0.body_html, m1_0.body_text,"
+                + " m1_0.lease_owner, m1_0.lease_until, m1_0.state from Message m1_0 where m1_0.id" + in(16) + " order by m1_0.due_at, m1_0.id",
+                windowIds(), Set.of("message_pkey"), 16, List.of(quiet, "analyze message", backlog, "set local plan_cache_mode = force_generic_plan")));
 
         // Closure sweep: each step seeks the unflagged rows of its kind; with nothing new it reads nothing. On PostgreSQL in
         // rounds: the first one's select must be a plain index scan in due order (ClosureSweep.pgOverdueSql says why).
@@ -294,6 +307,15 @@ class QueryPlansPostgresTest {
     /** " in (?, ?, …)" with n markers. */
     static String in(int n) {
         return " in (" + String.join(", ", Collections.nCopies(n, "?")) + ")";
+    }
+
+    /** A window's ids as the dispatcher binds them: 10 messages of the backlog, padded to 16 as Hibernate pads IN lists. */
+    static List<Object> windowIds() {
+        List<Object> ids = new ArrayList<>();
+        for (int i = 0; i < 16; i++) {
+            ids.add((long) Math.min(10, i + 1) * 10 + 3);
+        }
+        return ids;
     }
 
     /** Hibernate pads IN lists to the next power of two, repeating the last value. */
