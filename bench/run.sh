@@ -16,7 +16,8 @@
 # recommended ones), BENCH_WRITE_DELAY (H2 WRITE_DELAY, 0 as the app; 500 is H2's default), BENCH_H2_OPTIONS (appended to the database URL), BENCH_JFR=1 (a JFR recording per scenario
 # under bench/target/work/jfr; summarise with bench/jfr-top.sh), BENCH_ONLY=stage,bulk (start, sweep, requests, stage,
 # bulk, board: only those scenarios), BENCH_AOT_JAVA=/path/to/jdk-25/bin/java (the production image's configuration
-# too: a flat class path, packaged as well, on that JVM with its AOT cache; start-up and RSS after the requests).
+# too: a flat class path, packaged as well, on that JVM with its AOT cache; start-up and RSS after the requests),
+# BENCH_AOT_OPTS (options added to that JVM's starts only, e.g. ones JDK 17 does not know).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
