@@ -7,6 +7,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.hibernate.jpa.HibernateHints;
 
 import java.time.Clock;
 import java.time.Instant;
@@ -145,13 +146,15 @@ public class Leases {
         return owner.equals(m.leaseOwner) && m.leaseUntil != null && m.leaseUntil.isAfter(now) && CLAIMABLE.contains(m.state);
     }
 
-    /** {@link #renew}, then which of {@code ids} this instance still holds (in the caller's transaction). */
+    /**
+     * {@link #renew}, then which of {@code ids} this instance still holds (in the caller's transaction): read by primary
+     * key and checked with {@link #holds}, as the window's read is (DeliveryWindow, which says why).
+     */
     List<Long> renewHeld(List<Long> ids, Instant now) {
         renew(ids, now);
-        return em.createQuery("select m.id from Message m where m.id in ?1 and m.leaseOwner = ?2 and m.leaseUntil > ?3 and m.state in ?4",
-                        Long.class)
-                .setParameter(1, ids).setParameter(2, owner).setParameter(3, now).setParameter(4, CLAIMABLE)
-                .getResultList();
+        return em.createQuery("select m from Message m where m.id in ?1", Message.class)
+                .setParameter(1, ids).setHint(HibernateHints.HINT_READ_ONLY, true)
+                .getResultList().stream().filter(m -> holds(m, now)).map(m -> m.id).toList();
     }
 
     /**
