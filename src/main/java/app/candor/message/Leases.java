@@ -78,6 +78,9 @@ public class Leases {
     @Inject
     EntityManager em;
 
+    @Inject
+    OutboxStatistics statistics;
+
     @ConfigProperty(name = "quarkus.datasource.db-kind")
     String dbKind;
 
@@ -109,6 +112,7 @@ public class Leases {
         Instant until = now.plus(config.mail().lease());
         return QuarkusTransaction.requiringNew().call(() -> {
             if (DatabaseKind.isPostgreSQL(dbKind)) {
+                statistics.keepCurrent(); // before the claim is planned
                 @SuppressWarnings("unchecked")
                 List<Number> claimed = em.createNativeQuery(CLAIM_DUE_SQL).setParameter(1, owner).setParameter(2, until)
                         .setParameter(3, now).setParameter(4, config.mail().batchSize()).getResultList();

@@ -1,0 +1,190 @@
+package app.candor.message;
+
+import app.candor.support.NumberedSql;
+import app.candor.support.TestDatabase;
+import org.flywaydb.core.Flyway;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.abort;
+
+/**
+ * The dispatcher's statements after a time when the outbox was empty (OutboxStatistics). The JDBC driver prepares a
+ * statement on the server from its fifth use on a connection; PostgreSQL then keeps a generic plan for it, made from the
+ * statistics of the moment. Made while they said {@code message} was empty, that plan scans the whole table, and it
+ * stays until the table is analysed again: here, 15 claims of an empty (analysed) outbox on each of two connections,
+ * then 3 000 letters queued and not analysed, as a first bulk notice right after a new installation's VACUUM ANALYZE.
+ * <p>
+ * The control connection runs a dispatcher transaction (the claim, and a window read by primary key) as before: it
+ * must show the trap, a sequential scan of {@code message} ({@code pg_stat_xact_user_tables}), or this test no longer
+ * tests anything. The app's connection first does what the claim's transaction does ({@link OutboxStatistics}: its
+ * statistics are behind the table, so ANALYZE): then neither connection scans the table, and the statistics are no
+ * longer behind.
+ * <p>
+ * Database from CANDOR_TEST_PG_URL (as in PostgresMigrationTest): skipped without it, failed on CI.
+ */
+class OutboxPlansPostgresTest {
+
+    private static final String SCHEMA = "outbox_plans_test";
+    private static final int LETTERS = 3_000;
+    /** More than the driver's five uses before it prepares on the server, plus PostgreSQL's five custom plans before a generic one. */
+    private static final int EMPTY_CLAIMS = 15;
+    private static final String WINDOW_SQL = "select id, state, lease_owner, lease_until, body_html from message where id in (?, ?, ?, ?, ?)";
+
+    private static String url;
+
+    @BeforeAll
+    static void migrate() throws Exception {
+        if (!TestDatabase.postgresGiven("OutboxPlansPostgresTest")) {
+            return;
+        }
+        url = TestDatabase.postgresUrl();
+        try (Connection c = connect(); Statement s = c.createStatement()) {
+            s.execute("drop schema if exists " + SCHEMA + " cascade");
+            c.commit();
+        }
+        Flyway.configure().dataSource(url, TestDatabase.postgresUser(), TestDatabase.postgresPassword()).locations("classpath:db/migration")
+                .schemas(SCHEMA).load().migrate();
+    }
+
+    @Test
+    void outboxStatisticsBehindTheTableAreBroughtUpToDateAndEveryConnectionFindsItsRowsByIndex() throws Exception {
+        if (url == null) {
+            abort("no PostgreSQL URL given (CANDOR_TEST_PG_URL)");
+        }
+        try (Connection app = connect(); Connection control = connect()) {
+            emptyOutboxAnalysed(app);
+            for (int i = 0; i < EMPTY_CLAIMS; i++) { // nothing to claim; an empty table is read by a (harmless) scan
+                assertThat(keepCurrent(app)).as("statistics of an empty outbox, the table empty").isFalse();
+                dispatcherTransaction(app);
+                dispatcherTransaction(control);
+            }
+            queueLetters(app);
+
+            assertThat(dispatcherTransaction(control))
+                    .as("control: the generic plan made on the empty outbox scans it (PostgreSQL changed?)")
+                    .isPositive();
+            assertThat(keepCurrent(app)).as("statistics of an empty outbox, %d letters in the table", LETTERS).isTrue();
+            assertThat(dispatcherTransaction(app)).as("sequential scans of message in a claim's transaction, analysed").isZero();
+            assertThat(dispatcherTransaction(control)).as("sequential scans of message on the other connection, analysed").isZero();
+            assertThat(keepCurrent(app)).as("statistics analysed with the letters in").isFalse();
+        }
+    }
+
+    /** What {@link OutboxStatistics#keepCurrent} does at the start of a claim's transaction; whether it analysed. */
+    private static boolean keepCurrent(Connection c) throws SQLException {
+        try {
+            try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery(OutboxStatistics.PAGES_SQL)) {
+                rs.next();
+                if (!OutboxStatistics.behind(rs.getLong(1), rs.getLong(2))) {
+                    return false;
+                }
+            }
+            try (Statement s = c.createStatement()) {
+                s.execute(OutboxStatistics.ANALYZE_SQL);
+                assertThat((Object) s.getWarnings()).as("ANALYZE by the tables' owner").isNull();
+            }
+            return true;
+        } finally {
+            c.commit();
+        }
+    }
+
+    /**
+     * One claim and one window read in a transaction, as the dispatcher runs them on {@code c}; rolled back, so that the
+     * outbox stays as it was. Returns the sequential scans of message it made.
+     */
+    private static long dispatcherTransaction(Connection c) throws SQLException {
+        try {
+            // Counted before and after: the server's pending counts may still hold earlier transactions' scans.
+            long scansBefore = sequentialScansOfMessage(c);
+            Instant now = Instant.now();
+            long[] window = new long[5];
+            int claimed = 0;
+            NumberedSql claimSql = NumberedSql.of(Leases.CLAIM_DUE_SQL);
+            try (PreparedStatement claim = c.prepareStatement(claimSql.jdbc())) {
+                claimSql.bind(claim, List.of("plans-test", Timestamp.from(now.plusSeconds(300)), Timestamp.from(now), 20));
+                try (ResultSet rs = claim.executeQuery()) {
+                    while (rs.next()) {
+                        if (claimed < window.length) {
+                            window[claimed] = rs.getLong(1);
+                        }
+                        claimed++;
+                    }
+                }
+            }
+            try (PreparedStatement read = c.prepareStatement(WINDOW_SQL)) {
+                for (int i = 0; i < window.length; i++) {
+                    read.setLong(i + 1, window[i]);
+                }
+                try (ResultSet rs = read.executeQuery()) {
+                    while (rs.next()) {
+                        assertThat(rs.getString("lease_owner")).isEqualTo("plans-test");
+                    }
+                }
+            }
+            return sequentialScansOfMessage(c) - scansBefore;
+        } finally {
+            c.rollback();
+        }
+    }
+
+    private static long sequentialScansOfMessage(Connection c) throws SQLException {
+        try (Statement s = c.createStatement();
+             ResultSet rs = s.executeQuery("select seq_scan from pg_stat_xact_user_tables where schemaname = '" + SCHEMA
+                     + "' and relname = 'message'")) {
+            rs.next();
+            return rs.getLong(1);
+        }
+    }
+
+    /** The rows a letter needs (a recruiter, a role, a candidate, an application), no letter yet; analysed as autovacuum would. */
+    private static void emptyOutboxAnalysed(Connection c) throws SQLException {
+        try (Statement s = c.createStatement()) {
+            s.execute("insert into app_user (id, username, password, roles, full_name, email, active, created_at)"
+                    + " values (9001, 'plans-rita', 'x', 'recruiter', 'Rita', 'rita@example.test', true, now())");
+            s.execute("insert into requisition (id, title, recruiter_id, hiring_manager_id, status, created_at, updated_at, version)"
+                    + " values (9001, 'Role', 9001, 9001, 'OPEN', now(), now(), 0)");
+            s.execute("insert into candidate (id, first_name, last_name, first_name_terms, email, preferred_channel, language, created_at,"
+                    + " updated_at, version) values (9001, 'Cand', 'Idate', false, 'c@example.test', 'EMAIL', 'en', now(), now(), 0)");
+            s.execute("insert into application (id, requisition_id, candidate_id, recruiter_id, stage, stage_entered_at, created_at,"
+                    + " updated_at, version, closure_state, closure_due, promise_lapsed)"
+                    + " values (9001, 9001, 9001, 9001, 'APPLIED', now(), now(), now(), 0, 'OPEN', current_date + 10, false)");
+            c.commit();
+            s.execute("analyze");
+            c.commit();
+        }
+    }
+
+    private static void queueLetters(Connection c) throws SQLException {
+        try (Statement s = c.createStatement()) {
+            s.execute("insert into message (id, application_id, candidate_id, requisition_id, kind, channel, state, cause, recipient,"
+                    + " language, subject, body_html, body_text, sender_username, sender_name, created_at, updated_at, due_at, attempts,"
+                    + " message_id_header, version) select g, 9001, 9001, 9001, 'ROLE_FILLED', 'EMAIL', 'QUEUED', 'plans:' || g, 'c@example.test',"
+                    + " 'en', 'About your application', repeat('<p>The role has been filled. ', 40), repeat('The role has been filled. ', 40),"
+                    + " 'plans-rita', 'Rita', now(), now(), now() - interval '1 minute', 0, '<plans-' || g || '@candor.test>', 0"
+                    + " from generate_series(1, " + LETTERS + ") g");
+            c.commit();
+        }
+    }
+
+    private static Connection connect() throws SQLException {
+        Connection c = DriverManager.getConnection(url, TestDatabase.postgresUser(), TestDatabase.postgresPassword());
+        try (Statement s = c.createStatement()) {
+            s.execute("set search_path to " + SCHEMA + ", public");
+        }
+        c.setAutoCommit(false);
+        return c;
+    }
+}
