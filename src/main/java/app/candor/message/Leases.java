@@ -18,6 +18,12 @@ import java.util.UUID;
 /**
  * This instance's leases on the outbox: a claimed message carries its owner and an expiry, so that several app
  * instances never send the same message, and one whose sender died is taken over once its lease has run out.
+ * <p>
+ * A lease is live while {@code lease_until > now} ({@link #holds}, {@link #renew}, an edit's check) and has run out
+ * from {@code lease_until <= now} on (the claims here; what Supersession, Message.lockStoppable and a withdrawal may
+ * stop): never both at once, and never neither. With {@code < now} for "run out", a letter whose lease ended at the
+ * very instant a newer one was written was not this dispatcher's to send any more, nor stale enough to cancel; it went
+ * out after the newer letter (ClosureModelTest, on a loaded machine, where the test's clock stands still between steps).
  */
 @ApplicationScoped
 public class Leases {
@@ -28,7 +34,7 @@ public class Leases {
      * {@link #CLAIM_DUE_SQL}.
      */
     public static final String DUE_SQL = "select id from message where state in ('QUEUED', 'SCHEDULED') and due_at <= ?1"
-            + " and (lease_until is null or lease_until < ?1) order by due_at, id limit ?2";
+            + " and (lease_until is null or lease_until <= ?1) order by due_at, id limit ?2";
     /** PostgreSQL: concurrent dispatchers pass each other's locked rows by instead of waiting for them. */
     private static final String SKIP_LOCKED = " for update skip locked";
     /**
@@ -42,7 +48,7 @@ public class Leases {
      * For the databases that claim one row at a time (H2); PostgreSQL claims with {@link #CLAIM_DUE_SQL}.
      */
     public static final String CLAIM_SQL = "update message set lease_owner = ?1, lease_until = ?2, version = version + 1"
-            + " where id = ?3 and state in ('QUEUED', 'SCHEDULED') and (lease_until is null or lease_until < ?4)";
+            + " where id = ?3 and state in ('QUEUED', 'SCHEDULED') and (lease_until is null or lease_until <= ?4)";
 
     /**
      * PostgreSQL: the due messages claimed in one statement (?1 owner, ?2 lease until, ?3 now, ?4 batch size), their
@@ -63,7 +69,7 @@ public class Leases {
      * queued) instead of the batch's by primary key.
      */
     public static final String CLAIM_DUE_SQL = "with due as materialized (select id, state from message where due_at <= ?3"
-            + " and (lease_until is null or lease_until < ?3) order by due_at, id limit ?4" + SKIP_LOCKED + ")"
+            + " and (lease_until is null or lease_until <= ?3) order by due_at, id limit ?4" + SKIP_LOCKED + ")"
             + " update message m set lease_owner = ?1, lease_until = ?2, version = m.version + 1 from due where m.id = due.id"
             + " and due.state in ('QUEUED', 'SCHEDULED') returning m.id";
 

@@ -237,7 +237,7 @@ public class Message extends PanacheEntityBase {
      */
     public static List<Message> lockStoppable(Application application, Instant now) {
         return getEntityManager().createQuery("select m from Message m where m.application = ?1 and m.kind in ?2 and m.state in ?3"
-                        + " and (m.leaseUntil is null or m.leaseUntil < ?4) order by m.id", Message.class)
+                        + " and (m.leaseUntil is null or m.leaseUntil <= ?4) order by m.id", Message.class)
                 .setParameter(1, application).setParameter(2, MessageKind.candidateKinds()).setParameter(3, NOT_YET_DELIVERED)
                 .setParameter(4, now).setLockMode(LockModeType.PESSIMISTIC_WRITE).getResultList();
     }

@@ -294,7 +294,7 @@ class DeliveryFailureTest {
     private static int takeOver(long id) {
         Instant now = Instant.now();
         return QuarkusTransaction.requiringNew().call(() -> Message.update("leaseOwner = ?1, leaseUntil = ?2, version = version + 1"
-                        + " where id = ?3 and state in ?4 and (leaseUntil is null or leaseUntil < ?5)",
+                        + " where id = ?3 and state in ?4 and (leaseUntil is null or leaseUntil <= ?5)",
                 "dispatcher-other", now.plusSeconds(2), id, List.of(MessageState.QUEUED, MessageState.SCHEDULED), now));
     }
 

@@ -1,0 +1,89 @@
+package app.candor.closure;
+
+import app.candor.application.Application;
+import app.candor.candidate.Channel;
+import app.candor.message.Leases;
+import app.candor.message.Message;
+import app.candor.message.MessageKind;
+import app.candor.message.MessageState;
+import app.candor.requisition.Requisition;
+import app.candor.support.TestData;
+import app.candor.user.User;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
+import org.junit.jupiter.api.Test;
+
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The instant a lease runs out (Leases): from {@code lease_until = now} on, a message is no dispatcher's any more, so it
+ * can be claimed, and a newer letter that makes it stale cancels it. With "run out" as {@code lease_until < now}, at that
+ * instant it was neither: ClosureModelTest saw such a "role on hold" letter go out after the newer "role cancelled".
+ */
+@QuarkusTest
+class LeaseBoundaryTest {
+
+    /** Due long after any test runs: the dispatcher never claims it by itself. */
+    private static final Instant NEVER_DUE = Instant.parse("2099-01-01T00:00:00Z");
+
+    @Inject
+    TestData data;
+
+    @Inject
+    Supersession supersession;
+
+    @Test
+    void aLeaseEndingNowIsNoLongerHeldItsLetterIsClaimableAndANewerLetterCancelsIt() {
+        User recruiter = data.recruiter();
+        Requisition requisition = data.requisition(recruiter, data.hiringManager());
+        Application application = data.application(requisition, recruiter);
+        Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
+
+        long claimable = onHoldLetter(application, recruiter, "lease-boundary-claim", now);
+        int claimed = QuarkusTransaction.requiringNew().call(() -> Message.getEntityManager().createNativeQuery(Leases.CLAIM_SQL)
+                .setParameter(1, "dispatcher-next").setParameter(2, now.plusSeconds(120)).setParameter(3, claimable)
+                .setParameter(4, now).executeUpdate());
+        assertThat(claimed).as("a letter whose lease ends now, claimed").isEqualTo(1);
+
+        long stale = onHoldLetter(application, recruiter, "lease-boundary-stale", now);
+        int cancelled = QuarkusTransaction.requiringNew().call(() -> supersession.forApplication(Application.findById(application.id),
+                MessageKind.ROLE_CANCELLED, now, recruiter.username));
+        assertThat(cancelled).as("letters a newer one made stale, cancelled").isEqualTo(1);
+        assertThat(QuarkusTransaction.requiringNew().call(() -> Message.<Message>findById(stale).state))
+                .as("the letter whose lease ends now").isEqualTo(MessageState.CANCELLED);
+    }
+
+    /** A queued "role on hold" letter held by another instance until {@code leaseUntil}. */
+    private static long onHoldLetter(Application application, User recruiter, String cause, Instant leaseUntil) {
+        return QuarkusTransaction.requiringNew().call(() -> {
+            Application a = Application.findById(application.id);
+            Message m = new Message();
+            m.application = a;
+            m.candidate = a.candidate;
+            m.requisition = a.requisition;
+            m.kind = MessageKind.ROLE_ON_HOLD;
+            m.channel = Channel.EMAIL;
+            m.state = MessageState.QUEUED;
+            m.cause = cause + ":" + a.id;
+            m.recipient = a.candidate.email;
+            m.language = "en";
+            m.subject = "The role is on hold";
+            m.bodyHtml = "<p>On hold.</p>";
+            m.bodyText = "On hold.";
+            m.senderUsername = recruiter.username;
+            m.senderName = recruiter.fullName;
+            m.createdAt = leaseUntil;
+            m.updatedAt = leaseUntil;
+            m.dueAt = NEVER_DUE;
+            m.leaseOwner = "dispatcher-other";
+            m.leaseUntil = leaseUntil;
+            m.messageIdHeader = "<" + cause + "-" + a.id + "@candor.test>";
+            m.persist();
+            return m.id;
+        });
+    }
+}
