@@ -51,7 +51,7 @@ public class Supersession {
             return 0;
         }
         return cancel(Message.getEntityManager().createQuery("select m from Message m where m.application = ?1 and m.kind in ?2"
-                + " and m.state in ?3 and (m.leaseUntil is null or m.leaseUntil <= ?4) order by m.id", Message.class)
+                + " and m.state in ?3 and " + Message.LEASE_RUN_OUT_AT_4 + " order by m.id", Message.class)
                 .setParameter(1, a), stale, newer, now, by);
     }
 
@@ -63,7 +63,7 @@ public class Supersession {
             return 0;
         }
         return cancel(Message.getEntityManager().createQuery("select m from Message m join fetch m.application where m.requisition = ?1"
-                + " and m.kind in ?2 and m.state in ?3 and (m.leaseUntil is null or m.leaseUntil <= ?4) order by m.id", Message.class)
+                + " and m.kind in ?2 and m.state in ?3 and " + Message.LEASE_RUN_OUT_AT_4 + " order by m.id", Message.class)
                 .setParameter(1, r), stale, newer, now, by);
     }
 

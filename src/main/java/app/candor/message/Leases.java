@@ -20,8 +20,9 @@ import java.util.UUID;
  * instances never send the same message, and one whose sender died is taken over once its lease has run out.
  * <p>
  * A lease is live while {@code lease_until > now} ({@link #holds}, {@link #renew}, an edit's check) and has run out
- * from {@code lease_until <= now} on (the claims here; what Supersession, Message.lockStoppable and a withdrawal may
- * stop): never both at once, and never neither. With {@code < now} for "run out", a letter whose lease ended at the
+ * from {@code lease_until <= now} on (the claims here, in SQL; {@link Message#LEASE_RUN_OUT_AT_4} and
+ * {@link Message#leaseRunOut} for what Supersession, Message.lockStoppable and a withdrawal may stop): never both at
+ * once, and never neither. With {@code < now} for "run out", a letter whose lease ended at the
  * very instant a newer one was written was not this dispatcher's to send any more, nor stale enough to cancel; it went
  * out after the newer letter (ClosureModelTest, on a loaded machine, where the test's clock stands still between steps).
  */
@@ -153,7 +154,7 @@ public class Leases {
 
     /** Whether this instance holds {@code m}'s lease at {@code now}, and it is still to be sent: what {@link #renew} renews. */
     boolean holds(Message m, Instant now) {
-        return owner.equals(m.leaseOwner) && m.leaseUntil != null && m.leaseUntil.isAfter(now) && CLAIMABLE.contains(m.state);
+        return owner.equals(m.leaseOwner) && !m.leaseRunOut(now) && CLAIMABLE.contains(m.state);
     }
 
     /**

@@ -222,6 +222,18 @@ public class Message extends PanacheEntityBase {
                 Arrays.stream(MessageKind.values()).filter(MessageKind::closes).toList(), NOT_YET_DELIVERED).firstResultOptional();
     }
 
+    /**
+     * A message's lease has run out, or it has none, as a condition on {@code m} against the parameter {@code ?4} (now):
+     * another dispatcher may claim it, and what may stop a message may stop it. The lease is live while
+     * {@code leaseUntil > now} ({@link #leaseRunOut}'s opposite, Leases.holds); the instant it ends counts as ended.
+     */
+    public static final String LEASE_RUN_OUT_AT_4 = "(m.leaseUntil is null or m.leaseUntil <= ?4)";
+
+    /** Whether this message's lease has run out at {@code now}, or it has none ({@link #LEASE_RUN_OUT_AT_4} in Java). */
+    public boolean leaseRunOut(Instant now) {
+        return leaseUntil == null || !leaseUntil.isAfter(now);
+    }
+
     /** States in which a message has not reached the candidate yet. */
     public static final List<MessageState> NOT_YET_DELIVERED = List.of(MessageState.QUEUED, MessageState.SCHEDULED, MessageState.CALL_PENDING);
 
@@ -237,7 +249,7 @@ public class Message extends PanacheEntityBase {
      */
     public static List<Message> lockStoppable(Application application, Instant now) {
         return getEntityManager().createQuery("select m from Message m where m.application = ?1 and m.kind in ?2 and m.state in ?3"
-                        + " and (m.leaseUntil is null or m.leaseUntil <= ?4) order by m.id", Message.class)
+                        + " and " + LEASE_RUN_OUT_AT_4 + " order by m.id", Message.class)
                 .setParameter(1, application).setParameter(2, MessageKind.candidateKinds()).setParameter(3, NOT_YET_DELIVERED)
                 .setParameter(4, now).setLockMode(LockModeType.PESSIMISTIC_WRITE).getResultList();
     }

@@ -192,7 +192,7 @@ public class MessageService {
         if (m.state != MessageState.SCHEDULED) {
             throw ProblemException.conflict("Message " + id + " is " + m.state + "; only a scheduled message can be " + what + ".");
         }
-        if (m.leaseUntil != null && m.leaseUntil.isAfter(clock.instant())) {
+        if (!m.leaseRunOut(clock.instant())) {
             throw ProblemException.conflict("Message " + id + " is being sent right now and can no longer be " + what + ".");
         }
         return m;

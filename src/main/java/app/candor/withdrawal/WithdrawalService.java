@@ -260,7 +260,7 @@ public class WithdrawalService {
         }
         Instant now = clock.instant();
         Optional<Message> pending = Message.<Message>find("application = ?1 and kind = ?2 and state in ?3", a, MessageKind.REJECTION,
-                Message.NOT_YET_DELIVERED).stream().filter(m -> m.leaseUntil == null || !m.leaseUntil.isAfter(now)).findFirst();
+                Message.NOT_YET_DELIVERED).stream().filter(m -> m.leaseRunOut(now)).findFirst();
         return pending.isPresent();
     }
 }
