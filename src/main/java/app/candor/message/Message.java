@@ -223,9 +223,9 @@ public class Message extends PanacheEntityBase {
     }
 
     /**
-     * A message's lease has run out, or it has none, as a condition on {@code m} against the parameter {@code ?4} (now):
-     * another dispatcher may claim it, and what may stop a message may stop it. The lease is live while
-     * {@code leaseUntil > now} ({@link #leaseRunOut}'s opposite, Leases.holds); the instant it ends counts as ended.
+     * A message's lease has run out, or it has none, as an HQL condition on {@code m} against the parameter {@code ?4}
+     * (now): another dispatcher may claim it, and what stops messages may stop it. A lease is live while
+     * {@code leaseUntil > now} (Leases.holds); the instant it ends counts as ended, so a message is always one or the other.
      */
     public static final String LEASE_RUN_OUT_AT_4 = "(m.leaseUntil is null or m.leaseUntil <= ?4)";
 
