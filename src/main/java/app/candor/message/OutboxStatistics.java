@@ -50,8 +50,7 @@ class OutboxStatistics {
     /** Whether the statistics last counted a large table, and when; when this instance last analysed (System.nanoTime). */
     private volatile boolean largeCounted;
     private volatile long lookedAt;
-    private volatile boolean analysed;
-    private volatile long analysedAt;
+    private volatile long analysedAt = System.nanoTime() - RECHECK_NANOS; // as if long ago: the first look may analyse
     private volatile boolean warned;
 
     /** Whether statistics of {@code counted} pages are behind a table of {@code pages}: small, and it has more than doubled. */
@@ -71,10 +70,9 @@ class OutboxStatistics {
         long[] pages = pages();
         largeCounted = pages[0] >= SMALL_PAGES;
         lookedAt = now;
-        if (!behind(pages[0], pages[1]) || (analysed && now - analysedAt < RECHECK_NANOS)) {
+        if (!behind(pages[0], pages[1]) || now - analysedAt < RECHECK_NANOS) {
             return;
         }
-        analysed = true;
         analysedAt = now;
         String refused = analyse();
         if (refused != null) {

@@ -4,10 +4,10 @@ import app.candor.application.Application;
 import app.candor.application.ClosureState;
 import app.candor.candidate.Channel;
 import app.candor.interview.InterviewApiTest;
-import app.candor.message.Message;
 import app.candor.message.MessageKind;
 import app.candor.message.MessageState;
 import app.candor.support.ClosureRows;
+import app.candor.support.Mails;
 import app.candor.support.TestData;
 import app.candor.user.User;
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -71,30 +71,10 @@ final class BoardFixtures {
 
     /** A letter to the candidate that bounced (as the dispatcher leaves it after an SMTP 5xx). */
     static long bounced(long applicationId, MessageKind kind, Instant createdAt) {
-        return QuarkusTransaction.requiringNew().call(() -> {
-            Application a = Application.findById(applicationId);
-            Message m = new Message();
-            m.application = a;
-            m.candidate = a.candidate;
-            m.requisition = a.requisition;
-            m.kind = kind;
-            m.channel = Channel.EMAIL;
-            m.state = MessageState.FAILED;
-            m.cause = TestData.unique("bounced");
-            m.recipient = a.candidate.email;
-            m.language = "en";
+        return Mails.letterRow(applicationId, kind, MessageState.FAILED, createdAt, m -> {
             m.subject = "A letter that bounced";
-            m.bodyHtml = "<p>Dear candidate</p>";
-            m.bodyText = "Dear candidate";
-            m.senderUsername = a.requisition.recruiter.username;
-            m.senderName = a.requisition.recruiter.fullName;
-            m.createdAt = createdAt;
-            m.updatedAt = createdAt;
             m.attempts = 1;
             m.lastError = "550 5.1.1 mailbox unavailable";
-            m.messageIdHeader = "<bounced-" + m.cause + "@candor.test>";
-            m.persist();
-            return m.id;
         });
     }
 

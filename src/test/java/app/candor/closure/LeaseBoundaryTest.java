@@ -1,12 +1,12 @@
 package app.candor.closure;
 
 import app.candor.application.Application;
-import app.candor.candidate.Channel;
 import app.candor.message.Leases;
 import app.candor.message.Message;
 import app.candor.message.MessageKind;
 import app.candor.message.MessageState;
 import app.candor.requisition.Requisition;
+import app.candor.support.Mails;
 import app.candor.support.TestData;
 import app.candor.user.User;
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -43,7 +43,7 @@ class LeaseBoundaryTest {
         Application application = data.application(requisition, recruiter);
         Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
 
-        long claimable = onHoldLetter(application, recruiter, "lease-boundary-claim", now);
+        long claimable = onHoldLetter(application, now);
         try {
             int claimed = QuarkusTransaction.requiringNew().call(() -> Message.getEntityManager().createNativeQuery(Leases.CLAIM_SQL)
                     .setParameter(1, "dispatcher-next").setParameter(2, now.plusSeconds(120)).setParameter(3, claimable)
@@ -55,7 +55,7 @@ class LeaseBoundaryTest {
                     + " where id = ?2", MessageState.CANCELLED, claimable));
         }
 
-        long stale = onHoldLetter(application, recruiter, "lease-boundary-stale", now);
+        long stale = onHoldLetter(application, now);
         int cancelled = QuarkusTransaction.requiringNew().call(() -> supersession.forApplication(Application.findById(application.id),
                 MessageKind.ROLE_CANCELLED, now, recruiter.username));
         assertThat(cancelled).as("letters a newer one made stale, cancelled").isEqualTo(1);
@@ -64,32 +64,11 @@ class LeaseBoundaryTest {
     }
 
     /** A queued "role on hold" letter held by another instance until {@code leaseUntil}. */
-    private static long onHoldLetter(Application application, User recruiter, String cause, Instant leaseUntil) {
-        return QuarkusTransaction.requiringNew().call(() -> {
-            Application a = Application.findById(application.id);
-            Message m = new Message();
-            m.application = a;
-            m.candidate = a.candidate;
-            m.requisition = a.requisition;
-            m.kind = MessageKind.ROLE_ON_HOLD;
-            m.channel = Channel.EMAIL;
-            m.state = MessageState.QUEUED;
-            m.cause = cause + ":" + a.id;
-            m.recipient = a.candidate.email;
-            m.language = "en";
-            m.subject = "The role is on hold";
-            m.bodyHtml = "<p>On hold.</p>";
-            m.bodyText = "On hold.";
-            m.senderUsername = recruiter.username;
-            m.senderName = recruiter.fullName;
-            m.createdAt = leaseUntil;
-            m.updatedAt = leaseUntil;
+    private static long onHoldLetter(Application application, Instant leaseUntil) {
+        return Mails.letterRow(application.id, MessageKind.ROLE_ON_HOLD, MessageState.QUEUED, leaseUntil, m -> {
             m.dueAt = NEVER_DUE;
             m.leaseOwner = "dispatcher-other";
             m.leaseUntil = leaseUntil;
-            m.messageIdHeader = "<" + cause + "-" + a.id + "@candor.test>";
-            m.persist();
-            return m.id;
         });
     }
 }

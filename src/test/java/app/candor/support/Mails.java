@@ -1,12 +1,18 @@
 package app.candor.support;
 
+import app.candor.application.Application;
+import app.candor.candidate.Channel;
 import app.candor.message.Dispatcher;
 import app.candor.message.Message;
+import app.candor.message.MessageKind;
 import app.candor.message.MessageState;
 import io.quarkus.arc.Arc;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
+import java.util.function.Consumer;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -24,6 +30,38 @@ public final class Mails {
             Message m = Message.findById(id);
             m.candidate.email.length(); // loaded for the caller
             return m;
+        });
+    }
+
+    /**
+     * Writes a letter to the application's candidate straight into the outbox, as the app would have left it, without
+     * waking the dispatcher: {@code kind} in {@code state}, written at {@code at}, from the role's recruiter, with a short
+     * body; {@code adjust} sets whatever else the case needs (a lease, a due time, an error) before it is stored.
+     */
+    public static long letterRow(long applicationId, MessageKind kind, MessageState state, Instant at, Consumer<Message> adjust) {
+        return QuarkusTransaction.requiringNew().call(() -> {
+            Application a = Application.findById(applicationId);
+            Message m = new Message();
+            m.application = a;
+            m.candidate = a.candidate;
+            m.requisition = a.requisition;
+            m.kind = kind;
+            m.channel = Channel.EMAIL;
+            m.state = state;
+            m.cause = TestData.unique(kind.name().toLowerCase());
+            m.recipient = a.candidate.email;
+            m.language = "en";
+            m.subject = "About your application";
+            m.bodyHtml = "<p>Dear candidate</p>";
+            m.bodyText = "Dear candidate";
+            m.senderUsername = a.requisition.recruiter.username;
+            m.senderName = a.requisition.recruiter.fullName;
+            m.createdAt = at;
+            m.updatedAt = at;
+            m.messageIdHeader = "<" + m.cause + "@candor.test>";
+            adjust.accept(m);
+            m.persist();
+            return m.id;
         });
     }
 
