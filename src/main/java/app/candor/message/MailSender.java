@@ -35,8 +35,9 @@ import java.util.Optional;
  * a graceful shutdown closed them as it undeployed the server, under the window the dispatcher was still sending; those
  * letters were retried, and another replica sent them again (KillMidBulkPostgresIT, SIGTERM). Created here, they belong
  * to Vert.x itself and close with it, after the dispatcher has stopped. Sends go through a copy of the client Quarkus
- * configured, made here for the same reason, whose connections close when they hear nothing for a send timeout
- * ({@link SmtpClient}); it is closed when this bean is destroyed, after the dispatcher has stopped.
+ * configured, made here for the same reason, whose connections close when they hear nothing for a send timeout and
+ * whose sends all start on one event loop ({@link SmtpClient}); it is closed when this bean is destroyed, after the
+ * dispatcher has stopped.
  */
 @Startup
 @ApplicationScoped
@@ -58,7 +59,7 @@ public class MailSender {
     Duration sendTimeout;
 
     /** Null in mock mode. */
-    private MailClient client;
+    private SmtpClient client;
 
     /** The envelope sender (where bounces go), as the Quarkus mailer applied it; unset: the From address. */
     @ConfigProperty(name = "quarkus.mailer.bounce-address")
@@ -74,9 +75,7 @@ public class MailSender {
     @PreDestroy
     void closeClient() {
         if (client != null) {
-            // Not awaited: a connection still waiting for an answer closes only at its idle timeout, and shutdown
-            // should not wait for it (the dispatcher has given its leases back by now).
-            client.getDelegate().close();
+            client.close();
         }
     }
 
@@ -107,7 +106,7 @@ public class MailSender {
                     .setData(Buffer.buffer(calendar.getBytes(StandardCharsets.UTF_8))).setContentType(calendarType(calendar))));
         }
         bounceAddress.filter(a -> !a.isBlank()).ifPresent(message::setBounceAddress);
-        return client.sendMail(message).replaceWithVoid();
+        return client.send(message).replaceWithVoid();
     }
 
     /** The calendar part as stored when the letter was queued; its METHOD decides the content type's. */

@@ -265,4 +265,11 @@ public class Message extends PanacheEntityBase {
                         + " order by m.createdAt, m.id",
                 recruiter, List.of(MessageState.FAILED, MessageState.CALL_PENDING), recruiter.username).list();
     }
+
+    /** Where it stands in delivery, for logs and failed checks; neither the address nor the letter. */
+    @Override
+    public String toString() {
+        return "Message " + id + " (" + kind + ", " + state + ", attempts " + attempts + ", due " + dueAt + ", lease " + leaseOwner
+                + " until " + leaseUntil + ", sent " + sentAt + ", version " + version + ")";
+    }
 }

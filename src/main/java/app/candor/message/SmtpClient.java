@@ -1,49 +1,90 @@
 package app.candor.message;
 
+import io.smallrye.mutiny.Uni;
+import io.vertx.core.Context;
 import io.vertx.ext.mail.MailConfig;
+import io.vertx.ext.mail.MailMessage;
+import io.vertx.ext.mail.MailResult;
 import io.vertx.mutiny.core.Vertx;
 import io.vertx.mutiny.ext.mail.MailClient;
 
 import java.lang.reflect.Field;
 import java.time.Duration;
+import java.util.concurrent.Executor;
 import java.util.concurrent.TimeUnit;
 
 /**
  * The Vert.x mail client letters go out through over SMTP: the one Quarkus configured from {@code quarkus.mailer.*}
- * (host, port, credentials, TLS, DKIM, pool), copied with two settings more: an idle timeout on its connections and a
- * bound on the TCP connect, both equal to the send timeout ({@code quarkus.mailer.timeout}).
+ * (host, port, credentials, TLS, DKIM, pool), copied with two settings more, and every send started on one Vert.x
+ * event loop of its own.
  * <p>
- * Why: the mail client has no timeout of its own on an SMTP command. A send bounded from outside
- * ({@code quarkus.mailer.timeout}) gives up, but its connection stays in use, waiting for the answer, until the server
- * closes it. A relay that vanished without closing its connections (its host gone, a firewall dropping the flow) never
- * does: each hung send kept its place in the pool, and once the pool (as many places as sends in flight) was full,
- * every later send waited for a place until it timed out, even with the relay back, until the process restarted. With
- * the idle timeout a connection that heard nothing for a send timeout is closed, its send fails (a transient failure,
- * retried) and its place is freed. The TCP connect is bounded the same way, instead of by the client's default of
- * 60 s: a connection made after the dispatcher gave up on its send (and scheduled the retry) would still carry the
- * letter, and the retry would send it again. (The wait for a place in the pool has no bound in this client: it ignores
- * the timeout it is given. Places free up within a send timeout now, so that wait stays short.)
- * Quarkus (3.31) exposes neither option, so the configuration it built is read from its client once at start-up; a
- * library upgrade that moves it fails the start here, loudly.
+ * <b>An idle timeout and a bound on the TCP connect</b>, both equal to the send timeout ({@code quarkus.mailer.timeout}).
+ * The mail client has no timeout of its own on an SMTP command. A send bounded from outside gives up, but its
+ * connection stays in use, waiting for the answer, until the server closes it. A relay that vanished without closing
+ * its connections (its host gone, a firewall dropping the flow) never does: each hung send kept its place in the pool,
+ * and once the pool (as many places as sends in flight) was full, every later send waited for a place until it timed
+ * out, even with the relay back, until the process restarted. With the idle timeout a connection that heard nothing
+ * for a send timeout is closed, its send fails (a transient failure, retried) and its place is freed. The TCP connect is
+ * bounded the same way, instead of by the client's default of 60 s: a connection made after the dispatcher gave up on
+ * its send (and scheduled the retry) would still carry the letter, and the retry would send it again. (The wait for a
+ * place in the pool has no bound in this client: it ignores the timeout it is given. Places free up within a send
+ * timeout now, so that wait stays short.) Quarkus (3.31) exposes neither option, so the configuration it built is read
+ * from its client once at start-up; a library upgrade that moves it fails the start here, loudly.
  * <p>
- * Known and left to the send timeout: in this client (vertx-mail-client 4.5) a send that asks for a connection just
- * as the pool's last connection closes can be lost inside the client (the pool is being disposed, the request is
- * refused, and that refusal is dropped): no SMTP traffic, no result, until the dispatcher gives up after the send
- * timeout and retries. Nothing is sent twice by it.
+ * <b>Every send starts on the event loop its connections live on.</b> In vertx-mail-client 4.5 the pool's endpoint is
+ * disposed when its last connection closes (the server closed it, or the idle timeout did), and a request for a
+ * connection that reaches the endpoint just after that is refused: {@code Endpoint.getConnection} returns false, and
+ * {@code SMTPConnectionPool} ignores that, so the send never completes. Started on the dispatcher's own thread, a send
+ * could meet a close handled at that very moment on the event loop: no SMTP traffic, no result, until the dispatcher
+ * gave up after the send timeout and retried (on CI, twice in a row: a letter 20 s late). Started on the context whose
+ * event loop also handles the connections' closes, the request and the disposal happen one after the other, never
+ * together, and a request after the disposal gets a new endpoint ({@code SmtpClientTest} shows the loss and its end).
  */
-final class SmtpClient {
+final class SmtpClient implements AutoCloseable {
 
-    private SmtpClient() {
+    private final MailClient client;
+    /** Runs a task on the client's event loop (where its connections are made, answered and closed). */
+    private final Executor onItsEventLoop;
+
+    private SmtpClient(MailClient client, Context context) {
+        this.client = client;
+        this.onItsEventLoop = task -> context.runOnContext(ignored -> task.run());
     }
 
-    /** A new client with Quarkus's configuration and both bounds; the caller closes it. */
-    static MailClient from(Vertx vertx, MailClient configuredByQuarkus, Duration sendTimeout) {
+    /**
+     * A new client with Quarkus's configuration and both bounds, on an event-loop context of its own; the caller
+     * closes it. Made off the event loops (at start-up), so that the context is a plain one of Vert.x's, not a
+     * request's or a deployment's.
+     */
+    static SmtpClient from(Vertx vertx, MailClient configuredByQuarkus, Duration sendTimeout) {
+        if (Context.isOnVertxThread()) {
+            throw new IllegalStateException("The SMTP client is made at start-up, off Vert.x's threads");
+        }
         MailConfig config = new MailConfig(configurationOf(configuredByQuarkus));
         int millis = Math.toIntExact(Math.max(1, sendTimeout.toMillis()));
         config.setIdleTimeoutUnit(TimeUnit.MILLISECONDS);
         config.setIdleTimeout(millis);
         config.setConnectTimeout(millis);
-        return MailClient.create(vertx, config);
+        return new SmtpClient(MailClient.create(vertx, config), vertx.getDelegate().getOrCreateContext());
+    }
+
+    /** Completes when the server has taken the letter; no bound of its own (the caller sets one). */
+    Uni<MailResult> send(MailMessage message) {
+        return client.sendMail(message).runSubscriptionOn(onItsEventLoop);
+    }
+
+    /** The configuration this client was made with. */
+    MailConfig configuration() {
+        return configurationOf(client);
+    }
+
+    /**
+     * Not awaited: a connection still waiting for an answer closes only at its idle timeout, and shutdown should not
+     * wait for it (the dispatcher has given its leases back by now).
+     */
+    @Override
+    public void close() {
+        client.getDelegate().close();
     }
 
     /** The configuration a client was created with (also what the tests read). */

@@ -12,9 +12,12 @@ import java.net.ServerSocket;
 import java.net.Socket;
 import java.net.SocketException;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
@@ -23,17 +26,20 @@ import java.util.concurrent.atomic.AtomicInteger;
  * <li>{@link Mode#REFUSE_RECIPIENTS}: 250 to MAIL/RSET/NOOP and 550 to every RCPT TO, as a receiving
  * server does for an address that does not exist (every refused address is recorded); or</li>
  * <li>{@link Mode#STALL}: no answer at all to MAIL FROM, as an overloaded or broken server that
- * accepted the connection (every MAIL FROM is counted).</li>
+ * accepted the connection (every MAIL FROM is counted); or</li>
+ * <li>{@link Mode#HANG_UP_AFTER_EACH_MAIL}: takes the letter, then closes the connection at once, as a relay that takes
+ * one letter a connection or shuts down (every hang-up is counted, and can be waited for).</li>
  * </ul>
  */
 public final class FakeSmtpServer implements AutoCloseable {
 
-    public enum Mode { REFUSE_RECIPIENTS, STALL }
+    public enum Mode { REFUSE_RECIPIENTS, STALL, HANG_UP_AFTER_EACH_MAIL }
 
     private final ServerSocket server;
     private final Mode mode;
     private final List<String> refused = new CopyOnWriteArrayList<>();
     private final AtomicInteger mailCommands = new AtomicInteger();
+    private final Semaphore hangUps = new Semaphore(0);
     private final List<Socket> connections = new CopyOnWriteArrayList<>();
     private volatile boolean closed;
 
@@ -42,7 +48,7 @@ public final class FakeSmtpServer implements AutoCloseable {
         this.mode = mode;
     }
 
-    /** Listens on 127.0.0.1:{@code port} (the port GreenMail had, so the mailer's configuration stays). */
+    /** Listens on 127.0.0.1:{@code port} (the port GreenMail had, so the mailer's configuration stays; 0: any free one). */
     public static FakeSmtpServer start(int port, Mode mode) throws IOException {
         ServerSocket socket = new ServerSocket();
         socket.setReuseAddress(true);
@@ -52,6 +58,18 @@ public final class FakeSmtpServer implements AutoCloseable {
         acceptor.setDaemon(true);
         acceptor.start();
         return smtp;
+    }
+
+    public int port() {
+        return server.getLocalPort();
+    }
+
+    /**
+     * Waits until the server has hung up after a letter once more than before (the next of them, in order); false if it
+     * did not within {@code within}.
+     */
+    public boolean awaitHangUp(Duration within) throws InterruptedException {
+        return hangUps.tryAcquire(within.toNanos(), TimeUnit.NANOSECONDS);
     }
 
     /** The addresses given in RCPT TO, each answered with 550, in order. */
@@ -95,17 +113,34 @@ public final class FakeSmtpServer implements AutoCloseable {
                     case "EHLO", "HELO" -> reply(out, "250 fake.test");
                     case "MAIL" -> {
                         mailCommands.incrementAndGet();
-                        if (mode == Mode.REFUSE_RECIPIENTS) {
+                        if (mode != Mode.STALL) {
                             reply(out, "250 2.0.0 OK");
                         } // STALL: never answers; the client waits until its own timeout
                     }
                     case "RSET", "NOOP" -> reply(out, "250 2.0.0 OK");
                     case "RCPT" -> {
+                        if (mode == Mode.HANG_UP_AFTER_EACH_MAIL) {
+                            reply(out, "250 2.1.5 OK");
+                            continue;
+                        }
                         String address = line.replaceFirst("(?i)^RCPT TO:\\s*<?([^>]*)>?.*$", "$1");
                         refused.add(address);
                         reply(out, "550 5.1.1 <" + address + ">: no such mailbox here");
                     }
-                    case "DATA" -> reply(out, "554 5.5.1 No valid recipients");
+                    case "DATA" -> {
+                        if (mode != Mode.HANG_UP_AFTER_EACH_MAIL) {
+                            reply(out, "554 5.5.1 No valid recipients");
+                            continue;
+                        }
+                        reply(out, "354 End data with <CR><LF>.<CR><LF>");
+                        while ((line = in.readLine()) != null && !line.equals(".")) {
+                            // the letter itself is not kept
+                        }
+                        reply(out, "250 2.0.0 OK");
+                        client.close();
+                        hangUps.release();
+                        return;
+                    }
                     case "QUIT" -> {
                         reply(out, "221 2.0.0 Bye");
                         return;
