@@ -14,32 +14,40 @@ import java.sql.Statement;
 import java.util.concurrent.TimeUnit;
 
 /**
- * PostgreSQL: analyses {@code message} when it has outgrown its statistics while they still said it was small, as with
- * the first bulk notice of a new installation, before autovacuum gets to it.
+ * PostgreSQL: analyses {@code message} when more of its rows have changed since its statistics were taken than they
+ * counted, as with the first bulk notice of a new installation, before autovacuum gets to it (its rule is a tenth of
+ * the rows, looked at once a minute).
  * <p>
  * The JDBC driver prepares a statement on the server from its fifth use on a connection, and PostgreSQL then keeps one
- * generic plan for it until the table's statistics change. Made while the statistics said {@code message} was empty
- * (analysed empty: VACUUM ANALYZE on a new installation), each such plan reads the whole table: the claim read and
- * sorted every row for each batch, and every read or update of a window by primary key scanned every row. The first
- * bulk notice of 10 000 letters went out at 456/s until autovacuum analysed the table, the next ones at 1 500/s
- * (docs/benchmarks.md, OutboxPlansPostgresTest). ANALYZE, as PostgreSQL advises after a bulk load, gives the planner
- * the table as it is, and every connection plans its statements on {@code message} again.
+ * generic plan for it until the table's statistics change. Made while the statistics said {@code message} held next to
+ * no rows, each such plan reads the whole table: the claim read and sorted every row for each batch (or, joining the
+ * batch back to the table, scanned it once per claimed row), and every read or update of a window by primary key
+ * scanned every row. Two ways to get there, both seen in the benchmark: the table analysed empty (VACUUM ANALYZE on a
+ * new installation), and the table analysed while a bulk notice's insert was still uncommitted: ANALYZE counts the
+ * pages that insert wrote but none of its rows, and the planner, reading "no rows in 1 333 pages", expects one row
+ * however large the table grows. The first bulk notice went out at 370–456/s until the table was analysed again, the
+ * next ones at 1 400/s (docs/benchmarks.md, OutboxPlansPostgresTest). ANALYZE, as PostgreSQL advises after a bulk load,
+ * gives the planner the table as it is, and every connection plans its statements on {@code message} again.
  * <p>
- * Looked at before each claim while the statistics count fewer than {@value #SMALL_PAGES} pages, every 30 s after that:
- * plans made from statistics of that size use the indexes.
+ * The rows changed since ANALYZE are the server's own count ({@code n_mod_since_analyze}), of committed work only: an
+ * insert still in progress does not start an ANALYZE that would miss its rows. Looked at before each claim while the
+ * statistics count fewer than {@value #SMALL_ROWS} rows, every 30 s after that: plans made from statistics of that
+ * size use the indexes. At most one ANALYZE every 5 s: each at least doubles the rows counted, so a growing outbox is
+ * analysed a few times while small, and no more once it is large.
  */
 @ApplicationScoped
 class OutboxStatistics {
 
-    /** The table's size as of its statistics (relpages) and now, in pages. */
-    static final String PAGES_SQL = "select relpages, pg_relation_size(oid) / current_setting('block_size')::int from pg_class"
+    /** The rows the statistics counted (reltuples; -1: never analysed) and the rows inserted, updated or deleted since. */
+    static final String STATISTICS_SQL = "select reltuples, coalesce(pg_stat_get_mod_since_analyze(oid), 0) from pg_class"
             + " where oid = to_regclass('message')";
     static final String ANALYZE_SQL = "analyze message";
-    /** Statistics of fewer pages than this may make plans that read the whole table once it has grown. */
-    static final long SMALL_PAGES = 1_000;
-    /** Not before the table has this many pages (about 400 letters): below, reading all of it costs next to nothing. */
-    static final long GROWN_PAGES = 100;
+    /** Statistics of fewer rows than this may make plans that read the whole table once it has grown. */
+    static final long SMALL_ROWS = 5_000;
+    /** Not before this many rows changed (a few hundred letters): below, reading all of them costs next to nothing. */
+    static final long GROWN_ROWS = 500;
     private static final long RECHECK_NANOS = TimeUnit.SECONDS.toNanos(30);
+    private static final long ANALYSE_NANOS = TimeUnit.SECONDS.toNanos(5);
 
     @Inject
     EntityManager em;
@@ -50,12 +58,12 @@ class OutboxStatistics {
     /** Whether the statistics last counted a large table, and when; when this instance last analysed (System.nanoTime). */
     private volatile boolean largeCounted;
     private volatile long lookedAt;
-    private volatile long analysedAt = System.nanoTime() - RECHECK_NANOS; // as if long ago: the first look may analyse
+    private volatile long analysedAt = System.nanoTime() - ANALYSE_NANOS; // as if long ago: the first look may analyse
     private volatile boolean warned;
 
-    /** Whether statistics of {@code counted} pages are behind a table of {@code pages}: small, and it has more than doubled. */
-    static boolean behind(long counted, long pages) {
-        return counted < SMALL_PAGES && pages >= GROWN_PAGES && pages > 2 * counted;
+    /** Whether statistics that counted {@code counted} rows are behind, {@code changed} rows having changed since. */
+    static boolean behind(long counted, long changed) {
+        return changed >= GROWN_ROWS && changed > Math.max(counted, 0);
     }
 
     /** Analyses {@code message} if its statistics are behind the table (in the caller's transaction, before its statements). */
@@ -67,10 +75,10 @@ class OutboxStatistics {
         if (largeCounted && now - lookedAt < RECHECK_NANOS) {
             return;
         }
-        long[] pages = pages();
-        largeCounted = pages[0] >= SMALL_PAGES;
+        long[] rows = rows();
+        largeCounted = rows[0] >= SMALL_ROWS;
         lookedAt = now;
-        if (!behind(pages[0], pages[1]) || now - analysedAt < RECHECK_NANOS) {
+        if (!behind(rows[0], rows[1]) || now - analysedAt < ANALYSE_NANOS) {
             return;
         }
         analysedAt = now;
@@ -83,14 +91,14 @@ class OutboxStatistics {
             }
             return;
         }
-        Log.infof("Analysed message: its statistics counted %d pages, the table has %d (plans made from them read the whole outbox)",
-                pages[0], pages[1]);
+        Log.infof("Analysed message: its statistics counted %d rows, %d have changed since (plans made from them may read the whole"
+                + " outbox)", rows[0], rows[1]);
     }
 
-    private long[] pages() {
+    private long[] rows() {
         return em.unwrap(Session.class).doReturningWork(c -> {
-            try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery(PAGES_SQL)) {
-                return rs.next() ? new long[] {rs.getLong(1), rs.getLong(2)} : new long[] {SMALL_PAGES, 0};
+            try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery(STATISTICS_SQL)) {
+                return rs.next() ? new long[] {(long) rs.getDouble(1), rs.getLong(2)} : new long[] {SMALL_ROWS, 0};
             }
         });
     }

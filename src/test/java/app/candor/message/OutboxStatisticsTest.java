@@ -8,14 +8,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 class OutboxStatisticsTest {
 
     @Test
-    void behindOnlyWhenSmallStatisticsMeetATableThatHasGrownPastThemAndPastAHundredPages() {
+    void behindOnlyWhenMoreRowsChangedSinceTheStatisticsThanTheyCountedAndAFewHundredAtLeast() {
         assertThat(OutboxStatistics.behind(0, 0)).as("empty, counted empty").isFalse();
-        assertThat(OutboxStatistics.behind(0, 99)).as("too small for a plan to matter").isFalse();
-        assertThat(OutboxStatistics.behind(0, 100)).as("counted empty, 100 pages now").isTrue();
-        assertThat(OutboxStatistics.behind(0, 2_500)).as("never analysed (relpages 0), grown").isTrue();
-        assertThat(OutboxStatistics.behind(400, 801)).as("more than doubled").isTrue();
-        assertThat(OutboxStatistics.behind(400, 800)).as("doubled, not more").isFalse();
-        assertThat(OutboxStatistics.behind(999, 5_000)).as("counted small, grown fivefold").isTrue();
-        assertThat(OutboxStatistics.behind(1_000, 50_000)).as("counted large: plans from it use the indexes").isFalse();
+        assertThat(OutboxStatistics.behind(0, 499)).as("too few changed for a plan to matter").isFalse();
+        assertThat(OutboxStatistics.behind(0, 500)).as("counted empty, 500 letters since").isTrue();
+        assertThat(OutboxStatistics.behind(-1, 10_000)).as("never analysed (reltuples -1), a bulk notice since").isTrue();
+        assertThat(OutboxStatistics.behind(0, 10_000)).as("analysed while the bulk notice's insert was uncommitted").isTrue();
+        assertThat(OutboxStatistics.behind(10_000, 10_000)).as("as many changed as counted: sent, not grown").isFalse();
+        assertThat(OutboxStatistics.behind(10_000, 20_001)).as("a second bulk notice and the first one's sends").isTrue();
+        assertThat(OutboxStatistics.behind(1_000_000, 200_000)).as("counted large: autovacuum's business").isFalse();
     }
 }
