@@ -1,6 +1,7 @@
 package app.candor.message;
 
 import app.candor.system.CandorConfig;
+import app.candor.system.TableStatistics;
 import io.quarkus.datasource.common.runtime.DatabaseKind;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -86,7 +87,7 @@ public class Leases {
     EntityManager em;
 
     @Inject
-    OutboxStatistics statistics;
+    TableStatistics statistics;
 
     @ConfigProperty(name = "quarkus.datasource.db-kind")
     String dbKind;
@@ -119,7 +120,7 @@ public class Leases {
         Instant until = now.plus(config.mail().lease());
         return QuarkusTransaction.requiringNew().call(() -> {
             if (DatabaseKind.isPostgreSQL(dbKind)) {
-                statistics.keepCurrent(); // before the claim is planned
+                statistics.keepCurrent("message"); // before the claim is planned
                 @SuppressWarnings("unchecked")
                 List<Number> claimed = em.createNativeQuery(CLAIM_DUE_SQL).setParameter(1, owner).setParameter(2, until)
                         .setParameter(3, now).setParameter(4, config.mail().batchSize()).getResultList();

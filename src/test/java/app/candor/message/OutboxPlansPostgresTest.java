@@ -2,6 +2,7 @@ package app.candor.message;
 
 import app.candor.support.NumberedSql;
 import app.candor.support.TestDatabase;
+import app.candor.system.TableStatistics;
 import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -20,7 +21,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.abort;
 
 /**
- * The dispatcher's statements after the outbox's statistics said it held next to no rows (OutboxStatistics). The JDBC
+ * The dispatcher's statements after the outbox's statistics said it held next to no rows (TableStatistics). The JDBC
  * driver prepares a statement on the server from its fifth use on a connection; PostgreSQL then keeps a generic plan for
  * it, made from the statistics of the moment. Made while they said {@code message} was empty, that plan scans the whole
  * table, and it stays until the table is analysed again: here, 15 claims of an empty (analysed) outbox on each of two
@@ -31,8 +32,12 @@ import static org.junit.jupiter.api.Assumptions.abort;
  * The control connection runs a dispatcher transaction (the claim, and a window read by primary key) as before: it
  * must show the trap, every row of {@code message} read ({@code pg_stat_xact_user_tables}: by a sequential scan, or a
  * walk of a whole index), or this test no longer tests anything. The app's connection first does what the claim's
- * transaction does ({@link OutboxStatistics}: its statistics are behind the table, so ANALYZE): then neither connection
+ * transaction does ({@link TableStatistics#keepCurrent}: its statistics are behind the table, so ANALYZE): then neither connection
  * reads more than the rows it needs, and the statistics are no longer behind.
+ * <p>
+ * Any table of ours can fall into the same trap: {@code stage_change}, analysed empty, then filled by the first moves,
+ * had each move read every move made so far to show one application's history. The app's scheduled look at every
+ * table ({@link TableStatistics#behind(Connection)}) analyses it.
  * <p>
  * Database from CANDOR_TEST_PG_URL (as in PostgresMigrationTest): skipped without it, failed on CI.
  */
@@ -96,7 +101,7 @@ class OutboxPlansPostgresTest {
             emptyOutboxAnalysed(app);
             insertLetters(notice); // not committed yet
             try (Statement s = app.createStatement()) {
-                s.execute(OutboxStatistics.ANALYZE_SQL); // as autovacuum, or an earlier rule of ours, may run it now
+                s.execute("analyze message"); // as autovacuum, or an earlier rule of ours, may run it now
                 app.commit();
             }
             assertThat(keepCurrent(app)).as("the insert uncommitted: nothing changed that ANALYZE could count").isFalse();
@@ -112,19 +117,61 @@ class OutboxPlansPostgresTest {
         }
     }
 
-    /** What {@link OutboxStatistics#keepCurrent} does at the start of a claim's transaction; whether it analysed. */
-    private static boolean keepCurrent(Connection c) throws SQLException {
+    @Test
+    void anyTableOfOursFilledAfterItWasAnalysedEmptyIsAnalysedByTheScheduledLook() throws Exception {
+        if (url == null) {
+            abort("no PostgreSQL URL given (CANDOR_TEST_PG_URL)");
+        }
+        try (Connection app = connect(); Connection control = connect()) {
+            emptyOutboxAnalysed(app);
+            for (int i = 0; i < EMPTY_CLAIMS; i++) {
+                historyRead(control);
+            }
+            try (Statement s = app.createStatement()) { // the first moves, all of another application
+                s.execute("insert into stage_change (id, application_id, from_stage, to_stage, changed_by, changed_at, correction)"
+                        + " select g, 9002, 'APPLIED', 'SCREENING', 'plans-rita', now(), false from generate_series(10, " + (LETTERS + 9) + ") g");
+            }
+            commitCounted(app);
+
+            assertThat(historyRead(control)).as("control: the generic plan made on an empty stage_change reads all of it (PostgreSQL changed?)")
+                    .isGreaterThanOrEqualTo(LETTERS);
+            java.util.Map<String, TableStatistics.Counts> behind = TableStatistics.behind(app);
+            assertThat(behind).as("tables behind their statistics").containsOnlyKeys("stage_change");
+            assertThat(TableStatistics.analyse(app, "stage_change")).as("ANALYZE by the tables' owner").isNull();
+            app.commit();
+            assertThat(historyRead(control)).as("rows of stage_change read for one application's history, analysed").isLessThan(10);
+            assertThat(TableStatistics.behind(app)).as("tables behind their statistics, analysed").isEmpty();
+            app.commit();
+        }
+    }
+
+    /**
+     * One application's history as an application's page or a move reads it, on {@code c}, in a transaction rolled back;
+     * returns the rows of stage_change it read.
+     */
+    private static long historyRead(Connection c) throws SQLException {
         try {
-            try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery(OutboxStatistics.STATISTICS_SQL)) {
-                rs.next();
-                if (!OutboxStatistics.behind((long) rs.getDouble(1), rs.getLong(2))) {
-                    return false;
+            long before = rowsRead(c, "stage_change");
+            try (PreparedStatement s = c.prepareStatement("select id, from_stage, to_stage, changed_by, changed_at, note from stage_change"
+                    + " where application_id = ? order by changed_at, id")) {
+                s.setLong(1, 9001);
+                try (ResultSet rs = s.executeQuery()) {
+                    assertThat(rs.next()).as("application 9001's one move").isTrue();
                 }
             }
-            try (Statement s = c.createStatement()) {
-                s.execute(OutboxStatistics.ANALYZE_SQL);
-                assertThat((Object) s.getWarnings()).as("ANALYZE by the tables' owner").isNull();
+            return rowsRead(c, "stage_change") - before;
+        } finally {
+            c.rollback();
+        }
+    }
+
+    /** What {@link TableStatistics#keepCurrent} does at the start of a claim's transaction; whether it analysed. */
+    private static boolean keepCurrent(Connection c) throws SQLException {
+        try {
+            if (!TableStatistics.counts(c, "message").behind()) {
+                return false;
             }
+            assertThat(TableStatistics.analyse(c, "message")).as("ANALYZE by the tables' owner").isNull();
             return true;
         } finally {
             c.commit();
@@ -139,7 +186,7 @@ class OutboxPlansPostgresTest {
     private static long dispatcherTransaction(Connection c) throws SQLException {
         try {
             // Counted before and after: the server's pending counts may still hold earlier transactions' reads.
-            long readBefore = rowsOfMessageRead(c);
+            long readBefore = rowsRead(c, "message");
             Instant now = Instant.now();
             long[] window = new long[5];
             int claimed = 0;
@@ -165,23 +212,26 @@ class OutboxPlansPostgresTest {
                     }
                 }
             }
-            return rowsOfMessageRead(c) - readBefore;
+            return rowsRead(c, "message") - readBefore;
         } finally {
             c.rollback();
         }
     }
 
-    /** The rows of message read so far in this transaction: by sequential scans, and fetched through any index. */
-    private static long rowsOfMessageRead(Connection c) throws SQLException {
+    /** The rows of {@code table} read so far in this transaction: by sequential scans, and fetched through any index. */
+    private static long rowsRead(Connection c, String table) throws SQLException {
         try (Statement s = c.createStatement();
              ResultSet rs = s.executeQuery("select seq_tup_read + coalesce(idx_tup_fetch, 0) from pg_stat_xact_user_tables"
-                     + " where schemaname = '" + SCHEMA + "' and relname = 'message'")) {
+                     + " where schemaname = '" + SCHEMA + "' and relname = '" + table + "'")) {
             rs.next();
             return rs.getLong(1);
         }
     }
 
-    /** The rows a letter needs (a recruiter, a role, a candidate, an application), no letter yet; analysed as autovacuum would. */
+    /**
+     * The rows a letter needs (a recruiter, a role, a candidate, an application with its first move), and another
+     * application; no letter yet, analysed as autovacuum would.
+     */
     private static void emptyOutboxAnalysed(Connection c) throws SQLException {
         try (Statement s = c.createStatement()) {
             s.execute("insert into app_user (id, username, password, roles, full_name, email, active, created_at)"
@@ -193,6 +243,13 @@ class OutboxPlansPostgresTest {
             s.execute("insert into application (id, requisition_id, candidate_id, recruiter_id, stage, stage_entered_at, created_at,"
                     + " updated_at, version, closure_state, closure_due, promise_lapsed)"
                     + " values (9001, 9001, 9001, 9001, 'APPLIED', now(), now(), now(), 0, 'OPEN', current_date + 10, false)");
+            s.execute("insert into candidate (id, first_name, last_name, first_name_terms, email, preferred_channel, language, created_at,"
+                    + " updated_at, version) values (9002, 'Other', 'Idate', false, 'o@example.test', 'EMAIL', 'en', now(), now(), 0)");
+            s.execute("insert into application (id, requisition_id, candidate_id, recruiter_id, stage, stage_entered_at, created_at,"
+                    + " updated_at, version, closure_state, closure_due, promise_lapsed)"
+                    + " values (9002, 9001, 9002, 9001, 'APPLIED', now(), now(), now(), 0, 'OPEN', current_date + 10, false)");
+            s.execute("insert into stage_change (id, application_id, from_stage, to_stage, changed_by, changed_at, correction)"
+                    + " values (1, 9001, null, 'APPLIED', 'plans-rita', now(), false)");
             c.commit();
             s.execute("analyze");
             c.commit();
