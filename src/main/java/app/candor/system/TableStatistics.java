@@ -49,7 +49,7 @@ import java.util.concurrent.TimeUnit;
 @ApplicationScoped
 public class TableStatistics {
 
-    /** The rows the statistics counted (reltuples; -1: never analysed) and the rows changed since, for one table (?). */
+    /** The rows the statistics counted (reltuples; -1: never analysed) and the rows changed since, for the table the parameter names. */
     public static final String TABLE_SQL = "select reltuples, coalesce(pg_stat_get_mod_since_analyze(oid), 0) from pg_class"
             + " where oid = to_regclass(?)";
     /** The same for every table of the schema the app works in. */
@@ -126,10 +126,12 @@ public class TableStatistics {
     }
 
     private void analyseAtMostEvery5s(String table, Counts counts, Looked last, long now) {
-        if (now - last.analysedAt < ANALYSE_NANOS) {
-            return;
+        synchronized (last) { // the claim and the scheduled look may both find the outbox behind at once
+            if (now - last.analysedAt < ANALYSE_NANOS) {
+                return;
+            }
+            last.analysedAt = now;
         }
-        last.analysedAt = now;
         String refused = em.unwrap(Session.class).doReturningWork(c -> analyse(c, table));
         if (refused != null) {
             if (!warned) {
