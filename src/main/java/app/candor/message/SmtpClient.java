@@ -36,9 +36,10 @@ import java.util.concurrent.TimeUnit;
  * connection that reaches the endpoint just after that is refused: {@code Endpoint.getConnection} returns false, and
  * {@code SMTPConnectionPool} ignores that, so the send never completes. Started on the dispatcher's own thread, a send
  * could meet a close handled at that very moment on the event loop: no SMTP traffic, no result, until the dispatcher
- * gave up after the send timeout and retried (on CI, twice in a row: a letter 20 s late). Started on the context whose
- * event loop also handles the connections' closes, the request and the disposal happen one after the other, never
- * together, and a request after the disposal gets a new endpoint ({@code SmtpClientTest} shows the loss and its end).
+ * gave up after the send timeout and retried (on CI, a test waited more than 20 s for a send to reach the relay).
+ * Started on the context whose event loop also handles the connections' closes, the request and the disposal happen
+ * one after the other, never together, and a request after the disposal gets a new endpoint ({@code SmtpClientTest}
+ * shows the loss and its end).
  */
 final class SmtpClient implements AutoCloseable {
 
