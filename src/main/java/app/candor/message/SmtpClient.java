@@ -2,6 +2,7 @@ package app.candor.message;
 
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.Context;
+import io.vertx.core.impl.VertxInternal;
 import io.vertx.ext.mail.MailConfig;
 import io.vertx.ext.mail.MailMessage;
 import io.vertx.ext.mail.MailResult;
@@ -54,19 +55,16 @@ final class SmtpClient implements AutoCloseable {
 
     /**
      * A new client with Quarkus's configuration and both bounds, on an event-loop context of its own; the caller
-     * closes it. Made off the event loops (at start-up), so that the context is a plain one of Vert.x's, not a
-     * request's or a deployment's.
+     * closes it. The context is a new plain one of Vert.x's, whatever thread makes the client: not the current thread's
+     * (a request's, or a deployment's that an undeploy would close; a dev-mode reload starts the app on a worker).
      */
     static SmtpClient from(Vertx vertx, MailClient configuredByQuarkus, Duration sendTimeout) {
-        if (Context.isOnVertxThread()) {
-            throw new IllegalStateException("The SMTP client is made at start-up, off Vert.x's threads");
-        }
         MailConfig config = new MailConfig(configurationOf(configuredByQuarkus));
         int millis = Math.toIntExact(Math.max(1, sendTimeout.toMillis()));
         config.setIdleTimeoutUnit(TimeUnit.MILLISECONDS);
         config.setIdleTimeout(millis);
         config.setConnectTimeout(millis);
-        return new SmtpClient(MailClient.create(vertx, config), vertx.getDelegate().getOrCreateContext());
+        return new SmtpClient(MailClient.create(vertx, config), ((VertxInternal) vertx.getDelegate()).createEventLoopContext());
     }
 
     /** Completes when the server has taken the letter; no bound of its own (the caller sets one). */
