@@ -122,7 +122,9 @@ as_pg "$PG_BIN/initdb" -D "$PG_DATA" --encoding=UTF8 --no-locale \
 # With BENCH_JFR=1 the server counts what each statement cost (pg_stat_statements): the JVM's profile cannot see
 # inside PostgreSQL, so the bench saves the server's side of each profiled scenario beside its recording.
 pg_profile=""
-if [ "${BENCH_JFR:-0}" = "1" ]; then pg_profile="-c shared_preload_libraries=pg_stat_statements"; fi
+if [ "${BENCH_JFR:-0}" = "1" ]; then
+  pg_profile="-c shared_preload_libraries=pg_stat_statements -c pg_stat_statements.track_planning=on"
+fi
 # shellcheck disable=SC2086 # BENCH_PG_OPTIONS is a list of server options
 if ! as_pg "$PG_BIN/pg_ctl" -D "$PG_DATA" -l "$PG_LOG" -w -t 60 \
     -o "-c listen_addresses=127.0.0.1 -p $PG_PORT -c unix_socket_directories=$PG_DIR $pg_profile ${BENCH_PG_OPTIONS:-}" start >/dev/null; then

@@ -127,6 +127,12 @@ final class App {
                 .POST(HttpRequest.BodyPublishers.ofString(json)), user);
     }
 
+    /** /q/metrics in Prometheus's text format, read with these credentials (an admin's). */
+    String metrics(String user) throws Exception {
+        return check(HTTP.send(HttpRequest.newBuilder(uri("/q/metrics")).GET().timeout(Duration.ofMinutes(2)).header("Accept", "text/plain")
+                .header("Authorization", basic(user)).build(), HttpResponse.BodyHandlers.ofString()));
+    }
+
     /** The status of a GET with these credentials, whatever it is (e.g. 401 for a wrong password). */
     int status(String path, String user) throws Exception {
         return HTTP.send(HttpRequest.newBuilder(uri(path)).GET().timeout(Duration.ofMinutes(2)).header("Accept", "application/json")

@@ -17,6 +17,8 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * Candor against this machine's own limits, in one run (issue 8). Every scenario runs on the packaged app
@@ -527,6 +529,7 @@ public final class Bench {
         List<Double> rate = new ArrayList<>();
         for (int run = 1; run <= BULK_RUNS; run++) {
             sink.reset();
+            String metricsBefore = app.metrics(Seed.FAST_ADMIN);
             jfrStart(app, run == BULK_RUNS, "bulk-queue");
             long t = System.nanoTime();
             String r = app.post("/api/requisitions/" + (Seed.BULK_ROLE + run) + "/status", RITA, "{\"status\":\"FILLED\"}");
@@ -542,8 +545,10 @@ public final class Bench {
                 throw new IllegalStateException("only " + sink.received() + " of " + BULK + " letters arrived within 20 minutes");
             }
             rate.add(sink.rate());
-            log(String.format(Locale.ROOT, "   run %d: %s letters queued in %s, delivered at %s (%,d bytes each)", run, field(r, "notices"),
-                    Stats.ms(queue.get(run - 1)), Stats.rate(sink.rate()), sink.lastSize()));
+            DispatcherSteps steps = DispatcherSteps.between(metricsBefore, app.metrics(Seed.FAST_ADMIN));
+            dispatcherSteps.add(steps);
+            log(String.format(Locale.ROOT, "   run %d: %s letters queued in %s, delivered at %s (%,d bytes each); the dispatcher per window: %s",
+                    run, field(r, "notices"), Stats.ms(queue.get(run - 1)), Stats.rate(sink.rate()), sink.lastSize(), steps));
         }
         bulkQueue = Stats.median(queue);
         bulkRate = Stats.median(rate);
@@ -554,6 +559,41 @@ public final class Bench {
 
     private double bulkQueue;
     private double bulkRate;
+    private final List<DispatcherSteps> dispatcherSteps = new ArrayList<>();
+
+    /**
+     * Where the dispatcher's time went during one bulk delivery, from the app's own timer candor.dispatcher.window
+     * (/q/metrics, read before the role is filled and after the last letter arrived): windows, and per window the mean
+     * time loading the next one (while this one's sends are in flight), waiting for this one's sends after that, and
+     * recording them (the next window's sends start only after it).
+     */
+    record DispatcherSteps(double windows, double loadMs, double waitMs, double recordMs) {
+        static DispatcherSteps between(String before, String after) {
+            double windows = count(after, "record") - count(before, "record");
+            return new DispatcherSteps(windows, perWindow(before, after, "load"), perWindow(before, after, "wait"),
+                    perWindow(before, after, "record"));
+        }
+
+        private static double perWindow(String before, String after, String step) {
+            double n = count(after, step) - count(before, step);
+            return n <= 0 ? Double.NaN : (value(after, step, "sum") - value(before, step, "sum")) * 1000 / n;
+        }
+
+        private static double count(String metrics, String step) {
+            return value(metrics, step, "count");
+        }
+
+        private static double value(String metrics, String step, String kind) {
+            Matcher m = Pattern.compile("(?m)^candor_dispatcher_window_seconds_" + kind
+                    + "\\{step=\"" + step + "\",?\\} (\\S+)$").matcher(metrics);
+            return m.find() ? Double.parseDouble(m.group(1)) : Double.NaN;
+        }
+
+        @Override
+        public String toString() {
+            return String.format(Locale.ROOT, "%,.0f windows; load %.2f ms, wait %.2f ms, record %.2f ms", windows, loadMs, waitMs, recordMs);
+        }
+    }
     private long letterSize;
 
     void board(App app) throws Exception {
@@ -651,6 +691,17 @@ public final class Bench {
                 Stats.rate(bareRate) + String.format(Locale.ROOT, " (Vert.x mail client loop, %,d bytes each)", size),
                 Stats.ratio(bulkRate / bareRate), "ratio ≥ 0.5", met(bulkRate / bareRate >= 0.5),
                 BULK_RUNS + ", median; loop " + RUNS));
+        if (!dispatcherSteps.isEmpty()) {
+            // Diagnostic: the medians of the runs, each step on its own (they need not come from the same run).
+            rows.add(new Row(32, "diagnostic: the dispatcher's time per window of letters during the bulk deliveries (its own timer,"
+                    + " candor.dispatcher.window)", String.format(Locale.ROOT, "load %.2f ms (overlaps the sends), wait for SMTP %.2f ms,"
+                    + " record %.2f ms; %,.0f windows a delivery",
+                    Stats.median(dispatcherSteps.stream().map(DispatcherSteps::loadMs).toList()),
+                    Stats.median(dispatcherSteps.stream().map(DispatcherSteps::waitMs).toList()),
+                    Stats.median(dispatcherSteps.stream().map(DispatcherSteps::recordMs).toList()),
+                    Stats.median(dispatcherSteps.stream().map(DispatcherSteps::windows).toList())),
+                    "—", "—", "—", "—", BULK_RUNS + ", median"));
+        }
     }
 
     // ---------------------------------------------------------------------------------------------

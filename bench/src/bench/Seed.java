@@ -212,18 +212,23 @@ final class Seed {
         }
     }
 
-    /** The 15 statements PostgreSQL spent most time in since the reset: calls, time, rows, buffers, WAL. */
+    /**
+     * The 15 statements PostgreSQL spent most time in since the reset (planning and execution, run.sh turns on
+     * track_planning): calls, both times, rows, buffers, WAL.
+     */
     static String topStatements(String jdbc) throws Exception {
-        StringBuilder b = new StringBuilder("total_ms | calls | mean_ms | rows | shared hit | read | dirtied | written | wal_fpi | wal_bytes | statement\n");
+        StringBuilder b = new StringBuilder("total_ms | plan_ms | calls | mean_ms | rows | shared hit | read | dirtied | written | wal_fpi"
+                + " | wal_bytes | statement\n");
         try (Connection c = connect(jdbc); Statement s = c.createStatement();
-             ResultSet rs = s.executeQuery("select round(total_exec_time::numeric, 1), calls, round(mean_exec_time::numeric, 3), rows,"
-                     + " shared_blks_hit, shared_blks_read, shared_blks_dirtied, shared_blks_written, wal_fpi, wal_bytes,"
-                     + " regexp_replace(query, '\\s+', ' ', 'g') from pg_stat_statements order by total_exec_time desc limit 15")) {
+             ResultSet rs = s.executeQuery("select round(total_exec_time::numeric, 1), round(total_plan_time::numeric, 1), calls,"
+                     + " round(mean_exec_time::numeric, 3), rows, shared_blks_hit, shared_blks_read, shared_blks_dirtied, shared_blks_written,"
+                     + " wal_fpi, wal_bytes, regexp_replace(query, '\\s+', ' ', 'g') from pg_stat_statements"
+                     + " order by total_exec_time + total_plan_time desc limit 15")) {
             while (rs.next()) {
-                for (int i = 1; i <= 10; i++) {
+                for (int i = 1; i <= 11; i++) {
                     b.append(rs.getString(i)).append(" | ");
                 }
-                String q = rs.getString(11);
+                String q = rs.getString(12);
                 b.append(q.length() > 300 ? q.substring(0, 300) + "..." : q).append('\n');
             }
         }

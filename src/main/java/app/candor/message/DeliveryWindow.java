@@ -118,11 +118,15 @@ class DeliveryWindow {
         if (outgoing.isEmpty()) {
             return window.window().ids().size();
         }
+        long waitFrom = System.nanoTime();
         List<Throwable> failures = new ArrayList<>(outgoing.size());
         for (CompletableFuture<Void> s : window.sends()) {
             failures.add(outcome(s));
         }
+        long recordFrom = System.nanoTime();
         List<MessageState> results = recorder.record(outgoing, failures);
+        metrics.window(MessageMetrics.Step.WAIT, recordFrom - waitFrom);
+        metrics.window(MessageMetrics.Step.RECORD, System.nanoTime() - recordFrom);
         // Metrics once the results are committed; a failure to record leaves the messages to be taken over, uncounted.
         Instant now = clock.instant();
         for (int i = 0; i < outgoing.size(); i++) {

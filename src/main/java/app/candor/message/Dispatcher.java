@@ -51,6 +51,9 @@ public class Dispatcher {
     DeliveryWindow window;
 
     @Inject
+    MessageMetrics metrics;
+
+    @Inject
     CandorConfig config;
 
     @Inject
@@ -225,8 +228,20 @@ public class Dispatcher {
         /** Messages handled this round: sent, retried, failed, or found to be no longer this instance's. */
         int handled;
 
-        /** The next window with something to send, loaded; null when nothing is due (or the application is stopping). */
+        /**
+         * The next window with something to send, loaded; null when nothing is due (or the application is stopping).
+         * Timed for the metrics when it found one: claims and windows that were no longer this instance's included.
+         */
         DeliveryWindow.Loaded next() {
+            long from = System.nanoTime();
+            DeliveryWindow.Loaded loaded = load();
+            if (loaded != null) {
+                metrics.window(MessageMetrics.Step.LOAD, System.nanoTime() - from);
+            }
+            return loaded;
+        }
+
+        private DeliveryWindow.Loaded load() {
             while (!stopping) {
                 if (from >= claimed.size()) {
                     claimedAt = clock.instant();

@@ -18,7 +18,9 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.EnumMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 
 /**
  * The outbox in Prometheus (/q/metrics): how many messages are in each state (one grouped count, reused
@@ -32,6 +34,22 @@ public class MessageMetrics {
     public static final String MESSAGES = "candor.messages";
     public static final String DELIVERY = "candor.message.delivery";
     public static final String ATTEMPTS = "candor.message.attempts";
+    public static final String WINDOW = "candor.dispatcher.window";
+
+    /**
+     * Where the dispatcher's time goes, per window of messages ({@link Dispatcher}, {@link DeliveryWindow}): tells an
+     * operator whether the database or the mail server holds delivery back.
+     */
+    enum Step {
+        /** Claiming (when the batch is used up) and loading the next window, while this one's sends are in flight. */
+        LOAD,
+        /** Waiting for this window's sends after that: the part of SMTP's time the load did not hide. */
+        WAIT,
+        /** Recording this window's results; the next window's sends start after it (at most one window unrecorded). */
+        RECORD;
+
+        final String tag = name().toLowerCase(Locale.ROOT);
+    }
 
     static final String COUNT_SQL = "select state, count(*) from message group by state";
 
@@ -62,6 +80,7 @@ public class MessageMetrics {
     private Counter sent;
     private Counter retried;
     private Counter failed;
+    private final Map<Step, Timer> steps = new EnumMap<>(Step.class);
 
     void register(@Observes StartupEvent start) {
         for (MessageState state : MessageState.values()) {
@@ -79,6 +98,18 @@ public class MessageMetrics {
         sent = attempts("sent");
         retried = attempts("retry");
         failed = attempts("failed");
+        for (Step step : Step.values()) {
+            steps.put(step, Timer.builder(WINDOW).tag("step", step.tag)
+                    .description("The dispatcher's time per window of messages (candor.mail.concurrency): load (claiming and loading"
+                            + " the next window while this one is in flight), wait (for this window's sends after that) and record"
+                            + " (their results; the next window's sends start after it)")
+                    .register(registry));
+        }
+    }
+
+    /** One window's step took {@code nanos}. */
+    void window(Step step, long nanos) {
+        steps.get(step).record(nanos, TimeUnit.NANOSECONDS);
     }
 
     private Counter attempts(String result) {

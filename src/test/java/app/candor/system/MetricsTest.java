@@ -169,6 +169,9 @@ class MetricsTest {
                 .containsPattern("(?m)^candor_message_attempts_total\\{result=\"sent\",?\\} ")
                 .containsPattern("(?m)^candor_message_attempts_total\\{result=\"retry\",?\\} ")
                 .containsPattern("(?m)^candor_message_attempts_total\\{result=\"failed\",?\\} ")
+                .containsPattern("(?m)^candor_dispatcher_window_seconds_count\\{step=\"load\",?\\} ")
+                .containsPattern("(?m)^candor_dispatcher_window_seconds_sum\\{step=\"wait\",?\\} ")
+                .containsPattern("(?m)^candor_dispatcher_window_seconds_max\\{step=\"record\",?\\} ")
                 .containsPattern("(?m)^candor_closure_open_overdue ")
                 .containsPattern("(?m)^candor_closure_sweep_seconds_count ")
                 .containsPattern("(?m)^candor_closure_sweep_seconds_sum ");
@@ -185,6 +188,8 @@ class MetricsTest {
         double sentBefore = sample(before, "candor_messages", "state=\"SENT\"");
         double deliveriesBefore = sample(before, "candor_message_delivery_seconds_count");
         double attemptsBefore = sample(before, "candor_message_attempts_total", "result=\"sent\"");
+        Map<String, Double> windowsBefore = windowSteps(before, "_count");
+        Map<String, Double> windowTimeBefore = windowSteps(before, "_sum");
 
         json(recruiter).body(Map.of("promisedDecisionDate", "2033-02-01"))
                 .when().post("/api/applications/" + application.id + "/delay").then().statusCode(201);
@@ -201,6 +206,22 @@ class MetricsTest {
                 .isBetween((double) sentLow, (double) sentHigh);
         assertThat(sample(after, "candor_message_delivery_seconds_count")).isGreaterThanOrEqualTo(deliveriesBefore + 1);
         assertThat(sample(after, "candor_message_attempts_total", "result=\"sent\"")).isGreaterThanOrEqualTo(attemptsBefore + 1);
+        // The window that sent it was loaded, waited for and recorded: each step counted and timed.
+        Map<String, Double> windowsAfter = windowSteps(after, "_count");
+        Map<String, Double> windowTimeAfter = windowSteps(after, "_sum");
+        for (String step : List.of("load", "wait", "record")) {
+            assertThat(windowsAfter.get(step)).as("windows, step " + step).isGreaterThanOrEqualTo(windowsBefore.get(step) + 1);
+        }
+        // Both are transactions; the wait may round to nothing (the mock mailer has already answered).
+        assertThat(windowTimeAfter.get("load")).as("seconds loading").isGreaterThan(windowTimeBefore.get("load"));
+        assertThat(windowTimeAfter.get("record")).as("seconds recording").isGreaterThan(windowTimeBefore.get("record"));
+    }
+
+    /** The dispatcher's per-window timer by step: its {@code _count} or {@code _sum}. */
+    private static Map<String, Double> windowSteps(String metrics, String suffix) {
+        return Map.of("load", sample(metrics, "candor_dispatcher_window_seconds" + suffix, "step=\"load\""),
+                "wait", sample(metrics, "candor_dispatcher_window_seconds" + suffix, "step=\"wait\""),
+                "record", sample(metrics, "candor_dispatcher_window_seconds" + suffix, "step=\"record\""));
     }
 
     @Test
