@@ -475,9 +475,12 @@ public final class Bench {
         for (int run = 1; run <= RUNS; run++) {
             // The last run is recorded: warm, as the runs the median comes from (the first one is mostly the JIT's).
             jfrStart(app, run == RUNS, "stage-change");
+            Cpu.Sample before = Cpu.sample(app.process.pid());
+            long t = System.nanoTime();
             rita.add(moves(app, RITA, STAGE_SECONDS));
+            moveCpu.add(Cpu.per(before, Cpu.sample(app.process.pid()), rita.get(run - 1) * (System.nanoTime() - t) / 1e9));
             jfrStop(app, run == RUNS, "stage-change");
-            log(String.format(Locale.ROOT, "   run %d: %s", run, Stats.rate(rita.get(run - 1))));
+            log(String.format(Locale.ROOT, "   run %d: %s; CPU per move, ms: %s", run, Stats.rate(rita.get(run - 1)), moveCpu.get(run - 1)));
         }
         stageRita = Stats.median(rita);
 
@@ -485,8 +488,12 @@ public final class Bench {
         // user's row, the sign-in throttle) and a small JSON answer. No move can be faster than this on this machine.
         List<Double> noOps = new ArrayList<>();
         for (int run = 1; run <= Math.min(RUNS, 3); run++) {
+            Cpu.Sample before = Cpu.sample(app.process.pid());
+            long t = System.nanoTime();
             noOps.add(noOps(app, RITA, STAGE_SECONDS));
-            log(String.format(Locale.ROOT, "   no-op API calls, run %d: %s", run, Stats.rate(noOps.get(run - 1))));
+            noOpCpu.add(Cpu.per(before, Cpu.sample(app.process.pid()), noOps.get(run - 1) * (System.nanoTime() - t) / 1e9));
+            log(String.format(Locale.ROOT, "   no-op API calls, run %d: %s; CPU per call, ms: %s", run, Stats.rate(noOps.get(run - 1)),
+                    noOpCpu.get(run - 1)));
         }
         double ceiling = Stats.median(noOps);
         rows.add(new Row(22, String.format(Locale.ROOT, "diagnostic: authenticated no-op GET /api/users/me per second, %d clients (rita,"
@@ -496,6 +503,10 @@ public final class Bench {
     }
 
     private double stageRita;
+    /** CPU per operation (Cpu): each timed run of the API's moves, of the no-op calls, of the JDBC moves. */
+    private final List<Cpu.Share> moveCpu = new ArrayList<>();
+    private final List<Cpu.Share> noOpCpu = new ArrayList<>();
+    private final List<Cpu.Share> jdbcMoveCpu = new ArrayList<>();
 
     /** Authenticated no-op API calls per second for {@code seconds}, from the same clients as {@link #moves}. */
     double noOps(App app, String user, int seconds) throws Exception {
@@ -536,6 +547,7 @@ public final class Bench {
             queue.add(Stats.ms(System.nanoTime() - t));
             jfrStop(app, run == BULK_RUNS, "bulk-queue");
             jfrStart(app, run == BULK_RUNS, "bulk-delivery");
+            Cpu.Sample cpuBefore = Cpu.sample(app.process.pid());
             long deadline = System.nanoTime() + 20L * 60 * 1_000_000_000L;
             while (sink.received() < BULK && System.nanoTime() < deadline) {
                 Thread.sleep(100);
@@ -545,6 +557,8 @@ public final class Bench {
                 throw new IllegalStateException("only " + sink.received() + " of " + BULK + " letters arrived within 20 minutes");
             }
             rate.add(sink.rate());
+            // From the queueing's answer (the dispatcher has started by then) to the last letter: a little longer than the rate's span.
+            deliveryCpu.add(Cpu.per(cpuBefore, Cpu.sample(app.process.pid()), BULK));
             DispatcherSteps steps = DispatcherSteps.between(metricsBefore, app.metrics(Seed.FAST_ADMIN));
             dispatcherSteps.add(steps);
             log(String.format(Locale.ROOT, "   run %d: %s letters queued in %s, delivered at %s (%,d bytes each); the dispatcher per window: %s",
@@ -560,6 +574,9 @@ public final class Bench {
     private double bulkQueue;
     private double bulkRate;
     private final List<DispatcherSteps> dispatcherSteps = new ArrayList<>();
+    /** CPU per letter (Cpu): each bulk delivery, each run of the bare SMTP loop. */
+    private final List<Cpu.Share> deliveryCpu = new ArrayList<>();
+    private final List<Cpu.Share> loopCpu = new ArrayList<>();
 
     /**
      * Where the dispatcher's time went during one bulk delivery, from the app's own timer candor.dispatcher.window
@@ -656,13 +673,30 @@ public final class Bench {
         JdbcLimits.moves(jdbc, pool, cursor, CLIENTS, 2); // warm-up, not counted
         List<Double> jdbcMoves = new ArrayList<>();
         for (int run = 1; run <= RUNS; run++) {
+            Cpu.Sample before = Cpu.sample(-1);
+            long t = System.nanoTime();
             jdbcMoves.add(JdbcLimits.moves(jdbc, pool, cursor, CLIENTS, STAGE_SECONDS));
-            log(String.format(Locale.ROOT, "   JDBC run %d: %s", run, Stats.rate(jdbcMoves.get(run - 1))));
+            jdbcMoveCpu.add(Cpu.per(before, Cpu.sample(-1), jdbcMoves.get(run - 1) * (System.nanoTime() - t) / 1e9));
+            log(String.format(Locale.ROOT, "   JDBC run %d: %s; CPU per move, ms: %s", run, Stats.rate(jdbcMoves.get(run - 1)),
+                    jdbcMoveCpu.get(run - 1)));
         }
         double limit = Stats.median(jdbcMoves);
         rows.add(new Row(21, String.format(Locale.ROOT, "stage change: API moves per second, %d clients (rita, HTTP Basic)", CLIENTS),
                 Stats.rate(stageRita), Stats.rate(limit) + " (same writes, plain JDBC, " + CLIENTS + " connections)", Stats.ratio(stageRita / limit),
                 "ratio ≥ 0.5", met(stageRita / limit >= 0.5), RUNS + " × " + STAGE_SECONDS + " s, median"));
+        if (!moveCpu.isEmpty()) {
+            // Which process each move's time goes to, against the same writes over JDBC: at the goal's rate the machine
+            // has (cores / rate) of CPU per move for everything, HTTP and both processes included.
+            int cores = Runtime.getRuntime().availableProcessors();
+            double goalRate = limit / 2;
+            Cpu.Share jdbcMove = Cpu.Share.median(jdbcMoveCpu);
+            rows.add(new Row(23, "diagnostic: CPU per stage change, ms of one core (the app's JVM, PostgreSQL, the bench's JVM with its"
+                    + " HTTP or JDBC clients, all three)", "API move: " + Cpu.Share.median(moveCpu)
+                    + (noOpCpu.isEmpty() ? "" : "; no-op call: " + Cpu.Share.median(noOpCpu)),
+                    String.format(Locale.ROOT, "JDBC move: PostgreSQL %.2f, bench %.2f, all %.2f", jdbcMove.postgres(), jdbcMove.bench(),
+                            jdbcMove.all()), "—", String.format(Locale.ROOT, "at the goal (%s) the %d cores have %.2f ms a move",
+                    Stats.rate(goalRate), cores, cores * 1000 / goalRate), "—", "runs as above, median"));
+        }
     }
 
     void smtpLimit() throws Exception {
@@ -678,10 +712,12 @@ public final class Bench {
             }
             for (int run = 1; run <= RUNS; run++) {
                 sink.reset();
+                Cpu.Sample before = Cpu.sample(-1);
                 for (int i = 1; i <= BULK; i++) {
                     loop.send(i, filler);
                 }
                 bare.add(sink.rate());
+                loopCpu.add(Cpu.per(before, Cpu.sample(-1), BULK));
                 log(String.format(Locale.ROOT, "   bare SMTP run %d: %s (%,d bytes each)", run, Stats.rate(sink.rate()), sink.lastSize()));
             }
         }
@@ -701,6 +737,16 @@ public final class Bench {
                     Stats.median(dispatcherSteps.stream().map(DispatcherSteps::recordMs).toList()),
                     Stats.median(dispatcherSteps.stream().map(DispatcherSteps::windows).toList())),
                     "—", "—", "—", "—", BULK_RUNS + ", median"));
+        }
+        if (!deliveryCpu.isEmpty()) {
+            int cores = Runtime.getRuntime().availableProcessors();
+            Cpu.Share candor = Cpu.Share.median(deliveryCpu);
+            Cpu.Share loop = Cpu.Share.median(loopCpu);
+            rows.add(new Row(33, "diagnostic: CPU per letter during the bulk deliveries, ms of one core (the app's JVM, PostgreSQL, the"
+                    + " bench's JVM with its SMTP server, all three; how busy they kept the " + cores + " cores)",
+                    String.format(Locale.ROOT, "%s (%.0f %% busy)", candor, candor.busy(bulkRate)),
+                    String.format(Locale.ROOT, "the loop: bench %.2f (%.0f %% busy)", loop.bench(), loop.busy(bareRate)), "—", "—", "—",
+                    BULK_RUNS + ", median; loop " + RUNS));
         }
     }
 
