@@ -132,9 +132,10 @@ public final class Bench {
     /**
      * How we recommend running Candor (embedded or in a container of 1–2 cores): the serial collector and a
      * 192 MB heap (H2's page cache, 64 MB by default, lives in it: with 128 MB and a million applications the
-     * app spent half its time in full GCs), C1 only with a
-     * small code cache (on 2 shared cores C2's compiler threads cost more than they win back in a short
-     * run: measured 205 req/s with C2, 449 req/s with C1 only, and 60 MB less RSS), and the class-data
+     * app spent half its time in full GCs), C1 only (on 2 shared cores C2's compiler threads cost more than they
+     * win back in a short run: measured 205 req/s with C2, 449 req/s with C1 only, and 60 MB less RSS) with a code cache
+     * of 64 MB (with 32 MB the main app's filled during the bulk closures, 31.6 MB, and the JVM threw half its compiled
+     * code away and compiled it again; only what is used is resident), and the class-data
      * archive written by a training start (JDK 17 has no -XX:+AutoCreateSharedArchive: -XX:ArchiveClassesAtExit
      * once, -XX:SharedArchiveFile after). On PostgreSQL (production) the heap also gives memory back after each
      * collection (-XX:MinHeapFreeRatio=10 -XX:MaxHeapFreeRatio=30): it holds no page cache there, and the big
@@ -145,7 +146,7 @@ public final class Bench {
         String custom = System.getenv("BENCH_JVM_OPTS");
         List<String> options = new ArrayList<>(custom != null ? Arrays.asList(custom.trim().split("\\s+"))
                 : List.of("-XX:+UseSerialGC", "-Xms32m", "-Xmx192m", "-XX:TieredStopAtLevel=1",
-                "-XX:ReservedCodeCacheSize=32m", "-Xss512k"));
+                "-XX:ReservedCodeCacheSize=64m", "-Xss512k"));
         if (custom == null && PG) {
             options.addAll(List.of("-XX:MinHeapFreeRatio=10", "-XX:MaxHeapFreeRatio=30"));
         }
@@ -393,8 +394,10 @@ public final class Bench {
             board(app);
         }
         long[] end = app.rss();
-        log("   RSS at the end " + Stats.mb(end[0]) + ", peak " + Stats.mb(end[1]));
-        rows.add(new Row(14, "RSS at the end of the main app (after every scenario)", Stats.mb(end[0]) + " (peak " + Stats.mb(end[1]) + ")",
+        String codeCache = codeCache(app);
+        log("   RSS at the end " + Stats.mb(end[0]) + ", peak " + Stats.mb(end[1]) + "; code cache " + codeCache);
+        rows.add(new Row(14, "RSS at the end of the main app (after every scenario)", Stats.mb(end[0]) + " (peak " + Stats.mb(end[1])
+                + "; code cache " + codeCache + ")",
                 "—", "—", "—", "—", "1"));
         app.stop();
     }
@@ -475,6 +478,16 @@ public final class Bench {
             return true;
         });
         return new double[] {done, (System.nanoTime() - start) / 1e9};
+    }
+
+    /**
+     * The JIT's code cache at the end (jcmd Compiler.codecache): most used of its size. Full, the JVM throws compiled
+     * code away and compiles it again: with 32 MB the main app's filled during the bulk closures.
+     */
+    static String codeCache(App app) throws Exception {
+        Matcher m = Pattern.compile("size=(\\d+)Kb used=(\\d+)Kb max_used=(\\d+)Kb").matcher(app.jcmd("Compiler.codecache"));
+        return m.find() ? String.format(Locale.ROOT, "max used %.1f of %.0f MB", Long.parseLong(m.group(3)) / 1024.0,
+                Long.parseLong(m.group(1)) / 1024.0) : "unread";
     }
 
     void stageChanges(App app) throws Exception {

@@ -40,7 +40,7 @@ public final class PackagedApp implements AutoCloseable {
 
     private static List<String> jvmOptions() {
         List<String> options = new ArrayList<>(List.of("-XX:+UseSerialGC", "-Xms32m", "-Xmx192m", "-XX:TieredStopAtLevel=1",
-                "-XX:ReservedCodeCacheSize=32m", "-Xss512k"));
+                "-XX:ReservedCodeCacheSize=64m", "-Xss512k"));
         if (TestDatabase.postgres()) {
             options.addAll(List.of("-XX:MinHeapFreeRatio=10", "-XX:MaxHeapFreeRatio=30"));
         }
