@@ -715,8 +715,7 @@ public final class Bench {
             rows.add(new Row(23, "diagnostic: CPU per stage change, ms of one core (the app's JVM, PostgreSQL, the bench's JVM with its"
                     + " HTTP or JDBC clients, all three)", "API move: " + Cpu.Share.median(moveCpu)
                     + (noOpCpu.isEmpty() ? "" : "; no-op call: " + Cpu.Share.median(noOpCpu)),
-                    String.format(Locale.ROOT, "JDBC move: PostgreSQL %.2f, bench %.2f, all %.2f", jdbcMove.postgres(), jdbcMove.bench(),
-                            jdbcMove.all()), "—", String.format(Locale.ROOT, "at the goal (%s) the %d cores have %.2f ms a move",
+                    "JDBC move: " + jdbcMove.toString().replaceFirst("^app [0-9.]+, ", ""), "—", String.format(Locale.ROOT, "at the goal (%s) the %d cores have %.2f ms a move",
                     Stats.rate(goalRate), cores, cores * 1000 / goalRate), "—", "runs as above, median"));
         }
     }

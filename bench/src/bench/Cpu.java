@@ -30,7 +30,7 @@ final class Cpu {
     /** Milliseconds of one core per operation between two samples. */
     record Share(double app, double postgres, double bench) {
         double all() {
-            return app + postgres + bench;
+            return app + (Double.isNaN(postgres) ? 0 : postgres) + bench;
         }
 
         /** How busy the three kept the machine's cores, in per cent, at {@code perSecond} operations a second. */
@@ -38,9 +38,11 @@ final class Cpu {
             return 100 * all() * perSecond / (1000.0 * Runtime.getRuntime().availableProcessors());
         }
 
+        /** Without PostgreSQL on H2, which runs in the app's JVM (and in the bench's for the JDBC limit). */
         @Override
         public String toString() {
-            return String.format(Locale.ROOT, "app %.2f, PostgreSQL %.2f, bench %.2f, all %.2f", app, postgres, bench, all());
+            return String.format(Locale.ROOT, "app %.2f, %sbench %.2f, all %.2f", app,
+                    Double.isNaN(postgres) ? "" : String.format(Locale.ROOT, "PostgreSQL %.2f, ", postgres), bench, all());
         }
 
         static Share median(List<Share> shares) {
@@ -71,10 +73,11 @@ final class Cpu {
 
     /**
      * Every postgres process's user and system time, and the postmaster's waited-for children's (a backend that ended
-     * since the last sample, e.g. a closed JDBC connection, counts there), in seconds.
+     * since the last sample, e.g. a closed JDBC connection, counts there), in seconds; NaN when none runs (H2).
      */
     private static double postgres() {
         double ticks = 0;
+        boolean found = false;
         try (Stream<Path> procs = Files.list(Path.of("/proc"))) {
             for (Path p : procs.filter(p -> p.getFileName().toString().chars().allMatch(Character::isDigit)).toList()) {
                 long pid = Long.parseLong(p.getFileName().toString());
@@ -85,6 +88,7 @@ final class Cpu {
                 if (t == null) {
                     continue;
                 }
+                found = true;
                 ticks += t[0] + t[1];
                 if (!"postgres".equals(comm(t[4]))) {
                     ticks += t[2] + t[3]; // the postmaster: its children that ended
@@ -93,7 +97,7 @@ final class Cpu {
         } catch (IOException e) {
             return Double.NaN;
         }
-        return ticks / TICKS;
+        return found ? ticks / TICKS : Double.NaN;
     }
 
     private static String comm(long pid) {
