@@ -206,9 +206,12 @@ class MetricsTest {
                 .isBetween((double) sentLow, (double) sentHigh);
         assertThat(sample(after, "candor_message_delivery_seconds_count")).isGreaterThanOrEqualTo(deliveriesBefore + 1);
         assertThat(sample(after, "candor_message_attempts_total", "result=\"sent\"")).isGreaterThanOrEqualTo(attemptsBefore + 1);
-        // The window that sent it was loaded, waited for and recorded: each step counted and timed.
-        Map<String, Double> windowsAfter = windowSteps(after, "_count");
-        Map<String, Double> windowTimeAfter = windowSteps(after, "_sum");
+        // The window that sent it was loaded, waited for and recorded: each step counted and timed. The dispatcher times
+        // the record once its transaction has committed, so a scrape may come just before: read until it is there.
+        String withSteps = Eventually.await("the window's steps in the metrics", Mails.DELIVERY, () -> scrape(admin),
+                m -> windowSteps(m, "_count").get("record") >= windowsBefore.get("record") + 1);
+        Map<String, Double> windowsAfter = windowSteps(withSteps, "_count");
+        Map<String, Double> windowTimeAfter = windowSteps(withSteps, "_sum");
         for (String step : List.of("load", "wait", "record")) {
             assertThat(windowsAfter.get(step)).as("windows, step " + step).isGreaterThanOrEqualTo(windowsBefore.get(step) + 1);
         }
