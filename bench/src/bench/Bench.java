@@ -13,6 +13,7 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.Callable;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -497,10 +498,7 @@ public final class Bench {
         for (int run = 1; run <= RUNS; run++) {
             // The last run is recorded: warm, as the runs the median comes from (the first one is mostly the JIT's).
             jfrStart(app, run == RUNS, "stage-change");
-            Cpu.Sample before = Cpu.sample(app.process.pid());
-            long t = System.nanoTime();
-            rita.add(moves(app, RITA, STAGE_SECONDS));
-            moveCpu.add(Cpu.per(before, Cpu.sample(app.process.pid()), rita.get(run - 1) * (System.nanoTime() - t) / 1e9));
+            rita.add(withCpu(app.process.pid(), moveCpu, () -> moves(app, RITA, STAGE_SECONDS)));
             jfrStop(app, run == RUNS, "stage-change");
             log(String.format(Locale.ROOT, "   run %d: %s; CPU per move, ms: %s", run, Stats.rate(rita.get(run - 1)), moveCpu.get(run - 1)));
         }
@@ -510,10 +508,7 @@ public final class Bench {
         // user's row, the sign-in throttle) and a small JSON answer. No move can be faster than this on this machine.
         List<Double> noOps = new ArrayList<>();
         for (int run = 1; run <= Math.min(RUNS, 3); run++) {
-            Cpu.Sample before = Cpu.sample(app.process.pid());
-            long t = System.nanoTime();
-            noOps.add(noOps(app, RITA, STAGE_SECONDS));
-            noOpCpu.add(Cpu.per(before, Cpu.sample(app.process.pid()), noOps.get(run - 1) * (System.nanoTime() - t) / 1e9));
+            noOps.add(withCpu(app.process.pid(), noOpCpu, () -> noOps(app, RITA, STAGE_SECONDS)));
             log(String.format(Locale.ROOT, "   no-op API calls, run %d: %s; CPU per call, ms: %s", run, Stats.rate(noOps.get(run - 1)),
                     noOpCpu.get(run - 1)));
         }
@@ -522,6 +517,18 @@ public final class Bench {
                         + " HTTP Basic), right after the stage changes", CLIENTS), Stats.rate(ceiling)
                 + " (the stage changes: " + Stats.ratio(stageRita / ceiling) + " of it)", "—", "—", "—", "—",
                 Math.min(RUNS, 3) + " × " + STAGE_SECONDS + " s, median"));
+    }
+
+    /**
+     * Runs {@code rate} (operations per second over a timed run) and adds what each process's CPU cost per operation to
+     * {@code cpu}; {@code appPid} below 0: the app is not running.
+     */
+    private static double withCpu(long appPid, List<Cpu.Share> cpu, Callable<Double> rate) throws Exception {
+        Cpu.Sample before = Cpu.sample(appPid);
+        long start = System.nanoTime();
+        double perSecond = rate.call();
+        cpu.add(Cpu.per(before, Cpu.sample(appPid), perSecond * (System.nanoTime() - start) / 1e9));
+        return perSecond;
     }
 
     private double stageRita;
@@ -695,10 +702,7 @@ public final class Bench {
         JdbcLimits.moves(jdbc, pool, cursor, CLIENTS, 2); // warm-up, not counted
         List<Double> jdbcMoves = new ArrayList<>();
         for (int run = 1; run <= RUNS; run++) {
-            Cpu.Sample before = Cpu.sample(-1);
-            long t = System.nanoTime();
-            jdbcMoves.add(JdbcLimits.moves(jdbc, pool, cursor, CLIENTS, STAGE_SECONDS));
-            jdbcMoveCpu.add(Cpu.per(before, Cpu.sample(-1), jdbcMoves.get(run - 1) * (System.nanoTime() - t) / 1e9));
+            jdbcMoves.add(withCpu(-1, jdbcMoveCpu, () -> JdbcLimits.moves(jdbc, pool, cursor, CLIENTS, STAGE_SECONDS)));
             log(String.format(Locale.ROOT, "   JDBC run %d: %s; CPU per move, ms: %s", run, Stats.rate(jdbcMoves.get(run - 1)),
                     jdbcMoveCpu.get(run - 1)));
         }
