@@ -425,7 +425,10 @@ public final class Bench {
             // What of it is resident, mapping by mapping (the archive's pages count only once touched).
             Path smaps = work.resolve(nmtFile.replace(".txt", "") + "-smaps.txt");
             Files.copy(Path.of("/proc/" + app.process.pid() + "/smaps"), smaps, StandardCopyOption.REPLACE_EXISTING);
-            log("   native memory after the requests: " + nmt + ", resident by mapping: " + smaps);
+            // What the heap holds, by class (last: it collects the heap first, after RSS and the summaries were read).
+            Path histogram = work.resolve(nmtFile.replace(".txt", "") + "-heap-histogram.txt");
+            Files.writeString(histogram, app.jcmd("GC.class_histogram"));
+            log("   native memory after the requests: " + nmt + ", resident by mapping: " + smaps + ", the heap by class: " + histogram);
         }
         log(String.format(Locale.ROOT, "   %,d requests in %.1f s (%s), RSS %s, peak %s", (int) done[0], done[1], Stats.rate(done[0] / done[1]),
                 Stats.mb(rss[0]), Stats.mb(rss[1])));
@@ -818,7 +821,9 @@ public final class Bench {
             Seed.resetStatements(jdbc);
         }
         if (JFR && when) {
-            app.jcmd("JFR.start", "name=" + name, "settings=profile", "filename=" + work.resolve("jfr").resolve(name + ".jfr"));
+            // BENCH_JFR_SETTINGS: a .jfc of one's own (e.g. the profile's with method sampling every 1 ms instead of 10 ms).
+            String settings = System.getenv().getOrDefault("BENCH_JFR_SETTINGS", "profile");
+            app.jcmd("JFR.start", "name=" + name, "settings=" + settings, "filename=" + work.resolve("jfr").resolve(name + ".jfr"));
         }
     }
 
