@@ -17,7 +17,7 @@ import java.util.concurrent.TimeUnit;
 /**
  * What the Vert.x mail client alone can send on this machine, the way Candor's dispatcher sends: windows of
  * {@code window} letters in flight at once from one plain thread, each window awaited before the next. Run it in a
- * JVM with the app's options to see the ceiling under them (docs/benchmarks.md, PostgreSQL note 5):
+ * JVM with the app's options to see the ceiling under them (docs/benchmarks-history.md, PostgreSQL note 5):
  * <pre>
  * java -cp bench/target/classes bench.SmtpSink 2526 &amp;
  * java -XX:+UseSerialGC -XX:TieredStopAtLevel=1 -cp "bench/target/classes:target/quarkus-app/lib/main/*" \

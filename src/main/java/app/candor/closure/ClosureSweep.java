@@ -58,7 +58,7 @@ public class ClosureSweep {
      * until VACUUM (autovacuum waits for 20 % of a table). As one UPDATE, PostgreSQL reads that range with a bitmap scan,
      * which visits each such entry's row again on every sweep (measured when the flags were on application: 1 000 000
      * applications, 15 000 flagged, 20 000 entries and 10 000 heap pages for each sweep that found nothing,
-     * docs/benchmarks.md). A select in due order with a limit well below the rows PostgreSQL expects is a plain index scan,
+     * docs/benchmarks-history.md). A select in due order with a limit well below the rows PostgreSQL expects is a plain index scan,
      * which marks the entries of rows dead to everyone as dead in the index: the first sweep after a busy one pays, the
      * next ones read a few index pages (hence the small first round: it is all an idle sweep runs). The update takes the
      * selected row versions by their ctid (a TID scan, whatever the statistics say) and keeps the step's own

@@ -172,7 +172,7 @@ class DeliveryWindow {
     private List<Outgoing> read(List<Long> ids, Instant now) {
         // By primary key alone, the lease and state checked here: given "m.state in (...)" as well, PostgreSQL's cached
         // plan for this query intersected the ids with ix_message_due's entries for every queued message (32 000, dead ones
-        // included, after bulk notices), 1.5 ms a window instead of a few rows (docs/benchmarks.md).
+        // included, after bulk notices), 1.5 ms a window instead of a few rows (docs/benchmarks-history.md).
         List<Message> messages = em.createQuery("select m from Message m where m.id in ?1 order by m.dueAt, m.id", Message.class)
                 .setParameter(1, ids)
                 .setHint(HibernateHints.HINT_READ_ONLY, true)

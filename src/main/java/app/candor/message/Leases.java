@@ -62,7 +62,7 @@ public class Leases {
      * The select finds them by due time alone, which only a queued or scheduled message has (sending, failing and
      * cancelling clear it); the update still leases only those. Given the state there, PostgreSQL chose ix_message_due
      * (state, due_at), fetched every due message and sorted them all for each batch, whenever its statistics said few
-     * were due (right after a bulk enqueue, until ANALYZE): QueryPlansPostgresTest, docs/benchmarks.md. By due time
+     * were due (right after a bulk enqueue, until ANALYZE): QueryPlansPostgresTest, docs/benchmarks-history.md. By due time
      * alone it reads ix_message_due_order in due order and stops at the batch, as H2 is told to with its hint.
      * <p>
      * The state is checked on the row the select locked ({@code due.state}: locked, it is the row the update writes),

@@ -19,7 +19,7 @@ import static org.junit.jupiter.api.Assumptions.abort;
  * V26's backfill of the narrow closure_watch table, on rows written at V25: a row for each OPEN application with its
  * promise and the sweep's flags as they were, none for a paused or closed one, and the flag columns gone from
  * application. On H2 (in memory, the tests' mode) and on PostgreSQL when CANDOR_TEST_PG_URL is given (own schema).
- * Its time on a million rows is in docs/benchmarks.md.
+ * Its time on a million rows is in docs/benchmarks-history.md.
  */
 class ClosureWatchMigrationTest {
 
