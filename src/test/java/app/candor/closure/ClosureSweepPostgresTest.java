@@ -1,17 +1,16 @@
 package app.candor.closure;
 
+import app.candor.support.NeedsPostgres;
 import app.candor.support.NumberedSql;
-import app.candor.support.TestDatabase;
+import app.candor.support.PostgresSchema;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import org.flywaydb.core.Flyway;
 import org.jboss.logging.Logger;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -27,7 +26,6 @@ import java.util.function.IntFunction;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.fail;
-import static org.junit.jupiter.api.Assumptions.abort;
 
 /**
  * The closure sweep's own SQL on PostgreSQL ({@link ClosureSweep#pgOverdueSql}, {@link ClosureSweep#pgDueSoonSql}, in
@@ -37,6 +35,7 @@ import static org.junit.jupiter.api.Assumptions.abort;
  * reads a few index pages, not every row the busy one flagged. Database from CANDOR_TEST_PG_URL (as in
  * PostgresMigrationTest); its own schema.
  */
+@NeedsPostgres
 class ClosureSweepPostgresTest {
 
     private static final Logger LOG = Logger.getLogger(ClosureSweepPostgresTest.class);
@@ -46,22 +45,12 @@ class ClosureSweepPostgresTest {
     private static final int CLOSED = 40_000;
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final LocalDate TODAY = LocalDate.parse("2031-06-04"); // a Wednesday
-    private static String url;
-    private static String user;
-    private static String password;
+    private static PostgresSchema schema;
 
     @BeforeAll
     static void freshSchema() throws Exception {
-        if (!TestDatabase.postgresGiven("ClosureSweepPostgresTest")) {
-            return;
-        }
-        url = TestDatabase.postgresUrl();
-        user = TestDatabase.postgresUser();
-        password = TestDatabase.postgresPassword();
-        try (Connection c = connect(); Statement s = c.createStatement()) {
-            s.execute("drop schema if exists " + SCHEMA + " cascade");
-        }
-        Flyway.configure().dataSource(url, user, password).locations("classpath:db/migration").schemas(SCHEMA).load().migrate();
+        schema = PostgresSchema.fresh(SCHEMA);
+        schema.migrate();
         try (Connection c = connect(); Statement s = c.createStatement()) {
             s.execute("insert into app_user (id, username, password, roles, full_name, active, created_at) values"
                     + " (1, 'rita', 'x', 'recruiter', 'Rita', true, now()), (2, 'harry', 'x', 'hiring-manager', 'Harry', true, now())");
@@ -96,9 +85,6 @@ class ClosureSweepPostgresTest {
     /** Each test starts with no promise flagged. */
     @BeforeEach
     void nothingFlagged() throws SQLException {
-        if (url == null || url.isBlank()) {
-            return;
-        }
         try (Connection c = connect(); Statement s = c.createStatement()) {
             s.execute("update closure_watch set flag = 0, overdue_at = null, due_soon_at = null where flag <> 0");
         }
@@ -106,9 +92,6 @@ class ClosureSweepPostgresTest {
 
     @Test
     void twoSweepsAtOnceFlagEachApplicationOnce() throws Exception {
-        if (url == null || url.isBlank()) {
-            abort("no PostgreSQL URL given (CANDOR_TEST_PG_URL)");
-        }
         Instant first = Instant.parse("2031-06-04T06:00:00Z");
         Instant second = Instant.parse("2031-06-04T06:00:01Z");
         try (Connection a = connect(); Connection b = connect(); Connection watcher = connect()) {
@@ -148,9 +131,6 @@ class ClosureSweepPostgresTest {
 
     @Test
     void aSweepWithNothingNewAfterABusyOneReadsAFewIndexPages() throws Exception {
-        if (url == null || url.isBlank()) {
-            abort("no PostgreSQL URL given (CANDOR_TEST_PG_URL)");
-        }
         try (Connection c = connect()) {
             c.setAutoCommit(false);
             assertThat(sweep(c, Instant.parse("2031-06-04T08:00:00Z"))).containsExactly(OVERDUE, DUE_SOON);
@@ -230,10 +210,6 @@ class ClosureSweepPostgresTest {
     }
 
     private static Connection connect() throws SQLException {
-        Connection c = DriverManager.getConnection(url, user, password);
-        try (Statement s = c.createStatement()) {
-            s.execute("set search_path to " + SCHEMA + ", public");
-        }
-        return c;
+        return schema.connect();
     }
 }

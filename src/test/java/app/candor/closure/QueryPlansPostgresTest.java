@@ -2,17 +2,16 @@ package app.candor.closure;
 
 import app.candor.message.Leases;
 import app.candor.support.NumberedSql;
-import app.candor.support.TestDatabase;
+import app.candor.support.NeedsPostgres;
+import app.candor.support.PostgresSchema;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import org.flywaydb.core.Flyway;
 import org.jboss.logging.Logger;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
 
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -27,7 +26,6 @@ import java.util.Set;
 import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.abort;
 
 /**
  * The plans PostgreSQL chooses for the queries that must stay cheap as the data grows: the outbox claim,
@@ -46,6 +44,7 @@ import static org.junit.jupiter.api.Assumptions.abort;
  *
  * <p>Database from CANDOR_TEST_PG_URL (as in PostgresMigrationTest): skipped without it, failed on CI.
  */
+@NeedsPostgres
 class QueryPlansPostgresTest {
 
     private static final Logger LOG = Logger.getLogger(QueryPlansPostgresTest.class);
@@ -75,23 +74,13 @@ class QueryPlansPostgresTest {
     static final List<String> UNTOLD = List.of("CALL_PENDING", "FAILED", "SCHEDULED", "QUEUED");
     static final List<String> PIPELINE = List.of("APPLIED", "SCREENING", "INTERVIEW", "FINAL_INTERVIEW", "OFFER");
 
-    private static String url;
-    private static String user;
-    private static String password;
+    private static PostgresSchema schema;
 
     @BeforeAll
     static void seed() throws Exception {
-        if (!TestDatabase.postgresGiven("QueryPlansPostgresTest")) {
-            return;
-        }
-        url = TestDatabase.postgresUrl();
-        user = TestDatabase.postgresUser();
-        password = TestDatabase.postgresPassword();
         long started = System.nanoTime();
-        try (Connection c = connect(true); Statement s = c.createStatement()) {
-            s.execute("drop schema if exists " + SCHEMA + " cascade");
-        }
-        Flyway.configure().dataSource(url, user, password).locations("classpath:db/migration").schemas(SCHEMA).load().migrate();
+        schema = PostgresSchema.fresh(SCHEMA);
+        schema.migrate();
         try (Connection c = connect(true); Statement s = c.createStatement()) {
             for (String sql : seedSql()) {
                 s.execute(sql);
@@ -119,9 +108,6 @@ class QueryPlansPostgresTest {
 
     @TestFactory
     Stream<DynamicTest> eachQueryUsesItsIndexAndExaminesFewRows() {
-        if (url == null || url.isBlank()) {
-            abort("no PostgreSQL URL given (CANDOR_TEST_PG_URL)");
-        }
         return cases().stream().map(c -> DynamicTest.dynamicTest(c.name(), () -> check(c)));
     }
 
@@ -512,10 +498,7 @@ class QueryPlansPostgresTest {
     }
 
     private static Connection connect(boolean autoCommit) throws SQLException {
-        Connection c = DriverManager.getConnection(url, user, password);
-        try (Statement s = c.createStatement()) {
-            s.execute("set search_path to " + SCHEMA + ", public");
-        }
+        Connection c = schema.connect();
         c.setAutoCommit(autoCommit);
         return c;
     }

@@ -1,14 +1,13 @@
 package app.candor.message;
 
 import app.candor.support.NumberedSql;
-import app.candor.support.TestDatabase;
+import app.candor.support.NeedsPostgres;
+import app.candor.support.PostgresSchema;
 import app.candor.system.TableStatistics;
-import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -18,7 +17,6 @@ import java.time.Instant;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.abort;
 
 /**
  * The dispatcher's statements after the outbox's statistics said it held next to no rows (TableStatistics). The JDBC
@@ -41,6 +39,7 @@ import static org.junit.jupiter.api.Assumptions.abort;
  * <p>
  * Database from CANDOR_TEST_PG_URL (as in PostgresMigrationTest): skipped without it, failed on CI.
  */
+@NeedsPostgres
 class OutboxPlansPostgresTest {
 
     private static final String SCHEMA = "outbox_plans_test";
@@ -51,28 +50,17 @@ class OutboxPlansPostgresTest {
     private static final int FEW_ROWS = 100;
     private static final String WINDOW_SQL = "select id, state, lease_owner, lease_until, body_html from message where id in (?, ?, ?, ?, ?)";
 
-    private static String url;
+    private static PostgresSchema schema;
 
     /** A schema of its own, migrated afresh for each test. */
     @BeforeEach
     void migrate() throws Exception {
-        if (!TestDatabase.postgresGiven("OutboxPlansPostgresTest")) {
-            return;
-        }
-        url = TestDatabase.postgresUrl();
-        try (Connection c = connect(); Statement s = c.createStatement()) {
-            s.execute("drop schema if exists " + SCHEMA + " cascade");
-            c.commit();
-        }
-        Flyway.configure().dataSource(url, TestDatabase.postgresUser(), TestDatabase.postgresPassword()).locations("classpath:db/migration")
-                .schemas(SCHEMA).load().migrate();
+        schema = PostgresSchema.fresh(SCHEMA);
+        schema.migrate();
     }
 
     @Test
     void outboxStatisticsBehindTheTableAreBroughtUpToDateAndEveryConnectionFindsItsRowsByIndex() throws Exception {
-        if (url == null) {
-            abort("no PostgreSQL URL given (CANDOR_TEST_PG_URL)");
-        }
         try (Connection app = connect(); Connection control = connect()) {
             emptyOutboxAnalysed(app);
             for (int i = 0; i < EMPTY_CLAIMS; i++) { // nothing to claim; an empty table is read by a (harmless) scan
@@ -88,9 +76,6 @@ class OutboxPlansPostgresTest {
 
     @Test
     void statisticsTakenWhileABulkInsertWasUncommittedAreBroughtUpToDateOnceItCommits() throws Exception {
-        if (url == null) {
-            abort("no PostgreSQL URL given (CANDOR_TEST_PG_URL)");
-        }
         try (Connection app = connect(); Connection control = connect(); Connection notice = connect()) {
             emptyOutboxAnalysed(app);
             insertLetters(notice); // not committed yet
@@ -121,9 +106,6 @@ class OutboxPlansPostgresTest {
 
     @Test
     void anyTableOfOursFilledAfterItWasAnalysedEmptyIsAnalysedByTheScheduledLook() throws Exception {
-        if (url == null) {
-            abort("no PostgreSQL URL given (CANDOR_TEST_PG_URL)");
-        }
         try (Connection app = connect(); Connection control = connect()) {
             emptyOutboxAnalysed(app);
             for (int i = 0; i < EMPTY_CLAIMS; i++) {
@@ -289,10 +271,7 @@ class OutboxPlansPostgresTest {
     }
 
     private static Connection connect() throws SQLException {
-        Connection c = DriverManager.getConnection(url, TestDatabase.postgresUser(), TestDatabase.postgresPassword());
-        try (Statement s = c.createStatement()) {
-            s.execute("set search_path to " + SCHEMA + ", public");
-        }
+        Connection c = schema.connect();
         c.setAutoCommit(false);
         return c;
     }

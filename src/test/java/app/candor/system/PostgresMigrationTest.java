@@ -1,12 +1,12 @@
 package app.candor.system;
 
 import app.candor.message.Leases;
+import app.candor.support.NeedsPostgres;
+import app.candor.support.PostgresSchema;
 import app.candor.support.TestDatabase;
-import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.output.MigrateResult;
 import org.jboss.logging.Logger;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
@@ -15,7 +15,6 @@ import java.net.URL;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -33,7 +32,6 @@ import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
-import static org.junit.jupiter.api.Assumptions.abort;
 
 /**
  * Applies the Flyway migrations to a real PostgreSQL (the other tests run on H2 in PostgreSQL mode)
@@ -43,48 +41,21 @@ import static org.junit.jupiter.api.Assumptions.abort;
  * {@code .ci/run} starts one. Without the URL the test is skipped locally and fails on CI.
  * Everything happens in the schema {@value #SCHEMA}, dropped and recreated at the start.
  */
+@NeedsPostgres
 class PostgresMigrationTest {
 
     private static final Logger LOG = Logger.getLogger(PostgresMigrationTest.class);
     private static final String SCHEMA = "migration_test";
     private static final String MIGRATIONS = "db/migration";
 
-    private static final String SKIP_REASON = "skipped: no PostgreSQL URL given (set CANDOR_TEST_PG_URL, "
-            + "CANDOR_TEST_PG_USER and CANDOR_TEST_PG_PASSWORD, e.g. jdbc:postgresql://127.0.0.1:55432/candor_test, "
-            + "or run .ci/run)";
-
-    private static String url;
-    private static String user;
-    private static String password;
+    private static PostgresSchema schema;
     private static MigrateResult migration;
 
     @BeforeAll
     static void migrateFreshSchema() throws Exception {
-        if (!TestDatabase.postgresGiven("PostgresMigrationTest")) {
-            return;
-        }
-        url = TestDatabase.postgresUrl();
-        user = TestDatabase.postgresUser();
-        password = TestDatabase.postgresPassword();
-        LOG.infof("PostgresMigrationTest: migrating schema %s at %s as %s", SCHEMA, url, user);
-
-        try (Connection c = connect(); Statement s = c.createStatement()) {
-            s.execute("drop schema if exists " + SCHEMA + " cascade");
-        }
-        migration = Flyway.configure()
-                .dataSource(url, user, password)
-                .locations("classpath:" + MIGRATIONS)
-                .schemas(SCHEMA)
-                .load()
-                .migrate();
-    }
-
-    /** Skips each test (so the report counts them as skipped) when no database was given. */
-    @BeforeEach
-    void requirePostgres() {
-        if (migration == null) {
-            abort(SKIP_REASON);
-        }
+        schema = PostgresSchema.fresh(SCHEMA);
+        LOG.infof("PostgresMigrationTest: migrating schema %s at %s as %s", SCHEMA, TestDatabase.postgresUrl(), TestDatabase.postgresUser());
+        migration = schema.migrate();
     }
 
     @Test
@@ -308,7 +279,7 @@ class PostgresMigrationTest {
     // --- helpers: plain JDBC, ids from the schema's sequences, autocommit on ---
 
     private static Connection connect() throws SQLException {
-        return DriverManager.getConnection(url, user, password);
+        return schema.connect();
     }
 
     private static int migrationFileCount() throws IOException, URISyntaxException {
