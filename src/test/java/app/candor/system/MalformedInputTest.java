@@ -696,12 +696,22 @@ class MalformedInputTest {
     /** A snapshot once the work the fixture started (the interview confirmation's delivery) has settled. */
     private String settledSnapshot() {
         String[] last = {snapshot()};
-        return Eventually.await("the database to settle after the fixture", Duration.ofSeconds(30), () -> {
-            String now = snapshot();
-            boolean settled = now.equals(last[0]) && Api.db(() -> Message.count("state", MessageState.QUEUED)) == 0;
-            last[0] = now;
-            return settled ? now : null;
-        }, java.util.Objects::nonNull);
+        String[] previous = {last[0]};
+        try {
+            return Eventually.await("the database to settle after the fixture", Duration.ofSeconds(30), () -> {
+                String now = snapshot();
+                boolean settled = now.equals(last[0]) && Api.db(() -> Message.count("state", MessageState.QUEUED)) == 0;
+                previous[0] = last[0];
+                last[0] = now;
+                return settled ? now : null;
+            }, java.util.Objects::nonNull);
+        } catch (org.awaitility.core.ConditionTimeoutException e) {
+            // Say which condition held it: mail still queued (and why the dispatcher leaves it), or a table still changing.
+            List<String> queued = Api.db(() -> Message.<Message>list("state", MessageState.QUEUED).stream()
+                    .map(m -> m.id + " " + m.kind + " due " + m.dueAt + ", lease " + m.leaseOwner + " until " + m.leaseUntil).toList());
+            throw new AssertionError("the database did not settle within 30 s after the fixture (at " + java.time.Instant.now()
+                    + "); queued: " + queued + "; changed between the last two looks: " + difference(previous[0], last[0]), e);
+        }
     }
 
     /** Every table: its row count and an order-independent checksum of its rows. */
