@@ -1,8 +1,8 @@
 package app.candor.closure;
 
 import app.candor.message.Leases;
-import app.candor.support.NumberedSql;
 import app.candor.support.NeedsPostgres;
+import app.candor.support.NumberedSql;
 import app.candor.support.PostgresSchema;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;

@@ -1,7 +1,7 @@
 package app.candor.message;
 
-import app.candor.support.NumberedSql;
 import app.candor.support.NeedsPostgres;
+import app.candor.support.NumberedSql;
 import app.candor.support.PostgresSchema;
 import app.candor.system.TableStatistics;
 import org.junit.jupiter.api.BeforeEach;
