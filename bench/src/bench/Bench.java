@@ -19,6 +19,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.ToDoubleFunction;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -643,6 +644,11 @@ public final class Bench {
             return String.format(Locale.ROOT, "%,.0f windows; load %.2f ms, wait %.2f ms, record %.2f ms", windows, loadMs, waitMs, recordMs);
         }
     }
+    /** The median over the bulk deliveries of one of the dispatcher's figures. */
+    private double medianStep(ToDoubleFunction<DispatcherSteps> figure) {
+        return Stats.median(dispatcherSteps.stream().map(figure::applyAsDouble).toList());
+    }
+
     private long letterSize;
 
     void board(App app) throws Exception {
@@ -760,10 +766,8 @@ public final class Bench {
             rows.add(new Row(32, "diagnostic: the dispatcher's time per window of letters during the bulk deliveries (its own timer,"
                     + " candor.dispatcher.window)", String.format(Locale.ROOT, "load %.2f ms (overlaps the sends), wait for SMTP %.2f ms,"
                     + " record %.2f ms; %,.0f windows a delivery",
-                    Stats.median(dispatcherSteps.stream().map(DispatcherSteps::loadMs).toList()),
-                    Stats.median(dispatcherSteps.stream().map(DispatcherSteps::waitMs).toList()),
-                    Stats.median(dispatcherSteps.stream().map(DispatcherSteps::recordMs).toList()),
-                    Stats.median(dispatcherSteps.stream().map(DispatcherSteps::windows).toList())),
+                    medianStep(DispatcherSteps::loadMs), medianStep(DispatcherSteps::waitMs), medianStep(DispatcherSteps::recordMs),
+                    medianStep(DispatcherSteps::windows)),
                     "—", "—", "—", "—", BULK_RUNS + ", median"));
         }
         if (!deliveryCpu.isEmpty()) {
