@@ -17,7 +17,8 @@
 # under bench/target/work/jfr; summarise with bench/jfr-top.sh), BENCH_ONLY=stage,bulk (start, sweep, requests, stage,
 # bulk, board: only those scenarios), BENCH_AOT_JAVA=/path/to/jdk-25/bin/java (the production image's configuration
 # too: a flat class path, packaged as well, on that JVM with its AOT cache; start-up and RSS after the requests),
-# BENCH_AOT_OPTS (options added to that JVM's starts only, e.g. ones JDK 17 does not know).
+# BENCH_AOT_OPTS (options added to that JVM's starts only, e.g. ones JDK 17 does not know), BENCH_RSS_RUNS (3: fresh
+# starts of that configuration for its RSS after the requests, the row their median).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
