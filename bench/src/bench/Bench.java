@@ -335,9 +335,10 @@ public final class Bench {
         Path cache = work.resolve("candor.aot");
         List<String> base = new ArrayList<>(recommended());
         base.removeIf(o -> o.startsWith("-XX:SharedArchiveFile"));
+        boolean recommendedOptions = System.getenv("BENCH_JVM_OPTS") == null;
         // Recommended on that JVM (JDK 17 has no such product option): the C heap's free memory (the compiler's arenas)
         // given back every second. RSS after the requests 252-253 MB instead of 258-259 MB, start-up and rate unchanged.
-        if (System.getenv("BENCH_JVM_OPTS") == null) {
+        if (recommendedOptions) {
             base.add("-XX:TrimNativeHeapInterval=1000");
         }
         // BENCH_AOT_OPTS: options only that JVM knows, added for its starts (the training's too).
@@ -350,7 +351,7 @@ public final class Bench {
         // Recommended for the training (operations, "Faster start"): no method profiles in the cache. They let C2
         // compile early (JEP 515), and TieredStopAtLevel=1 keeps C2 off. Without them the cache is 4 MB smaller and RSS
         // after start 218-219 MB instead of 224 MB, start-up unchanged (docs/benchmarks.md).
-        if (System.getenv("BENCH_JVM_OPTS") == null) {
+        if (recommendedOptions) {
             training.addAll(List.of("-XX:+UnlockDiagnosticVMOptions", "-XX:-AOTRecordTraining"));
         }
         training.add("-XX:AOTCacheOutput=" + cache);

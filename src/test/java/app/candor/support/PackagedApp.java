@@ -33,8 +33,8 @@ public final class PackagedApp implements AutoCloseable {
     private static final Duration START_WITHIN = Duration.ofMinutes(3);
     /**
      * The JVM options docs/benchmarks.md recommends (without its class-data archive), with the heap that gives memory
-     * back and a young generation of 16 MB at most on a PostgreSQL build, as in production: the replicas run as deployed, and with the JIT stopped at C1 a
-     * replica starts in about half the time.
+     * back and a young generation of 16 MB at most on a PostgreSQL build, as in production: the replicas run as
+     * deployed, and with the JIT stopped at C1 a replica starts in about half the time.
      */
     public static final List<String> JVM_OPTIONS = jvmOptions();
 

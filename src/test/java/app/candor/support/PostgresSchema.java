@@ -36,11 +36,6 @@ public final class PostgresSchema {
         return flyway().load().migrate();
     }
 
-    /** The migrations up to {@code version} only (a test that writes rows as an older version left them). */
-    public MigrateResult migrateTo(String version) {
-        return flyway().target(version).load().migrate();
-    }
-
     private org.flywaydb.core.api.configuration.FluentConfiguration flyway() {
         return Flyway.configure().dataSource(TestDatabase.postgresUrl(), TestDatabase.postgresUser(), TestDatabase.postgresPassword())
                 .locations("classpath:db/migration").schemas(name);
@@ -53,9 +48,5 @@ public final class PostgresSchema {
             s.execute("set search_path to " + name + ", public");
         }
         return c;
-    }
-
-    public String name() {
-        return name;
     }
 }
