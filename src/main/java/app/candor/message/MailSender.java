@@ -36,8 +36,8 @@ import java.util.Optional;
  * letters were retried, and another replica sent them again (KillMidBulkPostgresIT, SIGTERM). Created here, they belong
  * to Vert.x itself and close with it, after the dispatcher has stopped. Sends go through a copy of the client Quarkus
  * configured, made here for the same reason, whose connections close when they hear nothing for a send timeout and
- * whose sends all start on one event loop ({@link SmtpClient}); it is closed when this bean is destroyed, after the
- * dispatcher has stopped.
+ * whose sends each start on the event loop of the lane that takes them (two where there are two CPUs: {@link SmtpClient});
+ * it is closed when this bean is destroyed, after the dispatcher has stopped.
  */
 @Startup
 @ApplicationScoped

@@ -38,23 +38,38 @@ class SmtpClientTest {
                 .setMaxPoolSize(7).setKeepAliveTimeout(120);
         MailClient quarkus = MailClient.create(vertx, configured);
 
-        SmtpClient ours = SmtpClient.from(vertx, quarkus, Duration.ofSeconds(20));
+        SmtpClient ours = SmtpClient.from(vertx, quarkus, Duration.ofSeconds(20), 2);
 
-        MailConfig used = ours.configuration();
-        assertThat(used).isNotSameAs(SmtpClient.configurationOf(quarkus));
-        assertThat(used.getHostname()).isEqualTo("smtp.example.test");
-        assertThat(used.getPort()).isEqualTo(2525);
-        assertThat(used.getUsername()).isEqualTo("candor");
-        assertThat(used.getPassword()).isEqualTo("secret");
-        assertThat(used.getStarttls()).isEqualTo(StartTLSOptions.REQUIRED);
-        assertThat(used.getOwnHostname()).isEqualTo("candor.example.test");
-        assertThat(used.getMaxPoolSize()).isEqualTo(7);
-        assertThat(used.getKeepAliveTimeout()).isEqualTo(120);
-        assertThat(TimeUnit.MILLISECONDS.convert(used.getIdleTimeout(), used.getIdleTimeoutUnit())).isEqualTo(20_000);
-        assertThat(used.getConnectTimeout()).isEqualTo(20_000);
+        List<MailConfig> lanes = ours.configurations();
+        assertThat(lanes).hasSize(2);
+        for (MailConfig used : lanes) {
+            assertThat(used).isNotSameAs(SmtpClient.configurationOf(quarkus));
+            assertThat(used.getHostname()).isEqualTo("smtp.example.test");
+            assertThat(used.getPort()).isEqualTo(2525);
+            assertThat(used.getUsername()).isEqualTo("candor");
+            assertThat(used.getPassword()).isEqualTo("secret");
+            assertThat(used.getStarttls()).isEqualTo(StartTLSOptions.REQUIRED);
+            assertThat(used.getOwnHostname()).isEqualTo("candor.example.test");
+            assertThat(used.getKeepAliveTimeout()).isEqualTo(120);
+            assertThat(TimeUnit.MILLISECONDS.convert(used.getIdleTimeout(), used.getIdleTimeoutUnit())).isEqualTo(20_000);
+            assertThat(used.getConnectTimeout()).isEqualTo(20_000);
+        }
+        assertThat(lanes).extracting(MailConfig::getMaxPoolSize).as("the configured pool shared out, no connection more").containsExactly(4, 3);
+        assertThat(ours.eventLoops()).as("each lane on an event loop of its own").doesNotHaveDuplicates();
         assertThat(configured.getIdleTimeout()).as("Quarkus's own client unchanged").isZero();
+        assertThat(configured.getMaxPoolSize()).isEqualTo(7);
         ours.close();
         quarkus.getDelegate().close();
+    }
+
+    @Test
+    void neverMoreLanesThanPlacesInThePool() {
+        MailClient quarkus = MailClient.create(vertx, new MailConfig().setHostname("smtp.example.test").setMaxPoolSize(1));
+        try (SmtpClient ours = SmtpClient.from(vertx, quarkus, Duration.ofSeconds(20), 2)) {
+            assertThat(ours.configurations()).extracting(MailConfig::getMaxPoolSize).containsExactly(1);
+        } finally {
+            quarkus.getDelegate().close();
+        }
     }
 
     /**
@@ -68,7 +83,8 @@ class SmtpClientTest {
         try (FakeSmtpServer relay = FakeSmtpServer.start(0, FakeSmtpServer.Mode.HANG_UP_AFTER_EACH_MAIL)) {
             MailClient quarkus = MailClient.create(vertx, new MailConfig().setHostname("127.0.0.1").setPort(relay.port())
                     .setStarttls(StartTLSOptions.DISABLED).setMaxPoolSize(2));
-            try (SmtpClient client = SmtpClient.from(vertx, quarkus, Duration.ofSeconds(20))) {
+            // One lane: each letter goes where the one before it is being hung up on (with two, the lanes would take turns).
+            try (SmtpClient client = SmtpClient.from(vertx, quarkus, Duration.ofSeconds(20), 1)) {
                 for (int i = 1; i <= 3_000; i++) {
                     MailMessage letter = new MailMessage().setFrom("candor@example.test").setTo(List.of("candidate@example.test"))
                             .setSubject("Letter " + i).setText("Dear candidate");
