@@ -78,7 +78,7 @@ class DeliveryRecorder {
                     sent.add(out.id());
                     told.add(new LettersDelivered.Delivered(out.id(), out.kind(), out.applicationId()));
                     kinds.merge(out.kind(), 1, Integer::sum);
-                    if (out.kind().toCandidate() && out.candidateId() != null) {
+                    if (out.kind().toCandidate() && out.candidateId() != null && out.toFlaggedCandidate()) {
                         sentToCandidates.computeIfAbsent(out.candidateId(), c -> new ArrayList<>()).add(out.to());
                     }
                     states.add(MessageState.SENT);
@@ -99,7 +99,8 @@ class DeliveryRecorder {
                         .setParameter(1, MessageState.SENT).setParameter(2, now).setParameter(3, sent)
                         .executeUpdate();
                 if (!sentToCandidates.isEmpty()) {
-                    // An address flagged undeliverable works after all (one query; it rarely finds any).
+                    // An address flagged undeliverable works after all: looked up only for candidates flagged when the window
+                    // was loaded (a flag set since, by a bounce or a refusal, stands: this letter may bounce as well).
                     Candidate.<Candidate>list("id in ?1 and emailUndeliverable is not null", sentToCandidates.keySet()).forEach(c -> {
                         if (sentToCandidates.get(c.id).stream().anyMatch(to -> c.email.equalsIgnoreCase(to))) {
                             c.emailUndeliverable = null;

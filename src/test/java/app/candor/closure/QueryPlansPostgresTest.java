@@ -143,10 +143,13 @@ class QueryPlansPostgresTest {
                 List.of(quiet, "analyze message", backlog)));
         // The dispatcher's window of claimed messages (DeliveryWindow.read), by primary key alone however many are queued, in
         // the generic plan PostgreSQL caches for a statement the driver has prepared five times. Given the state as well,
-        // that plan intersected the ids with ix_message_due's entries for every queued message.
+        // that plan intersected the ids with ix_message_due's entries for every queued message. Each with its candidate's
+        // flag, by the candidate's primary key.
         cases.add(new Case("outbox window read, generic plan, after a quiet time", "select m1_0.id, m1_0.body_html, m1_0.body_text,"
-                + " m1_0.lease_owner, m1_0.lease_until, m1_0.state from Message m1_0 where m1_0.id" + in(16) + " order by m1_0.due_at, m1_0.id",
-                windowIds(), Set.of("message_pkey"), 16, List.of(quiet, "analyze message", backlog, "set local plan_cache_mode = force_generic_plan")));
+                + " m1_0.lease_owner, m1_0.lease_until, m1_0.state, case when c1_0.email_undeliverable is null then false else true end"
+                + " from Message m1_0 left join candidate c1_0 on c1_0.id = m1_0.candidate_id where m1_0.id" + in(16)
+                + " order by m1_0.due_at, m1_0.id",
+                windowIds(), Set.of("message_pkey"), 32, List.of(quiet, "analyze message", backlog, "set local plan_cache_mode = force_generic_plan")));
 
         // Closure sweep: each step seeks the unflagged rows of its kind; with nothing new it reads nothing. On PostgreSQL in
         // rounds: the first one's select must be a plain index scan in due order (ClosureSweep.pgOverdueSql says why).

@@ -155,6 +155,23 @@ class DeliveryFailureTest {
         json(recruiter).when().post("/api/messages/" + id + "/resend").then().statusCode(409);
     }
 
+    /** A letter the relay takes for an address flagged undeliverable shows the address works after all. */
+    @Test
+    void aLetterTakenForAFlaggedAddressClearsTheFlag() {
+        Application a = data.application(requisition, recruiter);
+        long candidateId = Api.db(() -> Application.<Application>findById(a.id).candidate.id);
+        Api.db(() -> {
+            Candidate.<Candidate>findById(candidateId).emailUndeliverable = "SMTP 550: mailbox full (an earlier letter)";
+            return null;
+        });
+
+        long id = recordOffer(a);
+
+        Mails.awaitState(id, MessageState.SENT);
+        assertThat(Api.db(() -> Candidate.<Candidate>findById(candidateId).emailUndeliverable))
+                .as("the address took the letter").isNull();
+    }
+
     /**
      * A relay that takes the connection, never answers and then vanishes without closing it (its host gone, a firewall
      * dropping the flow) must not keep the connections it hung: the pool holds as many as the sends in flight, and a
