@@ -63,7 +63,7 @@ final class SmtpClient implements AutoCloseable {
     /** Vert.x has 2 event loops per CPU unless configured otherwise; with a single one, the lanes share it. */
     private static final int TRIES_FOR_A_LOOP_OF_ITS_OWN = 64;
 
-    /** One mail client, with its own pool, and the context whose event loop its connections are made, answered and closed on. */
+    /** One mail client, with its own pool, and the context on whose event loop its connections are made, answered and closed. */
     private record Lane(MailClient client, ContextInternal context) {
 
         /** Runs a task on the lane's event loop. */
