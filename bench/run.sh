@@ -13,7 +13,8 @@
 # the stock configuration. About 15 minutes on 2 cores.
 # Smaller runs: BENCH_APPS=100000 BENCH_BULK=2000 BENCH_BULK_RUNS=1 BENCH_RUNS=3 BENCH_STAGE_SECONDS=5 BENCH_REQUESTS=2000
 # Other knobs: BENCH_CLIENTS (8), BENCH_BOARD_RUNS (30), BENCH_JVM_OPTS (the app's JVM options instead of the
-# recommended ones), BENCH_WRITE_DELAY (H2 WRITE_DELAY, 0 as the app; 500 is H2's default), BENCH_H2_OPTIONS (appended to the database URL), BENCH_JFR=1 (a JFR recording per scenario
+# recommended ones), BENCH_WRITE_DELAY (H2 WRITE_DELAY, 0 as the app; 500 is H2's default), BENCH_H2_OPTIONS (appended to the database URL;
+# one naming QUERY_CACHE_SIZE replaces the app's 64), BENCH_JFR=1 (a JFR recording per scenario
 # under bench/target/work/jfr; summarise with bench/jfr-top.sh), BENCH_ONLY=stage,bulk (start, sweep, requests, stage,
 # bulk, board: only those scenarios), BENCH_AOT_JAVA=/path/to/jdk-25/bin/java (the production image's configuration
 # too: a flat class path, packaged as well, on that JVM with its AOT cache; start-up and RSS after the requests),

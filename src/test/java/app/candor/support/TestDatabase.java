@@ -20,7 +20,7 @@ public final class TestDatabase {
     /** Set by the Maven build (surefire/failsafe system property): {@code h2} or {@code postgresql}. */
     public static final String KIND_PROPERTY = "test-database";
 
-    private static final String H2_SETTINGS = ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1";
+    private static final String H2_SETTINGS = ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1;QUERY_CACHE_SIZE=64";
 
     private TestDatabase() {
     }
