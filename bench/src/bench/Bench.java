@@ -86,7 +86,8 @@ public final class Bench {
         this.sink = sink;
         // DB_CLOSE_ON_EXIT=FALSE, WRITE_DELAY=0 and QUERY_CACHE_SIZE=64 as in application.properties (the limits pay the
         // same write per commit); BENCH_WRITE_DELAY=500 measures H2's default, which lost acknowledged commits on a kill
-        // (issue 16). BENCH_H2_OPTIONS adds settings (";CACHE_SIZE=..."); one naming QUERY_CACHE_SIZE replaces the 64.
+        // (issue 16). BENCH_H2_OPTIONS adds settings (";CACHE_SIZE=..."); one naming QUERY_CACHE_SIZE (in any case, as H2 reads
+        // them) replaces the 64.
         // Candor's mail goes to the bench's SMTP server (this also turns the embedded profile's mock mailer off).
         Map<String, String> env = new java.util.HashMap<>(Map.of("QUARKUS_MAILER_HOST", "127.0.0.1", "QUARKUS_MAILER_PORT",
                 Integer.toString(sink.port()), "MALLOC_ARENA_MAX", "2"));
@@ -107,7 +108,7 @@ public final class Bench {
         } else {
             this.jdbc = "jdbc:h2:file:" + work.resolve("candor") + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH"
                     + ";DB_CLOSE_ON_EXIT=FALSE;WRITE_DELAY=" + System.getenv().getOrDefault("BENCH_WRITE_DELAY", "0")
-                    + (H2_OPTIONS.contains("QUERY_CACHE_SIZE") ? "" : ";QUERY_CACHE_SIZE=64") + H2_OPTIONS;
+                    + (H2_OPTIONS.toUpperCase(Locale.ROOT).contains("QUERY_CACHE_SIZE") ? "" : ";QUERY_CACHE_SIZE=64") + H2_OPTIONS;
             this.appDatabase = List.of("-Dquarkus.profile=embedded", "-Dquarkus.datasource.jdbc.url=" + jdbc);
         }
         this.appEnv = Map.copyOf(env);
