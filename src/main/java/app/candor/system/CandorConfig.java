@@ -110,6 +110,15 @@ public interface CandorConfig {
 
     Privacy privacy();
 
+    H2 h2();
+
+    /** The embedded database (the embedded profile's H2 file); nothing of it applies on PostgreSQL. */
+    interface H2 {
+        /** How often Candor rewrites the nearly empty chunks of the H2 file (EmbeddedStoreHousekeeping); "off" disables it. */
+        @WithDefault("10s")
+        String housekeepingEvery();
+    }
+
     /** Candidates' personal data: how long it is kept, and the privacy notice letters link to (issue 22). */
     interface Privacy {
         /**
