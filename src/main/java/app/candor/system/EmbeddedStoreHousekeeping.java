@@ -21,11 +21,11 @@ import java.time.Duration;
  * <p>
  * H2 writes each commit as a new chunk at the end of its file and frees a chunk only once none of its pages is live.
  * With {@code WRITE_DELAY=0} (every commit written before Candor answers, issue 16) H2 runs no background thread, and so
- * nothing rewrites a chunk whose pages have mostly been replaced: one live page keeps the whole chunk. In the benchmark's
- * H2 file (100 000 applications, the bulk closures) the chunks were 41 % full after two minutes and 14 % full by the
- * end, and the file held 752 MB for 60 MB of data (its size after {@code SHUTDOWN COMPACT}); closing the database, with
- * its 200 ms of compaction, did not shrink it (docs/operations.md). Rewritten, a sparse chunk's live pages go into the
- * next chunk and the old one is freed, and the file reuses its space instead of growing.
+ * nothing rewrites a chunk whose pages have mostly been replaced: one live page keeps the whole chunk. By the end of
+ * the benchmark's bulk closures (100 000 applications) the running app's chunks were 14–18 % full on average, and the
+ * file held 752 MB for 60 MB of data (its size after {@code SHUTDOWN COMPACT}); closing the database, with its 200 ms
+ * of compaction, did not shrink it (docs/operations.md). Rewritten, a sparse chunk's live pages go into the next chunk
+ * and the old one is freed, and the file reuses its space instead of growing.
  * <p>
  * Every {@code candor.h2.housekeeping-every} (10 s) it rewrites chunks a megabyte at a time, the emptiest first, until
  * they are {@value #TARGET_FILL_PERCENT} % full on average or {@link #BUDGET} is spent. H2 rewrites only chunks older
