@@ -27,17 +27,21 @@ import java.time.Duration;
  * of compaction, did not shrink it (docs/operations.md). Rewritten, a sparse chunk's live pages go into the next chunk
  * and the old one is freed, and the file reuses its space instead of growing.
  * <p>
- * Every {@code candor.h2.housekeeping-every} (10 s) it rewrites chunks a megabyte at a time, the emptiest first, until
- * they are {@value #TARGET_FILL_PERCENT} % full on average or {@link #BUDGET} is spent. H2 rewrites only chunks older
- * than its retention time (45 s), as its own thread does. The rewrite holds H2's store lock, so a commit made meanwhile
- * waits for at most one megabyte's rewrite. Nothing on PostgreSQL, nor on an in-memory H2 database (no file).
+ * Every {@code candor.h2.housekeeping-every} (10 s) it rewrites chunks a megabyte at a time, the emptiest and oldest
+ * first, until they are {@value #TARGET_FILL_PERCENT} % full on average or {@link #BUDGET} is spent. H2 rewrites only
+ * chunks older than its retention time (45 s), as its own thread does. The rewrite holds H2's store lock, so a commit
+ * made meanwhile waits for at most one megabyte's rewrite. Nothing on PostgreSQL, nor on an in-memory H2 database (no
+ * file).
  */
 @ApplicationScoped
 public class EmbeddedStoreHousekeeping {
 
-    /** Chunks this full on average are left alone; H2's own thread aims at 90 % when idle, less under load. */
+    /** Chunks this full on average are left alone; H2's own thread aims at 90 % when idle, 81 % under load. */
     static final int TARGET_FILL_PERCENT = 80;
-    /** Live pages rewritten per step; H2's own thread takes a quarter of its 1 MB of unsaved changes under load. */
+    /**
+     * Live pages rewritten per step. H2's own thread, every 50 ms under load, takes a quarter of its auto-commit buffer
+     * (several megabytes): this is the cautious end, a commit waits for one step at most.
+     */
     static final int STEP_BYTES = 1 << 20;
     /** A run's time: a few steps, then the next run goes on. */
     static final Duration BUDGET = Duration.ofMillis(200);
