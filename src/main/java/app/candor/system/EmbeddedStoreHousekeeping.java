@@ -54,6 +54,8 @@ public class EmbeddedStoreHousekeeping {
 
     /** What a run did: the chunks' fill before and after, in per cent, and how many steps rewrote something. */
     record Tidied(int fillBefore, int fillAfter, int steps) {
+        /** No H2 file to tidy. */
+        static final Tidied NOTHING = new Tidied(0, 0, 0);
     }
 
     @Scheduled(every = "${candor.h2.housekeeping-every:10s}", delayed = "30s", concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
@@ -74,17 +76,17 @@ public class EmbeddedStoreHousekeeping {
     }
 
     /**
-     * Rewrites the sparse chunks of the H2 database {@code c} is connected to, the emptiest first, until they are
+     * Rewrites the sparse chunks of the H2 database {@code c} is connected to, the emptiest and oldest first, until they are
      * {@value #TARGET_FILL_PERCENT} % full on average, none is old enough to be rewritten, or {@code budget} is spent.
      * Nothing for another database, an in-memory one, or one reached over H2's TCP server.
      */
     static Tidied tidy(Connection c, Duration budget) throws SQLException {
         if (!c.isWrapperFor(JdbcConnection.class) || !(c.unwrap(JdbcConnection.class).getSession() instanceof SessionLocal session)) {
-            return new Tidied(0, 0, 0);
+            return Tidied.NOTHING;
         }
         MVStore store = session.getDatabase().getStore().getMvStore();
         if (store.getFileStore() == null) {
-            return new Tidied(0, 0, 0);
+            return Tidied.NOTHING;
         }
         int before = store.getFileStore().getChunksFillRate();
         long until = System.nanoTime() + budget.toNanos();

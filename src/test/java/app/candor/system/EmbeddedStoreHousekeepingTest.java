@@ -49,7 +49,7 @@ class EmbeddedStoreHousekeepingTest {
                 s.execute("create table t (id int primary key)");
                 s.execute("insert into t values (1)");
             }
-            assertThat(EmbeddedStoreHousekeeping.tidy(c, Duration.ofSeconds(1))).isEqualTo(new EmbeddedStoreHousekeeping.Tidied(0, 0, 0));
+            assertThat(EmbeddedStoreHousekeeping.tidy(c, Duration.ofSeconds(1))).isEqualTo(EmbeddedStoreHousekeeping.Tidied.NOTHING);
         }
     }
 
